@@ -1,0 +1,15 @@
+namespace Campaigns.Core.Draws;
+
+/// <summary>
+/// The result of a double-random draw (双随机抽取). Final once produced (003 §15, 004 §18): never updated.
+/// <see cref="Entities"/> are in draw order; that order is part of the record.
+/// </summary>
+public sealed record Draw(
+    string CampaignId,
+    DateOnly DrawnOn,
+    string Algorithm,
+    string Seed,
+    string DirectoryHash,
+    int EligibleCount,
+    IReadOnlyList<DrawnEntity> Entities,
+    IReadOnlyList<InspectionGroup> Groups);

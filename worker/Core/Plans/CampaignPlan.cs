@@ -1,0 +1,23 @@
+namespace Campaigns.Core.Plans;
+
+/// <summary>One joint spot check (部门联合抽查) as planned. <see cref="Rules"/> are already the effective rules.</summary>
+public sealed record CampaignPlan(
+    string Id,
+    string Name,
+    string Lead,
+    IReadOnlyList<string> Participants,
+    CampaignScope Scope,
+    Sampling Sampling,
+    int InspectorsPerDepartment,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Items,
+    DateOnly DrawOn,
+    DateRange Window,
+    bool AnnounceToEntities,
+    DateOnly? SummaryDue,
+    PlanRules Rules,
+    string? Seed = null,
+    string? CancelledReason = null)
+{
+    /// <summary>The lead department first, then the participants in plan order.</summary>
+    public IReadOnlyList<string> AllDepartments => [Lead, .. Participants.Where(p => p != Lead)];
+}

@@ -1,0 +1,3 @@
+namespace Campaigns.Core.Plans;
+
+public sealed record Contact(string Name, string? Email, string? Phone);
