@@ -1,0 +1,230 @@
+using Campaigns.Core.Engine;
+using Campaigns.Core.Lifecycle;
+using Campaigns.Core.Plans;
+using Campaigns.Core.Results;
+using Campaigns.Tests.Fixtures;
+
+namespace Campaigns.Tests.Core.Engine;
+
+public class ReconcilerTests
+{
+    // Window 2024-04-09..2024-05-31. Counting from Saturday 1 June, with 端午 on Monday 10 June off:
+    // working days 3–7 Jun (5), 11–14 (9), 17–21 (14), 24 Jun is the 15th, 1 Jul the 20th.
+    private static readonly DateOnly PublicityDeadline = new(2024, 6, 24);
+    private static readonly DateOnly ResultDeadline = new(2024, 7, 1);
+
+    private static TickContext Context(DateOnly today, AnnualPlan? plan = null, DirectorySnapshot? directory = null) =>
+        new(plan ?? TestPlans.Plan(TestPlans.PublishedOn), Calendars.Shipped, today, directory ?? TestPlans.Directory(), "default-seed",
+            new Dictionary<string, int>(), ReminderPolicy.Default);
+
+    private static CampaignOutcome Reconcile(DateOnly today, CampaignFacts facts, AnnualPlan? plan = null, DirectorySnapshot? directory = null)
+    {
+        var context = Context(today, plan, directory);
+        return Reconciler.Reconcile(context, context.Plan.Campaigns[0], facts);
+    }
+
+    /// <summary>The facts as the store would hold them after applying <paramref name="outcome"/>.</summary>
+    private static CampaignFacts After(CampaignFacts facts, CampaignOutcome outcome) =>
+        facts with { State = outcome.State, Draw = outcome.NewDraw ?? facts.Draw };
+
+    private static CampaignFacts DrawnFacts()
+    {
+        var outcome = Reconcile(new DateOnly(2024, 4, 9), CampaignFacts.New("qh-2024-netcafe") with { State = CampaignState.Published });
+        return After(CampaignFacts.New("qh-2024-netcafe"), outcome);
+    }
+
+    private static IReadOnlyList<ResultEntry> AllResults(CampaignFacts facts, DateOnly enteredOn) =>
+        [.. facts.Draw!.Entities.SelectMany(e => new[] { "police", "market", "culture" }.Select(d =>
+            new ResultEntry("qh-2024-netcafe", e.Uscc, d, ResultCode.NoProblemFound, new DateOnly(2024, 5, 10), enteredOn, null)))];
+
+    [Fact]
+    public void Reconcile_PlanNotPublished_StaysDraft()
+    {
+        var outcome = Reconcile(new DateOnly(2024, 4, 9), CampaignFacts.New("qh-2024-netcafe"), TestPlans.Plan(publishedOn: null));
+        outcome.State.ShouldBe(CampaignState.Draft);
+        outcome.Transitions.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Reconcile_PublishedBeforeDrawDay_OnlyPublishes()
+    {
+        var outcome = Reconcile(new DateOnly(2024, 4, 1), CampaignFacts.New("qh-2024-netcafe"));
+        outcome.Transitions.Select(t => (t.From, t.To)).ShouldBe([(CampaignState.Draft, CampaignState.Published)]);
+        outcome.NewDraw.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Reconcile_DrawDayThatOpensWindow_DrawsNotifiesAndStartsInspection()
+    {
+        var outcome = Reconcile(new DateOnly(2024, 4, 9), CampaignFacts.New("qh-2024-netcafe"));
+
+        outcome.Transitions.Select(t => t.Trigger).ShouldBe(
+            [CampaignTrigger.Publish, CampaignTrigger.Draw, CampaignTrigger.Notify, CampaignTrigger.StartInspection]);
+        outcome.State.ShouldBe(CampaignState.Inspecting);
+        var draw = outcome.NewDraw.ShouldNotBeNull();
+        draw.Seed.ShouldBe("fixed-seed");
+        draw.Entities.Count.ShouldBe(3);
+        outcome.Documents.Select(d => d.Path).ShouldBe(
+        [
+            "2024/qh-2024-netcafe/draw-record.json",
+            "2024/qh-2024-netcafe/inspection-record.html",
+            .. draw.Entities.Select(e => $"2024/qh-2024-netcafe/entity-notice-{e.Uscc}.html"),
+            "2024/qh-2024-netcafe/department-letter-police.html",
+            "2024/qh-2024-netcafe/department-letter-market.html",
+            "2024/qh-2024-netcafe/department-letter-culture.html",
+        ]);
+        // One letter to each department contact, one assignment to each of the six drawn inspectors.
+        outcome.Deliveries.Count(d => d.Kind == "department-letter").ShouldBe(3);
+        outcome.Deliveries.Count(d => d.Kind == "inspector-assignment").ShouldBe(6);
+        outcome.Deliveries.Single(d => d.Recipient.Email == "police@qinghe.example").Attachments.Count.ShouldBe(5);
+    }
+
+    [Fact]
+    public void Reconcile_AnnounceToEntitiesOff_NoEntityNotices()
+    {
+        var plan = TestPlans.Plan(TestPlans.PublishedOn, TestPlans.NetCafe() with { AnnounceToEntities = false });
+        var outcome = Reconcile(new DateOnly(2024, 4, 9), CampaignFacts.New("qh-2024-netcafe"), plan);
+        outcome.Documents.ShouldNotContain(d => d.Path.Contains("entity-notice"));
+    }
+
+    [Fact]
+    public void Reconcile_SameFactsAgain_NoNewTransitionsOrDocuments()
+    {
+        var facts = DrawnFacts();
+        var again = Reconcile(new DateOnly(2024, 4, 9), facts);
+        again.Transitions.ShouldBeEmpty();
+        again.Documents.ShouldBeEmpty();
+        again.NewDraw.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Reconcile_DayAfterWindow_MovesToResultEntry()
+    {
+        var outcome = Reconcile(new DateOnly(2024, 6, 1), DrawnFacts());
+        outcome.Transitions.Single().To.ShouldBe(CampaignState.ResultEntry);
+    }
+
+    [Fact]
+    public void Reconcile_ResultsComplete_PublicizesAndReports()
+    {
+        var facts = DrawnFacts() with { State = CampaignState.ResultEntry };
+        facts = facts with { Results = AllResults(facts, new DateOnly(2024, 6, 5)) };
+        var outcome = Reconcile(new DateOnly(2024, 6, 5), facts);
+        outcome.Transitions.Select(t => t.To).ShouldBe([CampaignState.Publicized, CampaignState.Reported]);
+        outcome.Documents.Select(d => d.Path).ShouldBe(["2024/qh-2024-netcafe/results-publicity.html", "2024/qh-2024-netcafe/summary-report.html"]);
+        outcome.Flags.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Reconcile_OneDepartmentMissing_WaitsAndFlagsOnlyThatDepartmentAfterDeadline()
+    {
+        var facts = DrawnFacts() with { State = CampaignState.ResultEntry };
+        facts = facts with { Results = [.. AllResults(facts, new DateOnly(2024, 6, 5)).Where(r => r.DepartmentId != "market")] };
+
+        var onDeadline = Reconcile(ResultDeadline, facts);
+        onDeadline.Transitions.ShouldBeEmpty();
+        onDeadline.Flags.Where(f => f.Kind == FlagKind.ResultsOverdue).ShouldBeEmpty();
+
+        var dayAfter = Reconcile(ResultDeadline.AddDays(1), facts);
+        var flag = dayAfter.Flags.Single(f => f.Kind == FlagKind.ResultsOverdue);
+        flag.Subject.ShouldBe("market");
+        flag.Since.ShouldBe(ResultDeadline.AddDays(1));
+        flag.Detail.ShouldStartWith("缺少3户检查对象的检查结果");
+    }
+
+    [Fact]
+    public void Reconcile_NotPublicizedAfterItsDeadline_FlagsPublicity()
+    {
+        var facts = DrawnFacts() with { State = CampaignState.ResultEntry };
+        Reconcile(PublicityDeadline, facts).Flags.ShouldNotContain(f => f.Kind == FlagKind.PublicityOverdue);
+        Reconcile(PublicityDeadline.AddDays(1), facts).Flags.Single(f => f.Kind == FlagKind.PublicityOverdue).Since.ShouldBe(PublicityDeadline.AddDays(1));
+    }
+
+    [Fact]
+    public void Reconcile_SummaryDuePassed_FlagsSummary()
+    {
+        var facts = DrawnFacts() with { State = CampaignState.ResultEntry };
+        Reconcile(new DateOnly(2024, 7, 1), facts).Flags.Single(f => f.Kind == FlagKind.SummaryOverdue).Since.ShouldBe(new DateOnly(2024, 7, 1));
+    }
+
+    [Fact]
+    public void Reconcile_NoDirectory_StaysPublishedWithDrawBlockedFlag()
+    {
+        var context = Context(new DateOnly(2024, 4, 9)) with { Directory = null };
+        var outcome = Reconciler.Reconcile(context, context.Plan.Campaigns[0], CampaignFacts.New("qh-2024-netcafe"));
+        outcome.State.ShouldBe(CampaignState.Published);
+        outcome.Flags.Single().Kind.ShouldBe(FlagKind.DrawBlocked);
+    }
+
+    [Fact]
+    public void Reconcile_CancelledInPlan_CancelsAndTellsDepartments()
+    {
+        var plan = TestPlans.Plan(TestPlans.PublishedOn, TestPlans.NetCafe(cancelled: "上级部署调整"));
+        var outcome = Reconcile(new DateOnly(2024, 4, 1), CampaignFacts.New("qh-2024-netcafe"), plan);
+        outcome.State.ShouldBe(CampaignState.Cancelled);
+        outcome.Transitions.Single().Detail.ShouldContain("上级部署调整");
+        outcome.Deliveries.Count(d => d.Kind == "cancellation").ShouldBe(3);
+    }
+
+    [Fact]
+    public void Reconcile_FiveWorkingDaysBeforeEntryDeadline_RemindsDepartmentsWithMissingResults()
+    {
+        var facts = DrawnFacts() with { State = CampaignState.ResultEntry };
+        // 1 Jul is the deadline; five working days before it is Monday 24 June.
+        var outcome = Reconcile(new DateOnly(2024, 6, 24), facts);
+        var reminders = outcome.Deliveries.Where(d => d.Kind == "reminder" && d.IdempotencyKey.Contains("result-entry-deadline")).ToList();
+        reminders.Select(r => r.Recipient.Email).Order().ShouldBe(["culture@qinghe.example", "market@qinghe.example", "police@qinghe.example"]);
+        reminders.ShouldAllBe(r => r.IdempotencyKey.Contains("|5|"));
+        Reconcile(new DateOnly(2024, 6, 21), facts).Deliveries.ShouldNotContain(d => d.IdempotencyKey.Contains("result-entry-deadline"));
+    }
+
+    [Fact]
+    public void Reconcile_BackFromOutageOnDeadlineDay_SendsOnlyTheLatestReminder()
+    {
+        var facts = DrawnFacts() with { State = CampaignState.ResultEntry };
+        var keys = Reconcile(ResultDeadline, facts).Deliveries.Where(d => d.IdempotencyKey.Contains("result-entry-deadline")).Select(d => d.IdempotencyKey).ToList();
+        keys.ShouldNotBeEmpty();
+        keys.ShouldAllBe(k => k.Contains("|0|"));
+    }
+
+    [Fact]
+    public void Tick_PlanUnpublishedAfter31March_FlagsAndReportsToLeadersOnWorkingDaysOnly()
+    {
+        var plan = TestPlans.Plan(publishedOn: null);
+        // 1 April 2024 is a Monday; 6 April is a Saturday (not a make-up day).
+        var monday = CampaignEngine.Tick(Context(new DateOnly(2024, 4, 1), plan), OfficeFacts.None);
+        var flag = monday.Flags.Single(f => f.Kind == FlagKind.PlanNotPublished);
+        flag.Since.ShouldBe(new DateOnly(2024, 4, 1));
+        monday.Deliveries.Single(d => d.Kind == "breach-report").Recipient.Email.ShouldBe("leader@qinghe.example");
+
+        var saturday = CampaignEngine.Tick(Context(new DateOnly(2024, 4, 6), plan), OfficeFacts.None);
+        saturday.Flags.ShouldContain(f => f.Kind == FlagKind.PlanNotPublished);
+        saturday.Deliveries.ShouldNotContain(d => d.Kind == "breach-report");
+    }
+
+    [Fact]
+    public void Tick_BeforePublicationDeadline_RemindsOfficeAndIssuesNoticeOnce()
+    {
+        var plan = TestPlans.Plan(publishedOn: null);
+        var outcome = CampaignEngine.Tick(Context(new DateOnly(2024, 3, 21), plan), OfficeFacts.None);
+        outcome.Documents.Single().Path.ShouldBe("2024/plan-publication.html");
+        outcome.Deliveries.Single().IdempotencyKey.ShouldContain("plan-publication-deadline|10|office@qinghe.example");
+
+        var issued = new OfficeFacts(new Dictionary<string, CampaignFacts>(), new HashSet<string> { "2024/plan-publication.html" });
+        CampaignEngine.Tick(Context(new DateOnly(2024, 3, 22), plan), issued).Documents.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Tick_TwoCampaignsDrawSameDay_SecondSeesFirstDrawInYearlyCap()
+    {
+        var tight = PlanRules.Default with { MaxJointChecksPerEntityPerYear = 1 };
+        var everyone = new Sampling(1.0m, 1);
+        var plan = TestPlans.Plan(TestPlans.PublishedOn,
+            TestPlans.NetCafe("a") with { Sampling = everyone, Rules = tight },
+            TestPlans.NetCafe("b") with { Sampling = everyone, Rules = tight });
+        var outcome = CampaignEngine.Tick(Context(new DateOnly(2024, 4, 9), plan), OfficeFacts.None);
+        outcome.Campaigns[0].NewDraw.ShouldNotBeNull().Entities.Count.ShouldBe(9);
+        outcome.Campaigns[1].NewDraw.ShouldBeNull();
+        outcome.Flags.Single(f => f.Kind == FlagKind.DrawBlocked).Scope.ShouldBe("b");
+    }
+}

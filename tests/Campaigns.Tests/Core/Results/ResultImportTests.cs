@@ -1,0 +1,69 @@
+using Campaigns.Core.Draws;
+using Campaigns.Core.Results;
+using Campaigns.Tests.Fixtures;
+
+namespace Campaigns.Tests.Core.Results;
+
+public class ResultImportTests
+{
+    private static readonly DateOnly Today = new(2024, 6, 5);
+    private static readonly Draw Draw = UniformDraw.Run(TestPlans.Plan(), TestPlans.NetCafe(),
+        new DrawInput("fixed-seed", new DateOnly(2024, 4, 9), TestPlans.Entities(), TestPlans.Inspectors(), "h", new Dictionary<string, int>())).Draw!;
+
+    private static ResultImport.Outcome Read(string csv, IReadOnlyList<ResultEntry>? earlier = null) =>
+        ResultImport.Read(csv, "results.csv", TestPlans.Plan(), TestPlans.NetCafe(), Draw, earlier ?? [], Today);
+
+    private static string Uscc(int i) => Draw.Entities[i].Uscc;
+
+    [Fact]
+    public void Read_GoodSheet_EntriesWithDepartmentByIdOrName()
+    {
+        var outcome = Read($"""
+            统一社会信用代码,部门,检查结果,检查日期,备注
+            {Uscc(0)},police,1,2024-05-10,
+            {Uscc(0)},县市场监督管理局,5,2024-05-10,已责令改正
+            """);
+        outcome.Problems.ShouldBeEmpty();
+        outcome.Entries.Select(e => (e.DepartmentId, e.Code, e.Remarks)).ShouldBe(
+            [("police", ResultCode.NoProblemFound, (string?)null), ("market", ResultCode.ProblemFoundCorrectionOrdered, "已责令改正")]);
+        outcome.Entries.ShouldAllBe(e => e.EnteredOn == Today);
+    }
+
+    [Fact]
+    public void Read_BadRows_EveryProblemWithRowAndColumn_AndNothingEntered()
+    {
+        var outcome = Read($"""
+            统一社会信用代码,部门,检查结果,检查日期,备注
+            {Uscc(0)},police,1,2024-05-10,
+            91130534MA0999999X9,police,1,2024-05-10,
+            {Uscc(1)},tax,11,2024-07-01,
+            {Uscc(0)},police,1,2024-05-11,
+            """);
+        outcome.Entries.ShouldBeEmpty();
+        outcome.Problems.Select(p => p.ToString()).ShouldBe(
+        [
+            "results.csv:3:1: “91130534MA0999999X9”不是本次抽查（qh-2024-netcafe）抽取的检查对象",
+            "results.csv:4:2: “tax”不是本次抽查的参与部门",
+            "results.csv:4:3: 检查结果“11”无效，应为 1–10 的结果代码",
+            "results.csv:4:4: 检查日期2024-07-01不在检查时间2024-04-09至2024-05-31内",
+            "results.csv:5:2: 与第2行重复：同一检查对象同一部门只能有一条结果",
+        ]);
+    }
+
+    [Fact]
+    public void Read_ChangesAnEnteredResult_RejectedCitingCorrectionRule()
+    {
+        var earlier = new ResultEntry("qh-2024-netcafe", Uscc(0), "police", ResultCode.NoProblemFound, new DateOnly(2024, 5, 10), new DateOnly(2024, 6, 1), null);
+        var outcome = Read($"""
+            统一社会信用代码,部门,检查结果,检查日期
+            {Uscc(0)},police,10,2024-05-10
+            """, [earlier]);
+        outcome.Problems.Single().Message.ShouldContain("001 四(四)");
+    }
+
+    [Fact]
+    public void Read_MissingHeader_NamesIt()
+    {
+        Read("统一社会信用代码,部门,检查日期\n").Problems.Single().ToString().ShouldBe("results.csv:1:1: 缺少表头“检查结果”");
+    }
+}

@@ -1,0 +1,87 @@
+using Campaigns.Engine;
+using Campaigns.Host;
+using Campaigns.Storage;
+using Campaigns.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Campaigns.Tests.Integration;
+
+/// <summary>The `run` host itself (Generic Host, Quartz, SQLite, pickup folder) stopped and started again mid-year.</summary>
+public class RestartTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private IHost Worker(SimulatedClock clock) => WorkerHost.Build([], schedule: true,
+        new Dictionary<string, string?>
+        {
+            ["Campaigns:Plans"] = Repository.Path("config", "plans", "2026.yaml"),
+            ["Campaigns:Directories"] = Repository.Path("config", "directories"),
+            ["Campaigns:Database"] = _dir.File("campaigns.db"),
+            ["Campaigns:Documents"] = _dir.File("documents"),
+            ["Campaigns:MailPickup"] = _dir.File("mail"),
+            ["Logging:LogLevel:Default"] = "Warning",
+        },
+        services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton(new DrawSeedSource("restart-test"));
+        });
+
+    /// <summary>Starts the worker, waits for its tick on start to finish, and stops it (Quartz waits for the job).</summary>
+    private static async Task RunOnce(IHost host)
+    {
+        await host.StartAsync();
+        var ticks = host.Services.GetRequiredService<TickService>();
+        var waited = TimeSpan.Zero;
+        while (ticks.Completed == 0)
+        {
+            waited.ShouldBeLessThan(TimeSpan.FromSeconds(60), "the tick on start never ran");
+            await Task.Delay(50);
+            waited += TimeSpan.FromMilliseconds(50);
+        }
+        await host.StopAsync();
+    }
+
+    private string[] Mail() => Directory.Exists(_dir.File("mail")) ? [.. Directory.GetFiles(_dir.File("mail"), "*.eml").Order()] : [];
+
+    [Fact]
+    public async Task Run_RestartedOnSameDayAndNextDay_SendsNothingTwice()
+    {
+        // Mid-year, after the first campaign's draw: the first start catches up on everything owed so far.
+        var clock = new SimulatedClock(new DateTimeOffset(2026, 4, 20, 9, 0, 0, TimeSpan.FromHours(8)));
+        using (var first = Worker(clock))
+        {
+            await RunOnce(first);
+        }
+        var store = CampaignStore.Open(_dir.File("campaigns.db"));
+        var sent = store.Deliveries();
+        sent.ShouldNotBeEmpty();
+        sent.ShouldAllBe(d => d.State == "sent");
+        var mail = Mail();
+        mail.Length.ShouldBe(sent.Count);
+        var transitions = store.TransitionLog().Count;
+        transitions.ShouldBeGreaterThan(0);
+
+        using (var second = Worker(clock))
+        {
+            await RunOnce(second);
+        }
+        store.Deliveries().Count.ShouldBe(sent.Count);
+        Mail().ShouldBe(mail);
+        store.TransitionLog().Count.ShouldBe(transitions);
+
+        // The next day is a new day: only what that day owes is added, nothing from before is repeated.
+        clock.Set(clock.GetUtcNow().AddDays(1));
+        using (var third = Worker(clock))
+        {
+            await RunOnce(third);
+        }
+        var after = store.Deliveries();
+        after.Take(sent.Count).Select(d => d.IdempotencyKey).ShouldBe(sent.Select(d => d.IdempotencyKey));
+        after.Select(d => d.IdempotencyKey).Distinct().Count().ShouldBe(after.Count);
+        Mail().Length.ShouldBe(after.Count);
+    }
+}

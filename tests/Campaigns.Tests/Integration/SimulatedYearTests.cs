@@ -1,0 +1,81 @@
+using Campaigns.Cli;
+using Campaigns.Core.Engine;
+using Campaigns.Core.Plans;
+using Campaigns.Core.Timeline;
+using Campaigns.Simulation;
+using Campaigns.Storage;
+using Campaigns.Tests.Fixtures;
+
+namespace Campaigns.Tests.Integration;
+
+/// <summary>A whole year of the shipped sample plan through the real engine, SQLite and the pickup folder.</summary>
+public class SimulatedYearTests : IDisposable
+{
+    private static readonly string PlanPath = Repository.Path("config", "plans", "2026.yaml");
+    private readonly TempFolder _out = new();
+
+    public void Dispose() => _out.Dispose();
+
+    private static AnnualPlan SamplePlan() => PlanParser.Parse(File.ReadAllText(PlanPath), PlanPath).Plan!;
+
+    private Task<IReadOnlyList<SimulationEvent>> Simulate(ResultMode mode) => SimulateCommand.RunAsync(
+        PlanPath, Repository.Path("config", "directories"), _out.Path,
+        new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), mode, "test-seed", CancellationToken.None);
+
+    [Fact]
+    public async Task Simulate_OnTimeYear_EveryCampaignReportedWithoutFlags()
+    {
+        var events = await Simulate(ResultMode.OnTime);
+
+        var store = CampaignStore.Open(_out.File("campaigns.db"));
+        var plan = SamplePlan();
+        store.Campaigns().Select(c => (c.Id, c.State)).ShouldBe(plan.Campaigns.Select(c => (c.Id, "Reported")), ignoreOrder: true);
+        events.ShouldNotContain(e => e.Event == "flag-raised");
+        foreach (var campaign in plan.Campaigns)
+        {
+            events.Where(e => e.Campaign == campaign.Id && e.Event == "transition").Select(e => e.ToState).ShouldBe(
+                ["Published", "Drawn", "Notified", "Inspecting", "ResultEntry", "Publicized", "Reported"]);
+            Directory.GetFiles(_out.File("documents", "2026", campaign.Id)).Length.ShouldBeGreaterThan(4);
+        }
+    }
+
+    [Fact]
+    public async Task Simulate_LateResults_FlagsOnTheDayAfterEachDeadline_BreachReportsOnWorkingDaysOnly()
+    {
+        var events = await Simulate(ResultMode.Late);
+        var plan = SamplePlan();
+        var timeline = CampaignTimeline.For(plan, Calendars.Shipped);
+
+        foreach (var campaign in plan.Campaigns)
+        {
+            DateOnly Deadline(MilestoneKind kind) => timeline.Single(m => m.CampaignId == campaign.Id && m.Kind == kind).Date;
+            var raised = events.Where(e => e.Campaign == campaign.Id && e.Event == "flag-raised").ToList();
+            if (Deadline(MilestoneKind.ResultEntryDeadline).Year == 2026 && Deadline(MilestoneKind.ResultEntryDeadline) < new DateOnly(2026, 12, 31))
+            {
+                raised.Where(e => e.Detail.StartsWith(FlagKind.ResultsOverdue.WireName())).ShouldAllBe(
+                    e => e.Date == Deadline(MilestoneKind.ResultEntryDeadline).AddDays(1).ToString("yyyy-MM-dd"));
+                raised.Count(e => e.Detail.StartsWith(FlagKind.ResultsOverdue.WireName())).ShouldBe(campaign.AllDepartments.Count);
+            }
+            raised.Single(e => e.Detail.StartsWith(FlagKind.PublicityOverdue.WireName())).Date
+                .ShouldBe(Deadline(MilestoneKind.PublicityDeadline).AddDays(1).ToString("yyyy-MM-dd"));
+        }
+
+        var breachDays = events.Where(e => e.Event == "delivery" && e.Detail.StartsWith("breach-report")).Select(e => DateOnly.Parse(e.Date)).Distinct().ToList();
+        breachDays.ShouldNotBeEmpty();
+        breachDays.ShouldAllBe(d => Calendars.Shipped.IsWorkingDay(d));
+        // Late results clear the flags again: by the end every campaign that could finish in 2026 is reported.
+        events.ShouldContain(e => e.Event == "flag-cleared");
+    }
+
+    [Fact]
+    public async Task Simulate_EveryQueuedMessageWrittenOnce()
+    {
+        var events = await Simulate(ResultMode.Missing);
+        var store = CampaignStore.Open(_out.File("campaigns.db"));
+        var deliveries = store.Deliveries();
+        deliveries.ShouldAllBe(d => d.State == "sent");
+        deliveries.Count.ShouldBe(events.Count(e => e.Event == "delivery"));
+        Directory.GetFiles(_out.File("mail"), "*.eml").Length.ShouldBe(deliveries.Count);
+        events.ShouldContain(e => e.Event == "flag-raised" && e.Detail.StartsWith("summary-overdue"));
+    }
+}

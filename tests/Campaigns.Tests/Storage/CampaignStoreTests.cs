@@ -1,0 +1,114 @@
+using Campaigns.Core.Engine;
+using Campaigns.Core.Lifecycle;
+using Campaigns.Core.Results;
+using Campaigns.Storage;
+using Campaigns.Tests.Fixtures;
+using Microsoft.Data.Sqlite;
+
+namespace Campaigns.Tests.Storage;
+
+public class CampaignStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2024, 4, 9, 9, 0, 0, TimeSpan.FromHours(8));
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private CampaignStore Store() => CampaignStore.Open(_dir.File("campaigns.db"));
+
+    private static TickOutcome DrawDay()
+    {
+        var context = new TickContext(TestPlans.Plan(TestPlans.PublishedOn), Calendars.Shipped, new DateOnly(2024, 4, 9), TestPlans.Directory(),
+            "seed", new Dictionary<string, int>(), ReminderPolicy.Default);
+        return CampaignEngine.Tick(context, OfficeFacts.None);
+    }
+
+    private static OutboxMessage Message(string key) => new(key, "reminder", null, "田婷婷", "office@qinghe.example", "主题", "正文", null, []);
+
+    [Fact]
+    public void Open_NewFile_AppliesEveryMigration_AndReopensWithoutReapplying()
+    {
+        Store().SchemaVersion.ShouldBe(1);
+        Store().SchemaVersion.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Open_DatabaseNewerThanWorker_RefusesWithClearMessage()
+    {
+        Store();
+        using (var connection = new SqliteConnection($"Data Source={_dir.File("campaigns.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO schema_version (version) VALUES (99)";
+            command.ExecuteNonQuery();
+        }
+        Should.Throw<InvalidOperationException>(Store).Message.ShouldContain("newer than this worker");
+    }
+
+    [Fact]
+    public void Apply_DrawDay_PersistsStateDrawAndDrawnEntities()
+    {
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        var outcome = DrawDay();
+        store.Apply(plan, outcome, [], [], new DateOnly(2024, 4, 9), Now, "test");
+
+        var facts = store.LoadFacts(plan).For("qh-2024-netcafe");
+        facts.State.ShouldBe(CampaignState.Inspecting);
+        facts.Draw.ShouldNotBeNull().Entities.ShouldBe(outcome.Campaigns[0].NewDraw!.Entities);
+        store.JointChecks(2024).Count.ShouldBe(3);
+        store.TransitionLog().Count.ShouldBe(4);
+    }
+
+    [Fact]
+    public void Apply_SameMessageTwice_QueuedOnce()
+    {
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        var empty = new TickOutcome([], [], [], []);
+        store.Apply(plan, empty, [], [Message("k1")], new DateOnly(2024, 4, 9), Now, "a").DeliveriesQueued.Count.ShouldBe(1);
+        store.Apply(plan, empty, [], [Message("k1"), Message("k2")], new DateOnly(2024, 4, 9), Now, "b").DeliveriesQueued.Select(m => m.IdempotencyKey).ShouldBe(["k2"]);
+        store.Deliveries().Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Apply_Flags_RaisedOnceAndClearedWhenGone()
+    {
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        var flag = new OverdueFlag(FlagKind.PublicityOverdue, "qh-2024-netcafe", "", new DateOnly(2024, 6, 25), "抽查结果尚未公示");
+        var with = new TickOutcome([], [flag], [], []);
+        store.Apply(plan, with, [], [], new DateOnly(2024, 6, 25), Now, "t").FlagsRaised.ShouldBe([flag]);
+        store.Apply(plan, with, [], [], new DateOnly(2024, 6, 26), Now, "t").FlagsRaised.ShouldBeEmpty();
+        store.ActiveFlags().Single().Since.ShouldBe("2024-06-25");
+
+        var cleared = store.Apply(plan, new TickOutcome([], [], [], []), [], [], new DateOnly(2024, 6, 27), Now, "t").FlagsCleared;
+        cleared.Single().Kind.ShouldBe(FlagKind.PublicityOverdue);
+        store.ActiveFlags().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void DueDeliveries_FailedRowWaitsForBackOff_ThenDeadLetters()
+    {
+        var store = Store();
+        store.Apply(TestPlans.Plan(), new TickOutcome([], [], [], []), [], [Message("k")], new DateOnly(2024, 4, 9), Now, "t");
+        var row = store.DueDeliveries(Now, 10).Single();
+        store.MarkFailed(row.Id, "connection refused", Now.AddMinutes(1), dead: false);
+        store.DueDeliveries(Now, 10).ShouldBeEmpty();
+        store.DueDeliveries(Now.AddMinutes(1), 10).Single().Attempts.ShouldBe(1);
+        store.MarkFailed(row.Id, "connection refused", Now.AddMinutes(3), dead: true);
+        store.DueDeliveries(Now.AddDays(1), 10).ShouldBeEmpty();
+        store.Deliveries("dead").Single().LastError.ShouldBe("connection refused");
+    }
+
+    [Fact]
+    public void AddResults_SameResultTwice_CountsOnce()
+    {
+        var store = Store();
+        var entry = new ResultEntry("c", "91130534MA0010000X1", "police", ResultCode.NoProblemFound, new DateOnly(2024, 5, 1), new DateOnly(2024, 6, 3), null);
+        store.AddResults([entry], "test").ShouldBe(1);
+        store.AddResults([entry], "test").ShouldBe(0);
+        store.Results("c").ShouldBe([entry]);
+    }
+}

@@ -1,0 +1,26 @@
+using System.CommandLine;
+
+namespace Campaigns.Cli;
+
+/// <summary>The one binary: with no command it runs the worker; the commands serve admins and operators.</summary>
+public static class CliApp
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("双随机、一公开 campaign worker: runs every campaign of an office's annual plan.");
+        root.SetAction((_, cancellationToken) => RunCommand.RunAsync(cancellationToken));
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(TimelineCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(ResultsCommand.Create());
+        return root;
+    }
+
+    public static Option<string> FormatOption() => new Option<string>("--format")
+    {
+        Description = "text or json",
+        DefaultValueFactory = _ => "text",
+    }.AcceptOnlyFromAmong("text", "json");
+}

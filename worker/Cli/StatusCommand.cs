@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Text.Json;
+using Campaigns.Calendar;
+using Campaigns.Core.Timeline;
+using Campaigns.Engine;
+using Campaigns.Host;
+using Campaigns.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Campaigns.Cli;
+
+public static class StatusCommand
+{
+    public static Command Create()
+    {
+        var format = CliApp.FormatOption();
+        var command = new Command("status", "Each campaign's state, next milestone and overdue flags.") { format };
+        command.SetAction(parse =>
+        {
+            using var host = WorkerHost.Build([], schedule: false, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+            var rows = Collect(host.Services);
+            if (parse.GetValue(format) == "json")
+            {
+                Console.WriteLine(JsonSerializer.Serialize(rows, TimelineCommand.Json));
+                return 0;
+            }
+            foreach (var row in rows)
+            {
+                var next = row.NextMilestone is null ? "无" : $"{row.NextMilestoneDate} {row.NextMilestone}";
+                var flags = row.Flags.Count == 0 ? "" : $"  超期：{string.Join("；", row.Flags)}";
+                Console.WriteLine($"{row.Campaign,-28} {row.State,-12} 下一节点：{next}{flags}");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    public sealed record StatusRow(string Campaign, string State, string? NextMilestone, string? NextMilestoneDate, IReadOnlyList<string> Flags);
+
+    public static IReadOnlyList<StatusRow> Collect(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+        var store = services.GetRequiredService<CampaignStore>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var calendar = CalendarFiles.Load(options.Resolve(options.Calendar));
+        var states = store.Campaigns().ToDictionary(c => c.Id, c => c.State);
+        var flags = store.ActiveFlags();
+        var rows = new List<StatusRow>();
+        foreach (var plan in services.GetRequiredService<PlanCatalog>().Load(options.Resolve(options.Plans)))
+        {
+            var today = TickService.OfficeDate(now, plan.Office.TimeZone);
+            foreach (var campaign in plan.Campaigns)
+            {
+                var next = CampaignTimeline.For(plan, campaign, calendar).Where(m => m.Date >= today).MinBy(m => m.Date);
+                rows.Add(new StatusRow(
+                    campaign.Id,
+                    states.GetValueOrDefault(campaign.Id, "Draft (not yet ticked)"),
+                    next?.Kind.WireName(),
+                    next?.Date.ToString("yyyy-MM-dd"),
+                    [.. flags.Where(f => f.Scope == campaign.Id || f.Scope == plan.Key).Select(f => $"{f.Kind} {f.Subject} since {f.Since}: {f.Detail}".Replace("  ", " "))]));
+            }
+        }
+        return rows;
+    }
+}

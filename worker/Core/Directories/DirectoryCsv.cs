@@ -1,0 +1,126 @@
+using System.Globalization;
+using Campaigns.Core.Plans;
+using Campaigns.Core.Sheets;
+
+namespace Campaigns.Core.Directories;
+
+/// <summary>
+/// Reads the two directories (两库) from CSV with the provincial platform's Chinese headers.
+/// Entities: 名称, 统一社会信用代码, 住所, 法定代表人, 行业, 区域, 信用风险分类, 状态.
+/// Inspectors: 姓名, 性别, 单位, 职务, 执法证号, 证件有效期至, 邮箱, 手机, 回避对象 (USCCs separated by ; or ；).
+/// </summary>
+public static class DirectoryCsv
+{
+    public static readonly string[] EntityHeaders = ["名称", "统一社会信用代码", "住所", "法定代表人", "行业", "区域", "信用风险分类", "状态"];
+    public static readonly string[] InspectorHeaders = ["姓名", "性别", "单位", "职务", "执法证号", "证件有效期至", "邮箱", "手机", "回避对象"];
+
+    private static readonly Dictionary<string, EntityStatus> Statuses = new()
+    {
+        ["存续"] = EntityStatus.Active,
+        ["在业"] = EntityStatus.Active,
+        ["开业"] = EntityStatus.Active,
+        ["注销"] = EntityStatus.Deregistered,
+        ["吊销"] = EntityStatus.Revoked,
+    };
+
+    public static DirectoryRead<MarketEntity> ReadEntities(string csvText, string path)
+    {
+        var sheet = CsvSheet.Parse(csvText);
+        var problems = MissingHeaders(sheet, path, EntityHeaders, required: EntityHeaders);
+        if (problems.Count > 0)
+        {
+            return new([], problems);
+        }
+        var entities = new List<MarketEntity>();
+        var seen = new Dictionary<string, int>();
+        foreach (var row in sheet.Rows)
+        {
+            var cells = new Cells(sheet, row, path, problems);
+            var name = cells.Required("名称");
+            var uscc = cells.Required("统一社会信用代码");
+            if (uscc.Length > 0 && Uscc.Problem(uscc) is { } invalid)
+            {
+                cells.Fail("统一社会信用代码", invalid);
+            }
+            else if (uscc.Length > 0 && !seen.TryAdd(uscc, row.Line))
+            {
+                cells.Fail("统一社会信用代码", $"统一社会信用代码“{uscc}”与第{seen[uscc]}行重复");
+            }
+            var statusText = cells.Required("状态");
+            if (statusText.Length > 0 && !Statuses.ContainsKey(statusText))
+            {
+                cells.Fail("状态", $"状态“{statusText}”无效，应为 {string.Join("、", Statuses.Keys)} 之一");
+            }
+            entities.Add(new MarketEntity(uscc, name, cells.Required("住所"), cells.Optional("法定代表人"), cells.Required("行业"),
+                cells.Optional("区域"), cells.Required("信用风险分类"), Statuses.GetValueOrDefault(statusText)));
+        }
+        return problems.Count > 0 ? new([], problems) : new(entities, []);
+    }
+
+    public static DirectoryRead<Inspector> ReadInspectors(string csvText, string path)
+    {
+        var sheet = CsvSheet.Parse(csvText);
+        var problems = MissingHeaders(sheet, path, InspectorHeaders, required: ["姓名", "单位", "执法证号", "证件有效期至"]);
+        if (problems.Count > 0)
+        {
+            return new([], problems);
+        }
+        var inspectors = new List<Inspector>();
+        var seen = new Dictionary<string, int>();
+        foreach (var row in sheet.Rows)
+        {
+            var cells = new Cells(sheet, row, path, problems);
+            var certificate = cells.Required("执法证号");
+            if (certificate.Length > 0 && !seen.TryAdd(certificate, row.Line))
+            {
+                cells.Fail("执法证号", $"执法证号“{certificate}”与第{seen[certificate]}行重复");
+            }
+            // A missing validity date is allowed: the inspector stays in the directory but is never drawn (001 (七)).
+            DateOnly? validUntil = null;
+            var validText = cells.Optional("证件有效期至");
+            if (validText.Length > 0)
+            {
+                if (DateOnly.TryParseExact(validText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    validUntil = date;
+                }
+                else
+                {
+                    cells.Fail("证件有效期至", $"证件有效期至“{validText}”无效，应为 YYYY-MM-DD");
+                }
+            }
+            var conflicts = cells.Optional("回避对象").Split([';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var conflict in conflicts.Where(c => Uscc.Problem(c) is not null))
+            {
+                cells.Fail("回避对象", $"回避对象中的{Uscc.Problem(conflict)}");
+            }
+            var email = cells.Optional("邮箱");
+            inspectors.Add(new Inspector(certificate, cells.Required("姓名"), cells.Optional("性别"), cells.Required("单位"), cells.Optional("职务"),
+                validUntil, email.Length > 0 ? email : null, cells.Optional("手机") is { Length: > 0 } phone ? phone : null, conflicts));
+        }
+        return problems.Count > 0 ? new([], problems) : new(inspectors, []);
+    }
+
+    private static List<DirectoryProblem> MissingHeaders(CsvSheet sheet, string path, string[] known, string[] required) =>
+        [.. required.Where(h => sheet.Column(h) < 0).Select(h => new DirectoryProblem(new SourceLocation(path, 1, 1),
+            sheet.Headers.Count == 0 ? "文件为空：第一行应为表头" : $"缺少表头“{h}”（应有：{string.Join("、", known)}）"))];
+
+    /// <summary>Reads one row's cells by header, recording problems at the cell.</summary>
+    private sealed class Cells(CsvSheet sheet, CsvSheet.Row row, string path, List<DirectoryProblem> problems)
+    {
+        public string Optional(string header) => row[sheet.Column(header)];
+
+        public string Required(string header)
+        {
+            var value = Optional(header);
+            if (value.Length == 0)
+            {
+                Fail(header, $"“{header}”不能为空");
+            }
+            return value;
+        }
+
+        public void Fail(string header, string message) =>
+            problems.Add(new DirectoryProblem(new SourceLocation(path, row.Line, sheet.Column(header) + 1), message));
+    }
+}

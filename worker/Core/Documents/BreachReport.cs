@@ -1,0 +1,7 @@
+namespace Campaigns.Core.Documents;
+
+/// <summary>超期情况报告 for leaders: every open breach on the day.</summary>
+public sealed record BreachReport(string Subject, string OfficeName, string Date, IReadOnlyList<BreachReport.Row> Rows)
+{
+    public sealed record Row(int Number, string Campaign, string What, string Whose, string Since, int WorkingDaysOverdue);
+}

@@ -1,0 +1,174 @@
+using Campaigns.Core.Draws;
+using Campaigns.Core.Plans;
+using Campaigns.Core.Results;
+using Campaigns.Core.Timeline;
+
+namespace Campaigns.Core.Documents;
+
+/// <summary>
+/// Builds every document's model from the core records, with names resolved and dates written the Chinese
+/// way, so templates only place text.
+/// </summary>
+public static class DocumentModels
+{
+    public static PlanPublication PlanPublication(AnnualPlan plan, IReadOnlyList<Milestone> milestones) => new(
+        $"{plan.Year}年度“双随机、一公开”部门联合抽查计划公示",
+        plan.Office.Name,
+        plan.Year,
+        ChineseDates.Format(plan.Office.PublishBy),
+        [.. plan.Campaigns.Where(c => c.CancelledReason is null).Select((c, i) => new PlanPublication.CampaignEntry(
+            i + 1,
+            c.Name,
+            plan.Department(c.Lead).Name,
+            string.Join("、", c.Participants.Select(p => plan.Department(p).Name)),
+            Scope(c.Scope),
+            $"不低于{ChineseDates.Percent(c.Sampling.Ratio)}，至少{c.Sampling.Minimum}户",
+            ChineseDates.Format(c.DrawOn),
+            $"{ChineseDates.Format(c.Window.Start)}至{ChineseDates.Format(c.Window.End)}",
+            Deadline(milestones, c.Id, MilestoneKind.ResultEntryDeadline),
+            c.AnnounceToEntities ? "检查前通知检查对象" : "不事先通知检查对象",
+            Items(plan, c)))]);
+
+    public static DepartmentLetter DepartmentLetter(AnnualPlan plan, CampaignPlan campaign, Draw draw, string departmentId, IReadOnlyList<Milestone> milestones)
+    {
+        var members = draw.Groups.SelectMany(g => g.Members).ToList();
+        var leaders = draw.Groups.Select(g => g.LeaderCertificateNumber).ToHashSet();
+        var lead = plan.Department(campaign.Lead).Name;
+        return new DepartmentLetter(
+            "关于抽调贵单位人员参加跨部门联合抽查的函",
+            plan.Office.Name,
+            plan.Department(departmentId).Name,
+            campaign.Name,
+            ChineseDates.Format(draw.DrawnOn),
+            members.Count,
+            campaign.AllDepartments.Count,
+            [.. members.Where(m => m.DepartmentId == departmentId).Select(m =>
+                new DepartmentLetter.Member(m.Name, m.CertificateNumber, leaders.Contains(m.CertificateNumber) ? "组长" : "组员"))],
+            $"{ChineseDates.Format(campaign.Window.Start)}上午9:00",
+            lead,
+            ChineseDates.Format(campaign.Window.Start),
+            ChineseDates.Format(campaign.Window.End),
+            lead,
+            ContactLine(plan),
+            ChineseDates.Format(draw.DrawnOn));
+    }
+
+    public static EntityNotice EntityNotice(AnnualPlan plan, CampaignPlan campaign, DrawnEntity entity, IReadOnlyList<Milestone> milestones) => new(
+        "“双随机、一公开”部门联合抽查检查通知书",
+        plan.Office.Name,
+        entity.Name,
+        entity.Uscc,
+        entity.Address,
+        campaign.Name,
+        string.Join("、", campaign.AllDepartments.Select(d => plan.Department(d).Name)),
+        ChineseDates.Format(campaign.Window.Start),
+        ChineseDates.Format(campaign.Window.End),
+        Items(plan, campaign),
+        plan.Department(campaign.Lead).Name,
+        ContactLine(plan),
+        ChineseDates.Format(campaign.DrawOn));
+
+    public static InspectionRecordForm InspectionRecordForm(AnnualPlan plan, CampaignPlan campaign, Draw draw)
+    {
+        var group = draw.Groups.SelectMany(g => g.EntityUsccs.Select(u => (Uscc: u, Group: g))).ToDictionary(x => x.Uscc, x => x.Group);
+        return new InspectionRecordForm(
+            "部门联合抽查情况记录表",
+            campaign.Name,
+            [.. draw.Entities.Select((e, i) => new InspectionRecordForm.Page(
+                i + 1, e.Name, e.Uscc, e.LegalRepresentative, e.Address,
+                [.. group[e.Uscc].Members.Select(m => new InspectionRecordForm.Inspector(
+                    m.Name, plan.Department(m.DepartmentId).Name, m.CertificateNumber,
+                    m.CertificateNumber == group[e.Uscc].LeaderCertificateNumber ? "组长" : "组员"))],
+                Items(plan, campaign)))],
+            [.. Enum.GetValues<ResultCode>().Select(c => new InspectionRecordForm.Code((int)c, c.ChineseName()))]);
+    }
+
+    public static ResultsPublicity ResultsPublicity(AnnualPlan plan, CampaignPlan campaign, Draw draw, IReadOnlyList<ResultEntry> results)
+    {
+        var names = draw.Entities.ToDictionary(e => e.Uscc, e => e.Name);
+        var order = draw.Entities.Select((e, i) => (e.Uscc, i)).ToDictionary(x => x.Uscc, x => x.i);
+        var departments = campaign.AllDepartments.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
+        return new ResultsPublicity(
+            $"{campaign.Name}结果公示",
+            plan.Office.Name,
+            campaign.Name,
+            $"{ChineseDates.Format(campaign.Window.Start)}至{ChineseDates.Format(campaign.Window.End)}",
+            [.. results.Where(r => names.ContainsKey(r.Uscc))
+                .OrderBy(r => order[r.Uscc]).ThenBy(r => departments.GetValueOrDefault(r.DepartmentId))
+                .Select((r, i) => new ResultsPublicity.Row(
+                    i + 1,
+                    names[r.Uscc], r.Uscc, plan.Department(r.DepartmentId).Name,
+                    string.Join("、", campaign.Items.GetValueOrDefault(r.DepartmentId) ?? []), r.Code.ChineseName()))],
+            ChineseDates.Format(LastEntry(results, draw)));
+    }
+
+    /// <summary>
+    /// The statistics table. Until follow-up records exist (a later issue), handling columns are read from the
+    /// result codes: guidance from 5 (责令改正), the abnormal-operations list from 2 and 4, case filing from 3 and 6.
+    /// </summary>
+    public static SummaryReport SummaryReport(AnnualPlan plan, CampaignPlan campaign, Draw draw, IReadOnlyList<ResultEntry> results, DateOnly resultDeadline)
+    {
+        var members = draw.Groups.SelectMany(g => g.Members).ToList();
+        SummaryReport.Line LineFor(string name, IReadOnlyList<ResultEntry> rows, int inspectors) => new(
+            name,
+            rows.Select(r => r.Uscc).Distinct().Count(),
+            inspectors,
+            0,
+            rows.Count(r => r.Code.IsProblem()),
+            rows.Where(r => r.Code.IsProblem()).Select(r => r.Uscc).Distinct().Count(),
+            rows.Count(r => r.Code == ResultCode.ProblemFoundCorrectionOrdered),
+            rows.Count(r => r.Code is ResultCode.RequiredInformationNotPublished or ResultCode.UnreachableAtRegisteredAddress),
+            rows.Count(r => r.Code is ResultCode.PublishedInformationFalse or ResultCode.SeriousRefusalToCooperate));
+        var onTime = results.Count == 0 ? 0m : (decimal)results.Count(r => r.EnteredOn <= resultDeadline) / results.Count;
+        return new SummaryReport(
+            $"{campaign.Name}统计表",
+            plan.Office.Name,
+            campaign.Name,
+            $"{ChineseDates.Format(campaign.Window.Start)}至{ChineseDates.Format(campaign.Window.End)}",
+            [.. campaign.AllDepartments.Select(d => LineFor(
+                plan.Department(d).Name, [.. results.Where(r => r.DepartmentId == d)], members.Count(m => m.DepartmentId == d)))],
+            LineFor("合计", results, members.Count),
+            [.. Enum.GetValues<ResultCode>().Select(c => new SummaryReport.CodeCount((int)c, c.ChineseName(), results.Count(r => r.Code == c)))],
+            ChineseDates.Percent(Math.Round(onTime, 4)),
+            ChineseDates.Format(LastEntry(results, draw)));
+    }
+
+    public static Reminder Reminder(AnnualPlan plan, string? campaignName, Contact recipient, MilestoneKind kind, DateOnly due, int workingDaysLeft, IReadOnlyList<string> openItems) => new(
+        $"【提醒】{campaignName ?? $"{plan.Year}年度抽查计划"}：{kind.ChineseName()}（{ChineseDates.Format(due)}）",
+        plan.Office.Name,
+        recipient.Name,
+        campaignName,
+        kind.ChineseName(),
+        ChineseDates.Format(due),
+        workingDaysLeft,
+        openItems,
+        ContactLine(plan));
+
+    public static BreachReport BreachReport(AnnualPlan plan, DateOnly date, IReadOnlyList<BreachItem> items) => new(
+        $"【超期报告】{plan.Office.Name}{ChineseDates.Format(date)}：{items.Count}项超期",
+        plan.Office.Name,
+        ChineseDates.Format(date),
+        [.. items.Select((item, i) => new BreachReport.Row(
+            i + 1, item.CampaignName ?? $"{plan.Year}年度抽查计划", item.What, item.Whose, ChineseDates.Format(item.Since), item.WorkingDaysOverdue))]);
+
+    public static CoverMail CoverMail(AnnualPlan plan, Contact recipient, string subject, string message) =>
+        new(subject, plan.Office.Name, recipient.Name, message, ContactLine(plan));
+
+    private static IReadOnlyList<DepartmentItems> Items(AnnualPlan plan, CampaignPlan campaign) =>
+        [.. campaign.AllDepartments.Select(d => new DepartmentItems(plan.Department(d).Name, campaign.Items.GetValueOrDefault(d) ?? []))];
+
+    private static string Scope(CampaignScope scope) =>
+        string.Join("，", new[] { scope.Industry is null ? null : $"行业：{scope.Industry}", scope.Region is null ? null : $"区域：{scope.Region}" }
+            .OfType<string>().DefaultIfEmpty("本辖区全部检查对象"));
+
+    private static string Deadline(IReadOnlyList<Milestone> milestones, string campaignId, MilestoneKind kind) =>
+        milestones.FirstOrDefault(m => m.CampaignId == campaignId && m.Kind == kind) is { } m
+            ? ChineseDates.Format(m.Date) + (m.Provisional ? "（暂定）" : "")
+            : "";
+
+    private static string ContactLine(AnnualPlan plan) =>
+        string.Join("；", plan.Office.Contacts.Select(c => $"联系人：{c.Name}" + (c.Phone is null ? "" : $"，联系电话：{c.Phone}")));
+
+    private static DateOnly LastEntry(IReadOnlyList<ResultEntry> results, Draw draw) =>
+        results.Count == 0 ? draw.DrawnOn : results.Max(r => r.EnteredOn);
+}

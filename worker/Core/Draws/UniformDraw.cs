@@ -1,0 +1,72 @@
+using Campaigns.Core.Directories;
+using Campaigns.Core.Plans;
+
+namespace Campaigns.Core.Draws;
+
+/// <summary>
+/// The basic draw: entities uniformly by the campaign's ratio and minimum, then inspectors per department,
+/// all from <see cref="DrawStream"/> over lists sorted by USCC and certificate number, so the result is
+/// reproducible from the seed and the directory. One inspection group takes every entity.
+/// </summary>
+public static class UniformDraw
+{
+    public const string Algorithm = "uniform-hmac-sha256/v1";
+
+    public static DrawOutcome Run(AnnualPlan plan, CampaignPlan campaign, DrawInput input)
+    {
+        var eligible = EligibleEntities(campaign, input);
+        if (eligible.Count == 0)
+        {
+            return DrawOutcome.Refused($"检查对象名录库中没有符合抽查范围的检查对象（行业：{campaign.Scope.Industry ?? "不限"}，区域：{campaign.Scope.Region ?? "不限"}）");
+        }
+
+        var count = EntityCount(campaign.Sampling, eligible.Count);
+        var entities = new DrawStream(input.Seed, $"{campaign.Id}|entities").Choose(eligible, count);
+        var usccs = entities.Select(e => e.Uscc).ToHashSet();
+
+        var members = new List<DrawnInspector>();
+        foreach (var departmentId in campaign.AllDepartments)
+        {
+            var department = plan.Department(departmentId);
+            var pool = input.Inspectors
+                .Where(i => i.Unit == department.Id || i.Unit == department.Name)
+                .Where(i => i.IsQualifiedOn(input.DrawnOn))
+                .Where(i => !i.Conflicts.Any(usccs.Contains))
+                .OrderBy(i => i.CertificateNumber, StringComparer.Ordinal)
+                .ToList();
+            if (pool.Count < campaign.InspectorsPerDepartment)
+            {
+                return DrawOutcome.Refused(
+                    $"{department.Name}执法检查人员不足：需要{campaign.InspectorsPerDepartment}名持有效执法证且无需回避的人员，名录库中仅有{pool.Count}名");
+            }
+            var drawn = new DrawStream(input.Seed, $"{campaign.Id}|inspectors|{department.Id}").Choose(pool, campaign.InspectorsPerDepartment);
+            members.AddRange(drawn.Select(i => new DrawnInspector(i.CertificateNumber, i.Name, department.Id, i.Email)));
+        }
+
+        var leader = members.First(m => m.DepartmentId == campaign.Lead);
+        var group = new InspectionGroup(1, leader.CertificateNumber, members, [.. entities.Select(e => e.Uscc)]);
+        return new DrawOutcome(
+            new Draw(
+                campaign.Id,
+                input.DrawnOn,
+                Algorithm,
+                input.Seed,
+                input.DirectoryHash,
+                eligible.Count,
+                [.. entities.Select(e => new DrawnEntity(e.Uscc, e.Name, e.Address, e.LegalRepresentative, e.RiskClass))],
+                [group]),
+            null);
+    }
+
+    /// <summary>ceil(ratio × eligible), at least the minimum, at most everyone eligible.</summary>
+    public static int EntityCount(Sampling sampling, int eligible) =>
+        Math.Min(eligible, Math.Max(sampling.Minimum, (int)Math.Ceiling(sampling.Ratio * eligible)));
+
+    private static List<MarketEntity> EligibleEntities(CampaignPlan campaign, DrawInput input) =>
+        [.. input.Entities
+            .Where(e => e.Status == EntityStatus.Active)
+            .Where(e => campaign.Scope.Industry is null || e.Industry == campaign.Scope.Industry)
+            .Where(e => campaign.Scope.Region is null || e.Region == campaign.Scope.Region)
+            .Where(e => input.JointChecksThisYear.GetValueOrDefault(e.Uscc) < campaign.Rules.MaxJointChecksPerEntityPerYear)
+            .OrderBy(e => e.Uscc, StringComparer.Ordinal)];
+}

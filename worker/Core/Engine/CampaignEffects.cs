@@ -1,0 +1,114 @@
+using Campaigns.Core.Documents;
+using Campaigns.Core.Draws;
+using Campaigns.Core.Lifecycle;
+using Campaigns.Core.Plans;
+using Campaigns.Core.Results;
+using Campaigns.Core.Timeline;
+
+namespace Campaigns.Core.Engine;
+
+/// <summary>The documents and messages each transition owes (seed 001 last page, 003 §20(二), 001 (十一)).</summary>
+internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IReadOnlyDictionary<MilestoneKind, Milestone> milestones)
+{
+    public List<DocumentOrder> Documents { get; } = [];
+
+    public List<DeliveryOrder> Deliveries { get; } = [];
+
+    private string Folder => $"{plan.Year}/{campaign.Id}";
+
+    private IReadOnlyList<Milestone> Timeline => [.. milestones.Values.OrderBy(m => m.Date)];
+
+    public void OnTransition(CampaignTrigger trigger, Draw? draw, IReadOnlyList<ResultEntry> results)
+    {
+        switch (trigger)
+        {
+            case CampaignTrigger.Draw:
+                Documents.Add(new DocumentOrder($"{Folder}/draw-record.json", null, draw!, campaign.Id));
+                break;
+            case CampaignTrigger.Notify:
+                Notify(draw!);
+                break;
+            case CampaignTrigger.Publicize:
+                var publicity = Document("results-publicity", "results-publicity", DocumentModels.ResultsPublicity(plan, campaign, draw!, results));
+                foreach (var contact in plan.Office.Contacts)
+                {
+                    Cover("results-publicity", contact, $"请公示{campaign.Name}抽查结果",
+                        "本次抽查检查结果已全部录入，抽查结果公示表见附件，请按“一抽查一通报”要求在信用信息公示系统和政府网站公示。", [publicity]);
+                }
+                break;
+            case CampaignTrigger.Report:
+                var summary = Document("summary-report", "summary-report", DocumentModels.SummaryReport(plan, campaign, draw!, results, milestones[MilestoneKind.ResultEntryDeadline].Date));
+                foreach (var contact in plan.Office.Contacts.Concat(plan.Leaders))
+                {
+                    Cover("summary-report", contact, $"{campaign.Name}统计表及工作总结",
+                        "本次部门联合抽查的统计表及工作总结见附件。", [summary]);
+                }
+                break;
+            case CampaignTrigger.Cancel:
+                foreach (var contact in campaign.AllDepartments.SelectMany(d => plan.Department(d).Contacts))
+                {
+                    Cover("cancellation", contact, $"{campaign.Name}已取消", $"本次部门联合抽查已取消。原因：{campaign.CancelledReason}", []);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void Notify(Draw draw)
+    {
+        var form = Document("inspection-record", "inspection-record", DocumentModels.InspectionRecordForm(plan, campaign, draw));
+        var notices = new List<string>();
+        if (campaign.AnnounceToEntities)
+        {
+            foreach (var entity in draw.Entities)
+            {
+                notices.Add(Document($"entity-notice-{entity.Uscc}", "entity-notice", DocumentModels.EntityNotice(plan, campaign, entity, Timeline)));
+            }
+        }
+
+        foreach (var departmentId in campaign.AllDepartments)
+        {
+            var department = plan.Department(departmentId);
+            var letter = Document($"department-letter-{departmentId}", "department-letter",
+                DocumentModels.DepartmentLetter(plan, campaign, draw, departmentId, Timeline));
+            // The lead department organises the visits, so it receives the entity notices to serve.
+            IReadOnlyList<string> attachments = departmentId == campaign.Lead ? [letter, form, .. notices] : [letter, form];
+            foreach (var contact in department.Contacts)
+            {
+                Cover("department-letter", contact, $"关于抽调{campaign.Name}检查人员的函",
+                    $"{campaign.Name}已完成双随机抽取，抽调人员函及一企一表见附件，请通知被抽取人员按时参加。", attachments);
+            }
+        }
+
+        foreach (var inspector in draw.Groups.SelectMany(g => g.Members).Where(m => m.Email is not null))
+        {
+            Cover("inspector-assignment", new Contact(inspector.Name, inspector.Email, null), $"您已被抽取参加{campaign.Name}",
+                $"您已被随机抽取为{campaign.Name}检查人员，检查时间为{ChineseDates.Format(campaign.Window.Start)}至{ChineseDates.Format(campaign.Window.End)}，一企一表见附件。",
+                [form]);
+        }
+    }
+
+    private string Document(string name, string template, object model)
+    {
+        var path = $"{Folder}/{name}.html";
+        Documents.Add(new DocumentOrder(path, template, model, campaign.Id));
+        return path;
+    }
+
+    private void Cover(string kind, Contact recipient, string subject, string message, IReadOnlyList<string> attachments)
+    {
+        if (recipient.Email is null)
+        {
+            return;
+        }
+        Deliveries.Add(new DeliveryOrder(
+            $"{campaign.Id}|{kind}|{recipient.Email}",
+            kind,
+            campaign.Id,
+            recipient,
+            "cover",
+            DocumentModels.CoverMail(plan, recipient, subject, message),
+            attachments));
+    }
+}

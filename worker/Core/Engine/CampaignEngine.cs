@@ -1,0 +1,115 @@
+using Campaigns.Core.Documents;
+using Campaigns.Core.Plans;
+using Campaigns.Core.Timeline;
+
+namespace Campaigns.Core.Engine;
+
+/// <summary>
+/// One tick of one annual plan: reconciles every campaign, then the office's own duties (plan publication,
+/// its reminders and flag, and the leaders' breach report on working days while anything is overdue).
+/// </summary>
+public static class CampaignEngine
+{
+    public static string PlanPublicationPath(AnnualPlan plan) => $"{plan.Year}/plan-publication.html";
+
+    public static TickOutcome Tick(TickContext context, OfficeFacts facts)
+    {
+        var plan = context.Plan;
+        var today = context.Today;
+        var jointChecks = new Dictionary<string, int>(context.JointChecksThisYear);
+        var outcomes = new List<CampaignOutcome>();
+        foreach (var campaign in plan.Campaigns)
+        {
+            var outcome = Reconciler.Reconcile(context with { JointChecksThisYear = jointChecks }, campaign, facts.For(campaign.Id));
+            foreach (var entity in outcome.NewDraw?.Entities ?? [])
+            {
+                jointChecks[entity.Uscc] = jointChecks.GetValueOrDefault(entity.Uscc) + 1;
+            }
+            outcomes.Add(outcome);
+        }
+
+        var published = plan.Office.PublishedOn is { } on && on <= today;
+        List<OverdueFlag> flags = [.. outcomes.SelectMany(o => o.Flags)];
+        if (!published && today > plan.Office.PublishBy)
+        {
+            flags.Insert(0, new OverdueFlag(FlagKind.PlanNotPublished, plan.Key, "", plan.Office.PublishBy.AddDays(1), "年度抽查计划尚未公示"));
+        }
+
+        var documents = new List<DocumentOrder>();
+        var deliveries = new List<DeliveryOrder>();
+        var publicationPath = PlanPublicationPath(plan);
+        if (!facts.IssuedDocuments.Contains(publicationPath))
+        {
+            var milestones = CampaignTimeline.For(plan, context.Calendar);
+            documents.Add(new DocumentOrder(publicationPath, "plan-publication", DocumentModels.PlanPublication(plan, milestones), null));
+        }
+        if (!published)
+        {
+            deliveries.AddRange(PublicationReminders(context, publicationPath));
+        }
+        if (flags.Count > 0 && context.Calendar.IsWorkingDay(today))
+        {
+            deliveries.AddRange(BreachReports(context, flags));
+        }
+        return new TickOutcome(outcomes, flags, documents, deliveries);
+    }
+
+    private static IEnumerable<DeliveryOrder> PublicationReminders(TickContext context, string publicationPath)
+    {
+        var plan = context.Plan;
+        var deadline = plan.Office.PublishBy;
+        var due = context.Policy.PlanPublicationCalendarDays
+            .Where(days => deadline.AddDays(-days) <= context.Today && context.Today <= deadline)
+            .Order()
+            .Cast<int?>()
+            .FirstOrDefault();
+        if (due is not { } days)
+        {
+            yield break;
+        }
+        foreach (var contact in plan.Office.Contacts.Where(c => c.Email is not null))
+        {
+            yield return new DeliveryOrder(
+                $"{plan.Key}|reminder|plan-publication-deadline|{days}|{contact.Email}",
+                "reminder",
+                null,
+                contact,
+                "reminder",
+                DocumentModels.Reminder(plan, null, contact, MilestoneKind.PlanPublicationDeadline, deadline, context.Calendar.CountWorkingDays(context.Today, deadline),
+                    ["公示年度抽查计划（001 (八)：每年3月底前）"]),
+                [publicationPath]);
+        }
+    }
+
+    private static IEnumerable<DeliveryOrder> BreachReports(TickContext context, IReadOnlyList<OverdueFlag> flags)
+    {
+        var plan = context.Plan;
+        IReadOnlyList<BreachItem> items = [.. flags.Select(f => new BreachItem(
+            plan.Campaigns.FirstOrDefault(c => c.Id == f.Scope)?.Name,
+            $"{f.Kind.ChineseName()}：{f.Detail}",
+            Whose(plan, f),
+            f.Since,
+            context.Calendar.CountWorkingDays(f.Since.AddDays(-1), context.Today)))];
+        foreach (var leader in plan.Leaders.Where(l => l.Email is not null))
+        {
+            yield return new DeliveryOrder(
+                $"{plan.Key}|breach-report|{context.Today:yyyy-MM-dd}|{leader.Email}",
+                "breach-report",
+                null,
+                leader,
+                "breach-report",
+                DocumentModels.BreachReport(plan, context.Today, items),
+                []);
+        }
+    }
+
+    private static string Whose(AnnualPlan plan, OverdueFlag flag)
+    {
+        if (flag.Kind == FlagKind.PlanNotPublished)
+        {
+            return plan.Office.Name;
+        }
+        var campaign = plan.Campaign(flag.Scope);
+        return plan.Department(flag.Subject.Length > 0 ? flag.Subject : campaign.Lead).Name;
+    }
+}

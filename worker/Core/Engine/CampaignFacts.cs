@@ -1,0 +1,16 @@
+using Campaigns.Core.Draws;
+using Campaigns.Core.Lifecycle;
+using Campaigns.Core.Results;
+
+namespace Campaigns.Core.Engine;
+
+/// <summary>What has been recorded about one campaign so far; the engine derives everything else.</summary>
+public sealed record CampaignFacts(
+    string CampaignId,
+    CampaignState State,
+    Draw? Draw,
+    IReadOnlyList<ResultEntry> Results,
+    DateOnly? ArchiveRequestedOn)
+{
+    public static CampaignFacts New(string campaignId) => new(campaignId, CampaignState.Draft, null, [], null);
+}

@@ -1,0 +1,16 @@
+using Campaigns.Core.Plans;
+
+namespace Campaigns.Core.Engine;
+
+/// <summary>
+/// A message owed to one recipient. <see cref="IdempotencyKey"/> is unique in the outbox, so ordering the
+/// same message again on any later tick is harmless. <see cref="Attachments"/> are document paths.
+/// </summary>
+public sealed record DeliveryOrder(
+    string IdempotencyKey,
+    string Kind,
+    string? CampaignId,
+    Contact Recipient,
+    string Template,
+    object Model,
+    IReadOnlyList<string> Attachments);

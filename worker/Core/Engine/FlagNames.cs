@@ -1,0 +1,28 @@
+namespace Campaigns.Core.Engine;
+
+public static class FlagNames
+{
+    public static string WireName(this FlagKind kind) => kind switch
+    {
+        FlagKind.PlanNotPublished => "plan-not-published",
+        FlagKind.DrawBlocked => "draw-blocked",
+        FlagKind.ResultsOverdue => "results-overdue",
+        FlagKind.PublicityOverdue => "publicity-overdue",
+        FlagKind.SummaryOverdue => "summary-overdue",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static string ChineseName(this FlagKind kind) => kind switch
+    {
+        FlagKind.PlanNotPublished => "年度抽查计划未按期公示",
+        FlagKind.DrawBlocked => "双随机抽取无法进行",
+        FlagKind.ResultsOverdue => "检查结果未按期录入",
+        FlagKind.PublicityOverdue => "抽查结果未按期公示",
+        FlagKind.SummaryOverdue => "工作总结未按期报送",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static FlagKind Parse(string wireName) =>
+        Enum.GetValues<FlagKind>().Where(k => k.WireName() == wireName).Cast<FlagKind?>().SingleOrDefault()
+        ?? throw new ArgumentException($"Unknown flag kind '{wireName}'.", nameof(wireName));
+}

@@ -1,0 +1,9 @@
+namespace Campaigns.Core.Engine;
+
+/// <summary>What has been recorded for one plan: each campaign's facts and the documents already written.</summary>
+public sealed record OfficeFacts(IReadOnlyDictionary<string, CampaignFacts> Campaigns, IReadOnlySet<string> IssuedDocuments)
+{
+    public static OfficeFacts None { get; } = new(new Dictionary<string, CampaignFacts>(), new HashSet<string>());
+
+    public CampaignFacts For(string campaignId) => Campaigns.GetValueOrDefault(campaignId) ?? CampaignFacts.New(campaignId);
+}

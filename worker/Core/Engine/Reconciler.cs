@@ -1,0 +1,122 @@
+using Campaigns.Core.Draws;
+using Campaigns.Core.Lifecycle;
+using Campaigns.Core.Plans;
+using Campaigns.Core.Timeline;
+
+namespace Campaigns.Core.Engine;
+
+/// <summary>
+/// Given the plan, what has been recorded and today, decides which triggers are due, fires them through the
+/// lifecycle, and returns the transitions, flags, documents and messages they owe. Pure: the same inputs give
+/// the same outcome, which is what makes ticks idempotent and a restart harmless.
+/// </summary>
+public static class Reconciler
+{
+    public static CampaignOutcome Reconcile(TickContext context, CampaignPlan campaign, CampaignFacts facts)
+    {
+        var plan = context.Plan;
+        var today = context.Today;
+        var milestones = CampaignTimeline.For(plan, campaign, context.Calendar).ToDictionary(m => m.Kind);
+        var state = facts.State;
+        var draw = facts.Draw;
+        DrawOutcome? attempt = null;
+
+        var guards = new LifecycleGuards(
+            PlanPublished: () => plan.Office.PublishedOn is { } published && published <= today,
+            DrawDue: () => today >= campaign.DrawOn && (attempt ??= TryDraw(context, campaign)).Draw is not null,
+            WindowStarted: () => today >= campaign.Window.Start,
+            WindowEnded: () => today > campaign.Window.End,
+            ResultsComplete: () => draw is not null && MissingResults.Of(campaign, draw, facts.Results).Count == 0,
+            ArchiveRequested: () => facts.ArchiveRequestedOn is { } requested && requested <= today,
+            CancelRequested: () => campaign.CancelledReason is not null);
+        var machine = CampaignLifecycle.Create(() => state, s => state = s, guards);
+
+        var transitions = new List<TransitionRecord>();
+        var effects = new CampaignEffects(plan, campaign, milestones);
+        CampaignTrigger? next;
+        while ((next = CampaignLifecycle.TriggerOrder.Cast<CampaignTrigger?>().FirstOrDefault(t => machine.CanFire(t!.Value))) is { } trigger)
+        {
+            var from = state;
+            machine.Fire(trigger);
+            if (trigger == CampaignTrigger.Draw)
+            {
+                draw = attempt!.Draw!;
+            }
+            transitions.Add(new TransitionRecord(campaign.Id, today, from, state, trigger, Describe(trigger, campaign, draw)));
+            effects.OnTransition(trigger, draw, facts.Results);
+        }
+
+        var flags = Flags(context, campaign, facts, state, draw, attempt, milestones);
+        var reminders = Reminders.For(context, campaign, state, draw, facts.Results, milestones);
+        return new CampaignOutcome(
+            campaign.Id,
+            state,
+            transitions,
+            facts.Draw is null ? draw : null,
+            flags,
+            effects.Documents,
+            [.. effects.Deliveries, .. reminders]);
+    }
+
+    /// <summary>Whether <paramref name="state"/> comes before <paramref name="target"/> on the main path.</summary>
+    public static bool IsBefore(CampaignState state, CampaignState target) =>
+        state != CampaignState.Cancelled && state < target;
+
+    private static DrawOutcome TryDraw(TickContext context, CampaignPlan campaign)
+    {
+        if (context.Directory is not { } directory)
+        {
+            return DrawOutcome.Refused("未找到检查对象名录库和执法检查人员名录库");
+        }
+        var input = new DrawInput(
+            campaign.Seed ?? context.DefaultSeed,
+            context.Today,
+            directory.Entities,
+            directory.Inspectors,
+            directory.Hash,
+            context.JointChecksThisYear);
+        return UniformDraw.Run(context.Plan, campaign, input);
+    }
+
+    private static string Describe(CampaignTrigger trigger, CampaignPlan campaign, Draw? draw) => trigger switch
+    {
+        CampaignTrigger.Draw => $"drew {draw!.Entities.Count} of {draw.EligibleCount} entities and {draw.Groups.Sum(g => g.Members.Count)} inspectors",
+        CampaignTrigger.Cancel => $"cancelled: {campaign.CancelledReason}",
+        _ => "",
+    };
+
+    private static List<OverdueFlag> Flags(
+        TickContext context, CampaignPlan campaign, CampaignFacts facts, CampaignState state, Draw? draw,
+        DrawOutcome? attempt, IReadOnlyDictionary<MilestoneKind, Milestone> milestones)
+    {
+        var today = context.Today;
+        var flags = new List<OverdueFlag>();
+        if (state == CampaignState.Published && attempt?.Refusal is { } refusal)
+        {
+            flags.Add(new OverdueFlag(FlagKind.DrawBlocked, campaign.Id, "", campaign.DrawOn, refusal));
+        }
+
+        var resultDeadline = milestones[MilestoneKind.ResultEntryDeadline].Date;
+        if (draw is not null && state != CampaignState.Cancelled && today > resultDeadline)
+        {
+            foreach (var (departmentId, entities) in MissingResults.Of(campaign, draw, facts.Results))
+            {
+                flags.Add(new OverdueFlag(
+                    FlagKind.ResultsOverdue, campaign.Id, departmentId, resultDeadline.AddDays(1),
+                    $"缺少{entities.Count}户检查对象的检查结果：{string.Join("、", entities.Select(e => e.Name))}"));
+            }
+        }
+
+        var publicityDeadline = milestones[MilestoneKind.PublicityDeadline].Date;
+        if (IsBefore(state, CampaignState.Publicized) && today > publicityDeadline)
+        {
+            flags.Add(new OverdueFlag(FlagKind.PublicityOverdue, campaign.Id, "", publicityDeadline.AddDays(1), "抽查结果尚未公示"));
+        }
+
+        if (campaign.SummaryDue is { } summaryDue && IsBefore(state, CampaignState.Reported) && today > summaryDue)
+        {
+            flags.Add(new OverdueFlag(FlagKind.SummaryOverdue, campaign.Id, "", summaryDue.AddDays(1), "统计表和工作总结尚未形成"));
+        }
+        return flags;
+    }
+}

@@ -1,0 +1,132 @@
+using Campaigns.Core.Calendar;
+using Campaigns.Core.Documents;
+using Campaigns.Core.Draws;
+using Campaigns.Core.Lifecycle;
+using Campaigns.Core.Plans;
+using Campaigns.Core.Results;
+using Campaigns.Core.Timeline;
+
+namespace Campaigns.Core.Engine;
+
+/// <summary>
+/// Reminders before a campaign's milestones. A reminder is due from its day until the milestone, so a tick
+/// missed on the day still sends it; when several offsets are due at once only the latest goes out, so a
+/// worker back from an outage sends one reminder, not a burst. The key makes each one go out once.
+/// </summary>
+public static class Reminders
+{
+    public static IReadOnlyList<DeliveryOrder> For(
+        TickContext context, CampaignPlan campaign, CampaignState state, Draw? draw,
+        IReadOnlyList<ResultEntry> results, IReadOnlyDictionary<MilestoneKind, Milestone> milestones)
+    {
+        if (state == CampaignState.Cancelled)
+        {
+            return [];
+        }
+        var plan = context.Plan;
+        var orders = new List<DeliveryOrder>();
+        foreach (var (kind, offsets) in context.Policy.WorkingDaysBefore)
+        {
+            if (!milestones.TryGetValue(kind, out var milestone)
+                || DueOffset(context.Calendar, context.Today, milestone.Date, offsets) is not { } offset)
+            {
+                continue;
+            }
+            foreach (var (recipient, openItems) in Recipients(plan, campaign, kind, state, draw, results))
+            {
+                if (recipient.Email is null)
+                {
+                    continue;
+                }
+                var left = context.Calendar.CountWorkingDays(context.Today, milestone.Date);
+                orders.Add(new DeliveryOrder(
+                    $"{campaign.Id}|reminder|{kind.WireName()}|{offset}|{recipient.Email}",
+                    "reminder",
+                    campaign.Id,
+                    recipient,
+                    "reminder",
+                    DocumentModels.Reminder(plan, campaign.Name, recipient, kind, milestone.Date, left, openItems),
+                    []));
+            }
+        }
+        return orders;
+    }
+
+    /// <summary>The smallest offset whose reminder day has come, while the milestone has not passed.</summary>
+    public static int? DueOffset(WorkingCalendar calendar, DateOnly today, DateOnly milestone, IReadOnlyList<int> offsets)
+    {
+        if (today > milestone)
+        {
+            return null;
+        }
+        int? due = null;
+        foreach (var offset in offsets)
+        {
+            if (WorkingDaysBefore(calendar, milestone, offset) <= today && (due is null || offset < due))
+            {
+                due = offset;
+            }
+        }
+        return due;
+    }
+
+    /// <summary>The working day <paramref name="count"/> working days before <paramref name="date"/> (0: the date itself).</summary>
+    public static DateOnly WorkingDaysBefore(WorkingCalendar calendar, DateOnly date, int count)
+    {
+        var day = date;
+        for (var i = 0; i < count; i++)
+        {
+            do
+            {
+                day = day.AddDays(-1);
+            }
+            while (!calendar.IsWorkingDay(day));
+        }
+        return day;
+    }
+
+    private static IEnumerable<(Contact Recipient, IReadOnlyList<string> OpenItems)> Recipients(
+        AnnualPlan plan, CampaignPlan campaign, MilestoneKind kind, CampaignState state, Draw? draw, IReadOnlyList<ResultEntry> results)
+    {
+        IEnumerable<Contact> DepartmentContacts(string id) => plan.Department(id).Contacts;
+        switch (kind)
+        {
+            case MilestoneKind.Draw when Reconciler.IsBefore(state, CampaignState.Drawn):
+                foreach (var c in plan.Office.Contacts.Concat(DepartmentContacts(campaign.Lead)))
+                {
+                    yield return (c, ["组织双随机抽取（检查对象和执法检查人员）"]);
+                }
+                break;
+            case MilestoneKind.WindowStart when draw is not null && Reconciler.IsBefore(state, CampaignState.Inspecting):
+                foreach (var m in draw.Groups.SelectMany(g => g.Members))
+                {
+                    yield return (new Contact(m.Name, m.Email, null), [.. draw.Entities.Select(e => e.Name)]);
+                }
+                break;
+            case MilestoneKind.ResultEntryDeadline when draw is not null:
+                foreach (var (departmentId, entities) in MissingResults.Of(campaign, draw, results))
+                {
+                    IReadOnlyList<string> names = [.. entities.Select(e => e.Name)];
+                    foreach (var c in DepartmentContacts(departmentId))
+                    {
+                        yield return (c, names);
+                    }
+                }
+                break;
+            case MilestoneKind.PublicityDeadline when draw is not null && Reconciler.IsBefore(state, CampaignState.Publicized):
+                foreach (var c in plan.Office.Contacts)
+                {
+                    yield return (c, ["在信用信息公示系统和政府网站公示抽查结果"]);
+                }
+                break;
+            case MilestoneKind.SummaryDue when Reconciler.IsBefore(state, CampaignState.Reported):
+                foreach (var c in plan.Office.Contacts)
+                {
+                    yield return (c, ["形成统计表和工作总结并报送"]);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+}

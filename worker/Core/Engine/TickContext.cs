@@ -1,0 +1,18 @@
+using Campaigns.Core.Calendar;
+using Campaigns.Core.Plans;
+
+namespace Campaigns.Core.Engine;
+
+/// <summary>
+/// The values one tick runs on. <see cref="DefaultSeed"/> is the seed for any draw whose campaign names
+/// none (the shell makes it from a secure random source; simulate takes it from --seed).
+/// <see cref="JointChecksThisYear"/> counts earlier draws per USCC across every plan of the year.
+/// </summary>
+public sealed record TickContext(
+    AnnualPlan Plan,
+    WorkingCalendar Calendar,
+    DateOnly Today,
+    DirectorySnapshot? Directory,
+    string DefaultSeed,
+    IReadOnlyDictionary<string, int> JointChecksThisYear,
+    ReminderPolicy Policy);

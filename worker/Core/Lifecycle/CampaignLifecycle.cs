@@ -1,0 +1,56 @@
+namespace Campaigns.Core.Lifecycle;
+
+/// <summary>The one definition of a campaign's lifecycle. README shows its diagram; a test keeps the two equal.</summary>
+public static class CampaignLifecycle
+{
+    /// <summary>The order the engine tries triggers in: cancelling wins over moving on.</summary>
+    public static IReadOnlyList<CampaignTrigger> TriggerOrder { get; } =
+    [
+        CampaignTrigger.Cancel,
+        CampaignTrigger.Publish,
+        CampaignTrigger.Draw,
+        CampaignTrigger.Notify,
+        CampaignTrigger.StartInspection,
+        CampaignTrigger.CloseWindow,
+        CampaignTrigger.Publicize,
+        CampaignTrigger.Report,
+        CampaignTrigger.Archive,
+    ];
+
+    public static StateMachine<CampaignState, CampaignTrigger> Create(
+        Func<CampaignState> getState, Action<CampaignState> setState, LifecycleGuards guards)
+    {
+        var machine = new StateMachine<CampaignState, CampaignTrigger>(getState, setState);
+
+        machine.Configure(CampaignState.Draft)
+            .PermitIf(CampaignTrigger.Publish, CampaignState.Published, guards.PlanPublished, "plan published")
+            .PermitIf(CampaignTrigger.Cancel, CampaignState.Cancelled, guards.CancelRequested, "cancelled in plan");
+        machine.Configure(CampaignState.Published)
+            .PermitIf(CampaignTrigger.Draw, CampaignState.Drawn, guards.DrawDue, "draw date reached and directories suffice")
+            .PermitIf(CampaignTrigger.Cancel, CampaignState.Cancelled, guards.CancelRequested, "cancelled in plan");
+        machine.Configure(CampaignState.Drawn)
+            .Permit(CampaignTrigger.Notify, CampaignState.Notified)
+            .PermitIf(CampaignTrigger.Cancel, CampaignState.Cancelled, guards.CancelRequested, "cancelled in plan");
+        // Cancelling stops at the window: once inspectors are at the door, results are owed (001 二).
+        machine.Configure(CampaignState.Notified)
+            .PermitIf(CampaignTrigger.StartInspection, CampaignState.Inspecting, guards.WindowStarted, "window started")
+            .PermitIf(CampaignTrigger.Cancel, CampaignState.Cancelled, guards.CancelRequested, "cancelled in plan");
+        machine.Configure(CampaignState.Inspecting)
+            .PermitIf(CampaignTrigger.CloseWindow, CampaignState.ResultEntry, guards.WindowEnded, "window ended");
+        machine.Configure(CampaignState.ResultEntry)
+            .PermitIf(CampaignTrigger.Publicize, CampaignState.Publicized, guards.ResultsComplete, "all results entered");
+        machine.Configure(CampaignState.Publicized)
+            .Permit(CampaignTrigger.Report, CampaignState.Reported);
+        machine.Configure(CampaignState.Reported)
+            .PermitIf(CampaignTrigger.Archive, CampaignState.Archived, guards.ArchiveRequested, "archive requested");
+
+        return machine;
+    }
+
+    /// <summary>The diagram README shows.</summary>
+    public static string Diagram()
+    {
+        var state = CampaignState.Draft;
+        return MermaidGraph.Format(Create(() => state, s => state = s, LifecycleGuards.Always(true)).GetInfo());
+    }
+}

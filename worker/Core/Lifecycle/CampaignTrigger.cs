@@ -1,0 +1,14 @@
+namespace Campaigns.Core.Lifecycle;
+
+public enum CampaignTrigger
+{
+    Publish,
+    Draw,
+    Notify,
+    StartInspection,
+    CloseWindow,
+    Publicize,
+    Report,
+    Archive,
+    Cancel,
+}

@@ -1,0 +1,21 @@
+namespace Campaigns.Core.Plans;
+
+/// <summary>The field names a plan file may use, per mapping; plan.schema.json must list the same (a test checks).</summary>
+public static class PlanKeys
+{
+    public static readonly IReadOnlyList<string> Root = ["year", "office", "leaders", "departments", "rules", "campaigns"];
+    public static readonly IReadOnlyList<string> Office = ["name", "timezone", "publish_by", "published_on", "contacts"];
+    public static readonly IReadOnlyList<string> Contact = ["name", "email", "phone"];
+    public static readonly IReadOnlyList<string> Department = ["id", "name", "contacts"];
+    public static readonly IReadOnlyList<string> Rules =
+        ["result_entry_working_days", "publicity_working_days", "max_joint_checks_per_entity_per_year", "min_inspectors_per_entity"];
+    public static readonly IReadOnlyList<string> Campaign =
+    [
+        "id", "name", "lead", "participants", "scope", "sampling", "inspectors_per_department", "items", "draw_on", "window",
+        "announce_to_entities", "summary_due", "rules", "seed", "cancelled",
+    ];
+    public static readonly IReadOnlyList<string> Scope = ["industry", "region"];
+    public static readonly IReadOnlyList<string> Sampling = ["ratio", "minimum"];
+    public static readonly IReadOnlyList<string> Window = ["start", "end"];
+    public static readonly IReadOnlyList<string> Cancelled = ["reason"];
+}

@@ -1,0 +1,115 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Campaigns.Core.Plans;
+
+/// <summary>
+/// Reads an annual plan from YAML text. Returns every problem at once, each at its line and column, in
+/// Chinese; the plan only when there is no error (warnings allowed). Pure: the caller reads the file.
+/// </summary>
+public static class PlanParser
+{
+    public static PlanLoadResult Parse(string yamlText, string path)
+    {
+        var context = new PlanReadContext(path);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yamlText));
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException?.Message ?? e.Message;
+            return new PlanLoadResult(null,
+                [new PlanProblem(ProblemSeverity.Error, new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column), $"YAML 语法错误：{message}")]);
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            return new PlanLoadResult(null, [new PlanProblem(ProblemSeverity.Error, new SourceLocation(path, 1, 1), "计划文件应为 YAML 映射（year、office、departments、campaigns 等字段）")]);
+        }
+
+        var plan = Read(new YamlFields(root, "", PlanKeys.Root, context), path);
+        PlanValidator.Validate(plan, context);
+        var problems = context.Problems.OrderBy(p => p.Location.Line).ThenBy(p => p.Location.Column).ToList();
+        return new PlanLoadResult(problems.Any(p => p.Severity == ProblemSeverity.Error) ? null : plan, problems);
+    }
+
+    private static AnnualPlan Read(YamlFields root, string path)
+    {
+        var year = root.Int("year", "计划年度", required: true) ?? 0;
+        var office = root.Mapping("office", "办公室", PlanKeys.Office, required: true);
+        var rules = ReadRules(root.Mapping("rules", "规则", PlanKeys.Rules), PlanRules.Default);
+        var departments = root.Sequence("departments", "部门", required: true)
+            .Select(d => root.Item(d.Node, d.Path, "部门", PlanKeys.Department))
+            .OfType<YamlFields>()
+            .Select(d => new Department(d.String("id", "部门代码") ?? "", d.String("name", "部门名称") ?? "", Contacts(d, "contacts", "联系人")))
+            .ToList();
+        var campaigns = root.Sequence("campaigns", "抽查任务", required: true)
+            .Select(c => root.Item(c.Node, c.Path, "抽查任务", PlanKeys.Campaign))
+            .OfType<YamlFields>()
+            .Select(c => ReadCampaign(c, rules))
+            .ToList();
+        return new AnnualPlan(
+            year,
+            new Office(
+                office?.String("name", "办公室名称") ?? "",
+                office?.String("timezone", "时区", required: false) ?? "Asia/Shanghai",
+                office?.Date("publish_by", "计划公示截止日期") ?? new DateOnly(Math.Clamp(year, 1, 9999), 3, 31),
+                office?.Date("published_on", "计划实际公示日期"),
+                office is null ? [] : Contacts(office, "contacts", "办公室联系人")),
+            Contacts(root, "leaders", "领导"),
+            departments,
+            rules,
+            campaigns,
+            path);
+    }
+
+    private static CampaignPlan ReadCampaign(YamlFields c, PlanRules officeRules)
+    {
+        var scope = c.Mapping("scope", "抽查范围", PlanKeys.Scope);
+        var sampling = c.Mapping("sampling", "抽取比例", PlanKeys.Sampling, required: true);
+        var window = c.Mapping("window", "检查时间", PlanKeys.Window, required: true);
+        var cancelled = c.Mapping("cancelled", "取消", PlanKeys.Cancelled);
+        var items = new Dictionary<string, IReadOnlyList<string>>();
+        if (c.Mapping("items", "抽查事项", knownKeys: null, required: true) is { } itemFields)
+        {
+            // Keys are department ids, checked against the plan's departments by the validator.
+            foreach (var (key, _, _) in itemFields.Entries())
+            {
+                items[key] = itemFields.Strings(key, $"{key} 的抽查事项");
+            }
+        }
+        var start = window?.Date("start", "检查开始日期", required: true);
+        var end = window?.Date("end", "检查结束日期", required: true);
+        return new CampaignPlan(
+            c.String("id", "任务代码") ?? "",
+            c.String("name", "任务名称") ?? "",
+            c.String("lead", "牵头部门") ?? "",
+            c.Strings("participants", "参与部门"),
+            new CampaignScope(scope?.String("industry", "行业", required: false), scope?.String("region", "区域", required: false)),
+            new Sampling(sampling?.Decimal("ratio", "抽取比例", required: true) ?? 1m, sampling?.Int("minimum", "最少抽取户数") ?? 1),
+            c.Int("inspectors_per_department", "每部门抽取检查人员数") ?? 1,
+            items,
+            c.Date("draw_on", "抽取日期", required: true) ?? default,
+            new DateRange(start ?? default, end ?? start ?? default),
+            c.Bool("announce_to_entities", "是否事先通知检查对象") ?? true,
+            c.Date("summary_due", "工作总结报送日期"),
+            ReadRules(c.Mapping("rules", "本任务规则", PlanKeys.Rules), officeRules),
+            c.String("seed", "抽取种子", required: false),
+            cancelled is null ? null : cancelled.String("reason", "取消原因") ?? "");
+    }
+
+    private static PlanRules ReadRules(YamlFields? rules, PlanRules defaults) => rules is null ? defaults : new PlanRules(
+        rules.Int("result_entry_working_days", "结果录入时限（工作日）") ?? defaults.ResultEntryWorkingDays,
+        rules.Int("publicity_working_days", "结果公示时限（工作日）") ?? defaults.PublicityWorkingDays,
+        rules.Int("max_joint_checks_per_entity_per_year", "同一对象每年最多联合抽查次数") ?? defaults.MaxJointChecksPerEntityPerYear,
+        rules.Int("min_inspectors_per_entity", "每户最少检查人员数") ?? defaults.MinInspectorsPerEntity);
+
+    private static List<Contact> Contacts(YamlFields parent, string key, string label) =>
+    [
+        .. parent.Sequence(key, label)
+            .Select(c => parent.Item(c.Node, c.Path, label, PlanKeys.Contact))
+            .OfType<YamlFields>()
+            .Select(c => new Contact(c.String("name", "姓名") ?? "", c.String("email", "邮箱", required: false), c.String("phone", "电话", required: false))),
+    ];
+}

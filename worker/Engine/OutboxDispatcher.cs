@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+using Campaigns.Core.Plans;
+using Campaigns.Host;
+using Campaigns.Mail;
+using Campaigns.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Campaigns.Engine;
+
+/// <summary>
+/// Sends what the outbox holds: claims due rows, sends, marks them sent; on failure retries with exponential
+/// back-off and dead-letters after the configured attempts. A crash between send and mark repeats at most that
+/// message, with the same Message-ID (derived from the idempotency key) so it is recognisable.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IOptions<WorkerOptions> options, CampaignStore store, IMailTransport transport, TimeProvider time, ILogger<OutboxDispatcher> logger)
+{
+    private readonly WorkerOptions _options = options.Value;
+
+    // The tick job and the dispatch job both drain the outbox; one pass at a time, so no row is sent twice.
+    private readonly SemaphoreSlim _pass = new(1, 1);
+
+    public async Task<int> DispatchAsync(CancellationToken cancellationToken)
+    {
+        await _pass.WaitAsync(cancellationToken);
+        try
+        {
+            return await DrainAsync(cancellationToken);
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    private async Task<int> DrainAsync(CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        IReadOnlyList<PendingDelivery> batch;
+        while ((batch = store.DueDeliveries(time.GetUtcNow(), 100)).Count > 0)
+        {
+            foreach (var pending in batch)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var message = pending.Message;
+                try
+                {
+                    await transport.SendAsync(Envelope(message), cancellationToken);
+                    store.MarkSent(pending.Id, time.GetUtcNow());
+                    sent++;
+                }
+                catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or InvalidOperationException)
+                {
+                    var attempts = pending.Attempts + 1;
+                    var dead = attempts >= _options.MaxDeliveryAttempts;
+                    var delay = _options.RetryBaseDelay * Math.Pow(2, attempts - 1);
+                    store.MarkFailed(pending.Id, e.Message, time.GetUtcNow() + delay, dead);
+                    logger.LogWarning("Delivery {Key} to {Recipient} failed (attempt {Attempts}){Dead}: {Error}",
+                        message.IdempotencyKey, message.RecipientEmail, attempts, dead ? ", dead-lettered" : "", e.Message);
+                }
+            }
+        }
+        return sent;
+    }
+
+    /// <summary>A stable Message-ID local part: the same outbox row always gives the same id.</summary>
+    public static string MessageId(string idempotencyKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..32];
+
+    private MailEnvelope Envelope(OutboxMessage message) => new(
+        MessageId(message.IdempotencyKey),
+        [new Contact(message.RecipientName, message.RecipientEmail, null)],
+        message.Subject,
+        message.TextBody,
+        message.HtmlBody,
+        [.. message.Attachments.Select(path => new MailAttachment(
+            Path.GetFileName(path),
+            path.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "text/html",
+            File.ReadAllBytes(Path.Combine(_options.Resolve(_options.Documents), path))))]);
+}

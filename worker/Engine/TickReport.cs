@@ -1,0 +1,6 @@
+using Campaigns.Storage;
+
+namespace Campaigns.Engine;
+
+/// <summary>What one tick did, per plan, with the office date it ran on.</summary>
+public sealed record TickReport(IReadOnlyList<(string PlanKey, DateOnly Today, AppliedTick Applied)> Plans);

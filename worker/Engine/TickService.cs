@@ -1,0 +1,96 @@
+using Campaigns.Calendar;
+using Campaigns.Core.Engine;
+using Campaigns.Core.Plans;
+using Campaigns.Documents;
+using Campaigns.Host;
+using Campaigns.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Campaigns.Engine;
+
+/// <summary>
+/// The shell around <see cref="CampaignEngine"/>: reads the plans, calendar and directories, asks the clock
+/// once, runs the pure tick for each plan, writes the documents it owes, and applies the rest in one
+/// transaction per plan. The same method serves the Quartz job and simulate.
+/// </summary>
+public sealed class TickService(
+    IOptions<WorkerOptions> options,
+    PlanCatalog plans,
+    CampaignStore store,
+    DirectoryFiles directories,
+    DocumentWriter documents,
+    MailComposer mail,
+    DrawSeedSource seeds,
+    TimeProvider time,
+    ILogger<TickService> logger)
+{
+    private readonly WorkerOptions _options = options.Value;
+    private readonly HashSet<string> _warnedUnknownYears = [];
+    private int _completed;
+
+    /// <summary>Ticks finished since start, for health checks and for tests that wait on the scheduler.</summary>
+    public int Completed => Volatile.Read(ref _completed);
+
+    public TickReport Tick()
+    {
+        var now = time.GetUtcNow();
+        var calendar = CalendarFiles.Load(_options.Resolve(_options.Calendar));
+        var directory = directories.Load(_options.Resolve(_options.Directories));
+        var report = new List<(string, DateOnly, AppliedTick)>();
+        foreach (var plan in plans.Load(_options.Resolve(_options.Plans)))
+        {
+            var today = OfficeDate(now, plan.Office.TimeZone);
+            WarnUnknownYears(plan, calendar);
+            var context = new TickContext(plan, calendar, today, directory, seeds.Next(), store.JointChecks(plan.Year), ReminderPolicy.Default);
+            var outcome = CampaignEngine.Tick(context, store.LoadFacts(plan));
+
+            var written = outcome.Documents.Concat(outcome.Campaigns.SelectMany(c => c.Documents)).Select(documents.Write).ToList();
+            IReadOnlyList<DeliveryOrder> orders = [.. outcome.Deliveries, .. outcome.Campaigns.SelectMany(c => c.Deliveries)];
+            var existing = store.ExistingDeliveryKeys([.. orders.Select(o => o.IdempotencyKey)]);
+            var messages = orders.Where(o => !existing.Contains(o.IdempotencyKey)).DistinctBy(o => o.IdempotencyKey).Select(mail.Compose).ToList();
+
+            var applied = store.Apply(plan, outcome, written, messages, today, now, _options.Instance);
+            Log(plan, today, applied);
+            report.Add((plan.Key, today, applied));
+        }
+        Interlocked.Increment(ref _completed);
+        return new TickReport(report);
+    }
+
+    public static DateOnly OfficeDate(DateTimeOffset now, string timeZone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
+
+    private void WarnUnknownYears(AnnualPlan plan, Core.Calendar.WorkingCalendar calendar)
+    {
+        var last = plan.Campaigns.Select(c => c.Window.End).DefaultIfEmpty(plan.Office.PublishBy).Max().AddDays(60);
+        foreach (var year in calendar.UnknownYears(new DateOnly(plan.Year, 1, 1), last))
+        {
+            if (_warnedUnknownYears.Add($"{plan.Key}|{year}"))
+            {
+                logger.LogWarning(
+                    "No holiday notice for {Year} in the calendar folder: deadlines of plan {Plan} counted into {Year} use weekends only and are provisional until the notice is added",
+                    year, plan.SourcePath, year);
+            }
+        }
+    }
+
+    private void Log(AnnualPlan plan, DateOnly today, AppliedTick applied)
+    {
+        foreach (var t in applied.Transitions)
+        {
+            logger.LogInformation("{Date} {Campaign} {From} -> {To} on {Trigger} {Detail}", today, t.CampaignId, t.From, t.To, t.Trigger, t.Detail);
+        }
+        foreach (var f in applied.FlagsRaised)
+        {
+            logger.LogWarning("{Date} {Scope} flag raised {Kind} {Subject}: {Detail}", today, f.Scope, f.Kind.WireName(), f.Subject, f.Detail);
+        }
+        foreach (var f in applied.FlagsCleared)
+        {
+            logger.LogInformation("{Date} {Scope} flag cleared {Kind} {Subject}", today, f.Scope, f.Kind.WireName(), f.Subject);
+        }
+        if (applied.DeliveriesQueued.Count > 0)
+        {
+            logger.LogInformation("{Date} {Plan} queued {Count} messages", today, plan.Key, applied.DeliveriesQueued.Count);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+namespace Campaigns.Host;
+
+/// <summary>
+/// Settings of the worker (section "Campaigns"). Relative folders are resolved against <see cref="Root"/>,
+/// which defaults to the repository folder the worker runs from.
+/// </summary>
+public sealed class WorkerOptions
+{
+    public const string Section = "Campaigns";
+
+    public string Root { get; set; } = "";
+
+    public string Plans { get; set; } = "config/plans";
+
+    public string Calendar { get; set; } = "config/calendar";
+
+    public string Directories { get; set; } = "config/directories";
+
+    public string Templates { get; set; } = "templates";
+
+    public string Database { get; set; } = "data/campaigns.db";
+
+    public string Documents { get; set; } = "out/documents";
+
+    public string MailPickup { get; set; } = "out/mail";
+
+    /// <summary>Zone of the tick's cron; each plan's own dates use the plan's office zone.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>Quartz cron for the daily tick (seconds first): 08:00 every day.</summary>
+    public string TickCron { get; set; } = "0 0 8 * * ?";
+
+    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    public int MaxDeliveryAttempts { get; set; } = 8;
+
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Names this process in the transition log.</summary>
+    public string Instance { get; set; } = Environment.MachineName;
+
+    /// <summary>Sender shown on every message.</summary>
+    public string FromName { get; set; } = "双随机一公开工作提醒";
+
+    public string FromAddress { get; set; } = "campaigns@localhost";
+
+    /// <summary>No host: mail goes to <see cref="MailPickup"/> as .eml files (the embedded default).</summary>
+    public string? SmtpHost { get; set; }
+
+    public int SmtpPort { get; set; } = 25;
+
+    public bool SmtpUseSsl { get; set; }
+
+    public string? SmtpUserName { get; set; }
+
+    /// <summary>Set through the environment (Campaigns__SmtpPassword), never in a file that is committed.</summary>
+    public string? SmtpPassword { get; set; }
+
+    public string Resolve(string path) => Path.GetFullPath(Path.Combine(Root, path));
+}

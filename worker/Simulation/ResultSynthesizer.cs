@@ -1,0 +1,62 @@
+using Campaigns.Core.Calendar;
+using Campaigns.Core.Draws;
+using Campaigns.Core.Engine;
+using Campaigns.Core.Lifecycle;
+using Campaigns.Core.Plans;
+using Campaigns.Core.Results;
+
+namespace Campaigns.Simulation;
+
+/// <summary>
+/// Enters results the way offices would, so simulate shows the on-time, late and missing paths. Each
+/// (entity, department) gets an entry day counted in working days after the window: on time, days 3–12
+/// (inside both the publicity and the entry deadline); late, 1–4 working days past the entry deadline.
+/// Days and codes come from the draw stream over the seed, so a run repeats exactly.
+/// </summary>
+public sealed class ResultSynthesizer(ResultMode mode, string seed)
+{
+    public IReadOnlyList<ResultEntry> Due(AnnualPlan plan, OfficeFacts facts, WorkingCalendar calendar, DateOnly today)
+    {
+        if (mode == ResultMode.Missing)
+        {
+            return [];
+        }
+        var entries = new List<ResultEntry>();
+        foreach (var campaign in plan.Campaigns)
+        {
+            var campaignFacts = facts.For(campaign.Id);
+            if (campaignFacts.Draw is not { } draw || campaignFacts.State != CampaignState.ResultEntry)
+            {
+                continue;
+            }
+            var entered = campaignFacts.Results.Select(r => (r.Uscc, r.DepartmentId)).ToHashSet();
+            foreach (var entity in draw.Entities)
+            {
+                foreach (var departmentId in campaign.AllDepartments.Where(d => !entered.Contains((entity.Uscc, d))))
+                {
+                    var stream = new DrawStream(seed, $"{campaign.Id}|results|{entity.Uscc}|{departmentId}");
+                    var day = mode == ResultMode.OnTime
+                        ? 3 + stream.Below(10)
+                        : campaign.Rules.ResultEntryWorkingDays + 1 + stream.Below(4);
+                    if (calendar.AddWorkingDays(campaign.Window.End, day).Date <= today)
+                    {
+                        var inspected = campaign.Window.Start.AddDays(stream.Below(campaign.Window.End.DayNumber - campaign.Window.Start.DayNumber + 1));
+                        entries.Add(new ResultEntry(campaign.Id, entity.Uscc, departmentId, Code(stream), inspected, today, "simulate 合成"));
+                    }
+                }
+            }
+        }
+        return entries;
+    }
+
+    // Mostly clean results, with the problem codes frequent enough that statistics have something to count.
+    private static ResultCode Code(DrawStream stream) => stream.Below(20) switch
+    {
+        < 12 => ResultCode.NoProblemFound,
+        < 15 => ResultCode.Compliant,
+        < 17 => ResultCode.ProblemFoundCorrectionOrdered,
+        17 => ResultCode.ProblemFoundFollowUpPending,
+        18 => ResultCode.RequiredInformationNotPublished,
+        _ => ResultCode.NoSuchBusinessActivityFound,
+    };
+}

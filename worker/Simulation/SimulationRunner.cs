@@ -1,0 +1,74 @@
+using Campaigns.Calendar;
+using Campaigns.Core.Engine;
+using Campaigns.Engine;
+using Campaigns.Host;
+using Campaigns.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Campaigns.Simulation;
+
+/// <summary>
+/// Runs the real tick and the real outbox on a simulated clock, one day at a time (09:00 office time),
+/// entering synthesised results before each day's tick.
+/// </summary>
+public sealed class SimulationRunner(
+    IOptions<WorkerOptions> options, SimulatedClock clock, TickService ticks, OutboxDispatcher outbox,
+    PlanCatalog plans, CampaignStore store)
+{
+    public async Task<IReadOnlyList<SimulationEvent>> RunAsync(DateOnly from, DateOnly to, ResultSynthesizer results, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(o.TimeZone);
+        var events = new List<SimulationEvent>();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            var local = day.ToDateTime(new TimeOnly(9, 0));
+            clock.Set(new DateTimeOffset(local, zone.GetUtcOffset(local)));
+            var calendar = CalendarFiles.Load(o.Resolve(o.Calendar));
+            foreach (var plan in plans.Load(o.Resolve(o.Plans)))
+            {
+                var entries = results.Due(plan, store.LoadFacts(plan), calendar, day);
+                if (entries.Count > 0)
+                {
+                    store.AddResults(entries, "simulate");
+                    foreach (var campaign in entries.GroupBy(e => e.CampaignId))
+                    {
+                        events.Add(new SimulationEvent(Text(day), campaign.Key, "results-entered", null, null, $"{campaign.Count()} results"));
+                    }
+                }
+            }
+            var report = ticks.Tick();
+            await outbox.DispatchAsync(cancellationToken);
+            foreach (var (_, today, applied) in report.Plans)
+            {
+                events.AddRange(Events(today, applied));
+            }
+        }
+        return events;
+    }
+
+    private static IEnumerable<SimulationEvent> Events(DateOnly today, AppliedTick applied)
+    {
+        var date = Text(today);
+        foreach (var t in applied.Transitions)
+        {
+            yield return new SimulationEvent(date, t.CampaignId, "transition", t.From.ToString(), t.To.ToString(), $"{t.Trigger} {t.Detail}".Trim());
+        }
+        foreach (var f in applied.FlagsRaised)
+        {
+            yield return new SimulationEvent(date, CampaignOf(f), "flag-raised", null, null, $"{f.Kind.WireName()} {f.Subject} since {Text(f.Since)}: {f.Detail}".Replace("  ", " "));
+        }
+        foreach (var f in applied.FlagsCleared)
+        {
+            yield return new SimulationEvent(date, CampaignOf(f), "flag-cleared", null, null, $"{f.Kind.WireName()} {f.Subject}".Trim());
+        }
+        foreach (var m in applied.DeliveriesQueued)
+        {
+            yield return new SimulationEvent(date, m.CampaignId, "delivery", null, null, $"{m.Kind} to {m.RecipientEmail}: {m.Subject}");
+        }
+    }
+
+    private static string? CampaignOf(OverdueFlag flag) => flag.Kind == FlagKind.PlanNotPublished ? null : flag.Scope;
+
+    private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,10 @@
+using Campaigns.Core.Engine;
+
+namespace Campaigns.Storage;
+
+/// <summary>What applying one tick changed, for the transition log and simulate's report.</summary>
+public sealed record AppliedTick(
+    IReadOnlyList<TransitionRecord> Transitions,
+    IReadOnlyList<OverdueFlag> FlagsRaised,
+    IReadOnlyList<OverdueFlag> FlagsCleared,
+    IReadOnlyList<OutboxMessage> DeliveriesQueued);

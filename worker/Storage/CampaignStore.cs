@@ -1,0 +1,314 @@
+using System.Globalization;
+using System.Text.Json;
+using Campaigns.Core.Draws;
+using Campaigns.Core.Engine;
+using Campaigns.Core.Lifecycle;
+using Campaigns.Core.Plans;
+using Campaigns.Core.Results;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Campaigns.Storage;
+
+/// <summary>
+/// The domain store on SQLite (the embedded default). Every tick's effects are applied in one transaction,
+/// and the outbox's unique idempotency key is what keeps a message from being owed twice.
+/// </summary>
+public sealed class CampaignStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly string _connectionString;
+
+    private CampaignStore(string connectionString) => _connectionString = connectionString;
+
+    /// <summary>Opens (creating when missing) the database file and applies pending migrations.</summary>
+    public static CampaignStore Open(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var store = new CampaignStore(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        store.Migrate();
+        return store;
+    }
+
+    public int SchemaVersion
+    {
+        get
+        {
+            using var connection = Connect();
+            return connection.ExecuteScalar<int>("SELECT COALESCE(MAX(version), 0) FROM schema_version");
+        }
+    }
+
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        connection.Execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+        return connection;
+    }
+
+    private void Migrate()
+    {
+        using var connection = Connect();
+        connection.Execute("PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)");
+        using var transaction = connection.BeginTransaction();
+        var current = connection.ExecuteScalar<int>("SELECT COALESCE(MAX(version), 0) FROM schema_version", transaction: transaction);
+        if (current > Migrations.Steps.Count)
+        {
+            throw new InvalidOperationException(
+                $"The database is at schema version {current}, newer than this worker knows ({Migrations.Steps.Count}); upgrade the worker.");
+        }
+        for (var version = current + 1; version <= Migrations.Steps.Count; version++)
+        {
+            connection.Execute(Migrations.Steps[version - 1], transaction: transaction);
+            connection.Execute("INSERT INTO schema_version (version) VALUES (@version)", new { version }, transaction);
+        }
+        transaction.Commit();
+    }
+
+    public OfficeFacts LoadFacts(AnnualPlan plan)
+    {
+        using var connection = Connect();
+        var ids = plan.Campaigns.Select(c => c.Id).ToArray();
+        var states = connection.Query<(string Id, string State, string? Archive)>(
+            "SELECT id, state, archive_requested_on FROM campaigns WHERE id IN @ids", new { ids }).ToDictionary(r => r.Id);
+        var draws = connection.Query<(string Id, string Json)>(
+            "SELECT campaign_id, record_json FROM draws WHERE campaign_id IN @ids", new { ids })
+            .ToDictionary(r => r.Id, r => JsonSerializer.Deserialize<Draw>(r.Json, Json)!);
+        var results = connection.Query<(string CampaignId, string Uscc, string DepartmentId, long Code, string InspectedOn, string EnteredOn, string? Remarks)>(
+            "SELECT campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks FROM results WHERE campaign_id IN @ids ORDER BY seq", new { ids })
+            .Select(r => new ResultEntry(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Code, Date(r.InspectedOn), Date(r.EnteredOn), r.Remarks))
+            .ToLookup(r => r.CampaignId);
+        var facts = ids.ToDictionary(id => id, id => states.TryGetValue(id, out var row)
+            ? new CampaignFacts(id, Enum.Parse<CampaignState>(row.State), draws.GetValueOrDefault(id), [.. results[id]], row.Archive is null ? null : Date(row.Archive))
+            : CampaignFacts.New(id));
+        var documents = connection.Query<string>("SELECT path FROM documents WHERE path LIKE @prefix", new { prefix = $"{plan.Year}/%" }).ToHashSet();
+        return new OfficeFacts(facts, documents);
+    }
+
+    /// <summary>How many joint campaigns drew each entity in <paramref name="year"/>.</summary>
+    public IReadOnlyDictionary<string, int> JointChecks(int year)
+    {
+        using var connection = Connect();
+        return connection.Query<(string Uscc, long Count)>(
+            "SELECT uscc, COUNT(*) FROM drawn_entities WHERE year = @year GROUP BY uscc", new { year })
+            .ToDictionary(r => r.Uscc, r => (int)r.Count);
+    }
+
+    public IReadOnlySet<string> ExistingDeliveryKeys(IReadOnlyCollection<string> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return new HashSet<string>();
+        }
+        using var connection = Connect();
+        return connection.Query<string>("SELECT idempotency_key FROM deliveries WHERE idempotency_key IN @keys", new { keys }).ToHashSet();
+    }
+
+    /// <summary>Applies one tick of one plan in one transaction: all of it or none of it.</summary>
+    public AppliedTick Apply(
+        AnnualPlan plan, TickOutcome outcome, IReadOnlyList<WrittenDocument> documents, IReadOnlyList<OutboxMessage> messages,
+        DateOnly today, DateTimeOffset now, string instance)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        var at = now.ToString("O");
+        foreach (var campaign in outcome.Campaigns)
+        {
+            connection.Execute(
+                """
+                INSERT INTO campaigns (id, plan_key, year, state, updated_at) VALUES (@id, @planKey, @year, @state, @at)
+                ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
+                WHERE campaigns.state <> excluded.state
+                """,
+                new { id = campaign.CampaignId, planKey = plan.Key, year = plan.Year, state = campaign.State.ToString(), at }, transaction);
+            if (campaign.NewDraw is { } draw)
+            {
+                connection.Execute("INSERT INTO draws (campaign_id, year, drawn_on, record_json) VALUES (@id, @year, @on, @json)",
+                    new { id = draw.CampaignId, year = plan.Year, on = Text(draw.DrawnOn), json = JsonSerializer.Serialize(draw, Json) }, transaction);
+                connection.Execute("INSERT INTO drawn_entities (campaign_id, year, uscc, position) VALUES (@id, @year, @uscc, @position)",
+                    draw.Entities.Select((e, i) => new { id = draw.CampaignId, year = plan.Year, uscc = e.Uscc, position = i + 1 }), transaction);
+            }
+        }
+        foreach (var t in outcome.Transitions)
+        {
+            connection.Execute(
+                """
+                INSERT INTO transitions (campaign_id, on_date, from_state, to_state, trigger, detail, recorded_at, instance)
+                VALUES (@CampaignId, @on, @from, @to, @trigger, @Detail, @at, @instance)
+                """,
+                new { t.CampaignId, on = Text(t.On), from = t.From.ToString(), to = t.To.ToString(), trigger = t.Trigger.ToString(), t.Detail, at, instance },
+                transaction);
+        }
+
+        var (raised, cleared) = ApplyFlags(connection, transaction, plan, outcome.Flags, today);
+
+        foreach (var document in documents)
+        {
+            connection.Execute(
+                """
+                INSERT INTO documents (path, campaign_id, sha256, written_at) VALUES (@Path, @CampaignId, @Sha256, @at)
+                ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, written_at = excluded.written_at
+                """,
+                new { document.Path, document.CampaignId, document.Sha256, at }, transaction);
+        }
+
+        var queued = new List<OutboxMessage>();
+        foreach (var message in messages)
+        {
+            var inserted = connection.Execute(
+                """
+                INSERT INTO deliveries (idempotency_key, kind, campaign_id, recipient_name, recipient_email, subject, text_body, html_body,
+                                        attachments_json, state, attempts, next_attempt_at, created_at)
+                VALUES (@IdempotencyKey, @Kind, @CampaignId, @RecipientName, @RecipientEmail, @Subject, @TextBody, @HtmlBody,
+                        @attachments, 'pending', 0, @at, @at)
+                ON CONFLICT (idempotency_key) DO NOTHING
+                """,
+                new
+                {
+                    message.IdempotencyKey, message.Kind, message.CampaignId, message.RecipientName, message.RecipientEmail,
+                    message.Subject, message.TextBody, message.HtmlBody, attachments = JsonSerializer.Serialize(message.Attachments), at,
+                },
+                transaction);
+            if (inserted == 1)
+            {
+                queued.Add(message);
+            }
+        }
+        transaction.Commit();
+        return new AppliedTick([.. outcome.Transitions], raised, cleared, queued);
+    }
+
+    private static (List<OverdueFlag> Raised, List<OverdueFlag> Cleared) ApplyFlags(
+        SqliteConnection connection, SqliteTransaction transaction, AnnualPlan plan, IReadOnlyList<OverdueFlag> flags, DateOnly today)
+    {
+        string[] scopes = [plan.Key, .. plan.Campaigns.Select(c => c.Id)];
+        var active = connection.Query<FlagRow>(
+            "SELECT flag_key, scope, kind, subject, since, detail, raised_on, cleared_on FROM flags WHERE cleared_on IS NULL AND scope IN @scopes",
+            new { scopes }, transaction).ToDictionary(f => f.FlagKey);
+        var wanted = flags.ToDictionary(f => f.Key);
+        var raised = new List<OverdueFlag>();
+        foreach (var flag in flags.Where(f => !active.ContainsKey(f.Key)))
+        {
+            connection.Execute(
+                "INSERT INTO flags (flag_key, scope, kind, subject, since, detail, raised_on) VALUES (@Key, @Scope, @kind, @Subject, @since, @Detail, @today)",
+                new { flag.Key, flag.Scope, kind = flag.Kind.WireName(), flag.Subject, since = Text(flag.Since), flag.Detail, today = Text(today) }, transaction);
+            raised.Add(flag);
+        }
+        foreach (var (key, flag) in wanted.Where(w => active.ContainsKey(w.Key) && active[w.Key].Detail != w.Value.Detail))
+        {
+            // Detail changes as results come in (fewer missing); the flag stays the same flag.
+            connection.Execute("UPDATE flags SET detail = @Detail WHERE flag_key = @key AND cleared_on IS NULL", new { flag.Detail, key }, transaction);
+        }
+        var cleared = new List<OverdueFlag>();
+        foreach (var row in active.Values.Where(a => !wanted.ContainsKey(a.FlagKey)))
+        {
+            connection.Execute("UPDATE flags SET cleared_on = @today WHERE flag_key = @FlagKey AND cleared_on IS NULL",
+                new { today = Text(today), row.FlagKey }, transaction);
+            cleared.Add(new OverdueFlag(FlagNames.Parse(row.Kind), row.Scope, row.Subject, Date(row.Since), row.Detail));
+        }
+        return (raised, cleared);
+    }
+
+    /// <summary>Records entered results; the whole batch or nothing. Returns how many were new.</summary>
+    public int AddResults(IReadOnlyList<ResultEntry> entries, string source)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        var added = 0;
+        foreach (var e in entries)
+        {
+            added += connection.Execute(
+                """
+                INSERT INTO results (campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks, source)
+                VALUES (@CampaignId, @Uscc, @DepartmentId, @code, @inspected, @entered, @Remarks, @source)
+                ON CONFLICT (campaign_id, uscc, department_id) DO NOTHING
+                """,
+                new { e.CampaignId, e.Uscc, e.DepartmentId, code = (int)e.Code, inspected = Text(e.InspectedOn), entered = Text(e.EnteredOn), e.Remarks, source },
+                transaction);
+        }
+        transaction.Commit();
+        return added;
+    }
+
+    public IReadOnlyList<ResultEntry> Results(string campaignId)
+    {
+        using var connection = Connect();
+        return [.. connection.Query<(string CampaignId, string Uscc, string DepartmentId, long Code, string InspectedOn, string EnteredOn, string? Remarks)>(
+            "SELECT campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks FROM results WHERE campaign_id = @campaignId ORDER BY seq",
+            new { campaignId })
+            .Select(r => new ResultEntry(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Code, Date(r.InspectedOn), Date(r.EnteredOn), r.Remarks))];
+    }
+
+    public Draw? Draw(string campaignId)
+    {
+        using var connection = Connect();
+        var json = connection.QuerySingleOrDefault<string>("SELECT record_json FROM draws WHERE campaign_id = @campaignId", new { campaignId });
+        return json is null ? null : JsonSerializer.Deserialize<Draw>(json, Json);
+    }
+
+    /// <summary>Pending rows whose next attempt is due, oldest first.</summary>
+    public IReadOnlyList<PendingDelivery> DueDeliveries(DateTimeOffset now, int max)
+    {
+        using var connection = Connect();
+        return [.. connection.Query<(long Id, long Attempts, string Key, string Kind, string? CampaignId, string Name, string Email, string Subject, string Text, string? Html, string Attachments)>(
+            """
+            SELECT id, attempts, idempotency_key, kind, campaign_id, recipient_name, recipient_email, subject, text_body, html_body, attachments_json
+            FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now ORDER BY id LIMIT @max
+            """,
+            new { now = now.ToString("O"), max })
+            .Select(r => new PendingDelivery(r.Id, (int)r.Attempts, new OutboxMessage(
+                r.Key, r.Kind, r.CampaignId, r.Name, r.Email, r.Subject, r.Text, r.Html, JsonSerializer.Deserialize<string[]>(r.Attachments)!)))];
+    }
+
+    public void MarkSent(long id, DateTimeOffset at)
+    {
+        using var connection = Connect();
+        connection.Execute("UPDATE deliveries SET state = 'sent', sent_at = @at, attempts = attempts + 1, last_error = NULL WHERE id = @id",
+            new { id, at = at.ToString("O") });
+    }
+
+    public void MarkFailed(long id, string error, DateTimeOffset nextAttempt, bool dead)
+    {
+        using var connection = Connect();
+        connection.Execute(
+            "UPDATE deliveries SET attempts = attempts + 1, last_error = @error, next_attempt_at = @next, state = @state WHERE id = @id",
+            new { id, error, next = nextAttempt.ToString("O"), state = dead ? "dead" : "pending" });
+    }
+
+    public IReadOnlyList<CampaignRow> Campaigns()
+    {
+        using var connection = Connect();
+        return [.. connection.Query<CampaignRow>("SELECT id, plan_key AS PlanKey, year, state, updated_at AS UpdatedAt FROM campaigns ORDER BY year, id")];
+    }
+
+    public IReadOnlyList<FlagRow> ActiveFlags()
+    {
+        using var connection = Connect();
+        return [.. connection.Query<FlagRow>(
+            "SELECT flag_key AS FlagKey, scope, kind, subject, since, detail, raised_on AS RaisedOn, cleared_on AS ClearedOn FROM flags WHERE cleared_on IS NULL ORDER BY id")];
+    }
+
+    public IReadOnlyList<DeliveryRow> Deliveries(string? state = null)
+    {
+        using var connection = Connect();
+        return [.. connection.Query<DeliveryRow>(
+            """
+            SELECT id, idempotency_key AS IdempotencyKey, kind, campaign_id AS CampaignId, recipient_email AS RecipientEmail, subject, state,
+                   attempts, created_at AS CreatedAt, sent_at AS SentAt, last_error AS LastError
+            FROM deliveries WHERE @state IS NULL OR state = @state ORDER BY id
+            """,
+            new { state })];
+    }
+
+    public IReadOnlyList<(string CampaignId, string On, string From, string To, string Trigger, string Detail)> TransitionLog()
+    {
+        using var connection = Connect();
+        return [.. connection.Query<(string, string, string, string, string, string)>(
+            "SELECT campaign_id, on_date, from_state, to_state, trigger, detail FROM transitions ORDER BY seq")];
+    }
+
+    private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

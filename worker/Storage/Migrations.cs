@@ -1,0 +1,96 @@
+namespace Campaigns.Storage;
+
+/// <summary>
+/// The schema as numbered steps, applied in order at start. Never edit a released step: add one.
+/// Dates are ISO text (yyyy-MM-dd), instants ISO 8601 with offset, so the file reads well in any SQLite tool.
+/// </summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<string> Steps { get; } =
+    [
+        """
+        CREATE TABLE campaigns (
+            id TEXT PRIMARY KEY,
+            plan_key TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            archive_requested_on TEXT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE transitions (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+            on_date TEXT NOT NULL,
+            from_state TEXT NOT NULL,
+            to_state TEXT NOT NULL,
+            trigger TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            instance TEXT NOT NULL
+        );
+        CREATE TABLE draws (
+            campaign_id TEXT PRIMARY KEY REFERENCES campaigns(id),
+            year INTEGER NOT NULL,
+            drawn_on TEXT NOT NULL,
+            record_json TEXT NOT NULL
+        );
+        CREATE TABLE drawn_entities (
+            campaign_id TEXT NOT NULL REFERENCES draws(campaign_id),
+            year INTEGER NOT NULL,
+            uscc TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (campaign_id, uscc)
+        );
+        CREATE INDEX drawn_entities_year ON drawn_entities(year, uscc);
+        CREATE TABLE results (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            campaign_id TEXT NOT NULL,
+            uscc TEXT NOT NULL,
+            department_id TEXT NOT NULL,
+            code INTEGER NOT NULL,
+            inspected_on TEXT NOT NULL,
+            entered_on TEXT NOT NULL,
+            remarks TEXT NULL,
+            source TEXT NOT NULL,
+            UNIQUE (campaign_id, uscc, department_id)
+        );
+        CREATE TABLE flags (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            flag_key TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            since TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            raised_on TEXT NOT NULL,
+            cleared_on TEXT NULL
+        );
+        CREATE UNIQUE INDEX flags_active ON flags(flag_key) WHERE cleared_on IS NULL;
+        CREATE TABLE documents (
+            path TEXT PRIMARY KEY,
+            campaign_id TEXT NULL,
+            sha256 TEXT NOT NULL,
+            written_at TEXT NOT NULL
+        );
+        CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            campaign_id TEXT NULL,
+            recipient_name TEXT NOT NULL,
+            recipient_email TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            text_body TEXT NOT NULL,
+            html_body TEXT NULL,
+            attachments_json TEXT NOT NULL,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            sent_at TEXT NULL,
+            last_error TEXT NULL
+        );
+        CREATE INDEX deliveries_pending ON deliveries(state, next_attempt_at);
+        """,
+    ];
+}
