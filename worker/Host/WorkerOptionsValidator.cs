@@ -33,9 +33,9 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         {
             failures.Add($"Campaigns:SmtpPort {options.SmtpPort} is not a port.");
         }
-        if (!Directory.Exists(options.Resolve(options.Plans)))
+        if (!Directory.Exists(options.Resolve(options.Plans)) && !File.Exists(options.Resolve(options.Plans)))
         {
-            failures.Add($"Campaigns:Plans folder '{options.Resolve(options.Plans)}' does not exist.");
+            failures.Add($"Campaigns:Plans '{options.Resolve(options.Plans)}' is neither a folder of plans nor a plan file.");
         }
         if (!Directory.Exists(options.Resolve(options.Templates)))
         {

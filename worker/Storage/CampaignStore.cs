@@ -19,6 +19,8 @@ public sealed class CampaignStore
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string _connectionString;
 
+    static CampaignStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+
     private CampaignStore(string connectionString) => _connectionString = connectionString;
 
     /// <summary>Opens (creating when missing) the database file and applies pending migrations.</summary>
