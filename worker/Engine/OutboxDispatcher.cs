@@ -70,6 +70,7 @@ public sealed class OutboxDispatcher(
 
     private MailEnvelope Envelope(OutboxMessage message) => new(
         MessageId(message.IdempotencyKey),
+        time.GetUtcNow(),
         [new Contact(message.RecipientName, message.RecipientEmail, null)],
         message.Subject,
         message.TextBody,

@@ -78,19 +78,22 @@ public sealed class TickService(
     {
         foreach (var t in applied.Transitions)
         {
-            logger.LogInformation("{Date} {Campaign} {From} -> {To} on {Trigger} {Detail}", today, t.CampaignId, t.From, t.To, t.Trigger, t.Detail);
+            logger.LogInformation("{Date} {Campaign} {From} -> {To} on {Trigger} {Detail}", Iso(today), t.CampaignId, t.From, t.To, t.Trigger, t.Detail);
         }
         foreach (var f in applied.FlagsRaised)
         {
-            logger.LogWarning("{Date} {Scope} flag raised {Kind} {Subject}: {Detail}", today, f.Scope, f.Kind.WireName(), f.Subject, f.Detail);
+            // Information, not warning: the flag is expected bookkeeping; the breach report is the alert.
+            logger.LogInformation("{Date} {Scope} flag raised {Kind} {Subject}: {Detail}", Iso(today), f.Scope, f.Kind.WireName(), f.Subject, f.Detail);
         }
         foreach (var f in applied.FlagsCleared)
         {
-            logger.LogInformation("{Date} {Scope} flag cleared {Kind} {Subject}", today, f.Scope, f.Kind.WireName(), f.Subject);
+            logger.LogInformation("{Date} {Scope} flag cleared {Kind} {Subject}", Iso(today), f.Scope, f.Kind.WireName(), f.Subject);
         }
         if (applied.DeliveriesQueued.Count > 0)
         {
-            logger.LogInformation("{Date} {Plan} queued {Count} messages", today, plan.Key, applied.DeliveriesQueued.Count);
+            logger.LogInformation("{Date} {Plan} queued {Count} messages", Iso(today), plan.Key, applied.DeliveriesQueued.Count);
         }
     }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -10,6 +10,11 @@ internal static class MailMessages
 {
     public const string Domain = "campaigns.local";
 
+    /// <summary>An RFC 5322 date, such as "Tue, 14 Apr 2026 09:00:00 +0800".</summary>
+    public static string Rfc5322(DateTimeOffset date) =>
+        date.ToString("ddd, dd MMM yyyy HH:mm:ss ", System.Globalization.CultureInfo.InvariantCulture)
+        + date.ToString("zzz", System.Globalization.CultureInfo.InvariantCulture).Replace(":", "");
+
     public static MailMessage Build(MailEnvelope envelope, Contact from)
     {
         var message = new MailMessage

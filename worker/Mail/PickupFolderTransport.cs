@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using System.Text.RegularExpressions;
 using Campaigns.Core.Plans;
 
 namespace Campaigns.Mail;
@@ -7,8 +8,11 @@ namespace Campaigns.Mail;
 /// The embedded default: each message becomes one .eml file named after its Message-ID, so sending the same
 /// message again replaces the file instead of adding a second one.
 /// </summary>
-public sealed class PickupFolderTransport(string folder, Contact from) : IMailTransport
+public sealed partial class PickupFolderTransport(string folder, Contact from) : IMailTransport
 {
+    [GeneratedRegex("^Date: [^\r\n]*", RegexOptions.Multiline)]
+    private static partial Regex DateHeader();
+
     public async Task SendAsync(MailEnvelope envelope, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
@@ -21,6 +25,11 @@ public sealed class PickupFolderTransport(string folder, Contact from) : IMailTr
             using var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = staging };
             await client.SendMailAsync(message, cancellationToken);
             var written = Directory.GetFiles(staging, "*.eml").Single();
+            // SmtpClient stamps Date from the machine clock; the file must carry the injected clock's date.
+            var text = await File.ReadAllTextAsync(written, cancellationToken);
+            var headerEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+            var headers = DateHeader().Replace(text[..headerEnd], $"Date: {MailMessages.Rfc5322(envelope.Date)}", 1);
+            await File.WriteAllTextAsync(written, headers + text[headerEnd..], cancellationToken);
             File.Move(written, Path.Combine(folder, FileName(envelope.MessageId)), overwrite: true);
         }
         finally
