@@ -126,11 +126,11 @@ internal static partial class PlanValidator
         {
             if (!departments.Contains(department))
             {
-                context.Error($"{at}.items.{department}", $"未知部门“{department}”：departments 中没有此部门代码");
+                context.Error($"{at}.items.{department}{YamlFields.KeySuffix}", $"未知部门“{department}”：departments 中没有此部门代码");
             }
             else if (!campaign.AllDepartments.Contains(department))
             {
-                context.Error($"{at}.items.{department}", $"部门“{department}”未参与本次抽查，不能列抽查事项");
+                context.Error($"{at}.items.{department}{YamlFields.KeySuffix}", $"部门“{department}”未参与本次抽查，不能列抽查事项");
             }
             else if (items.Count == 0)
             {

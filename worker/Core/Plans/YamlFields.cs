@@ -33,6 +33,9 @@ internal sealed class YamlFields
 
     private string Where => _path.Length == 0 ? "顶层" : $"{_path} 中";
 
+    /// <summary>Appended to a path to locate a mapping's key rather than its value (items keyed by department).</summary>
+    public const string KeySuffix = "#key";
+
     public string Path(string key) => _path.Length == 0 ? key : $"{_path}.{key}";
 
     public YamlNode? Node(string key) => _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
@@ -187,7 +190,7 @@ internal sealed class YamlFields
         foreach (var (key, value) in _node.Children)
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
-            _context.Locate(Path(name), key);
+            _context.Locate(Path(name) + KeySuffix, key);
             yield return (name, value, Path(name));
         }
     }

@@ -1,0 +1,172 @@
+using Campaigns.Core.Plans;
+using Campaigns.Tests.Fixtures;
+
+namespace Campaigns.Tests.Core.Plans;
+
+public class PlanParserTests
+{
+    private const string Valid = """
+        year: 2024
+        office:
+          name: 清河县“双随机、一公开”工作领导小组办公室
+          contacts: [{ name: 田婷婷, email: office@qinghe.example, phone: 0319-8180776 }]
+        leaders: [{ name: 领导小组组长, email: leader@qinghe.example }]
+        departments:
+          - { id: police, name: 县公安局, contacts: [{ name: 张三, email: police@qinghe.example }] }
+          - { id: market, name: 县市场监督管理局 }
+        rules:
+          result_entry_working_days: 20
+        campaigns:
+          - id: qh-2024-netcafe
+            name: 网吧联合抽查
+            lead: police
+            participants: [market]
+            scope: { industry: 互联网上网服务营业场所 }
+            sampling: { ratio: 0.30, minimum: 1 }
+            inspectors_per_department: 2
+            items:
+              police: [信息网络安全检查]
+              market: [登记信息检查, 公示信息检查]
+            draw_on: 2024-04-09
+            window: { start: 2024-04-09, end: 2024-05-31 }
+            summary_due: 2024-06-30
+            rules: { publicity_working_days: 10 }
+        """;
+
+    private static PlanLoadResult Parse(string yaml) => PlanParser.Parse(yaml, "plan.yaml");
+
+    /// <summary>The valid plan with one line replaced, so each case shows only its own problem.</summary>
+    private static string With(string line, string replacement)
+    {
+        Valid.ShouldContain(line);
+        return Valid.Replace(line, replacement);
+    }
+
+    private static IReadOnlyList<string> Problems(string yaml) => [.. Parse(yaml).Problems.Select(p => p.ToString())];
+
+    [Fact]
+    public void Parse_ValidPlan_MapsFieldsAndDefaults()
+    {
+        var result = Parse(Valid);
+        result.Problems.ShouldBeEmpty();
+        var plan = result.Plan.ShouldNotBeNull();
+        plan.Year.ShouldBe(2024);
+        plan.Office.TimeZone.ShouldBe("Asia/Shanghai");
+        plan.Office.PublishBy.ShouldBe(new DateOnly(2024, 3, 31));
+        plan.Office.PublishedOn.ShouldBeNull();
+        plan.Departments.Select(d => d.Id).ShouldBe(["police", "market"]);
+        var campaign = plan.Campaigns.Single();
+        campaign.Participants.ShouldBe(["market"]);
+        campaign.Sampling.ShouldBe(new Sampling(0.30m, 1));
+        campaign.Items["market"].ShouldBe(["登记信息检查", "公示信息检查"]);
+        campaign.Window.ShouldBe(new DateRange(new DateOnly(2024, 4, 9), new DateOnly(2024, 5, 31)));
+        campaign.AnnounceToEntities.ShouldBeTrue();
+        // Campaign rules override office rules field by field; unset fields keep the office's value.
+        campaign.Rules.ShouldBe(new PlanRules(ResultEntryWorkingDays: 20, PublicityWorkingDays: 10));
+    }
+
+    [Fact]
+    public void Parse_ShippedSample_NoProblemsAtAll()
+    {
+        var path = Repository.Path("config", "plans", "2026.yaml");
+        var result = PlanParser.Parse(File.ReadAllText(path), path);
+        result.Problems.ShouldBeEmpty();
+        result.Plan.ShouldNotBeNull().Campaigns.Count.ShouldBe(4);
+    }
+
+    [Theory]
+    // Each case: one line changed, and the problem it must cause at the line and column of the offending
+    // key or value (lines count from "year:" as 1; campaign fields start at line 12).
+    [InlineData("    lead: police", "    lead: tax", "plan.yaml:14:11: 牵头部门“tax”不在 departments 中")]
+    [InlineData("    participants: [market]", "    participants: [market, tax]", "plan.yaml:15:28: 未知部门“tax”：departments 中没有此部门代码")]
+    [InlineData("    window: { start: 2024-04-09, end: 2024-05-31 }", "    window: { start: 2024-04-09, end: 2024-04-01 }", "plan.yaml:23:39: 检查时间窗结束日期早于开始日期")]
+    [InlineData("    draw_on: 2024-04-09", "    draw_on: 2024-04-10", "plan.yaml:22:14: 抽取日期晚于检查开始日期：应先抽取，后检查")]
+    [InlineData("    summary_due: 2024-06-30", "    summary_due: 2025-06-30", "plan.yaml:24:18: 警告：工作总结报送日期不在计划年度 2024 内")]
+    [InlineData("    sampling: { ratio: 0.30, minimum: 1 }", "    sampling: { ratio: 1.5, minimum: 1 }", "plan.yaml:17:24: 抽取比例必须大于 0 且不超过 1，实为 1.5")]
+    [InlineData("    sampling: { ratio: 0.30, minimum: 1 }", "    sampling: { ratio: 0, minimum: 1 }", "plan.yaml:17:24: 抽取比例必须大于 0 且不超过 1，实为 0")]
+    [InlineData("    inspectors_per_department: 2", "    inspectors_per_department: 0", "plan.yaml:18:32: 每部门抽取检查人员数不能少于 1")]
+    [InlineData("  result_entry_working_days: 20", "  result_entry_working_days: 0", "plan.yaml:10:30: 结果录入时限必须至少为 1，实为 0")]
+    [InlineData("    draw_on: 2024-04-09", "    draw_on: 2024-02-30", "plan.yaml:22:14: 日期“2024-02-30”无效，应为 YYYY-MM-DD（draw_on：抽取日期）")]
+    [InlineData("    inspectors_per_department: 2", "    inspector_per_department: 2", "plan.yaml:18:5: 未知字段“inspector_per_department”，是否应为“inspectors_per_department”？")]
+    [InlineData("      market: [登记信息检查, 公示信息检查]", "      tax: [登记信息检查]", "plan.yaml:21:7: 未知部门“tax”：departments 中没有此部门代码")]
+    public void Parse_OneProblem_ReportedAtItsPlace(string line, string replacement, string expected)
+    {
+        var problems = Problems(With(line, replacement));
+        problems.ShouldContain(expected);
+    }
+
+    [Fact]
+    public void Parse_DateOutsidePlanYear_IsAnError()
+    {
+        var result = Parse(With("    window: { start: 2024-04-09, end: 2024-05-31 }", "    window: { start: 2024-04-09, end: 2025-01-10 }"));
+        result.Plan.ShouldBeNull();
+        result.Problems.Select(p => p.ToString()).ShouldContain("plan.yaml:23:39: 检查结束日期 2025-01-10 不在计划年度 2024 内");
+    }
+
+    [Fact]
+    public void Parse_FewerInspectorsThanMinimum_ErrorCitesRule()
+    {
+        var yaml = With("    participants: [market]", "    participants: []").Replace("      market: [登记信息检查, 公示信息检查]\n", "")
+            .Replace("    inspectors_per_department: 2", "    inspectors_per_department: 1");
+        Problems(yaml).ShouldContain(p => p.StartsWith("plan.yaml:18:32: 检查人员不足：1个部门各抽1人") && p.Contains("001 (十)"));
+    }
+
+    [Fact]
+    public void Parse_DepartmentInNoCampaign_WarnsCiting003Section9_PlanStillLoads()
+    {
+        var yaml = Valid.Replace("  - { id: market, name: 县市场监督管理局 }", "  - { id: market, name: 县市场监督管理局 }\n  - { id: tax, name: 县税务局 }");
+        var result = Parse(yaml);
+        result.Plan.ShouldNotBeNull();
+        result.Problems.Single().ToString().ShouldBe("plan.yaml:9:11: 警告：部门“县税务局”未发起也未参与任何部门联合抽查（003 §9：每个部门每年至少发起或参与一次）");
+    }
+
+    [Fact]
+    public void Parse_DuplicateIds_ErrorAtTheSecond()
+    {
+        var campaign = Valid[Valid.IndexOf("  - id: qh-2024-netcafe", StringComparison.Ordinal)..];
+        var yaml = Valid + "\n" + campaign + "\n";
+        Problems(yaml).ShouldContain("plan.yaml:26:9: 抽查任务代码“qh-2024-netcafe”重复");
+        Problems(Valid.Replace("id: market", "id: police")).ShouldContain(p => p.StartsWith("plan.yaml:8:11: 部门代码“police”重复"));
+    }
+
+    [Fact]
+    public void Parse_ManyProblems_AllReportedInLineOrder()
+    {
+        var yaml = Valid.Replace("lead: police", "lead: tax").Replace("ratio: 0.30", "ratio: 2").Replace("end: 2024-05-31", "end: 2024-04-01");
+        var result = Parse(yaml);
+        result.Plan.ShouldBeNull();
+        var errors = result.Problems.Where(p => p.Severity == ProblemSeverity.Error).ToList();
+        // The unknown lead also leaves police's items orphaned (line 20): a consequence, reported too.
+        errors.Select(p => p.Location.Line).ShouldBe([14, 17, 20, 23]);
+        result.Problems.Select(p => p.Location.Line).ShouldBeInOrder();
+    }
+
+    [Fact]
+    public void Parse_MissingRequiredField_NamesItAtItsMapping()
+    {
+        Problems(Valid.Replace("    draw_on: 2024-04-09\n", "")).ShouldContain("plan.yaml:12:5: 缺少必填字段“draw_on”（抽取日期）");
+    }
+
+    [Fact]
+    public void Parse_YamlSyntaxError_OneProblemAtItsLocation()
+    {
+        var result = Parse("year: 2024\noffice: { name: x\n");
+        result.Plan.ShouldBeNull();
+        var problem = result.Problems.Single();
+        problem.Message.ShouldStartWith("YAML 语法错误");
+        problem.Location.Line.ShouldBeGreaterThanOrEqualTo(2);
+    }
+
+    [Fact]
+    public void Parse_NotAMapping_SaysWhatIsExpected() =>
+        Parse("- just a list").Problems.Single().ToString().ShouldStartWith("plan.yaml:1:1: 计划文件应为 YAML 映射");
+
+    [Fact]
+    public void Parse_CancelledCampaign_KeepsReason() =>
+        Parse(Valid.Replace("    summary_due: 2024-06-30", "    summary_due: 2024-06-30\n    cancelled: { reason: 上级部署调整 }"))
+            .Plan.ShouldNotBeNull().Campaigns.Single().CancelledReason.ShouldBe("上级部署调整");
+
+    [Fact]
+    public void Parse_BadEmail_PointsAtIt() =>
+        Problems(Valid.Replace("leader@qinghe.example", "leader-at-qinghe")).ShouldContain("plan.yaml:5:34: 邮箱“leader-at-qinghe”格式不正确");
+}
