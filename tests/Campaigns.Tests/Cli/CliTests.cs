@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Campaigns.Tests.Fixtures;
+
+namespace Campaigns.Tests.Cli;
+
+/// <summary>The commands admins type, through the real binary.</summary>
+public class CliTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Validate_SamplePlan_ExitsZeroSilently()
+    {
+        var result = await CliProcess.Run("validate", "config/plans/2026.yaml");
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Error.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Validate_PlanWithSeveralErrors_ExitsOneWithEveryProblemAsPathLineColumn()
+    {
+        var plan = File.ReadAllText(Repository.Path("config", "plans", "2026.yaml"))
+            .Replace("lead: police", "lead: tax")
+            .Replace("end: 2026-06-12", "end: 2026-05-01")
+            .Replace("ratio: 0.20", "ratio: 1.2");
+        var path = _dir.File("bad.yaml");
+        File.WriteAllText(path, plan);
+
+        var result = await CliProcess.Run("validate", path);
+
+        result.ExitCode.ShouldBe(1);
+        result.ErrorLines.ShouldContain(l => l.StartsWith(path + ":") && l.Contains("牵头部门“tax”不在 departments 中"));
+        result.ErrorLines.ShouldContain(l => l.Contains("检查时间窗结束日期早于开始日期"));
+        result.ErrorLines.ShouldContain(l => l.Contains("抽取比例必须大于 0 且不超过 1"));
+        result.ErrorLines.ShouldAllBe(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^.+\.yaml:\d+:\d+: "));
+    }
+
+    [Fact]
+    public async Task Validate_MissingFile_ExitsOne()
+    {
+        var result = await CliProcess.Run("validate", "config/plans/none.yaml");
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("config/plans/none.yaml:1:1: 找不到计划文件");
+    }
+
+    [Fact]
+    public async Task Timeline_Json_EveryMilestoneWithDocumentedFields()
+    {
+        var result = await CliProcess.Run("timeline", "--plan", "config/plans/2026.yaml", "--format", "json");
+        result.ExitCode.ShouldBe(0, result.Error);
+        var items = JsonDocument.Parse(result.Out).RootElement.EnumerateArray().ToList();
+        items.Count.ShouldBe(1 + 4 * 6);
+        items[0].GetProperty("campaign").ValueKind.ShouldBe(JsonValueKind.Null);
+        items[0].GetProperty("milestone").GetString().ShouldBe("plan-publication-deadline");
+        items.ShouldAllBe(i => i.EnumerateObject().Select(p => p.Name).SequenceEqual(new[] { "campaign", "milestone", "date", "provisional" }));
+        var provisional = items.Single(i => i.GetProperty("provisional").GetBoolean());
+        provisional.GetProperty("campaign").GetString().ShouldBe("qh-2026-pharmacy");
+        provisional.GetProperty("milestone").GetString().ShouldBe("result-entry-deadline");
+        items.Single(i => i.GetProperty("campaign").GetString() == "qh-2026-netcafe" && i.GetProperty("milestone").GetString() == "result-entry-deadline")
+            .GetProperty("date").GetString().ShouldBe("2026-06-29");
+    }
+
+    [Fact]
+    public async Task Simulate_Json_EventsWithDocumentedFields()
+    {
+        var result = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
+            "--from", "2026-03-15", "--to", "2026-04-15", "--out", _dir.Path, "--format", "json");
+        result.ExitCode.ShouldBe(0, result.Error);
+        var events = JsonDocument.Parse(result.Out).RootElement.EnumerateArray().ToList();
+        events.ShouldAllBe(e => e.EnumerateObject().Select(p => p.Name).SequenceEqual(new[] { "date", "campaign", "event", "from-state", "to-state", "detail" }));
+        events.ShouldContain(e => e.GetProperty("date").GetString() == "2026-04-14" && e.GetProperty("to-state").GetString() == "Drawn");
+        Directory.GetFiles(Path.Combine(_dir.Path, "mail"), "*.eml").ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Status_AfterSimulation_ShowsStateNextMilestoneAndFlags()
+    {
+        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
+            "--from", "2026-01-01", "--to", "2026-07-05", "--out", _dir.Path, "--results", "missing");
+        simulate.ExitCode.ShouldBe(0, simulate.Error);
+
+        // status reads the store the configuration names; point it at the simulation's.
+        var environment = new Dictionary<string, string>
+        {
+            ["Campaigns__Database"] = Path.Combine(_dir.Path, "campaigns.db"),
+            ["Campaigns__Plans"] = "config/plans/2026.yaml",
+        };
+        var result = await CliProcess.Run(environment, "status", "--format", "json");
+        result.ExitCode.ShouldBe(0, result.Error);
+        var rows = JsonDocument.Parse(result.Out).RootElement.EnumerateArray().ToList();
+        var netcafe = rows.Single(r => r.GetProperty("Campaign").GetString() == "qh-2026-netcafe");
+        netcafe.GetProperty("State").GetString().ShouldBe("ResultEntry");
+        netcafe.GetProperty("Flags").EnumerateArray().Select(f => f.GetString()).ShouldContain(f => f!.StartsWith("results-overdue police since 2026-06-30"));
+    }
+}

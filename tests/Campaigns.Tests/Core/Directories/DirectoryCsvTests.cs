@@ -1,0 +1,86 @@
+using Campaigns.Core.Directories;
+using Campaigns.Tests.Fixtures;
+
+namespace Campaigns.Tests.Core.Directories;
+
+public class DirectoryCsvTests
+{
+    private const string Header = "名称,统一社会信用代码,住所,法定代表人,行业,区域,信用风险分类,状态";
+
+    [Fact]
+    public void ReadEntities_ShippedFile_NoProblems()
+    {
+        var path = Repository.Path("config", "directories", "entities.csv");
+        var read = DirectoryCsv.ReadEntities(File.ReadAllText(path), path);
+        read.Problems.ShouldBeEmpty();
+        read.Rows.Count.ShouldBe(120);
+        read.Rows.ShouldContain(e => e.Status == EntityStatus.Deregistered);
+    }
+
+    [Fact]
+    public void ReadInspectors_ShippedFile_NoProblems_ExpiredOnesKeptButNotQualified()
+    {
+        var path = Repository.Path("config", "directories", "inspectors.csv");
+        var read = DirectoryCsv.ReadInspectors(File.ReadAllText(path), path);
+        read.Problems.ShouldBeEmpty();
+        read.Rows.Count(i => !i.IsQualifiedOn(new DateOnly(2026, 1, 1))).ShouldBe(5);
+    }
+
+    [Fact]
+    public void ReadEntities_ByteOrderMarkFromExcel_Ignored() =>
+        DirectoryCsv.ReadEntities("\uFEFF" + Header + "\n清河县网吧,91350100M000100Y43,葛仙庄镇1号,张三,互联网上网服务营业场所,葛仙庄镇,A,存续\n", "e.csv")
+            .Rows.Single().Uscc.ShouldBe("91350100M000100Y43");
+
+    [Fact]
+    public void ReadEntities_BadRows_EveryProblemAtRowAndColumn_NothingImported()
+    {
+        var csv = $"""
+            {Header}
+            清河县网吧,91350100M000100Y43,葛仙庄镇1号,张三,互联网上网服务营业场所,葛仙庄镇,A,存续
+            ,91350100M000100Y4Q,葛仙庄镇2号,李四,互联网上网服务营业场所,葛仙庄镇,B,营业
+            重复网吧,91350100M000100Y43,葛仙庄镇3号,王五,互联网上网服务营业场所,葛仙庄镇,B,存续
+            """;
+        var read = DirectoryCsv.ReadEntities(csv, "entities.csv");
+        read.Rows.ShouldBeEmpty();
+        read.Problems.Select(p => p.ToString()).ShouldBe(
+        [
+            "entities.csv:3:1: “名称”不能为空",
+            "entities.csv:3:2: 统一社会信用代码“91350100M000100Y4Q”校验位错误：应为“3”",
+            "entities.csv:3:8: 状态“营业”无效，应为 存续、在业、开业、注销、吊销 之一",
+            "entities.csv:4:2: 统一社会信用代码“91350100M000100Y43”与第2行重复",
+        ]);
+    }
+
+    [Fact]
+    public void ReadInspectors_BadDateAndDuplicateCertificate_Reported()
+    {
+        var csv = """
+            姓名,性别,单位,职务,执法证号,证件有效期至,邮箱,手机,回避对象
+            张三,男,police,科员,PO1,2027-12-31,a@x.example,,
+            李四,女,police,科员,PO1,2027/12/31,b@x.example,,91350100M000100Y4Q
+            """;
+        var read = DirectoryCsv.ReadInspectors(csv, "inspectors.csv");
+        read.Rows.ShouldBeEmpty();
+        read.Problems.Select(p => p.ToString()).ShouldBe(
+        [
+            "inspectors.csv:3:5: 执法证号“PO1”与第2行重复",
+            "inspectors.csv:3:6: 证件有效期至“2027/12/31”无效，应为 YYYY-MM-DD",
+            "inspectors.csv:3:9: 回避对象中的统一社会信用代码“91350100M000100Y4Q”校验位错误：应为“3”",
+        ]);
+    }
+
+    [Fact]
+    public void ReadEntities_MissingHeader_NamesIt() =>
+        DirectoryCsv.ReadEntities("名称,住所\n", "e.csv").Problems.First().ToString().ShouldStartWith("e.csv:1:1: 缺少表头“统一社会信用代码”");
+
+    [Fact]
+    public void DirectoryHash_ChangesWithContentNotOrder()
+    {
+        var entities = TestPlans.Entities();
+        var inspectors = TestPlans.Inspectors();
+        var hash = DirectoryHash.Of(entities, inspectors);
+        DirectoryHash.Of(entities.Reverse(), inspectors.Reverse()).ShouldBe(hash);
+        DirectoryHash.Of(entities.Skip(1), inspectors).ShouldNotBe(hash);
+        hash.Length.ShouldBe(64);
+    }
+}

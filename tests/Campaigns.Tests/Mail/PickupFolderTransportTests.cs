@@ -1,0 +1,69 @@
+using System.Net.Mail;
+using System.Text;
+using Campaigns.Core.Plans;
+using Campaigns.Mail;
+using Campaigns.Tests.Fixtures;
+
+namespace Campaigns.Tests.Mail;
+
+public class PickupFolderTransportTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static MailEnvelope Envelope(string id) => new(
+        id,
+        new DateTimeOffset(2024, 7, 3, 9, 0, 0, TimeSpan.FromHours(8)),
+        [new Contact("李四", "market@qinghe.example", null)],
+        "【提醒】检查结果录入截止（2024年7月1日）",
+        "李四：\n请录入检查结果。",
+        "<p>李四：</p>",
+        [new MailAttachment("一企一表.html", "text/html", Encoding.UTF8.GetBytes("<html>表</html>"))]);
+
+    [Fact]
+    public async Task SendAsync_SameMessageTwice_OneFile()
+    {
+        var transport = new PickupFolderTransport(_dir.Path, new Contact("提醒", "campaigns@localhost", null));
+        await transport.SendAsync(Envelope("abc123"), CancellationToken.None);
+        await transport.SendAsync(Envelope("abc123"), CancellationToken.None);
+        await transport.SendAsync(Envelope("def456"), CancellationToken.None);
+        Directory.GetFiles(_dir.Path).Select(Path.GetFileName).Order().ShouldBe(["abc123.eml", "def456.eml"]);
+        Directory.GetDirectories(_dir.Path).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task SendAsync_WritesUtf8HeadersMessageIdInjectedDateAndAttachment()
+    {
+        var transport = new PickupFolderTransport(_dir.Path, new Contact("提醒", "campaigns@localhost", null));
+        await transport.SendAsync(Envelope("abc123"), CancellationToken.None);
+        var eml = File.ReadAllText(_dir.File("abc123.eml"));
+        var headers = eml[..eml.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
+
+        headers.ShouldContain("Message-ID: <abc123@campaigns.local>");
+        headers.ShouldContain("Date: Wed, 03 Jul 2024 09:00:00 +0800");
+        headers.ShouldContain("=?utf-8?B?");
+        Decode(headers, "Subject").ShouldBe("【提醒】检查结果录入截止（2024年7月1日）");
+        eml.ShouldContain("Content-Type: text/html; charset=utf-8");
+        eml.ShouldContain("Content-Disposition: attachment");
+    }
+
+    /// <summary>Decodes an RFC 2047 header (UTF-8, base64 words, folded over several lines).</summary>
+    private static string Decode(string headers, string name)
+    {
+        var lines = headers.Split("\r\n");
+        var start = Array.FindIndex(lines, l => l.StartsWith(name + ": ", StringComparison.Ordinal));
+        var value = string.Concat(lines.Skip(start).TakeWhile((l, i) => i == 0 || l.StartsWith(' ')));
+        var bytes = System.Text.RegularExpressions.Regex.Matches(value, @"=\?utf-8\?B\?([^?]*)\?=")
+            .SelectMany(m => Convert.FromBase64String(m.Groups[1].Value)).ToArray();
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    [Fact]
+    public async Task SmtpTransport_NoServer_FailsWithSmtpException()
+    {
+        // Port 1 on loopback refuses at once: the dispatcher turns this into a retry, never a lost message.
+        var transport = new SmtpTransport(new SmtpSettings("127.0.0.1", 1, false, null, null), new Contact("提醒", "campaigns@localhost", null));
+        await Should.ThrowAsync<SmtpException>(() => transport.SendAsync(Envelope("x"), CancellationToken.None));
+    }
+}
