@@ -27,7 +27,7 @@ public static class StatusCommand
             foreach (var row in rows)
             {
                 var next = row.NextMilestone is null ? "无" : $"{row.NextMilestoneDate} {row.NextMilestone}";
-                var flags = row.Flags.Count == 0 ? "" : $"  超期：{string.Join("；", row.Flags)}";
+                var flags = row.Flags.Count == 0 ? "" : $"  超期：{string.Join("；", row.Flags.Select(f => f.Split(':')[0]))}";
                 Console.WriteLine($"{row.Campaign,-28} {row.State,-12} 下一节点：{next}{flags}");
             }
             return 0;

@@ -94,4 +94,29 @@ public class CliTests : IDisposable
         netcafe.GetProperty("State").GetString().ShouldBe("ResultEntry");
         netcafe.GetProperty("Flags").EnumerateArray().Select(f => f.GetString()).ShouldContain(f => f!.StartsWith("results-overdue police since 2026-06-30"));
     }
+
+    [Fact]
+    public async Task ResultsImport_GoodSheetEntersAll_ChangedSheetEntersNothing()
+    {
+        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
+            "--from", "2026-04-14", "--to", "2026-06-01", "--out", _dir.Path, "--results", "missing");
+        simulate.ExitCode.ShouldBe(0, simulate.Error);
+        var database = Path.Combine(_dir.Path, "campaigns.db");
+        var draw = Campaigns.Storage.CampaignStore.Open(database).Draw("qh-2026-netcafe").ShouldNotBeNull();
+        var rows = draw.Entities.SelectMany(e => new[] { "police", "县市场监督管理局", "culture" }.Select(d => $"{e.Uscc},{d},1,2026-05-10,"));
+        var sheet = _dir.File("results.csv");
+        File.WriteAllText(sheet, "统一社会信用代码,部门,检查结果,检查日期,备注\n" + string.Join("\n", rows) + "\n");
+        var environment = new Dictionary<string, string> { ["Campaigns__Database"] = database, ["Campaigns__Plans"] = "config/plans/2026.yaml" };
+
+        var first = await CliProcess.Run(environment, "results", "import", sheet, "--campaign", "qh-2026-netcafe");
+        first.ExitCode.ShouldBe(0, first.Error);
+        first.Out.ShouldContain($"已录入{draw.Entities.Count * 3}条检查结果");
+
+        File.WriteAllText(sheet, File.ReadAllText(sheet).Replace(",police,1,", ",police,10,"));
+        var changed = await CliProcess.Run(environment, "results", "import", sheet, "--campaign", "qh-2026-netcafe");
+        changed.ExitCode.ShouldBe(1);
+        changed.ErrorLines.Count(l => l.Contains("不能直接修改")).ShouldBe(draw.Entities.Count);
+        changed.Error.ShouldContain("未录入任何结果");
+        Campaigns.Storage.CampaignStore.Open(database).Results("qh-2026-netcafe").ShouldAllBe(r => r.Code == Campaigns.Core.Results.ResultCode.NoProblemFound);
+    }
 }
