@@ -84,4 +84,43 @@ public class RestartTests : IDisposable
         after.Select(d => d.IdempotencyKey).Distinct().Count().ShouldBe(after.Count);
         Mail().Length.ShouldBe(after.Count);
     }
+
+    [Fact]
+    public async Task Run_PlanFileSaved_TicksWithoutWaitingForCron()
+    {
+        var plan = _dir.File("plans", "2026.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(plan)!);
+        File.Copy(Repository.Path("config", "plans", "2026.yaml"), plan);
+        var clock = new SimulatedClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8)));
+        using var host = WorkerHost.Build([], schedule: true,
+            new Dictionary<string, string?>
+            {
+                ["Campaigns:Plans"] = Path.GetDirectoryName(plan),
+                ["Campaigns:Directories"] = Repository.Path("config", "directories"),
+                ["Campaigns:Database"] = _dir.File("campaigns.db"),
+                ["Campaigns:Documents"] = _dir.File("documents"),
+                ["Campaigns:MailPickup"] = _dir.File("mail"),
+                ["Logging:LogLevel:Default"] = "Warning",
+            },
+            services => services.AddSingleton<TimeProvider>(clock));
+        await host.StartAsync();
+        var ticks = host.Services.GetRequiredService<TickService>();
+        await WaitFor(() => ticks.Completed >= 1);
+
+        File.AppendAllText(plan, "# 管理员保存了计划\n");
+        await WaitFor(() => ticks.Completed >= 2);
+        await host.StopAsync();
+    }
+
+    private static async Task WaitFor(Func<bool> condition)
+    {
+        var deadline = TimeSpan.FromSeconds(60);
+        var waited = TimeSpan.Zero;
+        while (!condition())
+        {
+            waited.ShouldBeLessThan(deadline, "the expected tick never came");
+            await Task.Delay(50);
+            waited += TimeSpan.FromMilliseconds(50);
+        }
+    }
 }
