@@ -33,8 +33,7 @@ public static class Reconciler
 
         var transitions = new List<TransitionRecord>();
         var effects = new CampaignEffects(plan, campaign, milestones);
-        CampaignTrigger? next;
-        while ((next = CampaignLifecycle.TriggerOrder.Cast<CampaignTrigger?>().FirstOrDefault(t => machine.CanFire(t!.Value))) is { } trigger)
+        while (NextDue(machine) is { } trigger)
         {
             var from = state;
             machine.Fire(trigger);
@@ -57,6 +56,10 @@ public static class Reconciler
             effects.Documents,
             [.. effects.Deliveries, .. reminders]);
     }
+
+    /// <summary>The first trigger, in the lifecycle's order, that may fire now.</summary>
+    private static CampaignTrigger? NextDue(StateMachine<CampaignState, CampaignTrigger> machine) =>
+        CampaignLifecycle.TriggerOrder.Where(machine.CanFire).Cast<CampaignTrigger?>().FirstOrDefault();
 
     /// <summary>Whether <paramref name="state"/> comes before <paramref name="target"/> on the main path.</summary>
     public static bool IsBefore(CampaignState state, CampaignState target) =>
