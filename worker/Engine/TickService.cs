@@ -17,6 +17,7 @@ public sealed class TickService(
     IOptions<WorkerOptions> options,
     PlanCatalog plans,
     CampaignStore store,
+    CalendarSource calendars,
     DirectoryFiles directories,
     DocumentWriter documents,
     MailComposer mail,
@@ -34,7 +35,7 @@ public sealed class TickService(
     public TickReport Tick()
     {
         var now = time.GetUtcNow();
-        var calendar = CalendarFiles.Load(_options.Resolve(_options.Calendar));
+        var calendar = calendars.Load(_options.Resolve(_options.Calendar));
         var directory = directories.Load(_options.Resolve(_options.Directories));
         var report = new List<(string, DateOnly, AppliedTick)>();
         foreach (var plan in plans.Load(_options.Resolve(_options.Plans)))

@@ -32,6 +32,7 @@ public static class WorkerRegistration
     public static IServiceCollection AddCampaignEngine(this IServiceCollection services)
     {
         services.AddSingleton<PlanCatalog>();
+        services.AddSingleton<Calendar.CalendarSource>();
         services.AddSingleton<DirectoryFiles>();
         services.TryAddSingleton(new DrawSeedSource());
         services.AddSingleton<TickService>();

@@ -13,7 +13,7 @@ namespace Campaigns.Simulation;
 /// </summary>
 public sealed class SimulationRunner(
     IOptions<WorkerOptions> options, SimulatedClock clock, TickService ticks, OutboxDispatcher outbox,
-    PlanCatalog plans, CampaignStore store)
+    PlanCatalog plans, CampaignStore store, CalendarSource calendars)
 {
     public async Task<IReadOnlyList<SimulationEvent>> RunAsync(DateOnly from, DateOnly to, ResultSynthesizer results, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class SimulationRunner(
         {
             var local = day.ToDateTime(new TimeOnly(9, 0));
             clock.Set(new DateTimeOffset(local, zone.GetUtcOffset(local)));
-            var calendar = CalendarFiles.Load(o.Resolve(o.Calendar));
+            var calendar = calendars.Load(o.Resolve(o.Calendar));
             foreach (var plan in plans.Load(o.Resolve(o.Plans)))
             {
                 var entries = results.Due(plan, store.LoadFacts(plan), calendar, day);

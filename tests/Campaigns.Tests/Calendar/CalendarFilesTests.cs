@@ -36,4 +36,19 @@ public class CalendarFilesTests : IDisposable
         File.WriteAllText(_dir.File("2031.json"), """{"days": 3}""");
         Should.Throw<FormatException>(() => CalendarFiles.Load(_dir.Path)).Message.ShouldContain("2031.json");
     }
+
+    [Fact]
+    public void CalendarSource_NoticeAddedLater_NextLoadKnowsTheYear()
+    {
+        File.Copy(Repository.Path("config", "calendar", "2026.json"), _dir.File("2026.json"));
+        var source = new CalendarSource();
+        var before = source.Load(_dir.Path);
+        before.IsKnown(2027).ShouldBeFalse();
+        source.Load(_dir.Path).ShouldBeSameAs(before, "unchanged files are not parsed again");
+
+        File.WriteAllText(_dir.File("2027.json"), """{"year": 2027, "papers": [], "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}""");
+        var after = source.Load(_dir.Path);
+        after.IsKnown(2027).ShouldBeTrue();
+        after.IsWorkingDay(new DateOnly(2027, 1, 1)).ShouldBeFalse();
+    }
 }

@@ -14,10 +14,10 @@ public class RestartTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private IHost Worker(SimulatedClock clock) => WorkerHost.Build([], schedule: true,
+    private IHost Worker(SimulatedClock clock, string? plans = null) => WorkerHost.Build([], schedule: true,
         new Dictionary<string, string?>
         {
-            ["Campaigns:Plans"] = Repository.Path("config", "plans", "2026.yaml"),
+            ["Campaigns:Plans"] = plans ?? Repository.Path("config", "plans", "2026.yaml"),
             ["Campaigns:Directories"] = Repository.Path("config", "directories"),
             ["Campaigns:Database"] = _dir.File("campaigns.db"),
             ["Campaigns:Documents"] = _dir.File("documents"),
@@ -92,17 +92,7 @@ public class RestartTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(plan)!);
         File.Copy(Repository.Path("config", "plans", "2026.yaml"), plan);
         var clock = new SimulatedClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8)));
-        using var host = WorkerHost.Build([], schedule: true,
-            new Dictionary<string, string?>
-            {
-                ["Campaigns:Plans"] = Path.GetDirectoryName(plan),
-                ["Campaigns:Directories"] = Repository.Path("config", "directories"),
-                ["Campaigns:Database"] = _dir.File("campaigns.db"),
-                ["Campaigns:Documents"] = _dir.File("documents"),
-                ["Campaigns:MailPickup"] = _dir.File("mail"),
-                ["Logging:LogLevel:Default"] = "Warning",
-            },
-            services => services.AddSingleton<TimeProvider>(clock));
+        using var host = Worker(clock, Path.GetDirectoryName(plan));
         await host.StartAsync();
         var ticks = host.Services.GetRequiredService<TickService>();
         await WaitFor(() => ticks.Completed >= 1);
