@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Campaigns.Calendar;
+using Campaigns.Core.Engine;
 using Campaigns.Core.Timeline;
 using Campaigns.Engine;
 using Campaigns.Host;
@@ -27,7 +28,8 @@ public static class StatusCommand
             foreach (var row in rows)
             {
                 var next = row.NextMilestone is null ? "无" : $"{row.NextMilestoneDate} {row.NextMilestone}";
-                var flags = row.Flags.Count == 0 ? "" : $"  超期：{string.Join("；", row.Flags.Select(f => f.Split(':')[0]))}";
+                var flags = row.Flags.Count == 0 ? "" : $"  超期：{string.Join("；", row.Flags.Select(f =>
+                    $"{FlagNames.Parse(f.Kind).ChineseName()}{(f.Subject.Length > 0 ? $"（{f.Subject}）" : "")}，自{f.Since}起"))}";
                 Console.WriteLine($"{row.Campaign,-28} {row.State,-12} 下一节点：{next}{flags}");
             }
             return 0;
@@ -35,7 +37,9 @@ public static class StatusCommand
         return command;
     }
 
-    public sealed record StatusRow(string Campaign, string State, string? NextMilestone, string? NextMilestoneDate, IReadOnlyList<string> Flags);
+    public sealed record StatusFlag(string Kind, string Subject, string Since, string Detail);
+
+    public sealed record StatusRow(string Campaign, string State, string? NextMilestone, string? NextMilestoneDate, IReadOnlyList<StatusFlag> Flags);
 
     public static IReadOnlyList<StatusRow> Collect(IServiceProvider services)
     {
@@ -57,7 +61,7 @@ public static class StatusCommand
                     states.GetValueOrDefault(campaign.Id, "Draft (not yet ticked)"),
                     next?.Kind.WireName(),
                     next?.Date.ToString("yyyy-MM-dd"),
-                    [.. flags.Where(f => f.Scope == campaign.Id || f.Scope == plan.Key).Select(f => $"{f.Kind} {f.Subject} since {f.Since}: {f.Detail}".Replace("  ", " "))]));
+                    [.. flags.Where(f => f.Scope == campaign.Id || f.Scope == plan.Key).Select(f => new StatusFlag(f.Kind, f.Subject, f.Since, f.Detail))]));
             }
         }
         return rows;

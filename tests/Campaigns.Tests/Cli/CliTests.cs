@@ -92,7 +92,9 @@ public class CliTests : IDisposable
         var rows = JsonDocument.Parse(result.Out).RootElement.EnumerateArray().ToList();
         var netcafe = rows.Single(r => r.GetProperty("Campaign").GetString() == "qh-2026-netcafe");
         netcafe.GetProperty("State").GetString().ShouldBe("ResultEntry");
-        netcafe.GetProperty("Flags").EnumerateArray().Select(f => f.GetString()).ShouldContain(f => f!.StartsWith("results-overdue police since 2026-06-30"));
+        netcafe.GetProperty("Flags").EnumerateArray()
+            .Select(f => (f.GetProperty("Kind").GetString(), f.GetProperty("Subject").GetString(), f.GetProperty("Since").GetString()))
+            .ShouldContain(("results-overdue", "police", "2026-06-30"));
     }
 
     [Fact]
