@@ -15,7 +15,7 @@ public class TemplateSetTests : IDisposable
     private static readonly AnnualPlan Plan = TestPlans.Plan(TestPlans.PublishedOn);
     private static readonly CampaignPlan Campaign = Plan.Campaigns[0];
     private static readonly IReadOnlyList<Milestone> Timeline = CampaignTimeline.For(Plan, Calendars.Shipped);
-    private static readonly Draw Draw = UniformDraw.Run(Plan, Campaign,
+    private static readonly Draw Draw = DoubleRandomDraw.Run(Plan, Campaign,
         new DrawInput("seed", new DateOnly(2024, 4, 9), TestPlans.Entities(), TestPlans.Inspectors(), "h", new Dictionary<string, int>())).Draw!;
     private static readonly IReadOnlyList<ResultEntry> Results =
     [

@@ -78,7 +78,7 @@ public static class Reconciler
             directory.Inspectors,
             directory.Hash,
             context.JointChecksThisYear);
-        return UniformDraw.Run(context.Plan, campaign, input);
+        return DoubleRandomDraw.Run(context.Plan, campaign, input);
     }
 
     private static string Describe(CampaignTrigger trigger, CampaignPlan campaign, Draw? draw) => trigger switch

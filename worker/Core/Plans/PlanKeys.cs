@@ -15,7 +15,7 @@ public static class PlanKeys
         "announce_to_entities", "summary_due", "rules", "seed", "cancelled",
     ];
     public static readonly IReadOnlyList<string> Scope = ["industry", "region"];
-    public static readonly IReadOnlyList<string> Sampling = ["ratio", "minimum"];
+    public static readonly IReadOnlyList<string> Sampling = ["ratio", "minimum", "by_risk"];
     public static readonly IReadOnlyList<string> Window = ["start", "end"];
     public static readonly IReadOnlyList<string> Cancelled = ["reason"];
 }

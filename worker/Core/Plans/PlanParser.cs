@@ -87,7 +87,7 @@ public static class PlanParser
             c.String("lead", "牵头部门") ?? "",
             c.Strings("participants", "参与部门"),
             new CampaignScope(scope?.String("industry", "行业", required: false), scope?.String("region", "区域", required: false)),
-            new Sampling(sampling?.Decimal("ratio", "抽取比例", required: true) ?? 1m, sampling?.Int("minimum", "最少抽取户数") ?? 1),
+            new Sampling(sampling?.Decimal("ratio", "抽取比例", required: true) ?? 1m, sampling?.Int("minimum", "最少抽取户数") ?? 1, ByRisk(sampling)),
             c.Int("inspectors_per_department", "每部门抽取检查人员数") ?? 1,
             items,
             c.Date("draw_on", "抽取日期", required: true) ?? default,
@@ -97,6 +97,22 @@ public static class PlanParser
             ReadRules(c.Mapping("rules", "本任务规则", PlanKeys.Rules), officeRules),
             c.String("seed", "抽取种子", required: false),
             cancelled is null ? null : cancelled.String("reason", "取消原因") ?? "");
+    }
+
+    private static Dictionary<string, decimal> ByRisk(YamlFields? sampling)
+    {
+        var ratios = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        if (sampling?.Mapping("by_risk", "按信用风险分类的抽取比例", knownKeys: null) is { } byRisk)
+        {
+            foreach (var (riskClass, _, _) in byRisk.Entries())
+            {
+                if (byRisk.Decimal(riskClass, $"信用风险分类“{riskClass}”的抽取比例", required: true) is { } ratio)
+                {
+                    ratios[riskClass] = ratio;
+                }
+            }
+        }
+        return ratios;
     }
 
     private static PlanRules ReadRules(YamlFields? rules, PlanRules defaults) => rules is null ? defaults : new PlanRules(

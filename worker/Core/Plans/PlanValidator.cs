@@ -146,6 +146,10 @@ internal static partial class PlanValidator
         {
             context.Error($"{at}.sampling.ratio", $"抽取比例必须大于 0 且不超过 1，实为 {campaign.Sampling.Ratio}");
         }
+        foreach (var (riskClass, ratio) in campaign.Sampling.ByRisk.Where(r => r.Value is <= 0m or > 1m))
+        {
+            context.Error($"{at}.sampling.by_risk.{riskClass}", $"信用风险分类“{riskClass}”的抽取比例必须大于 0 且不超过 1，实为 {ratio}");
+        }
         if (campaign.Sampling.Minimum < 1)
         {
             context.Error($"{at}.sampling.minimum", "最少抽取户数不能少于 1（004 §9）");

@@ -57,7 +57,8 @@ public class PlanParserTests
         plan.Departments.Select(d => d.Id).ShouldBe(["police", "market"]);
         var campaign = plan.Campaigns.Single();
         campaign.Participants.ShouldBe(["market"]);
-        campaign.Sampling.ShouldBe(new Sampling(0.30m, 1));
+        (campaign.Sampling.Ratio, campaign.Sampling.Minimum).ShouldBe((0.30m, 1));
+        campaign.Sampling.ByRisk.ShouldBeEmpty();
         campaign.Items["market"].ShouldBe(["登记信息检查", "公示信息检查"]);
         campaign.Window.ShouldBe(new DateRange(new DateOnly(2024, 4, 9), new DateOnly(2024, 5, 31)));
         campaign.AnnounceToEntities.ShouldBeTrue();
@@ -169,4 +170,14 @@ public class PlanParserTests
     [Fact]
     public void Parse_BadEmail_PointsAtIt() =>
         Problems(Valid.Replace("leader@qinghe.example", "leader-at-qinghe")).ShouldContain("plan.yaml:5:34: 邮箱“leader-at-qinghe”格式不正确");
+
+    [Fact]
+    public void Parse_RatiosByRiskClass_ReadAndChecked()
+    {
+        var yaml = With("    sampling: { ratio: 0.30, minimum: 1 }", "    sampling: { ratio: 0.30, minimum: 1, by_risk: { A: 0.05, 高: 1.0 } }");
+        Parse(yaml).Plan.ShouldNotBeNull().Campaigns[0].Sampling.ByRisk.ShouldBe(new Dictionary<string, decimal> { ["A"] = 0.05m, ["高"] = 1.0m });
+
+        var bad = With("    sampling: { ratio: 0.30, minimum: 1 }", "    sampling: { ratio: 0.30, minimum: 1, by_risk: { A: 1.5 } }");
+        Problems(bad).ShouldContain("plan.yaml:17:56: 信用风险分类“A”的抽取比例必须大于 0 且不超过 1，实为 1.5");
+    }
 }

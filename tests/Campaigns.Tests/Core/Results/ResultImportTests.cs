@@ -7,7 +7,7 @@ namespace Campaigns.Tests.Core.Results;
 public class ResultImportTests
 {
     private static readonly DateOnly Today = new(2024, 6, 5);
-    private static readonly Draw Draw = UniformDraw.Run(TestPlans.Plan(), TestPlans.NetCafe(),
+    private static readonly Draw Draw = DoubleRandomDraw.Run(TestPlans.Plan(), TestPlans.NetCafe(),
         new DrawInput("fixed-seed", new DateOnly(2024, 4, 9), TestPlans.Entities(), TestPlans.Inspectors(), "h", new Dictionary<string, int>())).Draw!;
 
     private static ResultImport.Outcome Read(string csv, IReadOnlyList<ResultEntry>? earlier = null) =>

@@ -1,29 +1,36 @@
-using Campaigns.Core.Directories;
 using Campaigns.Core.Plans;
 
 namespace Campaigns.Core.Draws;
 
 /// <summary>
-/// The basic draw: entities uniformly by the campaign's ratio and minimum, then inspectors per department,
-/// all from <see cref="DrawStream"/> over lists sorted by USCC and certificate number, so the result is
-/// reproducible from the seed and the directory. One inspection group takes every entity.
+/// The double-random draw (双随机抽取): entities by <see cref="EntitySelection"/> (stratified by credit-risk class when
+/// the plan sets ratios per class), then inspectors per department from <see cref="DrawStream"/> over qualified,
+/// non-conflicting inspectors sorted by certificate number. One inspection group takes every entity.
 /// </summary>
-public static class UniformDraw
+public static class DoubleRandomDraw
 {
-    public const string Algorithm = "uniform-hmac-sha256/v1";
+    public const string Algorithm = "stratified-hmac-sha256/v1";
 
     public static DrawOutcome Run(AnnualPlan plan, CampaignPlan campaign, DrawInput input)
     {
-        var eligible = EligibleEntities(campaign, input);
-        if (eligible.Count == 0)
+        var rule = new EntityRule(
+            campaign.Scope.Industry,
+            campaign.Scope.Region,
+            campaign.Sampling.Ratio,
+            campaign.Sampling.Minimum,
+            campaign.Sampling.ByRisk,
+            [.. input.Entities
+                .Where(e => (campaign.Scope.Industry is null || e.Industry == campaign.Scope.Industry) && (campaign.Scope.Region is null || e.Region == campaign.Scope.Region))
+                .Where(e => input.JointChecksThisYear.GetValueOrDefault(e.Uscc) >= campaign.Rules.MaxJointChecksPerEntityPerYear)
+                .Select(e => e.Uscc)
+                .Order(StringComparer.Ordinal)]);
+        var selection = EntitySelection.Select(campaign.Id, input.Seed, rule, input.Entities);
+        if (selection.EligibleCount == 0)
         {
             return DrawOutcome.Refused($"检查对象名录库中没有符合抽查范围的检查对象（行业：{campaign.Scope.Industry ?? "不限"}，区域：{campaign.Scope.Region ?? "不限"}）");
         }
-
-        var count = EntityCount(campaign.Sampling, eligible.Count);
-        var entities = new DrawStream(input.Seed, $"{campaign.Id}|entities").Choose(eligible, count);
+        var entities = selection.Selected;
         var usccs = entities.Select(e => e.Uscc).ToHashSet();
-
         var members = new List<DrawnInspector>();
         foreach (var departmentId in campaign.AllDepartments)
         {
@@ -52,21 +59,11 @@ public static class UniformDraw
                 Algorithm,
                 input.Seed,
                 input.DirectoryHash,
-                eligible.Count,
+                rule,
+                selection.EligibleCount,
+                selection.Strata,
                 [.. entities.Select(e => new DrawnEntity(e.Uscc, e.Name, e.Address, e.LegalRepresentative, e.RiskClass))],
                 [group]),
             null);
     }
-
-    /// <summary>ceil(ratio × eligible), at least the minimum, at most everyone eligible.</summary>
-    public static int EntityCount(Sampling sampling, int eligible) =>
-        Math.Min(eligible, Math.Max(sampling.Minimum, (int)Math.Ceiling(sampling.Ratio * eligible)));
-
-    private static List<MarketEntity> EligibleEntities(CampaignPlan campaign, DrawInput input) =>
-        [.. input.Entities
-            .Where(e => e.Status == EntityStatus.Active)
-            .Where(e => campaign.Scope.Industry is null || e.Industry == campaign.Scope.Industry)
-            .Where(e => campaign.Scope.Region is null || e.Region == campaign.Scope.Region)
-            .Where(e => input.JointChecksThisYear.GetValueOrDefault(e.Uscc) < campaign.Rules.MaxJointChecksPerEntityPerYear)
-            .OrderBy(e => e.Uscc, StringComparer.Ordinal)];
 }

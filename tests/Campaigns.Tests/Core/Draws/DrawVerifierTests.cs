@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Campaigns.Core.Directories;
+using Campaigns.Core.Draws;
+using Campaigns.Tests.Fixtures;
+
+namespace Campaigns.Tests.Core.Draws;
+
+public class DrawVerifierTests : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static Draw Record(string campaign, string seed, EntityRule rule, IReadOnlyList<MarketEntity> directory)
+    {
+        var result = EntitySelection.Select(campaign, seed, rule, directory);
+        return new Draw(campaign, new DateOnly(2026, 4, 14), DoubleRandomDraw.Algorithm, seed, "hash", rule, result.EligibleCount, result.Strata,
+            [.. result.Selected.Select(e => new DrawnEntity(e.Uscc, e.Name, e.Address, e.LegalRepresentative, e.RiskClass))], []);
+    }
+
+    [Fact]
+    public void Verify_UntouchedRecord_NoDifferences()
+    {
+        var directory = EntitySelectionTests.Directory(50, "A", "B", "C");
+        var rule = new EntityRule("网吧", null, 0.2m, 3, new Dictionary<string, decimal> { ["A"] = 0.5m }, [directory[7].Uscc]);
+        DrawVerifier.Verify(Record("c", "骰子 3-6-2", rule, directory), directory).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Verify_SwappedOrder_SaysWhichPositions()
+    {
+        var directory = EntitySelectionTests.Directory(30);
+        var record = Record("c", "s", new EntityRule("网吧", null, 0.2m, 1, new Dictionary<string, decimal>(), []), directory);
+        var swapped = record with { Entities = [record.Entities[1], record.Entities[0], .. record.Entities.Skip(2)] };
+        DrawVerifier.Verify(swapped, directory).Select(d => d[..10]).ShouldBe(["position 1", "position 2"]);
+    }
+
+    [Fact]
+    public void Verify_DirectoryChangedAfterDraw_Detected()
+    {
+        var directory = EntitySelectionTests.Directory(30);
+        var record = Record("c", "s", new EntityRule("网吧", null, 0.2m, 1, new Dictionary<string, decimal>(), []), directory);
+        DrawVerifier.Verify(record, directory.Skip(1).ToList()).ShouldContain(d => d.StartsWith("eligible count: recorded 30, recomputed 29"));
+    }
+
+    /// <summary>
+    /// The Python verifier in ops/ was written from README alone; on many random cases (sizes, classes, ratios,
+    /// minimums, exclusions, Chinese class names and seeds) it must reach the same selection, in the same order.
+    /// </summary>
+    [Fact]
+    public async Task PythonVerifier_AgreesOnRandomCases_AndRejectsATamperedOne()
+    {
+        var random = new Random(20260414);
+        string[][] classSets = [[], ["A", "B", "C", "D"], ["低", "一般", "较高", "高"]];
+        for (var i = 0; i < 30; i++)
+        {
+            var classes = classSets[i % 3];
+            var directory = EntitySelectionTests.Directory(random.Next(0, 120), classes).ToList();
+            var byRisk = classes.Where(_ => random.Next(2) == 0).ToDictionary(c => c, _ => Math.Round((decimal)random.NextDouble(), 2) + 0.01m);
+            var excluded = directory.Where(_ => random.Next(10) == 0).Select(e => e.Uscc).ToArray();
+            var rule = new EntityRule("网吧", null, Math.Round((decimal)random.NextDouble(), 3) + 0.001m, random.Next(1, 8), byRisk, excluded);
+            var record = Record($"case-{i}", $"种子-{random.Next()}", rule, directory);
+            (await Python(record, directory)).ShouldBe((0, "match"), $"case {i}");
+        }
+
+        var last = EntitySelectionTests.Directory(40, "A", "B");
+        var good = Record("x", "s", new EntityRule("网吧", null, 0.3m, 1, new Dictionary<string, decimal>(), []), last);
+        var tampered = good with { Entities = [.. good.Entities.Reverse()] };
+        (await Python(tampered, last)).Code.ShouldBe(1);
+    }
+
+    private async Task<(int Code, string Last)> Python(Draw record, IReadOnlyList<MarketEntity> directory)
+    {
+        var recordPath = _dir.File("record.json");
+        var entitiesPath = _dir.File("entities.csv");
+        await File.WriteAllTextAsync(recordPath, JsonSerializer.Serialize(record, Json));
+        var csv = new StringBuilder(string.Join(",", DirectoryCsv.EntityHeaders) + "\n");
+        foreach (var e in directory)
+        {
+            csv.Append($"{e.Name},{e.Uscc},{e.Address},{e.LegalRepresentative},{e.Industry},{e.Region},{e.RiskClass},存续\n");
+        }
+        await File.WriteAllTextAsync(entitiesPath, csv.ToString());
+        var start = new ProcessStartInfo("python3", [Repository.Path("ops", "verify_draw.py"), recordPath, entitiesPath])
+        {
+            RedirectStandardOutput = true,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output.Trim().Split('\n').Last());
+    }
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Text.Json;
+using Campaigns.Core.Directories;
+using Campaigns.Core.Draws;
+
+namespace Campaigns.Cli;
+
+public static class VerifyDrawCommand
+{
+    public static Command Create()
+    {
+        var record = new Argument<FileInfo>("record") { Description = "draw record (draw-record.json)" };
+        var directory = new Option<DirectoryInfo>("--directory") { Description = "directory snapshot folder with entities.csv (and inspectors.csv)", Required = true };
+        var command = new Command("verify-draw", "Recompute a draw's entity selection from its record and the directory snapshot; say match or what differs.")
+        {
+            record, directory,
+        };
+        command.SetAction(parse =>
+        {
+            var draw = JsonSerializer.Deserialize<Draw>(File.ReadAllText(parse.GetValue(record)!.FullName), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+            var folder = parse.GetValue(directory)!.FullName;
+            var entitiesPath = Path.Combine(folder, "entities.csv");
+            var entities = DirectoryCsv.ReadEntities(File.ReadAllText(entitiesPath), entitiesPath);
+            if (entities.Problems.Count > 0)
+            {
+                entities.Problems.ToList().ForEach(p => Console.Error.WriteLine(p.ToString()));
+                return 2;
+            }
+            var inspectorsPath = Path.Combine(folder, "inspectors.csv");
+            if (File.Exists(inspectorsPath))
+            {
+                var inspectors = DirectoryCsv.ReadInspectors(File.ReadAllText(inspectorsPath), inspectorsPath);
+                var hash = DirectoryHash.Of(entities.Rows, inspectors.Rows);
+                Console.WriteLine(hash == draw.DirectoryHash
+                    ? "名录库快照与抽取记录一致（directory hash matches）"
+                    : $"注意：名录库快照与抽取记录不同（directory hash {hash}, recorded {draw.DirectoryHash}）");
+            }
+            var differences = DrawVerifier.Verify(draw, entities.Rows);
+            foreach (var difference in differences)
+            {
+                Console.WriteLine(difference);
+            }
+            Console.WriteLine(differences.Count == 0
+                ? $"一致：重新计算的{draw.Entities.Count}户检查对象及顺序与抽取记录相同（match）"
+                : $"不一致：{differences.Count}处不同（mismatch）");
+            return differences.Count == 0 ? 0 : 1;
+        });
+        return command;
+    }
+}
