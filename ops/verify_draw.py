@@ -72,8 +72,11 @@ def main(record_path, entities_path):
     rule["ratioByRisk"] = {k: Decimal(v) for k, v in rule["ratioByRisk"].items()}
     with open(entities_path, encoding="utf-8-sig", newline="") as f:
         directory = [{k.strip(): v.strip() for k, v in row.items()} for row in csv.DictReader(f)]
-    eligible, chosen = select(record["campaignId"], record["seed"], rule, directory)
     differences = []
+    commitment = record.get("seedCommitment")
+    if commitment and hashlib.sha256(record["seed"].encode()).hexdigest() != commitment.lower():
+        differences.append("seed does not reveal the commitment")
+    eligible, chosen = select(record["campaignId"], record["seed"], rule, directory)
     if eligible != record["eligibleCount"]:
         differences.append(f"eligible count: recorded {record['eligibleCount']}, recomputed {eligible}")
     recorded = [e["uscc"] for e in record["entities"]]

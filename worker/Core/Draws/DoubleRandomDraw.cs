@@ -58,6 +58,7 @@ public static class DoubleRandomDraw
                 input.DrawnOn,
                 Algorithm,
                 input.Seed,
+                campaign.SeedCommitment,
                 input.DirectoryHash,
                 rule,
                 selection.EligibleCount,

@@ -10,6 +10,7 @@ public sealed record Draw(
     DateOnly DrawnOn,
     string Algorithm,
     string Seed,
+    string? SeedCommitment,
     string DirectoryHash,
     EntityRule Rule,
     int EligibleCount,

@@ -11,8 +11,12 @@ public static class DrawVerifier
         {
             return [$"unknown algorithm '{record.Algorithm}' (this verifier knows {DoubleRandomDraw.Algorithm})"];
         }
+        if (record.SeedCommitment is { } commitment && !Seeds.Reveals(record.Seed, commitment))
+        {
+            return [$"seed does not reveal the commitment: SHA-256(seed) = {Seeds.Commit(record.Seed)}, committed {commitment}"];
+        }
         var again = EntitySelection.Select(record.CampaignId, record.Seed, record.Rule, entities);
-        var differences = new List<string>();
+        List<string> differences = [];
         if (again.EligibleCount != record.EligibleCount)
         {
             differences.Add($"eligible count: recorded {record.EligibleCount}, recomputed {again.EligibleCount}");

@@ -71,6 +71,10 @@ public static class Reconciler
         {
             return DrawOutcome.Refused("未找到检查对象名录库和执法检查人员名录库");
         }
+        if (campaign.SeedCommitment is not null && campaign.Seed is null)
+        {
+            return DrawOutcome.Refused("抽取种子已事先承诺但尚未揭示：请在抽取会上公布种子，并填入计划的 seed 字段");
+        }
         var input = new DrawInput(
             campaign.Seed ?? context.DefaultSeed,
             context.Today,

@@ -1,6 +1,10 @@
 namespace Campaigns.Core.Plans;
 
-/// <summary>One joint spot check (部门联合抽查) as planned. <see cref="Rules"/> are already the effective rules.</summary>
+/// <summary>
+/// One joint spot check (部门联合抽查) as planned. <see cref="Rules"/> are already the effective rules.
+/// <see cref="SeedCommitment"/> is SHA-256 (hex) of a secret seed published with the plan; the draw waits until
+/// <see cref="Seed"/> reveals it, so nobody can choose the seed after seeing the directory.
+/// </summary>
 public sealed record CampaignPlan(
     string Id,
     string Name,
@@ -16,7 +20,8 @@ public sealed record CampaignPlan(
     DateOnly? SummaryDue,
     PlanRules Rules,
     string? Seed = null,
-    string? CancelledReason = null)
+    string? CancelledReason = null,
+    string? SeedCommitment = null)
 {
     /// <summary>The lead department first, then the participants in plan order.</summary>
     public IReadOnlyList<string> AllDepartments => [Lead, .. Participants.Where(p => p != Lead)];

@@ -12,7 +12,7 @@ public static class PlanKeys
     public static readonly IReadOnlyList<string> Campaign =
     [
         "id", "name", "lead", "participants", "scope", "sampling", "inspectors_per_department", "items", "draw_on", "window",
-        "announce_to_entities", "summary_due", "rules", "seed", "cancelled",
+        "announce_to_entities", "summary_due", "rules", "seed", "seed_commitment", "cancelled",
     ];
     public static readonly IReadOnlyList<string> Scope = ["industry", "region"];
     public static readonly IReadOnlyList<string> Sampling = ["ratio", "minimum", "by_risk"];

@@ -96,7 +96,8 @@ public static class PlanParser
             c.Date("summary_due", "工作总结报送日期"),
             ReadRules(c.Mapping("rules", "本任务规则", PlanKeys.Rules), officeRules),
             c.String("seed", "抽取种子", required: false),
-            cancelled is null ? null : cancelled.String("reason", "取消原因") ?? "");
+            cancelled is null ? null : cancelled.String("reason", "取消原因") ?? "",
+            c.String("seed_commitment", "抽取种子承诺值（SHA-256）", required: false));
     }
 
     private static Dictionary<string, decimal> ByRisk(YamlFields? sampling)

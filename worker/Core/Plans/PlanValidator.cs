@@ -1,3 +1,4 @@
+using Campaigns.Core.Draws;
 using System.Text.RegularExpressions;
 
 namespace Campaigns.Core.Plans;
@@ -164,6 +165,17 @@ internal static partial class PlanValidator
                 $"检查人员不足：{campaign.AllDepartments.Count}个部门各抽{campaign.InspectorsPerDepartment}人，少于每户至少{campaign.Rules.MinInspectorsPerEntity}名检查人员的要求（001 (十)）");
         }
         ValidateRules(campaign.Rules, $"{at}.rules", context);
+        if (campaign.SeedCommitment is { } commitment)
+        {
+            if (!Seeds.IsCommitment(commitment))
+            {
+                context.Error($"{at}.seed_commitment", "抽取种子承诺值应为64位十六进制 SHA-256 值");
+            }
+            else if (campaign.Seed is { } seed && !Seeds.Reveals(seed, commitment))
+            {
+                context.Error($"{at}.seed", "抽取种子与事先公布的承诺值不符：SHA-256(seed) ≠ seed_commitment");
+            }
+        }
 
         if (campaign.DrawOn != default)
         {

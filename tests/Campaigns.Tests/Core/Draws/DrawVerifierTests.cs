@@ -15,10 +15,10 @@ public class DrawVerifierTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static Draw Record(string campaign, string seed, EntityRule rule, IReadOnlyList<MarketEntity> directory)
+    private static Draw Record(string campaign, string seed, EntityRule rule, IReadOnlyList<MarketEntity> directory, string? commitment = null)
     {
         var result = EntitySelection.Select(campaign, seed, rule, directory);
-        return new Draw(campaign, new DateOnly(2026, 4, 14), DoubleRandomDraw.Algorithm, seed, "hash", rule, result.EligibleCount, result.Strata,
+        return new Draw(campaign, new DateOnly(2026, 4, 14), DoubleRandomDraw.Algorithm, seed, commitment, "hash", rule, result.EligibleCount, result.Strata,
             [.. result.Selected.Select(e => new DrawnEntity(e.Uscc, e.Name, e.Address, e.LegalRepresentative, e.RiskClass))], []);
     }
 
@@ -28,6 +28,15 @@ public class DrawVerifierTests : IDisposable
         var directory = EntitySelectionTests.Directory(50, "A", "B", "C");
         var rule = new EntityRule("网吧", null, 0.2m, 3, new Dictionary<string, decimal> { ["A"] = 0.5m }, [directory[7].Uscc]);
         DrawVerifier.Verify(Record("c", "骰子 3-6-2", rule, directory), directory).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Verify_SeedThatDoesNotRevealTheCommitment_Rejected()
+    {
+        var directory = EntitySelectionTests.Directory(20);
+        var rule = new EntityRule("网吧", null, 0.2m, 1, new Dictionary<string, decimal>(), []);
+        DrawVerifier.Verify(Record("c", "3-6-2-5", rule, directory, Seeds.Commit("3-6-2-5")), directory).ShouldBeEmpty();
+        DrawVerifier.Verify(Record("c", "3-6-2-6", rule, directory, Seeds.Commit("3-6-2-5")), directory).Single().ShouldStartWith("seed does not reveal the commitment");
     }
 
     [Fact]
@@ -71,6 +80,8 @@ public class DrawVerifierTests : IDisposable
         var good = Record("x", "s", new EntityRule("网吧", null, 0.3m, 1, new Dictionary<string, decimal>(), []), last);
         var tampered = good with { Entities = [.. good.Entities.Reverse()] };
         (await Python(tampered, last)).Code.ShouldBe(1);
+        (await Python(good with { SeedCommitment = Seeds.Commit("s") }, last)).ShouldBe((0, "match"));
+        (await Python(good with { SeedCommitment = Seeds.Commit("another") }, last)).Code.ShouldBe(1);
     }
 
     private async Task<(int Code, string Last)> Python(Draw record, IReadOnlyList<MarketEntity> directory)

@@ -227,4 +227,18 @@ public class ReconcilerTests
         outcome.Campaigns[1].NewDraw.ShouldBeNull();
         outcome.Flags.Single(f => f.Kind == FlagKind.DrawBlocked).Scope.ShouldBe("b");
     }
+
+    [Fact]
+    public void Reconcile_SeedCommittedButNotRevealed_DrawWaitsWithFlag_ThenUsesTheRevealedSeed()
+    {
+        var committed = TestPlans.NetCafe() with { Seed = null, SeedCommitment = Campaigns.Core.Draws.Seeds.Commit("摇号 7-1-9") };
+        var waiting = Reconcile(new DateOnly(2024, 4, 9), CampaignFacts.New("qh-2024-netcafe"), TestPlans.Plan(TestPlans.PublishedOn, committed));
+        waiting.State.ShouldBe(CampaignState.Published);
+        waiting.Flags.Single().Detail.ShouldContain("尚未揭示");
+
+        var revealed = committed with { Seed = "摇号 7-1-9" };
+        var drawn = Reconcile(new DateOnly(2024, 4, 10), CampaignFacts.New("qh-2024-netcafe"), TestPlans.Plan(TestPlans.PublishedOn, revealed));
+        var draw = drawn.NewDraw.ShouldNotBeNull();
+        (draw.Seed, draw.SeedCommitment).ShouldBe(("摇号 7-1-9", committed.SeedCommitment));
+    }
 }

@@ -180,4 +180,15 @@ public class PlanParserTests
         var bad = With("    sampling: { ratio: 0.30, minimum: 1 }", "    sampling: { ratio: 0.30, minimum: 1, by_risk: { A: 1.5 } }");
         Problems(bad).ShouldContain("plan.yaml:17:56: 信用风险分类“A”的抽取比例必须大于 0 且不超过 1，实为 1.5");
     }
+
+    [Fact]
+    public void Parse_SeedThatDoesNotMatchItsCommitment_ErrorAtSeed()
+    {
+        var commitment = Campaigns.Core.Draws.Seeds.Commit("3-6-2");
+        var plan = With("    summary_due: 2024-06-30", $"    summary_due: 2024-06-30\n    seed_commitment: {commitment}\n    seed: 3-6-3");
+        Problems(plan).ShouldBe(["plan.yaml:26:11: 抽取种子与事先公布的承诺值不符：SHA-256(seed) ≠ seed_commitment"]);
+        Parse(plan.Replace("seed: 3-6-3", "seed: 3-6-2")).Problems.ShouldBeEmpty();
+        Problems(With("    summary_due: 2024-06-30", "    summary_due: 2024-06-30\n    seed_commitment: abc"))
+            .ShouldBe(["plan.yaml:25:22: 抽取种子承诺值应为64位十六进制 SHA-256 值"]);
+    }
 }
