@@ -1,3 +1,4 @@
+using Campaigns.Core.Directories;
 using Campaigns.Core.Plans;
 
 namespace Campaigns.Core.Draws;
@@ -5,11 +6,16 @@ namespace Campaigns.Core.Draws;
 /// <summary>
 /// The double-random draw (双随机抽取): entities by <see cref="EntitySelection"/> (stratified by credit-risk class when
 /// the plan sets ratios per class), then inspectors per department from <see cref="DrawStream"/> over qualified,
-/// non-conflicting inspectors sorted by certificate number. One inspection group takes every entity.
+/// inspectors sorted by certificate number. Entities are shared among <c>groups</c> at random; each group gets
+/// <c>inspectors_per_department</c> from every department, nobody in two groups, and an inspector who must recuse
+/// from an entity of a group is passed over for the next one drawn (recorded as a <see cref="Recusal"/>).
 /// </summary>
 public static class DoubleRandomDraw
 {
     public const string Algorithm = "stratified-hmac-sha256/v1";
+
+    /// <summary>The inspector directory must hold at least four qualified people (004 §14).</summary>
+    public const int MinimumDirectory = 4;
 
     public static DrawOutcome Run(AnnualPlan plan, CampaignPlan campaign, DrawInput input)
     {
@@ -30,28 +36,71 @@ public static class DoubleRandomDraw
             return DrawOutcome.Refused($"检查对象名录库中没有符合抽查范围的检查对象（行业：{campaign.Scope.Industry ?? "不限"}，区域：{campaign.Scope.Region ?? "不限"}）");
         }
         var entities = selection.Selected;
-        var usccs = entities.Select(e => e.Uscc).ToHashSet();
-        var members = new List<DrawnInspector>();
-        foreach (var departmentId in campaign.AllDepartments)
+
+        // Entities are shared among the groups at random: a shuffle, then round-robin, so sizes differ by at most one.
+        var groupCount = Math.Min(campaign.Groups, entities.Count);
+        var shuffled = new DrawStream(input.Seed, $"{campaign.Id}|groups").Choose(entities, entities.Count);
+        var groupEntities = Enumerable.Range(0, groupCount)
+            .Select(g => shuffled.Where((_, i) => i % groupCount == g).Select(e => e.Uscc).ToHashSet(StringComparer.Ordinal))
+            .ToList();
+
+        var qualified = input.Inspectors.Where(i => i.IsQualifiedOn(input.DrawnOn)).ToList();
+        var inDepartments = campaign.AllDepartments.Select(plan.Department)
+            .Sum(d => qualified.Count(i => i.Unit == d.Id || i.Unit == d.Name));
+        if (inDepartments < MinimumDirectory)
         {
-            var department = plan.Department(departmentId);
-            var pool = input.Inspectors
-                .Where(i => i.Unit == department.Id || i.Unit == department.Name)
-                .Where(i => i.IsQualifiedOn(input.DrawnOn))
-                .Where(i => !i.Conflicts.Any(usccs.Contains))
-                .OrderBy(i => i.CertificateNumber, StringComparer.Ordinal)
-                .ToList();
-            if (pool.Count < campaign.InspectorsPerDepartment)
-            {
-                return DrawOutcome.Refused(
-                    $"{department.Name}执法检查人员不足：需要{campaign.InspectorsPerDepartment}名持有效执法证且无需回避的人员，名录库中仅有{pool.Count}名");
-            }
-            var drawn = new DrawStream(input.Seed, $"{campaign.Id}|inspectors|{department.Id}").Choose(pool, campaign.InspectorsPerDepartment);
-            members.AddRange(drawn.Select(i => new DrawnInspector(i.CertificateNumber, i.Name, department.Id, i.Email)));
+            return DrawOutcome.Refused($"执法检查人员名录库不足：参与部门持有效执法证的人员共{inDepartments}名，少于{MinimumDirectory}名（004 §14）");
         }
 
-        var leader = members.First(m => m.DepartmentId == campaign.Lead);
-        var group = new InspectionGroup(1, leader.CertificateNumber, members, [.. entities.Select(e => e.Uscc)]);
+        var members = Enumerable.Range(0, groupCount).Select(_ => new List<DrawnInspector>()).ToList();
+        var recusals = new List<Recusal>();
+        foreach (var department in campaign.AllDepartments.Select(plan.Department))
+        {
+            var pool = qualified
+                .Where(i => i.Unit == department.Id || i.Unit == department.Name)
+                .OrderBy(i => i.CertificateNumber, StringComparer.Ordinal)
+                .ToList();
+            var needed = groupCount * campaign.InspectorsPerDepartment;
+            if (pool.Count < needed)
+            {
+                return DrawOutcome.Refused(
+                    $"{department.Name}执法检查人员不足：{groupCount}个检查组各需{campaign.InspectorsPerDepartment}名，共{needed}名持有效执法证的人员，名录库中仅有{pool.Count}名");
+            }
+            // One permutation per department; groups take from it in order, so nobody serves in two groups.
+            var order = new Queue<Inspector>(new DrawStream(input.Seed, $"{campaign.Id}|inspectors|{department.Id}").Choose(pool, pool.Count));
+            var passedOver = new List<Inspector>();
+            for (var g = 0; g < groupCount; g++)
+            {
+                var candidates = new Queue<Inspector>(passedOver.Concat(order));
+                passedOver.Clear();
+                order.Clear();
+                while (members[g].Count(m => m.DepartmentId == department.Id) < campaign.InspectorsPerDepartment)
+                {
+                    if (!candidates.TryDequeue(out var inspector))
+                    {
+                        return DrawOutcome.Refused(
+                            $"{department.Name}执法检查人员不足：回避后第{g + 1}检查组无法凑足{campaign.InspectorsPerDepartment}名无需回避的人员");
+                    }
+                    if (inspector.Conflicts.FirstOrDefault(groupEntities[g].Contains) is { } conflict)
+                    {
+                        recusals.Add(new Recusal(g + 1, inspector.CertificateNumber, conflict));
+                        passedOver.Add(inspector);
+                        continue;
+                    }
+                    members[g].Add(new DrawnInspector(inspector.CertificateNumber, inspector.Name, department.Id, inspector.Email));
+                }
+                foreach (var rest in candidates)
+                {
+                    order.Enqueue(rest);
+                }
+            }
+        }
+
+        var groups = members.Select((m, g) => new InspectionGroup(
+            g + 1,
+            m.First(i => i.DepartmentId == campaign.Lead).CertificateNumber,
+            m,
+            [.. entities.Select(e => e.Uscc).Where(groupEntities[g].Contains)])).ToList();
         return new DrawOutcome(
             new Draw(
                 campaign.Id,
@@ -64,7 +113,8 @@ public static class DoubleRandomDraw
                 selection.EligibleCount,
                 selection.Strata,
                 [.. entities.Select(e => new DrawnEntity(e.Uscc, e.Name, e.Address, e.LegalRepresentative, e.RiskClass))],
-                [group]),
+                groups,
+                recusals),
             null);
     }
 }

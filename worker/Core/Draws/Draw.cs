@@ -16,4 +16,5 @@ public sealed record Draw(
     int EligibleCount,
     IReadOnlyList<Stratum> Strata,
     IReadOnlyList<DrawnEntity> Entities,
-    IReadOnlyList<InspectionGroup> Groups);
+    IReadOnlyList<InspectionGroup> Groups,
+    IReadOnlyList<Recusal> Recusals);

@@ -21,7 +21,8 @@ public sealed record CampaignPlan(
     PlanRules Rules,
     string? Seed = null,
     string? CancelledReason = null,
-    string? SeedCommitment = null)
+    string? SeedCommitment = null,
+    int Groups = 1)
 {
     /// <summary>The lead department first, then the participants in plan order.</summary>
     public IReadOnlyList<string> AllDepartments => [Lead, .. Participants.Where(p => p != Lead)];

@@ -11,7 +11,7 @@ public static class PlanKeys
         ["result_entry_working_days", "publicity_working_days", "max_joint_checks_per_entity_per_year", "min_inspectors_per_entity"];
     public static readonly IReadOnlyList<string> Campaign =
     [
-        "id", "name", "lead", "participants", "scope", "sampling", "inspectors_per_department", "items", "draw_on", "window",
+        "id", "name", "lead", "participants", "scope", "sampling", "inspectors_per_department", "groups", "items", "draw_on", "window",
         "announce_to_entities", "summary_due", "rules", "seed", "seed_commitment", "cancelled",
     ];
     public static readonly IReadOnlyList<string> Scope = ["industry", "region"];

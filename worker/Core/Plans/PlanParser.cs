@@ -97,7 +97,8 @@ public static class PlanParser
             ReadRules(c.Mapping("rules", "本任务规则", PlanKeys.Rules), officeRules),
             c.String("seed", "抽取种子", required: false),
             cancelled is null ? null : cancelled.String("reason", "取消原因") ?? "",
-            c.String("seed_commitment", "抽取种子承诺值（SHA-256）", required: false));
+            c.String("seed_commitment", "抽取种子承诺值（SHA-256）", required: false),
+            c.Int("groups", "检查组数") ?? 1);
     }
 
     private static Dictionary<string, decimal> ByRisk(YamlFields? sampling)

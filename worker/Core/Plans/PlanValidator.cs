@@ -155,6 +155,10 @@ internal static partial class PlanValidator
         {
             context.Error($"{at}.sampling.minimum", "最少抽取户数不能少于 1（004 §9）");
         }
+        if (campaign.Groups < 1)
+        {
+            context.Error($"{at}.groups", "检查组数不能少于 1");
+        }
         if (campaign.InspectorsPerDepartment < 1)
         {
             context.Error($"{at}.inspectors_per_department", "每部门抽取检查人员数不能少于 1");

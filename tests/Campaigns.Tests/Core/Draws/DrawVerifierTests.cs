@@ -19,7 +19,7 @@ public class DrawVerifierTests : IDisposable
     {
         var result = EntitySelection.Select(campaign, seed, rule, directory);
         return new Draw(campaign, new DateOnly(2026, 4, 14), DoubleRandomDraw.Algorithm, seed, commitment, "hash", rule, result.EligibleCount, result.Strata,
-            [.. result.Selected.Select(e => new DrawnEntity(e.Uscc, e.Name, e.Address, e.LegalRepresentative, e.RiskClass))], []);
+            [.. result.Selected.Select(e => new DrawnEntity(e.Uscc, e.Name, e.Address, e.LegalRepresentative, e.RiskClass))], [], []);
     }
 
     [Fact]
