@@ -17,6 +17,7 @@ public static class CliApp
         root.Subcommands.Add(ResultsCommand.Create());
         root.Subcommands.Add(LifecycleCommand.Create());
         root.Subcommands.Add(VerifyDrawCommand.Create());
+        root.Subcommands.Add(SubstituteCommand.Create());
         return root;
     }
 

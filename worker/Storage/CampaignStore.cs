@@ -77,6 +77,14 @@ public sealed class CampaignStore
         var draws = connection.Query<(string Id, string Json)>(
             "SELECT campaign_id, record_json FROM draws WHERE campaign_id IN @ids", new { ids })
             .ToDictionary(r => r.Id, r => JsonSerializer.Deserialize<Draw>(r.Json, Json)!);
+        // Reminders and documents address the groups as they stand now: the draw with its substitutions applied.
+        var substitutions = connection.Query<(string Id, string Json)>(
+            "SELECT campaign_id, record_json FROM substitutions WHERE campaign_id IN @ids ORDER BY sequence", new { ids })
+            .ToLookup(r => r.Id, r => JsonSerializer.Deserialize<Substitution>(r.Json, Json)!);
+        foreach (var id in draws.Keys.ToList().Where(id => substitutions[id].Any()))
+        {
+            draws[id] = Core.Draws.Substitutions.Apply(draws[id], [.. substitutions[id]]);
+        }
         var results = connection.Query<(string CampaignId, string Uscc, string DepartmentId, long Code, string InspectedOn, string EnteredOn, string? Remarks)>(
             "SELECT campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks FROM results WHERE campaign_id IN @ids ORDER BY seq", new { ids })
             .Select(r => new ResultEntry(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Code, Date(r.InspectedOn), Date(r.EnteredOn), r.Remarks))
@@ -242,6 +250,22 @@ public sealed class CampaignStore
             .Select(r => new ResultEntry(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Code, Date(r.InspectedOn), Date(r.EnteredOn), r.Remarks))];
     }
 
+    /// <summary>Appends a substitution; its sequence number is the key, so two racing appends cannot both land.</summary>
+    public void AddSubstitution(Substitution substitution)
+    {
+        using var connection = Connect();
+        connection.Execute("INSERT INTO substitutions (campaign_id, sequence, record_json) VALUES (@CampaignId, @Sequence, @json)",
+            new { substitution.CampaignId, substitution.Sequence, json = JsonSerializer.Serialize(substitution, Json) });
+    }
+
+    public IReadOnlyList<Substitution> Substitutions(string campaignId)
+    {
+        using var connection = Connect();
+        return [.. connection.Query<string>("SELECT record_json FROM substitutions WHERE campaign_id = @campaignId ORDER BY sequence", new { campaignId })
+            .Select(json => JsonSerializer.Deserialize<Substitution>(json, Json)!)];
+    }
+
+    /// <summary>The draw exactly as recorded, never changed by substitutions.</summary>
     public Draw? Draw(string campaignId)
     {
         using var connection = Connect();

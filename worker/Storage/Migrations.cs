@@ -92,5 +92,13 @@ internal static class Migrations
         );
         CREATE INDEX deliveries_pending ON deliveries(state, next_attempt_at);
         """,
+        """
+        CREATE TABLE substitutions (
+            campaign_id TEXT NOT NULL REFERENCES draws(campaign_id),
+            sequence INTEGER NOT NULL,
+            record_json TEXT NOT NULL,
+            PRIMARY KEY (campaign_id, sequence)
+        );
+        """,
     ];
 }

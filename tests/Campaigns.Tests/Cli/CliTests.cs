@@ -121,4 +121,26 @@ public class CliTests : IDisposable
         changed.Error.ShouldContain("未录入任何结果");
         Campaigns.Storage.CampaignStore.Open(database).Results("qh-2026-netcafe").ShouldAllBe(r => r.Code == Campaigns.Core.Results.ResultCode.NoProblemFound);
     }
+
+    [Fact]
+    public async Task Substitute_AppendsAReplacement_AndVerifyDrawStillMatchesTheOriginal()
+    {
+        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
+            "--from", "2026-04-14", "--to", "2026-04-14", "--out", _dir.Path);
+        simulate.ExitCode.ShouldBe(0, simulate.Error);
+        var database = Path.Combine(_dir.Path, "campaigns.db");
+        var drawn = Campaigns.Storage.CampaignStore.Open(database).Draw("qh-2026-netcafe")!.Groups[0].Members[0].CertificateNumber;
+        var environment = new Dictionary<string, string> { ["Campaigns__Database"] = database, ["Campaigns__Plans"] = "config/plans/2026.yaml" };
+
+        var result = await CliProcess.Run(environment, "substitute", "--campaign", "qh-2026-netcafe", "--inspector", drawn,
+            "--reason", "因病住院", "--approved-by", "县公安局局长");
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain($"第1次递补：第1检查组 {drawn} 由");
+        Campaigns.Storage.CampaignStore.Open(database).Substitutions("qh-2026-netcafe").Single().Replaced.ShouldBe(drawn);
+
+        var record = Path.Combine(_dir.Path, "documents", "2026", "qh-2026-netcafe", "draw-record.json");
+        var verify = await CliProcess.Run("verify-draw", record, "--directory", "config/directories");
+        verify.ExitCode.ShouldBe(0, verify.Out);
+        verify.Out.ShouldContain("一致");
+    }
 }

@@ -28,8 +28,8 @@ public class CampaignStoreTests : IDisposable
     [Fact]
     public void Open_NewFile_AppliesEveryMigration_AndReopensWithoutReapplying()
     {
-        Store().SchemaVersion.ShouldBe(1);
-        Store().SchemaVersion.ShouldBe(1);
+        Store().SchemaVersion.ShouldBe(2);
+        Store().SchemaVersion.ShouldBe(2);
     }
 
     [Fact]
@@ -110,5 +110,24 @@ public class CampaignStoreTests : IDisposable
         store.AddResults([entry], "test").ShouldBe(1);
         store.AddResults([entry], "test").ShouldBe(0);
         store.Results("c").ShouldBe([entry]);
+    }
+
+    [Fact]
+    public void AddSubstitution_AppendsWithoutTouchingTheDraw_FactsSeeTheReplacement()
+    {
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        store.Apply(plan, DrawDay(), [], [], new DateOnly(2024, 4, 9), Now, "test");
+        var draw = store.Draw("qh-2024-netcafe")!;
+        var replaced = draw.Groups[0].Members.First(m => m.DepartmentId == "culture").CertificateNumber;
+        var (substitution, _) = Campaigns.Core.Draws.Substitutions.Draw(draw, [], TestPlans.Inspectors(), replaced, "住院", "县长", new DateOnly(2024, 4, 10));
+        store.AddSubstitution(substitution!);
+
+        store.Draw("qh-2024-netcafe")!.Groups[0].Members.ShouldBe(draw.Groups[0].Members, "the record as drawn never changes");
+        store.Substitutions("qh-2024-netcafe").ShouldBe([substitution!]);
+        var members = store.LoadFacts(plan).For("qh-2024-netcafe").Draw!.Groups[0].Members.Select(m => m.CertificateNumber).ToList();
+        members.ShouldContain(substitution!.Replacement.CertificateNumber);
+        members.ShouldNotContain(replaced);
+        Should.Throw<SqliteException>(() => store.AddSubstitution(substitution!), "a sequence number is used once");
     }
 }
