@@ -53,6 +53,33 @@ public static class DocumentModels
             ChineseDates.Format(draw.DrawnOn));
     }
 
+    public static DrawRecordDocument DrawRecord(AnnualPlan plan, CampaignPlan campaign, Draw draw)
+    {
+        var groupOf = draw.Groups.SelectMany(g => g.EntityUsccs.Select(u => (u, g.Number))).ToDictionary(x => x.u, x => x.Number);
+        var names = draw.Groups.SelectMany(g => g.Members).ToDictionary(m => m.CertificateNumber, m => $"{m.Name}（{plan.Department(m.DepartmentId).Name}，{m.CertificateNumber}）");
+        var rule = draw.Rule;
+        var ratios = rule.RatioByRisk.Count == 0
+            ? $"抽取比例{ChineseDates.Percent(rule.Ratio)}"
+            : $"按信用风险分类抽取：{string.Join("，", rule.RatioByRisk.Select(r => $"{r.Key}类{ChineseDates.Percent(r.Value)}"))}，其他{ChineseDates.Percent(rule.Ratio)}";
+        return new DrawRecordDocument(
+            "“双随机、一公开”部门联合抽查抽取记录",
+            plan.Office.Name,
+            campaign.Name,
+            ChineseDates.Format(draw.DrawnOn),
+            draw.Algorithm,
+            draw.Seed,
+            draw.SeedCommitment,
+            draw.DirectoryHash,
+            $"{Scope(campaign.Scope)}；{ratios}，向上取整，至少{rule.Minimum}户；因年度联合抽查次数已满排除{rule.Excluded.Count}户",
+            draw.EligibleCount,
+            [.. draw.Strata.Select(s => new DrawRecordDocument.StratumLine(s.RiskClass == "*" ? "全部" : s.RiskClass, s.Eligible, s.Drawn))],
+            [.. draw.Entities.Select((e, i) => new DrawRecordDocument.EntityLine(i + 1, e.Name, e.Uscc, e.RiskClass, groupOf[e.Uscc]))],
+            [.. draw.Groups.Select(g => new DrawRecordDocument.GroupLine(g.Number, names[g.LeaderCertificateNumber],
+                string.Join("；", g.Members.Where(m => m.CertificateNumber != g.LeaderCertificateNumber).Select(m => names[m.CertificateNumber]))))],
+            [.. draw.Recusals.Select(r => $"第{r.Group}检查组：执法证号{r.CertificateNumber}与检查对象{r.Uscc}存在利害关系，依法回避，由下一名抽中人员替补")],
+            $"python3 ops/verify_draw.py draw-record.json entities.csv");
+    }
+
     public static EntityNotice EntityNotice(AnnualPlan plan, CampaignPlan campaign, DrawnEntity entity, IReadOnlyList<Milestone> milestones) => new(
         "“双随机、一公开”部门联合抽查检查通知书",
         plan.Office.Name,

@@ -24,6 +24,7 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
         {
             case CampaignTrigger.Draw:
                 Documents.Add(new DocumentOrder($"{Folder}/draw-record.json", null, draw!, campaign.Id));
+                Document("draw-record", "draw-record", DocumentModels.DrawRecord(plan, campaign, draw!));
                 break;
             case CampaignTrigger.Notify:
                 Notify(draw!);

@@ -67,6 +67,7 @@ public class ReconcilerTests
         outcome.Documents.Select(d => d.Path).ShouldBe(
         [
             "2024/qh-2024-netcafe/draw-record.json",
+            "2024/qh-2024-netcafe/draw-record.html",
             "2024/qh-2024-netcafe/inspection-record.html",
             .. draw.Entities.Select(e => $"2024/qh-2024-netcafe/entity-notice-{e.Uscc}.html"),
             "2024/qh-2024-netcafe/department-letter-police.html",
