@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using Campaigns.Core.Directories;
 using Campaigns.Core.Draws;
+using Campaigns.Core.Sheets;
+using Campaigns.Engine;
 
 namespace Campaigns.Cli;
 
@@ -19,17 +21,20 @@ public static class VerifyDrawCommand
         {
             var draw = JsonSerializer.Deserialize<Draw>(File.ReadAllText(parse.GetValue(record)!.FullName), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
             var folder = parse.GetValue(directory)!.FullName;
-            var entitiesPath = Path.Combine(folder, "entities.csv");
-            var entities = DirectoryCsv.ReadEntities(File.ReadAllText(entitiesPath), entitiesPath);
+            if (DirectoryFiles.Find(folder, "entities") is not { } entitiesPath)
+            {
+                Console.Error.WriteLine($"{folder}: 没有 entities.xlsx 或 entities.csv");
+                return 2;
+            }
+            var entities = DirectorySheet.ReadEntities(Sheet.Read(File.ReadAllBytes(entitiesPath), entitiesPath), entitiesPath);
             if (entities.Problems.Count > 0)
             {
                 entities.Problems.ToList().ForEach(p => Console.Error.WriteLine(p.ToString()));
                 return 2;
             }
-            var inspectorsPath = Path.Combine(folder, "inspectors.csv");
-            if (File.Exists(inspectorsPath))
+            if (DirectoryFiles.Find(folder, "inspectors") is { } inspectorsPath)
             {
-                var inspectors = DirectoryCsv.ReadInspectors(File.ReadAllText(inspectorsPath), inspectorsPath);
+                var inspectors = DirectorySheet.ReadInspectors(Sheet.Read(File.ReadAllBytes(inspectorsPath), inspectorsPath), inspectorsPath);
                 var hash = DirectoryHash.Of(entities.Rows, inspectors.Rows);
                 Console.WriteLine(hash == draw.DirectoryHash
                     ? "名录库快照与抽取记录一致（directory hash matches）"

@@ -1,10 +1,11 @@
+using Campaigns.Core.Sheets;
 using Campaigns.Core.Directories;
 using Campaigns.Core.Engine;
 
 namespace Campaigns.Engine;
 
 /// <summary>
-/// Reads entities.csv and inspectors.csv from the directories folder when they change. A file with bad rows
+/// Reads the entity and inspector directories (entities.xlsx/.csv, inspectors.xlsx/.csv) when they change. A file with bad rows
 /// is rejected whole and the last good snapshot stays in use, so a half-edited export never reaches a draw.
 /// </summary>
 public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
@@ -14,9 +15,9 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
 
     public DirectorySnapshot? Load(string folder)
     {
-        var entitiesPath = Path.Combine(folder, "entities.csv");
-        var inspectorsPath = Path.Combine(folder, "inspectors.csv");
-        if (!File.Exists(entitiesPath) || !File.Exists(inspectorsPath))
+        var entitiesPath = Find(folder, "entities");
+        var inspectorsPath = Find(folder, "inspectors");
+        if (entitiesPath is null || inspectorsPath is null)
         {
             return _snapshot;
         }
@@ -26,8 +27,8 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
             return _snapshot;
         }
         _read = stamp;
-        var entities = DirectoryCsv.ReadEntities(File.ReadAllText(entitiesPath), entitiesPath);
-        var inspectors = DirectoryCsv.ReadInspectors(File.ReadAllText(inspectorsPath), inspectorsPath);
+        var entities = DirectorySheet.ReadEntities(Sheet.Read(File.ReadAllBytes(entitiesPath), entitiesPath), entitiesPath);
+        var inspectors = DirectorySheet.ReadInspectors(Sheet.Read(File.ReadAllBytes(inspectorsPath), inspectorsPath), inspectorsPath);
         var problems = entities.Problems.Concat(inspectors.Problems).ToList();
         foreach (var problem in problems)
         {
@@ -42,4 +43,8 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
         _snapshot = new DirectorySnapshot(entities.Rows, inspectors.Rows, DirectoryHash.Of(entities.Rows, inspectors.Rows));
         return _snapshot;
     }
+
+    /// <summary>"{name}.xlsx" (an export from the provincial platform) or else "{name}.csv"; null when neither exists.</summary>
+    public static string? Find(string folder, string name) =>
+        new[] { ".xlsx", ".csv" }.Select(ext => Path.Combine(folder, name + ext)).FirstOrDefault(File.Exists);
 }

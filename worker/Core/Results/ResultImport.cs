@@ -21,7 +21,7 @@ public static class ResultImport
     {
         var problems = new List<PlanProblem>();
         var entries = new List<ResultEntry>();
-        var sheet = CsvSheet.Parse(csvText);
+        var sheet = Sheet.FromCsv(csvText);
         if (sheet.Headers.Count == 0)
         {
             return new Outcome([], [Problem(path, 1, 1, "文件为空：第一行应为表头")]);

@@ -89,7 +89,7 @@ public class DrawVerifierTests : IDisposable
         var recordPath = _dir.File("record.json");
         var entitiesPath = _dir.File("entities.csv");
         await File.WriteAllTextAsync(recordPath, JsonSerializer.Serialize(record, Json));
-        var csv = new StringBuilder(string.Join(",", DirectoryCsv.EntityHeaders) + "\n");
+        var csv = new StringBuilder(string.Join(",", DirectorySheet.EntityHeaders) + "\n");
         foreach (var e in directory)
         {
             csv.Append($"{e.Name},{e.Uscc},{e.Address},{e.LegalRepresentative},{e.Industry},{e.Region},{e.RiskClass},存续\n");

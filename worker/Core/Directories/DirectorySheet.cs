@@ -5,11 +5,12 @@ using Campaigns.Core.Sheets;
 namespace Campaigns.Core.Directories;
 
 /// <summary>
-/// Reads the two directories (两库) from CSV with the provincial platform's Chinese headers.
+/// Reads the two directories (两库) from CSV or XLSX with the provincial platform's Chinese headers; other common
+/// header names are mapped by <see cref="EntityAliases"/> and <see cref="InspectorAliases"/> (README lists them).
 /// Entities: 名称, 统一社会信用代码, 住所, 法定代表人, 行业, 区域, 信用风险分类, 状态.
 /// Inspectors: 姓名, 性别, 单位, 职务, 执法证号, 证件有效期至, 邮箱, 手机, 回避对象 (USCCs separated by ; or ；).
 /// </summary>
-public static class DirectoryCsv
+public static class DirectorySheet
 {
     public static readonly string[] EntityHeaders = ["名称", "统一社会信用代码", "住所", "法定代表人", "行业", "区域", "信用风险分类", "状态"];
     public static readonly string[] InspectorHeaders = ["姓名", "性别", "单位", "职务", "执法证号", "证件有效期至", "邮箱", "手机", "回避对象"];
@@ -23,9 +24,35 @@ public static class DirectoryCsv
         ["吊销"] = EntityStatus.Revoked,
     };
 
-    public static DirectoryRead<MarketEntity> ReadEntities(string csvText, string path)
+    public static readonly IReadOnlyDictionary<string, string> EntityAliases = new Dictionary<string, string>
     {
-        var sheet = CsvSheet.Parse(csvText);
+        ["企业名称"] = "名称", ["主体名称"] = "名称", ["检查对象名称"] = "名称",
+        ["统一社会信用代码/注册号"] = "统一社会信用代码", ["信用代码"] = "统一社会信用代码",
+        ["地址"] = "住所", ["经营场所"] = "住所", ["住所（经营场所）"] = "住所",
+        ["负责人"] = "法定代表人", ["法定代表人/负责人"] = "法定代表人", ["经营者"] = "法定代表人",
+        ["所属行业"] = "行业", ["行业类别"] = "行业",
+        ["所属区域"] = "区域", ["辖区"] = "区域", ["所在乡镇"] = "区域",
+        ["信用风险等级"] = "信用风险分类", ["风险等级"] = "信用风险分类", ["信用风险分类结果"] = "信用风险分类",
+        ["登记状态"] = "状态", ["经营状态"] = "状态",
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> InspectorAliases = new Dictionary<string, string>
+    {
+        ["所属单位"] = "单位", ["部门"] = "单位", ["工作单位"] = "单位",
+        ["职级"] = "职务",
+        ["执法证件号"] = "执法证号", ["证件号"] = "执法证号", ["警号"] = "执法证号", ["执法证号/警号"] = "执法证号",
+        ["有效期"] = "证件有效期至", ["证件有效期"] = "证件有效期至", ["执法证有效期"] = "证件有效期至",
+        ["电子邮箱"] = "邮箱", ["手机号码"] = "手机", ["联系电话"] = "手机",
+        ["回避"] = "回避对象", ["回避单位"] = "回避对象",
+    };
+
+    public static DirectoryRead<MarketEntity> ReadEntities(string csvText, string path) => ReadEntities(Sheet.FromCsv(csvText), path);
+
+    public static DirectoryRead<Inspector> ReadInspectors(string csvText, string path) => ReadInspectors(Sheet.FromCsv(csvText), path);
+
+    public static DirectoryRead<MarketEntity> ReadEntities(Sheet sheet, string path)
+    {
+        sheet = sheet.Renamed(EntityAliases);
         var problems = MissingHeaders(sheet, path, EntityHeaders, required: EntityHeaders);
         if (problems.Count > 0)
         {
@@ -57,9 +84,9 @@ public static class DirectoryCsv
         return problems.Count > 0 ? new([], problems) : new(entities, []);
     }
 
-    public static DirectoryRead<Inspector> ReadInspectors(string csvText, string path)
+    public static DirectoryRead<Inspector> ReadInspectors(Sheet sheet, string path)
     {
-        var sheet = CsvSheet.Parse(csvText);
+        sheet = sheet.Renamed(InspectorAliases);
         var problems = MissingHeaders(sheet, path, InspectorHeaders, required: ["姓名", "单位", "执法证号", "证件有效期至"]);
         if (problems.Count > 0)
         {
@@ -84,6 +111,11 @@ public static class DirectoryCsv
                 {
                     validUntil = date;
                 }
+                else if (int.TryParse(validText, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000)
+                {
+                    // An Excel date cell arrives as its serial number (days since 1899-12-30).
+                    validUntil = DateOnly.FromDateTime(DateTime.FromOADate(serial));
+                }
                 else
                 {
                     cells.Fail("证件有效期至", $"证件有效期至“{validText}”无效，应为 YYYY-MM-DD");
@@ -101,12 +133,12 @@ public static class DirectoryCsv
         return problems.Count > 0 ? new([], problems) : new(inspectors, []);
     }
 
-    private static List<DirectoryProblem> MissingHeaders(CsvSheet sheet, string path, string[] known, string[] required) =>
+    private static List<DirectoryProblem> MissingHeaders(Sheet sheet, string path, string[] known, string[] required) =>
         [.. required.Where(h => sheet.Column(h) < 0).Select(h => new DirectoryProblem(new SourceLocation(path, 1, 1),
             sheet.Headers.Count == 0 ? "文件为空：第一行应为表头" : $"缺少表头“{h}”（应有：{string.Join("、", known)}）"))];
 
     /// <summary>Reads one row's cells by header, recording problems at the cell.</summary>
-    private sealed class Cells(CsvSheet sheet, CsvSheet.Row row, string path, List<DirectoryProblem> problems)
+    private sealed class Cells(Sheet sheet, Sheet.Row row, string path, List<DirectoryProblem> problems)
     {
         public string Optional(string header) => row[sheet.Column(header)];
 

@@ -3,7 +3,7 @@ using Campaigns.Tests.Fixtures;
 
 namespace Campaigns.Tests.Core.Directories;
 
-public class DirectoryCsvTests
+public class DirectorySheetTests
 {
     private const string Header = "名称,统一社会信用代码,住所,法定代表人,行业,区域,信用风险分类,状态";
 
@@ -11,7 +11,7 @@ public class DirectoryCsvTests
     public void ReadEntities_ShippedFile_NoProblems()
     {
         var path = Repository.Path("config", "directories", "entities.csv");
-        var read = DirectoryCsv.ReadEntities(File.ReadAllText(path), path);
+        var read = DirectorySheet.ReadEntities(File.ReadAllText(path), path);
         read.Problems.ShouldBeEmpty();
         read.Rows.Count.ShouldBe(120);
         read.Rows.ShouldContain(e => e.Status == EntityStatus.Deregistered);
@@ -21,14 +21,14 @@ public class DirectoryCsvTests
     public void ReadInspectors_ShippedFile_NoProblems_ExpiredOnesKeptButNotQualified()
     {
         var path = Repository.Path("config", "directories", "inspectors.csv");
-        var read = DirectoryCsv.ReadInspectors(File.ReadAllText(path), path);
+        var read = DirectorySheet.ReadInspectors(File.ReadAllText(path), path);
         read.Problems.ShouldBeEmpty();
         read.Rows.Count(i => !i.IsQualifiedOn(new DateOnly(2026, 1, 1))).ShouldBe(5);
     }
 
     [Fact]
     public void ReadEntities_ByteOrderMarkFromExcel_Ignored() =>
-        DirectoryCsv.ReadEntities("\uFEFF" + Header + "\n清河县网吧,91350100M000100Y43,葛仙庄镇1号,张三,互联网上网服务营业场所,葛仙庄镇,A,存续\n", "e.csv")
+        DirectorySheet.ReadEntities("\uFEFF" + Header + "\n清河县网吧,91350100M000100Y43,葛仙庄镇1号,张三,互联网上网服务营业场所,葛仙庄镇,A,存续\n", "e.csv")
             .Rows.Single().Uscc.ShouldBe("91350100M000100Y43");
 
     [Fact]
@@ -40,7 +40,7 @@ public class DirectoryCsvTests
             ,91350100M000100Y4Q,葛仙庄镇2号,李四,互联网上网服务营业场所,葛仙庄镇,B,营业
             重复网吧,91350100M000100Y43,葛仙庄镇3号,王五,互联网上网服务营业场所,葛仙庄镇,B,存续
             """;
-        var read = DirectoryCsv.ReadEntities(csv, "entities.csv");
+        var read = DirectorySheet.ReadEntities(csv, "entities.csv");
         read.Rows.ShouldBeEmpty();
         read.Problems.Select(p => p.ToString()).ShouldBe(
         [
@@ -59,7 +59,7 @@ public class DirectoryCsvTests
             张三,男,police,科员,PO1,2027-12-31,a@x.example,,
             李四,女,police,科员,PO1,2027/12/31,b@x.example,,91350100M000100Y4Q
             """;
-        var read = DirectoryCsv.ReadInspectors(csv, "inspectors.csv");
+        var read = DirectorySheet.ReadInspectors(csv, "inspectors.csv");
         read.Rows.ShouldBeEmpty();
         read.Problems.Select(p => p.ToString()).ShouldBe(
         [
@@ -71,7 +71,7 @@ public class DirectoryCsvTests
 
     [Fact]
     public void ReadEntities_MissingHeader_NamesIt() =>
-        DirectoryCsv.ReadEntities("名称,住所\n", "e.csv").Problems.First().ToString().ShouldStartWith("e.csv:1:1: 缺少表头“统一社会信用代码”");
+        DirectorySheet.ReadEntities("名称,住所\n", "e.csv").Problems.First().ToString().ShouldStartWith("e.csv:1:1: 缺少表头“统一社会信用代码”");
 
     [Fact]
     public void DirectoryHash_ChangesWithContentNotOrder()
