@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(LifecycleCommand.Create());
         root.Subcommands.Add(VerifyDrawCommand.Create());
         root.Subcommands.Add(SubstituteCommand.Create());
+        root.Subcommands.Add(BenchDrawCommand.Create());
         return root;
     }
 
