@@ -72,48 +72,34 @@ internal sealed class YamlFields
         }
     }
 
-    public int? Int(string key, string label, bool required = false)
-    {
-        var text = String(key, label, required);
-        if (text is null)
-        {
-            return null;
-        }
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-        _context.Error(Node(key)!, $"“{key}”（{label}）应为整数，实为“{text}”");
-        return null;
-    }
+    public int? Int(string key, string label, bool required = false) =>
+        Parsed(key, label, required, (string text, out int value) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value),
+            text => $"“{key}”（{label}）应为整数，实为“{text}”");
 
-    public decimal? Decimal(string key, string label, bool required = false)
-    {
-        var text = String(key, label, required);
-        if (text is null)
-        {
-            return null;
-        }
-        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-        _context.Error(Node(key)!, $"“{key}”（{label}）应为数字，实为“{text}”");
-        return null;
-    }
+    public decimal? Decimal(string key, string label, bool required = false) =>
+        Parsed(key, label, required, (string text, out decimal value) => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value),
+            text => $"“{key}”（{label}）应为数字，实为“{text}”");
 
-    public DateOnly? Date(string key, string label, bool required = false)
+    public DateOnly? Date(string key, string label, bool required = false) =>
+        Parsed(key, label, required,
+            (string text, out DateOnly value) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value),
+            text => $"日期“{text}”无效，应为 YYYY-MM-DD（{key}：{label}）");
+
+    private delegate bool TryParse<T>(string text, out T value);
+
+    private T? Parsed<T>(string key, string label, bool required, TryParse<T> parse, Func<string, string> problem)
+        where T : struct
     {
         var text = String(key, label, required);
         if (text is null)
         {
             return null;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        if (parse(text, out var value))
         {
             return value;
         }
-        _context.Error(Node(key)!, $"日期“{text}”无效，应为 YYYY-MM-DD（{key}：{label}）");
+        _context.Error(Node(key)!, problem(text));
         return null;
     }
 
