@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Campaigns.Core.Directories;
 using Campaigns.Core.Draws;
 using Campaigns.Core.Plans;
 
@@ -8,50 +7,66 @@ namespace Campaigns.Cli;
 
 /// <summary>
 /// Times a full draw over a generated province-sized directory (a benchmark, not a test): eligibility with the
-/// yearly cap, stratified sampling in four risk classes, groups and conflicts. Prints wall time and memory.
+/// yearly cap, stratified sampling in four risk classes, 50 groups and conflicts. With --postgres, PostgreSQL does
+/// the same entity selection (ORDER BY random() LIMIT k per stratum) on the same rows in the same run.
 /// </summary>
 public static class BenchDrawCommand
 {
+    private const string Seed = "bench-seed";
+
     public static Command Create()
     {
         var entities = new Option<int>("--entities") { Description = "entities in the directory", DefaultValueFactory = _ => 1_000_000 };
         var inspectors = new Option<int>("--inspectors") { Description = "inspectors in the directory", DefaultValueFactory = _ => 5_000 };
-        var command = new Command("bench-draw", "Benchmark: one stratified draw over a generated directory.") { entities, inspectors };
-        command.SetAction(parse =>
+        var runs = new Option<int>("--runs") { Description = "draws to time (the first includes JIT compilation)", DefaultValueFactory = _ => 3 };
+        var postgres = new Option<string?>("--postgres") { Description = "Npgsql connection string: also time PostgreSQL's selection on the same rows" };
+        var command = new Command("bench-draw", "Benchmark: one stratified draw over a generated directory.") { entities, inspectors, runs, postgres };
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            var (directory, staff) = Generate(parse.GetValue(entities), parse.GetValue(inspectors));
+            var n = parse.GetValue(entities);
             var plan = new AnnualPlan(2026, new Office("办公室", "Asia/Shanghai", new DateOnly(2026, 3, 31), null, []), [],
                 [.. Enumerable.Range(0, 5).Select(d => new Department($"d{d}", $"部门{d}", []))], PlanRules.Default, [], "bench");
-            var campaign = new CampaignPlan("bench", "基准", "d0", ["d1", "d2", "d3", "d4"], new CampaignScope("网吧", null),
+            var campaign = new CampaignPlan("bench", "基准", "d0", ["d1", "d2", "d3", "d4"], new CampaignScope(ProvinceDirectory.Industry, null),
                 new Sampling(0.05m, 1, new Dictionary<string, decimal> { ["A"] = 0.03m, ["B"] = 0.05m, ["C"] = 0.10m, ["D"] = 0.20m }),
                 2, new Dictionary<string, IReadOnlyList<string>>(), new DateOnly(2026, 4, 1),
-                new DateRange(new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 30)), true, null, PlanRules.Default, "bench-seed", Groups: 50);
-            var capped = directory.Where((_, i) => i % 97 == 0).ToDictionary(e => e.Uscc, _ => 2);
-            var before = GC.GetTotalMemory(true);
+                new DateRange(new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 30)), true, null, PlanRules.Default, Seed, Groups: 50);
+
             var clock = Stopwatch.StartNew();
-            var outcome = DoubleRandomDraw.Run(plan, campaign, new DrawInput("bench-seed", new DateOnly(2026, 4, 1), directory, staff, "bench", capped));
-            clock.Stop();
-            var draw = outcome.Draw ?? throw new InvalidOperationException(outcome.Refusal);
-            Console.WriteLine($"entities {directory.Count:N0}, inspectors {staff.Count:N0}: drew {draw.Entities.Count:N0} of {draw.EligibleCount:N0} in {draw.Groups.Count} groups " +
-                $"({draw.Recusals.Count} recusals) in {clock.Elapsed.TotalMilliseconds:N0} ms; " +
-                $"managed heap {GC.GetTotalMemory(false) / 1_048_576:N0} MiB (directory {before / 1_048_576:N0} MiB), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576:N0} MiB");
+            var index = ProvinceDirectory.Index(n);
+            var indexTime = clock.Elapsed;
+            var staff = ProvinceDirectory.Inspectors(parse.GetValue(inspectors), n);
+            var input = new DrawInput(Seed, new DateOnly(2026, 4, 1), index, staff, "bench",
+                ProvinceDirectory.JointChecks(n, PlanRules.Default.MaxJointChecksPerEntityPerYear));
+            Console.WriteLine($"directory: {n:N0} entities, {staff.Count:N0} inspectors; generated and indexed in {indexTime.TotalMilliseconds:N0} ms, " +
+                $"managed heap {GC.GetTotalMemory(true) / 1_048_576:N0} MiB");
+
+            Draw? draw = null;
+            var drawTimes = new List<double>();
+            for (var run = 0; run < parse.GetValue(runs); run++)
+            {
+                clock.Restart();
+                var outcome = DoubleRandomDraw.Run(plan, campaign, input);
+                drawTimes.Add(clock.Elapsed.TotalMilliseconds);
+                draw = outcome.Draw ?? throw new InvalidOperationException(outcome.Refusal);
+            }
+            clock.Restart();
+            EntitySelection.Select(campaign.Id, Seed, draw!.Rule, index);
+            var selectionTime = clock.Elapsed.TotalMilliseconds;
+            Console.WriteLine($"draw: {draw.Entities.Count:N0} of {draw.EligibleCount:N0} eligible ({draw.Rule.Excluded.Count:N0} at the yearly cap) " +
+                $"in {draw.Groups.Count} groups, {draw.Recusals.Count} recusals; full draw {string.Join(" / ", drawTimes.Select(t => $"{t:N0}"))} ms; " +
+                $"entity selection alone {selectionTime:N0} ms");
+            Console.WriteLine($"memory: peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576:N0} MiB");
+
+            if (parse.GetValue(postgres) is { } connection)
+            {
+                var pg = await PostgresSelection.Time(connection, n, draw.Strata, cancellationToken);
+                Console.WriteLine($"postgresql: loaded {n:N0} rows in {pg.Load.TotalMilliseconds:N0} ms; ORDER BY random() LIMIT k per stratum " +
+                    $"drew {pg.Drawn:N0} in {pg.Select.TotalMilliseconds:N0} ms");
+                Console.WriteLine($"ratio: postgresql selection / our entity selection = {pg.Select.TotalMilliseconds / selectionTime:N1}; " +
+                    $"/ our full draw (best) = {pg.Select.TotalMilliseconds / drawTimes.Min():N1}");
+            }
             return 0;
         });
         return command;
-    }
-
-    private static (List<MarketEntity> Entities, List<Inspector> Inspectors) Generate(int entities, int inspectors)
-    {
-        string[] classes = ["A", "B", "C", "D"];
-        var list = new List<MarketEntity>(entities);
-        for (var i = 0; i < entities; i++)
-        {
-            var first17 = $"9113{i:D13}";
-            list.Add(new MarketEntity(first17 + Uscc.CheckCharacter(first17), "对象", "地址", "法人", "网吧", "城区", classes[i % 4],
-                i % 50 == 0 ? EntityStatus.Deregistered : EntityStatus.Active));
-        }
-        var staff = Enumerable.Range(0, inspectors).Select(i => new Inspector($"C{i:D6}", "检查员", "男", $"d{i % 5}", "科员",
-            new DateOnly(2027, 12, 31), null, null, i % 10 == 0 ? [list[i * 7 % list.Count].Uscc] : [])).ToList();
-        return (list, staff);
     }
 }

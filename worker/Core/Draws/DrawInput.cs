@@ -9,7 +9,7 @@ namespace Campaigns.Core.Draws;
 public sealed record DrawInput(
     string Seed,
     DateOnly DrawnOn,
-    IReadOnlyList<MarketEntity> Entities,
+    EntityIndex Entities,
     IReadOnlyList<Inspector> Inspectors,
     string DirectoryHash,
     IReadOnlyDictionary<string, int> JointChecksThisYear);

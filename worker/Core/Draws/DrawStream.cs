@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -12,26 +14,32 @@ namespace Campaigns.Core.Draws;
 public sealed class DrawStream
 {
     private readonly HMACSHA256 _hmac;
-    private readonly string _label;
+    private readonly byte[] _message;
+    private readonly int _prefixLength;
+    private readonly byte[] _buffer = new byte[32];
     private long _block;
-    private byte[] _buffer = [];
-    private int _offset;
+    private int _offset = 32;
 
     public DrawStream(string seed, string label)
     {
         _hmac = new HMACSHA256(Encoding.UTF8.GetBytes(seed));
-        _label = label;
+        var prefix = Encoding.UTF8.GetBytes(label + "|");
+        _prefixLength = prefix.Length;
+        _message = new byte[_prefixLength + 20];
+        prefix.CopyTo(_message, 0);
     }
 
     public ulong NextWord()
     {
-        if (_offset + 8 > _buffer.Length)
+        if (_offset == _buffer.Length)
         {
-            _buffer = _hmac.ComputeHash(Encoding.UTF8.GetBytes($"{_label}|{_block}"));
+            // The block number in decimal ASCII after "{label}|", as the README documents.
+            _block.TryFormat(_message.AsSpan(_prefixLength), out var digits, default, CultureInfo.InvariantCulture);
+            _hmac.TryComputeHash(_message.AsSpan(0, _prefixLength + digits), _buffer, out _);
             _block++;
             _offset = 0;
         }
-        var word = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(_buffer.AsSpan(_offset, 8));
+        var word = BinaryPrimitives.ReadUInt64BigEndian(_buffer.AsSpan(_offset, 8));
         _offset += 8;
         return word;
     }
@@ -56,13 +64,19 @@ public sealed class DrawStream
     /// </summary>
     public IReadOnlyList<T> Choose<T>(IReadOnlyList<T> items, int count)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, items.Count);
         var pool = items.ToArray();
+        Shuffle(pool, count);
+        return pool[..count];
+    }
+
+    /// <summary><see cref="Choose{T}"/> in place: afterwards the first <paramref name="count"/> items are the chosen ones.</summary>
+    public void Shuffle<T>(Span<T> pool, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, pool.Length);
         for (var j = 0; j < count; j++)
         {
             var k = j + Below(pool.Length - j);
             (pool[j], pool[k]) = (pool[k], pool[j]);
         }
-        return pool[..count];
     }
 }

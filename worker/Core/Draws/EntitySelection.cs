@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Campaigns.Core.Directories;
 
 namespace Campaigns.Core.Draws;
@@ -17,43 +18,75 @@ public static class EntitySelection
 
     public sealed record Result(int EligibleCount, IReadOnlyList<Stratum> Strata, IReadOnlyList<MarketEntity> Selected);
 
-    public static Result Select(string campaignId, string seed, EntityRule rule, IEnumerable<MarketEntity> directory)
+    public static Result Select(string campaignId, string seed, EntityRule rule, IReadOnlyList<MarketEntity> directory) =>
+        Select(campaignId, seed, rule, EntityIndex.Build(directory));
+
+    public static Result Select(string campaignId, string seed, EntityRule rule, EntityIndex directory)
     {
-        var excluded = rule.Excluded.ToHashSet(StringComparer.Ordinal);
-        var eligible = directory
-            .Where(e => e.Status == EntityStatus.Active)
-            .Where(e => rule.Industry is null || e.Industry == rule.Industry)
-            .Where(e => rule.Region is null || e.Region == rule.Region)
-            .Where(e => !excluded.Contains(e.Uscc))
-            .OrderBy(e => e.Uscc, StringComparer.Ordinal)
-            .ToList();
+        var excluded = rule.Excluded.Select(directory.Find).Where(p => p >= 0).ToHashSet();
+        var eligible = directory.Eligible(rule.Industry, rule.Region, excluded);
 
         if (rule.RatioByRisk.Count == 0)
         {
             var count = Math.Min(eligible.Count, Math.Max(rule.Minimum, Ceiling(rule.Ratio, eligible.Count)));
-            var chosen = new DrawStream(seed, $"{campaignId}|entities").Choose(eligible, count);
-            return new Result(eligible.Count, [new Stratum(Unstratified, eligible.Count, chosen.Count)], chosen);
+            new DrawStream(seed, $"{campaignId}|entities").Shuffle(eligible.AsSpan(), count);
+            return new Result(eligible.Count, [new Stratum(Unstratified, eligible.Count, count)], Materialise(directory, eligible.AsSpan(0, count)));
         }
 
-        var selected = new List<MarketEntity>();
-        foreach (var stratum in eligible.GroupBy(e => e.RiskClass).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var byClass = Buckets(directory, eligible);
+        var selected = new List<int>();
+        var strata = new List<Stratum>();
+        foreach (var id in Enumerable.Range(0, byClass.Length).Where(c => byClass[c].Length > 0).OrderBy(c => directory.RiskClasses[c], StringComparer.Ordinal))
         {
-            var members = stratum.ToList();
-            var ratio = rule.RatioByRisk.TryGetValue(stratum.Key, out var classRatio) ? classRatio : rule.Ratio;
-            selected.AddRange(new DrawStream(seed, $"{campaignId}|entities|{stratum.Key}").Choose(members, Math.Min(members.Count, Ceiling(ratio, members.Count))));
+            var riskClass = directory.RiskClasses[id];
+            var members = byClass[id];
+            var ratio = rule.RatioByRisk.TryGetValue(riskClass, out var classRatio) ? classRatio : rule.Ratio;
+            var count = Math.Min(members.Length, Ceiling(ratio, members.Length));
+            new DrawStream(seed, $"{campaignId}|entities|{riskClass}").Shuffle(members.AsSpan(), count);
+            selected.AddRange(members.AsSpan(0, count));
+            strata.Add(new Stratum(riskClass, members.Length, count));
         }
         var shortfall = Math.Min(rule.Minimum, eligible.Count) - selected.Count;
         if (shortfall > 0)
         {
-            var drawn = selected.Select(e => e.Uscc).ToHashSet(StringComparer.Ordinal);
-            selected.AddRange(new DrawStream(seed, $"{campaignId}|entities|top-up").Choose([.. eligible.Where(e => !drawn.Contains(e.Uscc))], shortfall));
+            var drawn = selected.ToHashSet();
+            var rest = eligible.Where(p => !drawn.Contains(p)).ToArray();
+            new DrawStream(seed, $"{campaignId}|entities|top-up").Shuffle(rest.AsSpan(), shortfall);
+            selected.AddRange(rest.AsSpan(0, shortfall));
+            var topUp = rest.Take(shortfall).Select(directory.RiskClassAt).ToList();
+            strata = [.. strata.Select(s => s with { Drawn = s.Drawn + topUp.Count(c => directory.RiskClasses[c] == s.RiskClass) })];
         }
-        var strata = eligible.GroupBy(e => e.RiskClass).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new Stratum(g.Key, g.Count(), selected.Count(s => s.RiskClass == g.Key)))
-            .ToList();
-        return new Result(eligible.Count, strata, selected);
+        return new Result(eligible.Count, strata, Materialise(directory, CollectionsMarshal.AsSpan(selected)));
     }
 
     /// <summary>ceil(ratio × n) in exact decimal arithmetic, so 0.30 × 10 is 3, not 4.</summary>
     public static int Ceiling(decimal ratio, int n) => (int)Math.Ceiling(ratio * n);
+
+    /// <summary>The eligible positions of each risk class, still in USCC order.</summary>
+    private static int[][] Buckets(EntityIndex directory, ArraySegment<int> eligible)
+    {
+        var sizes = new int[directory.RiskClasses.Count];
+        foreach (var position in eligible)
+        {
+            sizes[directory.RiskClassAt(position)]++;
+        }
+        var buckets = sizes.Select(size => new int[size]).ToArray();
+        Array.Clear(sizes);
+        foreach (var position in eligible)
+        {
+            var id = directory.RiskClassAt(position);
+            buckets[id][sizes[id]++] = position;
+        }
+        return buckets;
+    }
+
+    private static MarketEntity[] Materialise(EntityIndex directory, ReadOnlySpan<int> positions)
+    {
+        var entities = new MarketEntity[positions.Length];
+        for (var i = 0; i < positions.Length; i++)
+        {
+            entities[i] = directory.EntityAt(positions[i]);
+        }
+        return entities;
+    }
 }

@@ -1,3 +1,4 @@
+using Campaigns.Core.Directories;
 using Campaigns.Core.Draws;
 using Campaigns.Core.Lifecycle;
 using Campaigns.Core.Plans;
@@ -78,7 +79,7 @@ public static class Reconciler
         var input = new DrawInput(
             campaign.Seed ?? context.DefaultSeed,
             context.Today,
-            directory.Entities,
+            EntityIndex.Build(directory.Entities),
             directory.Inspectors,
             directory.Hash,
             context.JointChecksThisYear);

@@ -1,3 +1,4 @@
+using Campaigns.Core.Directories;
 using Campaigns.Core.Draws;
 using Campaigns.Core.Plans;
 using Campaigns.Tests.Fixtures;
@@ -9,7 +10,7 @@ public class DoubleRandomDrawTests
     private static readonly DateOnly DrawDay = new(2024, 4, 9);
 
     private static DrawInput Input(IReadOnlyDictionary<string, int>? checks = null) =>
-        new("fixed-seed", DrawDay, TestPlans.Entities(), TestPlans.Inspectors(), "hash", checks ?? new Dictionary<string, int>());
+        new("fixed-seed", DrawDay, EntityIndex.Build(TestPlans.Entities()), TestPlans.Inspectors(), "hash", checks ?? new Dictionary<string, int>());
 
     [Fact]
     public void Run_DrawsOnlyActiveEntitiesInScope()

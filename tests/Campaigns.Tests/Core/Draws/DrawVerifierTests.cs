@@ -18,7 +18,8 @@ public class DrawVerifierTests : IDisposable
     private static Draw Record(string campaign, string seed, EntityRule rule, IReadOnlyList<MarketEntity> directory, string? commitment = null)
     {
         var result = EntitySelection.Select(campaign, seed, rule, directory);
-        return new Draw(campaign, new DateOnly(2026, 4, 14), DoubleRandomDraw.Algorithm, seed, commitment, "hash", rule, result.EligibleCount, result.Strata,
+        return new Draw(campaign, new DateOnly(2026, 4, 14), DoubleRandomDraw.Algorithm, seed, commitment, "hash", rule,
+            new InspectorRule(1, 1, "d", [new DrawDepartment("d", "部门")]), result.EligibleCount, result.Strata,
             [.. result.Selected.Select(e => new DrawnEntity(e.Uscc, e.Name, e.Address, e.LegalRepresentative, e.RiskClass))], [], []);
     }
 

@@ -1,3 +1,4 @@
+using Campaigns.Core.Directories;
 using Campaigns.Core.Draws;
 using Campaigns.Tests.Fixtures;
 
@@ -7,7 +8,7 @@ public class SubstitutionsTests
 {
     private static readonly DateOnly Today = new(2024, 4, 10);
     private static readonly Draw Drawn = DoubleRandomDraw.Run(TestPlans.Plan(), TestPlans.NetCafe(),
-        new DrawInput("fixed-seed", new DateOnly(2024, 4, 9), TestPlans.Entities(), TestPlans.Inspectors(), "h", new Dictionary<string, int>())).Draw!;
+        new DrawInput("fixed-seed", new DateOnly(2024, 4, 9), EntityIndex.Build(TestPlans.Entities()), TestPlans.Inspectors(), "h", new Dictionary<string, int>())).Draw!;
 
     private static string Member(string department) => Drawn.Groups[0].Members.First(m => m.DepartmentId == department).CertificateNumber;
 
