@@ -85,7 +85,65 @@ public class DrawVerifierTests : IDisposable
         (await Python(good with { SeedCommitment = Seeds.Commit("another") }, last)).Code.ShouldBe(1);
     }
 
-    private async Task<(int Code, string Last)> Python(Draw record, IReadOnlyList<MarketEntity> directory)
+    /// <summary>
+    /// The whole draw (entities, groups, members, leaders, recusals) on random plans and directories with conflicts:
+    /// the C# verifier and the Python one both reproduce it, and both notice a swapped group member.
+    /// </summary>
+    [Fact]
+    public async Task WholeDraw_BothVerifiersReproduceGroups_AndCatchASwappedMember()
+    {
+        var random = new Random(20261123);
+        var checkedRecusals = 0;
+        for (var i = 0; i < 12; i++)
+        {
+            var directory = EntitySelectionTests.Directory(random.Next(6, 60), "A", "B", "C").ToList();
+            var inspectors = RandomInspectors(random, directory);
+            var campaign = TestPlans.NetCafe() with
+            {
+                Scope = new("网吧", null),
+                Groups = random.Next(1, 4),
+                InspectorsPerDepartment = random.Next(1, 3),
+                Sampling = new(0.4m, 2),
+                Seed = $"会议-{random.Next()}",
+            };
+            var outcome = DoubleRandomDraw.Run(TestPlans.Plan(null, campaign), campaign,
+                new DrawInput(campaign.Seed!, new DateOnly(2026, 4, 14), EntityIndex.Build(directory), inspectors, "hash", new Dictionary<string, int>()));
+            var draw = outcome.Draw.ShouldNotBeNull(outcome.Refusal);
+            checkedRecusals += draw.Recusals.Count;
+
+            DrawVerifier.Verify(draw, directory, inspectors).ShouldBeEmpty($"case {i}");
+            (await Python(draw, directory, inspectors)).ShouldBe((0, "match"), $"case {i}");
+
+            var group = draw.Groups[0];
+            var outsider = inspectors.First(x => draw.Groups.All(g => g.Members.All(m => m.CertificateNumber != x.CertificateNumber)));
+            var swapped = draw with
+            {
+                Groups = [group with { Members = [.. group.Members.Skip(1).Prepend(group.Members[0] with { CertificateNumber = outsider.CertificateNumber })] }, .. draw.Groups.Skip(1)],
+            };
+            DrawVerifier.Verify(swapped, directory, inspectors).ShouldContain(d => d.StartsWith("group 1 member 1: recorded"), $"case {i}");
+            (await Python(swapped, directory, inspectors)).Code.ShouldBe(1, $"case {i}");
+        }
+        checkedRecusals.ShouldBeGreaterThan(0, "the random cases should exercise conflict avoidance");
+    }
+
+    [Fact]
+    public void Verify_WithoutInspectorRule_SaysTheGroupsCannotBeChecked()
+    {
+        var directory = EntitySelectionTests.Directory(10);
+        var record = Record("c", "s", new EntityRule("网吧", null, 0.3m, 1, new Dictionary<string, decimal>(), []), directory) with { InspectorRule = null! };
+        DrawVerifier.Verify(record, directory, TestPlans.Inspectors()).ShouldBe(["the record holds no inspector rule, so its groups cannot be recomputed"]);
+    }
+
+    /// <summary>Five to eight qualified inspectors per department of <see cref="TestPlans.Plan"/>, some expired, a third with conflicts.</summary>
+    private static List<Inspector> RandomInspectors(Random random, IReadOnlyList<MarketEntity> directory) =>
+    [
+        .. new[] { "police", "县市场监督管理局", "culture" }.SelectMany(unit => Enumerable.Range(0, random.Next(7, 11)).Select(n => new Inspector(
+            $"{unit[..2]}-{random.Next(1000, 9999)}-{n}", "检查员", "女", unit, "科员",
+            n == 0 ? new DateOnly(2025, 1, 1) : new DateOnly(2027, 6, 30), null, null,
+            random.Next(3) == 0 ? [directory[random.Next(directory.Count)].Uscc, directory[random.Next(directory.Count)].Uscc] : []))),
+    ];
+
+    private async Task<(int Code, string Last)> Python(Draw record, IReadOnlyList<MarketEntity> directory, IReadOnlyList<Inspector>? inspectors = null)
     {
         var recordPath = _dir.File("record.json");
         var entitiesPath = _dir.File("entities.csv");
@@ -96,7 +154,18 @@ public class DrawVerifierTests : IDisposable
             csv.Append($"{e.Name},{e.Uscc},{e.Address},{e.LegalRepresentative},{e.Industry},{e.Region},{e.RiskClass},存续\n");
         }
         await File.WriteAllTextAsync(entitiesPath, csv.ToString());
-        var start = new ProcessStartInfo("python3", [Repository.Path("ops", "verify_draw.py"), recordPath, entitiesPath])
+        List<string> arguments = [Repository.Path("ops", "verify_draw.py"), recordPath, entitiesPath];
+        if (inspectors is not null)
+        {
+            var staff = new StringBuilder(string.Join(",", DirectorySheet.InspectorHeaders) + "\n");
+            foreach (var x in inspectors)
+            {
+                staff.Append($"{x.Name},{x.Gender},{x.Unit},{x.Position},{x.CertificateNumber},{x.CertificateValidUntil:yyyy-MM-dd},,,{string.Join(";", x.Conflicts)}\n");
+            }
+            arguments.Add(_dir.File("inspectors.csv"));
+            await File.WriteAllTextAsync(arguments[^1], staff.ToString());
+        }
+        var start = new ProcessStartInfo("python3", arguments)
         {
             RedirectStandardOutput = true,
             StandardOutputEncoding = Encoding.UTF8,
