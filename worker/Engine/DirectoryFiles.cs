@@ -12,6 +12,7 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
 {
     private (DateTime Entities, DateTime Inspectors) _read;
     private DirectorySnapshot? _snapshot;
+    private IReadOnlyList<(string Name, byte[] Content)> _files = [];
 
     public DirectorySnapshot? Load(string folder)
     {
@@ -27,8 +28,9 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
             return _snapshot;
         }
         _read = stamp;
-        var entities = DirectorySheet.ReadEntities(Sheet.Read(File.ReadAllBytes(entitiesPath), entitiesPath), entitiesPath);
-        var inspectors = DirectorySheet.ReadInspectors(Sheet.Read(File.ReadAllBytes(inspectorsPath), inspectorsPath), inspectorsPath);
+        var (entitiesContent, inspectorsContent) = (File.ReadAllBytes(entitiesPath), File.ReadAllBytes(inspectorsPath));
+        var entities = DirectorySheet.ReadEntities(Sheet.Read(entitiesContent, entitiesPath), entitiesPath);
+        var inspectors = DirectorySheet.ReadInspectors(Sheet.Read(inspectorsContent, inspectorsPath), inspectorsPath);
         var problems = entities.Problems.Concat(inspectors.Problems).ToList();
         foreach (var problem in problems)
         {
@@ -41,7 +43,21 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
             return _snapshot;
         }
         _snapshot = new DirectorySnapshot(entities.Rows, inspectors.Rows, DirectoryHash.Of(entities.Rows, inspectors.Rows));
+        _files = [(Path.GetFileName(entitiesPath), entitiesContent), (Path.GetFileName(inspectorsPath), inspectorsContent)];
         return _snapshot;
+    }
+
+    /// <summary>
+    /// Writes the files behind the current snapshot, byte for byte as read, into <paramref name="folder"/>: kept with a
+    /// draw's record, they let anyone run verify-draw long after the directories have been updated.
+    /// </summary>
+    public void Keep(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var (name, content) in _files)
+        {
+            File.WriteAllBytes(Path.Combine(folder, name), content);
+        }
     }
 
     /// <summary>"{name}.xlsx" (an export from the provincial platform) or else "{name}.csv"; null when neither exists.</summary>

@@ -46,6 +46,10 @@ public sealed class TickService(
             var outcome = CampaignEngine.Tick(context, store.LoadFacts(plan));
 
             var written = outcome.Documents.Concat(outcome.Campaigns.SelectMany(c => c.Documents)).Select(documents.Write).ToList();
+            foreach (var drawn in outcome.Campaigns.Where(c => c.NewDraw is not null))
+            {
+                directories.Keep(Path.Combine(_options.Resolve(_options.Documents), $"{plan.Year}", drawn.CampaignId, "snapshot"));
+            }
             IReadOnlyList<DeliveryOrder> orders = [.. outcome.Deliveries, .. outcome.Campaigns.SelectMany(c => c.Deliveries)];
             var existing = store.ExistingDeliveryKeys([.. orders.Select(o => o.IdempotencyKey)]);
             var messages = orders.Where(o => !existing.Contains(o.IdempotencyKey)).DistinctBy(o => o.IdempotencyKey).Select(mail.Compose).ToList();

@@ -138,9 +138,67 @@ public class CliTests : IDisposable
         result.Out.ShouldContain($"第1次递补：第1检查组 {drawn} 由");
         Campaigns.Storage.CampaignStore.Open(database).Substitutions("qh-2026-netcafe").Single().Replaced.ShouldBe(drawn);
 
-        var record = Path.Combine(_dir.Path, "documents", "2026", "qh-2026-netcafe", "draw-record.json");
-        var verify = await CliProcess.Run("verify-draw", record, "--directory", "config/directories");
+        // The draw keeps the directory files it read beside its record, so it can be verified after any later import.
+        var folder = Path.Combine(_dir.Path, "documents", "2026", "qh-2026-netcafe");
+        File.ReadAllBytes(Path.Combine(folder, "snapshot", "inspectors.csv")).ShouldBe(File.ReadAllBytes(Repository.Path("config", "directories", "inspectors.csv")));
+        var verify = await CliProcess.Run("verify-draw", Path.Combine(folder, "draw-record.json"), "--directory", Path.Combine(folder, "snapshot"));
         verify.ExitCode.ShouldBe(0, verify.Out);
-        verify.Out.ShouldContain("一致");
+        verify.Out.ShouldContain("名录库快照与抽取记录一致");
+        verify.Out.ShouldContain("检查组的人员、组长和回避记录与抽取记录相同");
+    }
+
+    [Fact]
+    public async Task DirectoryImport_BadRowsImportNothing_GoodFileReplacesTheDirectory()
+    {
+        var folder = Path.Combine(_dir.Path, "directories");
+        Directory.CreateDirectory(folder);
+        var current = Path.Combine(folder, "inspectors.csv");
+        File.WriteAllText(current, "unchanged");
+        var environment = new Dictionary<string, string> { ["Campaigns__Directories"] = folder, ["Campaigns__Plans"] = "config/plans/2026.yaml" };
+        var good = File.ReadAllLines(Repository.Path("config", "directories", "inspectors.csv"));
+        var bad = _dir.File("bad.csv");
+        File.WriteAllLines(bad, [
+            good[0],
+            good[1],
+            good[2].Replace(",police,", ",县消防大队,"),                       // unknown department, row 3
+            good[3].Replace(good[3].Split(',')[4], good[1].Split(',')[4]),    // certificate of row 2 again, row 4
+            "王某,男,police,科员,PO-X,2027-02-30,,,91130534MA0R00001B",       // bad date and a bad check character, row 5
+        ]);
+
+        var rejected = await CliProcess.Run(environment, "directory", "import", bad);
+
+        rejected.ExitCode.ShouldBe(1);
+        rejected.ErrorLines.ShouldContain(l => l.StartsWith($"{bad}:3:3: 单位“县消防大队”不是年度抽查计划中的部门"));
+        rejected.ErrorLines.ShouldContain(l => l.StartsWith($"{bad}:4:5: 执法证号") && l.Contains("与第2行重复"));
+        rejected.ErrorLines.ShouldContain(l => l.StartsWith($"{bad}:5:6: 证件有效期至“2027-02-30”无效"));
+        rejected.ErrorLines.ShouldContain(l => l.StartsWith($"{bad}:5:9: 回避对象中的统一社会信用代码“91130534MA0R00001B”校验位错误"));
+        rejected.ErrorLines.Last().ShouldStartWith("名录库未作任何更改");
+        File.ReadAllText(current).ShouldBe("unchanged");
+
+        var accepted = await CliProcess.Run(environment, "directory", "import", Repository.Path("config", "directories", "inspectors.csv"));
+
+        accepted.ExitCode.ShouldBe(0, accepted.Error);
+        accepted.Out.ShouldContain($"已导入执法检查人员名录库：{good.Length - 1}名");
+        File.ReadAllLines(current).ShouldBe(good);
+    }
+
+    [Fact]
+    public async Task DirectoryImport_XlsxExport_ReplacesTheCsvAndToldByItsHeaders()
+    {
+        var folder = Path.Combine(_dir.Path, "directories");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "entities.csv"), "older");
+        var export = _dir.File("导出.xlsx");
+        File.WriteAllBytes(export, Xlsx.Write(
+            ["企业名称", "统一社会信用代码", "住所", "法定代表人", "行业", "区域", "信用风险分类", "登记状态"],
+            ["清河县网吧1", "91130534MA0R00001F", "连庄镇1号", "法人", "互联网上网服务营业场所", "连庄镇", "A", "存续"]));
+        var environment = new Dictionary<string, string> { ["Campaigns__Directories"] = folder, ["Campaigns__Plans"] = "config/plans/2026.yaml" };
+
+        var result = await CliProcess.Run(environment, "directory", "import", export);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain("已导入检查对象名录库：1户，其中可抽取（存续）1户；信用风险分类 A 1户");
+        File.Exists(Path.Combine(folder, "entities.xlsx")).ShouldBeTrue();
+        File.Exists(Path.Combine(folder, "entities.csv")).ShouldBeFalse();
     }
 }

@@ -50,6 +50,12 @@ public static class DirectorySheet
 
     public static DirectoryRead<Inspector> ReadInspectors(string csvText, string path) => ReadInspectors(Sheet.FromCsv(csvText), path);
 
+    /// <summary>"entities" or "inspectors" by the sheet's headers (aliases included), or null when it looks like neither.</summary>
+    public static string? KindOf(Sheet sheet) =>
+        sheet.Renamed(InspectorAliases).Column("执法证号") >= 0 ? "inspectors"
+        : sheet.Renamed(EntityAliases).Column("统一社会信用代码") >= 0 ? "entities"
+        : null;
+
     public static DirectoryRead<MarketEntity> ReadEntities(Sheet sheet, string path)
     {
         sheet = sheet.Renamed(EntityAliases);
@@ -84,7 +90,11 @@ public static class DirectorySheet
         return problems.Count > 0 ? new([], problems) : new(entities, []);
     }
 
-    public static DirectoryRead<Inspector> ReadInspectors(Sheet sheet, string path)
+    /// <summary>
+    /// The inspectors of a sheet. With <paramref name="departments"/> (plan department ids and names), a 单位 that names
+    /// none of them is a problem at its cell: such a person could never be drawn, which is what an import should catch.
+    /// </summary>
+    public static DirectoryRead<Inspector> ReadInspectors(Sheet sheet, string path, IReadOnlyCollection<string>? departments = null)
     {
         sheet = sheet.Renamed(InspectorAliases);
         var problems = MissingHeaders(sheet, path, InspectorHeaders, required: ["姓名", "单位", "执法证号", "证件有效期至"]);
@@ -126,8 +136,13 @@ public static class DirectorySheet
             {
                 cells.Fail("回避对象", $"回避对象中的{Uscc.Problem(conflict)}");
             }
+            var unit = cells.Required("单位");
+            if (departments is not null && unit.Length > 0 && !departments.Contains(unit))
+            {
+                cells.Fail("单位", $"单位“{unit}”不是年度抽查计划中的部门（应为：{string.Join("、", departments)}）");
+            }
             var email = cells.Optional("邮箱");
-            inspectors.Add(new Inspector(certificate, cells.Required("姓名"), cells.Optional("性别"), cells.Required("单位"), cells.Optional("职务"),
+            inspectors.Add(new Inspector(certificate, cells.Required("姓名"), cells.Optional("性别"), unit, cells.Optional("职务"),
                 validUntil, email.Length > 0 ? email : null, cells.Optional("手机") is { Length: > 0 } phone ? phone : null, conflicts));
         }
         return problems.Count > 0 ? new([], problems) : new(inspectors, []);

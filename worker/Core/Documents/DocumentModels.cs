@@ -77,7 +77,7 @@ public static class DocumentModels
             [.. draw.Groups.Select(g => new DrawRecordDocument.GroupLine(g.Number, names[g.LeaderCertificateNumber],
                 string.Join("；", g.Members.Where(m => m.CertificateNumber != g.LeaderCertificateNumber).Select(m => names[m.CertificateNumber]))))],
             [.. draw.Recusals.Select(r => $"第{r.Group}检查组：执法证号{r.CertificateNumber}与检查对象{r.Uscc}存在利害关系，依法回避，由下一名抽中人员替补")],
-            $"python3 ops/verify_draw.py draw-record.json entities.csv");
+            "campaigns verify-draw draw-record.json --directory snapshot（或 python3 ops/verify_draw.py draw-record.json snapshot/entities.csv snapshot/inspectors.csv）");
     }
 
     public static EntityNotice EntityNotice(AnnualPlan plan, CampaignPlan campaign, DrawnEntity entity, IReadOnlyList<Milestone> milestones) => new(
