@@ -91,6 +91,12 @@ public sealed class SmtpServer : IDisposable
         var ready = process.StandardOutput.ReadLineAsync();
         if (!ready.Wait(StartTimeout) || ready.Result != $"ready {Port}")
         {
+            if (ready.IsCompleted)
+            {
+                // Its output closed: it is exiting; wait so the exit code and the last stderr line are in.
+                process.WaitForExit(TimeSpan.FromSeconds(5));
+            }
+            var exited = process.HasExited ? $"exit {process.ExitCode}" : "no answer";
             Kill(process);
             string error;
             lock (_stderr)
@@ -98,7 +104,7 @@ public sealed class SmtpServer : IDisposable
                 error = _stderr.ToString().Trim();
             }
             throw new InvalidOperationException(
-                $"The SMTP test server did not start on {Host}:{Port} (exit {(process.HasExited ? process.ExitCode : -1)}): {error}\n"
+                $"The SMTP test server did not start on {Host}:{Port} ({exited}): {error}\n"
                 + "It needs Debian's python3-aiosmtpd: run `ops/smtp-server install` as root (ops/test does this before the tests).");
         }
         _process = process;
