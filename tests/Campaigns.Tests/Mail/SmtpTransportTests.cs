@@ -96,6 +96,16 @@ public class SmtpTransportTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_StartTlsToServerWithoutIt_RefusedNeverSentInClear()
+    {
+        // The test server offers no STARTTLS: SmtpClient must refuse rather than fall back to plain text.
+        var transport = new SmtpTransport(
+            new SmtpSettings(_server.Host, _server.Port, SmtpSecurity.StartTls, null, null, TimeSpan.FromSeconds(10)), From, TimeProvider.System);
+        await Should.ThrowAsync<MailServerUnavailableException>(() => transport.SendAsync(Envelope("tls"), CancellationToken.None));
+        _server.Received().ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task SendAsync_NothingListening_UnavailableNotAMessageFailure()
     {
         // Port 1 on loopback refuses at once: the dispatcher turns this into a pause, never a lost message.
