@@ -9,9 +9,11 @@ using Microsoft.Extensions.Options;
 namespace Campaigns.Engine;
 
 /// <summary>
-/// Sends what the outbox holds: claims due rows, sends, marks them sent; on failure retries with exponential
-/// back-off and dead-letters after the configured attempts. A crash between send and mark repeats at most that
-/// message, with the same Message-ID (derived from the idempotency key) so it is recognisable.
+/// Sends what the outbox holds: claims due rows oldest first, sends, marks them sent. A message's own failure (a
+/// refused recipient, a missing attachment) is retried with jittered exponential back-off (<see cref="RetryBackoff"/>)
+/// and dead-lettered after the configured attempts. A server that is unavailable pauses the whole outbox instead,
+/// charging no row. A crash between send and mark repeats at most that message, with the same Message-ID (derived
+/// from the idempotency key) so it is recognisable.
 /// </summary>
 public sealed class OutboxDispatcher(
     IOptions<WorkerOptions> options, CampaignStore store, IMailTransport transport, TimeProvider time, ILogger<OutboxDispatcher> logger)
@@ -20,6 +22,10 @@ public sealed class OutboxDispatcher(
 
     // The tick job and the dispatch job both drain the outbox; one pass at a time, so no row is sent twice.
     private readonly SemaphoreSlim _pass = new(1, 1);
+
+    // While the server is unavailable the whole outbox waits, with the same growing back-off a row would get.
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+    private int _outages;
 
     public async Task<int> DispatchAsync(CancellationToken cancellationToken)
     {
@@ -36,6 +42,10 @@ public sealed class OutboxDispatcher(
 
     private async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
+        if (time.GetUtcNow() < _pausedUntil)
+        {
+            return 0;
+        }
         var sent = 0;
         IReadOnlyList<PendingDelivery> batch;
         while ((batch = store.DueDeliveries(time.GetUtcNow(), 100)).Count > 0)
@@ -48,13 +58,25 @@ public sealed class OutboxDispatcher(
                 {
                     await transport.SendAsync(Envelope(message), cancellationToken);
                     store.MarkSent(pending.Id, time.GetUtcNow());
+                    _outages = 0;
                     sent++;
+                }
+                catch (MailServerUnavailableException e)
+                {
+                    // Not this message's fault: charge no attempt and leave every row where it is, so nothing is
+                    // dead-lettered by an outage and the oldest row still goes first when the server is back.
+                    _outages = Math.Min(_outages + 1, _options.MaxDeliveryAttempts);
+                    _pausedUntil = time.GetUtcNow() + RetryBackoff.Delay(_options.RetryBaseDelay, _outages, message.IdempotencyKey);
+                    store.NoteDeliveryError(pending.Id, e.Message);
+                    logger.LogWarning("Mail server unavailable ({Outages} in a row), deliveries paused until {Until:O}: {Error}",
+                        _outages, _pausedUntil, e.Message);
+                    return sent;
                 }
                 catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or InvalidOperationException)
                 {
                     var attempts = pending.Attempts + 1;
                     var dead = attempts >= _options.MaxDeliveryAttempts;
-                    var delay = _options.RetryBaseDelay * Math.Pow(2, attempts - 1);
+                    var delay = RetryBackoff.Delay(_options.RetryBaseDelay, attempts, message.IdempotencyKey);
                     store.MarkFailed(pending.Id, e.Message, time.GetUtcNow() + delay, dead);
                     logger.LogWarning("Delivery {Key} to {Recipient} failed (attempt {Attempts}){Dead}: {Error}",
                         message.IdempotencyKey, message.RecipientEmail, attempts, dead ? ", dead-lettered" : "", e.Message);

@@ -49,12 +49,25 @@ public sealed class WorkerOptions
 
     public int SmtpPort { get; set; } = 25;
 
+    /// <summary>None, StartTls, or ImplicitTls (rejected: System.Net.Mail cannot do it).</summary>
+    public Mail.SmtpSecurity SmtpSecurity { get; set; }
+
+    /// <summary>The earlier name for <c>SmtpSecurity: StartTls</c>; still honoured so an old setting never silently drops TLS.</summary>
     public bool SmtpUseSsl { get; set; }
 
     public string? SmtpUserName { get; set; }
 
     /// <summary>Set through the environment (Campaigns__SmtpPassword), never in a file that is committed.</summary>
     public string? SmtpPassword { get; set; }
+
+    /// <summary>Or a file holding only the password (a mounted secret); one trailing line break is ignored.</summary>
+    public string? SmtpPasswordFile { get; set; }
+
+    /// <summary>How long one message may take, connection included, before the server counts as unavailable.</summary>
+    public TimeSpan SmtpTimeout { get; set; } = Mail.SmtpSettings.DefaultTimeout;
+
+    public Mail.SmtpSecurity EffectiveSmtpSecurity =>
+        SmtpUseSsl && SmtpSecurity == Mail.SmtpSecurity.None ? Mail.SmtpSecurity.StartTls : SmtpSecurity;
 
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(Root, path));
 }

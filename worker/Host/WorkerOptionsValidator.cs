@@ -1,3 +1,5 @@
+using System.Net;
+using Campaigns.Mail;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -33,6 +35,10 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         {
             failures.Add($"Campaigns:SmtpPort {options.SmtpPort} is not a port.");
         }
+        if (options.SmtpHost is not null)
+        {
+            failures.AddRange(SmtpFailures(options));
+        }
         if (!Directory.Exists(options.Resolve(options.Plans)) && !File.Exists(options.Resolve(options.Plans)))
         {
             failures.Add($"Campaigns:Plans '{options.Resolve(options.Plans)}' is neither a folder of plans nor a plan file.");
@@ -43,6 +49,57 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static IEnumerable<string> SmtpFailures(WorkerOptions o)
+    {
+        var security = o.EffectiveSmtpSecurity;
+        if (security == SmtpSecurity.ImplicitTls)
+        {
+            yield return "Campaigns:SmtpSecurity ImplicitTls (SMTPS, usually port 465) is not supported: System.Net.Mail.SmtpClient "
+                + "speaks only STARTTLS. Use SmtpSecurity StartTls with the server's submission port (587), or a local relay.";
+        }
+        else if (o.SmtpPort == 465)
+        {
+            yield return $"Campaigns:SmtpPort 465 is the SMTPS port (TLS from the first byte), which System.Net.Mail cannot speak; "
+                + $"with SmtpSecurity {security} the connection would hang. Use port 587 with SmtpSecurity StartTls.";
+        }
+        if (o.SmtpTimeout <= TimeSpan.Zero)
+        {
+            yield return "Campaigns:SmtpTimeout must be positive.";
+        }
+        if (o.SmtpPassword is not null && o.SmtpPasswordFile is not null)
+        {
+            yield return "Campaigns:SmtpPassword and Campaigns:SmtpPasswordFile are both set; set one.";
+        }
+        if (o.SmtpPasswordFile is { } file)
+        {
+            var path = o.Resolve(file);
+            if (!File.Exists(path))
+            {
+                yield return $"Campaigns:SmtpPasswordFile '{path}' does not exist.";
+            }
+            else if (new FileInfo(path).Length == 0)
+            {
+                yield return $"Campaigns:SmtpPasswordFile '{path}' is empty.";
+            }
+        }
+        var hasPassword = o.SmtpPassword is not null || o.SmtpPasswordFile is not null;
+        if (o.SmtpUserName is null && hasPassword)
+        {
+            yield return "Campaigns:SmtpUserName is not set, but a password is: set the user name, or remove the password.";
+        }
+        if (o.SmtpUserName is not null && !hasPassword)
+        {
+            yield return "Campaigns:SmtpUserName is set without a password: set Campaigns__SmtpPassword in the environment or Campaigns:SmtpPasswordFile.";
+        }
+        if (o.SmtpUserName is not null && security == SmtpSecurity.None && !IsLoopback(o.SmtpHost!))
+        {
+            yield return $"Campaigns:SmtpSecurity is None with a user name: the password would cross the network to {o.SmtpHost} in clear. Use StartTls.";
+        }
+    }
+
+    private static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
 
     private static bool IsCron(string expression)
     {

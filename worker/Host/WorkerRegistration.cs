@@ -59,7 +59,7 @@ public static class WorkerRegistration
             var from = new Core.Plans.Contact(o.FromName, o.FromAddress, null);
             return o.SmtpHost is null
                 ? new PickupFolderTransport(o.Resolve(o.MailPickup), from)
-                : new SmtpTransport(new SmtpSettings(o.SmtpHost, o.SmtpPort, o.SmtpUseSsl, o.SmtpUserName, o.SmtpPassword), from);
+                : new SmtpTransport(SmtpConfiguration.Settings(o), from, sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<OutboxDispatcher>();
         return services;

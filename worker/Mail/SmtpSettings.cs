@@ -1,7 +1,12 @@
 namespace Campaigns.Mail;
 
-/// <summary>Where to send mail; the password comes from the environment, never from a plan or a log.</summary>
-public sealed record SmtpSettings(string Host, int Port, bool UseSsl, string? UserName, string? Password)
+/// <summary>
+/// Where and how to send mail. The password comes from the environment or a secrets file, never from a plan,
+/// and never appears in <see cref="ToString"/> (which is what a log line would show).
+/// </summary>
+public sealed record SmtpSettings(string Host, int Port, SmtpSecurity Security, string? UserName, string? Password, TimeSpan Timeout)
 {
-    public override string ToString() => $"{Host}:{Port} (ssl {UseSsl}, user {UserName ?? "none"})";
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    public override string ToString() => $"{Host}:{Port} ({Security}, user {UserName ?? "none"})";
 }

@@ -302,6 +302,13 @@ public sealed class CampaignStore
             new { id, error, next = nextAttempt.ToString("O"), state = dead ? "dead" : "pending" });
     }
 
+    /// <summary>Records why a row could not go out without counting an attempt (the server was unavailable, not the message at fault).</summary>
+    public void NoteDeliveryError(long id, string error)
+    {
+        using var connection = Connect();
+        connection.Execute("UPDATE deliveries SET last_error = @error WHERE id = @id", new { id, error });
+    }
+
     public IReadOnlyList<CampaignRow> Campaigns()
     {
         using var connection = Connect();

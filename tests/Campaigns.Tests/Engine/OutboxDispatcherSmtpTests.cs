@@ -1,0 +1,168 @@
+using System.Text;
+using Campaigns.Core.Engine;
+using Campaigns.Core.Plans;
+using Campaigns.Engine;
+using Campaigns.Host;
+using Campaigns.Mail;
+using Campaigns.Storage;
+using Campaigns.Tests.Fixtures;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Campaigns.Tests.Engine;
+
+/// <summary>
+/// Faults through the real pieces: OutboxDispatcher, CampaignStore on SQLite, SmtpTransport and a real SMTP server
+/// on loopback. The clock is simulated and advanced by the test, so back-off takes no real time.
+/// </summary>
+public class OutboxDispatcherSmtpTests : IDisposable
+{
+    private const string Rejected = "rejected@qinghe.example";
+    private const int MaxAttempts = 3;
+    private static readonly TimeSpan BaseDelay = TimeSpan.FromMinutes(1);
+    private readonly TempFolder _dir = new();
+    private readonly SmtpServer _server = SmtpServer.Start(Rejected);
+    private readonly SimulatedClock _clock = new(new DateTimeOffset(2026, 4, 20, 9, 0, 0, TimeSpan.FromHours(8)));
+
+    public void Dispose()
+    {
+        _server.Dispose();
+        _dir.Dispose();
+    }
+
+    private CampaignStore Store() => CampaignStore.Open(_dir.File("campaigns.db"));
+
+    private OutboxDispatcher Dispatcher(CampaignStore store, IMailTransport? transport = null) => new(
+        Options.Create(new WorkerOptions { Root = _dir.Path, Documents = "documents", MaxDeliveryAttempts = MaxAttempts, RetryBaseDelay = BaseDelay }),
+        store,
+        transport ?? Transport(),
+        _clock,
+        NullLogger<OutboxDispatcher>.Instance);
+
+    private SmtpTransport Transport() => new(
+        new SmtpSettings(_server.Host, _server.Port, SmtpSecurity.None, null, null, TimeSpan.FromSeconds(10)),
+        new Contact("双随机一公开工作提醒", "campaigns@qinghe.example", null),
+        _clock);
+
+    private static OutboxMessage Message(string key, string email = "market@qinghe.example", params string[] attachments) => new(
+        key, "reminder", null, "李四", email, $"【提醒】检查结果录入截止（{key}）", $"李四：\n{key}\n", $"<p>{key}</p>", attachments);
+
+    private void Enqueue(CampaignStore store, params OutboxMessage[] messages) =>
+        store.Apply(TestPlans.Plan(), new TickOutcome([], [], [], []), [], messages, DateOnly.FromDateTime(_clock.GetUtcNow().Date), _clock.GetUtcNow(), "test");
+
+    private void Advance(TimeSpan by) => _clock.Set(_clock.GetUtcNow() + by);
+
+    private static string Id(string key) => $"<{OutboxDispatcher.MessageId(key)}@campaigns.local>";
+
+    private string?[] ReceivedIds() => [.. _server.Received().Select(m => m.MessageId)];
+
+    [Fact]
+    public async Task Dispatch_ServerDownForAWhileThenUp_AllDeliveredInOrderNoneTwice()
+    {
+        Directory.CreateDirectory(_dir.File("documents", "2026"));
+        File.WriteAllText(_dir.File("documents", "2026", "一企一表.html"), "<html>一企一表</html>");
+        var store = Store();
+        string[] keys = ["k1", "k2", "k3", "k4", "k5"];
+        Enqueue(store, [.. keys.Select((k, i) => i == 0 ? Message(k, attachments: "2026/一企一表.html") : Message(k))]);
+        var dispatcher = Dispatcher(store);
+
+        _server.Stop();
+        (await dispatcher.DispatchAsync(CancellationToken.None)).ShouldBe(0);
+        // An outage is not the messages' fault: no attempt is charged, so none can be dead-lettered by it.
+        store.Deliveries().ShouldAllBe(d => d.State == "pending" && d.Attempts == 0);
+        store.Deliveries()[0].LastError.ShouldNotBeNull().ShouldContain("unavailable");
+
+        Advance(BaseDelay * 1.5);
+        (await dispatcher.DispatchAsync(CancellationToken.None)).ShouldBe(0);
+
+        // Back up, but the second pause (2-3 minutes) has not ended: nothing yet.
+        _server.Restart();
+        (await dispatcher.DispatchAsync(CancellationToken.None)).ShouldBe(0);
+        _server.Received().ShouldBeEmpty();
+
+        Advance(BaseDelay * 2 * 1.5);
+        (await dispatcher.DispatchAsync(CancellationToken.None)).ShouldBe(5);
+        ReceivedIds().ShouldBe([.. keys.Select(Id)]);
+        store.Deliveries().ShouldAllBe(d => d.State == "sent" && d.Attempts == 1 && d.LastError == null);
+
+        var first = _server.Received()[0];
+        first.Subject.ShouldBe("【提醒】检查结果录入截止（k1）");
+        first.Attachments.ShouldHaveSingleItem().FileName.ShouldBe("一企一表.html");
+        Encoding.UTF8.GetString(first.Attachments[0].Body).ShouldBe("<html>一企一表</html>");
+
+        Advance(TimeSpan.FromDays(1));
+        (await dispatcher.DispatchAsync(CancellationToken.None)).ShouldBe(0);
+        _server.Received().Count.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task Dispatch_ServerRejectsOneRecipient_ThatOneDeadLetteredAfterMaxAttemptsOthersDelivered()
+    {
+        var store = Store();
+        Enqueue(store, Message("ok1"), Message("bad", Rejected), Message("ok2"));
+        var dispatcher = Dispatcher(store);
+
+        (await dispatcher.DispatchAsync(CancellationToken.None)).ShouldBe(2);
+        ReceivedIds().ShouldBe([Id("ok1"), Id("ok2")]);
+
+        for (var attempt = 1; attempt < MaxAttempts; attempt++)
+        {
+            var nominal = BaseDelay * Math.Pow(2, attempt - 1);
+            // Jitter only ever lengthens the wait: just before the nominal delay the row is not yet due.
+            Advance(nominal - TimeSpan.FromSeconds(1));
+            await dispatcher.DispatchAsync(CancellationToken.None);
+            store.Deliveries().Single(d => d.IdempotencyKey == "bad").Attempts.ShouldBe(attempt);
+
+            Advance(nominal * 0.5 + TimeSpan.FromSeconds(1));
+            (await dispatcher.DispatchAsync(CancellationToken.None)).ShouldBe(0);
+            store.Deliveries().Single(d => d.IdempotencyKey == "bad").Attempts.ShouldBe(attempt + 1);
+        }
+
+        var dead = store.Deliveries("dead").ShouldHaveSingleItem();
+        dead.IdempotencyKey.ShouldBe("bad");
+        dead.Attempts.ShouldBe(MaxAttempts);
+        dead.LastError.ShouldNotBeNull().ShouldContain("rejected");
+        store.Deliveries("sent").Select(d => d.IdempotencyKey).ShouldBe(["ok1", "ok2"]);
+
+        Advance(TimeSpan.FromDays(2));
+        (await dispatcher.DispatchAsync(CancellationToken.None)).ShouldBe(0);
+        store.Deliveries("dead").ShouldHaveSingleItem().Attempts.ShouldBe(MaxAttempts);
+        _server.Received().Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Dispatch_WorkerKilledBetweenSendAndMark_RestartRepeatsOnlyThatMessageWithSameMessageId()
+    {
+        var store = Store();
+        Enqueue(store, Message("m1"), Message("m2"), Message("m3"));
+        var dying = new DiesAfterSending(Transport(), OutboxDispatcher.MessageId("m2"));
+
+        await Should.ThrowAsync<WorkerKilled>(() => Dispatcher(store, dying).DispatchAsync(CancellationToken.None));
+        ReceivedIds().ShouldBe([Id("m1"), Id("m2")]);
+        store.Deliveries().Select(d => d.State).ShouldBe(["sent", "pending", "pending"]);
+
+        // A new process: its own store connection and dispatcher over the same database file.
+        var restarted = Store();
+        (await Dispatcher(restarted).DispatchAsync(CancellationToken.None)).ShouldBe(2);
+
+        ReceivedIds().ShouldBe([Id("m1"), Id("m2"), Id("m2"), Id("m3")]);
+        var copies = _server.Received().Where(m => m.MessageId == Id("m2")).ToList();
+        copies.Select(m => m.Subject).Distinct().ShouldHaveSingleItem().ShouldBe("【提醒】检查结果录入截止（m2）");
+        restarted.Deliveries().ShouldAllBe(d => d.State == "sent");
+    }
+
+    private sealed class WorkerKilled : Exception;
+
+    /// <summary>Sends, and for one message then "dies" before the dispatcher can mark it sent.</summary>
+    private sealed class DiesAfterSending(IMailTransport inner, string messageId) : IMailTransport
+    {
+        public async Task SendAsync(MailEnvelope envelope, CancellationToken cancellationToken)
+        {
+            await inner.SendAsync(envelope, cancellationToken);
+            if (envelope.MessageId == messageId)
+            {
+                throw new WorkerKilled();
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Campaigns.Engine;
+using Campaigns.Host;
+using Campaigns.Storage;
+using Campaigns.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Campaigns.Tests.Integration;
+
+/// <summary>The `run` host configured for SMTP (Campaigns:SmtpHost) against a real server: what the tick owes arrives.</summary>
+public class SmtpDeliveryTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+    private readonly SmtpServer _server = SmtpServer.Start();
+
+    public void Dispose()
+    {
+        _server.Dispose();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task Run_SmtpHostConfigured_EveryOwedMessageArrivesOnceWithItsMessageId()
+    {
+        var clock = new SimulatedClock(new DateTimeOffset(2026, 4, 20, 9, 0, 0, TimeSpan.FromHours(8)));
+        using (var host = WorkerHost.Build([], schedule: true,
+            new Dictionary<string, string?>
+            {
+                ["Campaigns:Plans"] = Repository.Path("config", "plans", "2026.yaml"),
+                ["Campaigns:Directories"] = Repository.Path("config", "directories"),
+                ["Campaigns:Database"] = _dir.File("campaigns.db"),
+                ["Campaigns:Documents"] = _dir.File("documents"),
+                ["Campaigns:MailPickup"] = _dir.File("mail"),
+                ["Campaigns:SmtpHost"] = _server.Host,
+                ["Campaigns:SmtpPort"] = _server.Port.ToString(CultureInfo.InvariantCulture),
+                ["Logging:LogLevel:Default"] = "Warning",
+            },
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                services.AddSingleton(new DrawSeedSource("smtp-test"));
+            }))
+        {
+            await host.StartAsync();
+            var ticks = host.Services.GetRequiredService<TickService>();
+            for (var waited = 0; ticks.Completed == 0; waited += 50)
+            {
+                waited.ShouldBeLessThan(60_000, "the tick on start never ran");
+                await Task.Delay(50);
+            }
+            await host.StopAsync();
+        }
+
+        var deliveries = CampaignStore.Open(_dir.File("campaigns.db")).Deliveries();
+        deliveries.ShouldNotBeEmpty();
+        deliveries.ShouldAllBe(d => d.State == "sent");
+        var received = _server.Received();
+        received.Select(m => m.MessageId).ShouldBe(deliveries.Select(d => $"<{OutboxDispatcher.MessageId(d.IdempotencyKey)}@campaigns.local>"));
+        received.Select(m => m.Subject).ShouldBe(deliveries.Select(d => d.Subject));
+        received.ShouldAllBe(m => m.Text != null && m.Text.Length > 0);
+        Directory.Exists(_dir.File("mail")).ShouldBeFalse("with an SMTP host, nothing goes to the pickup folder");
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Mail;
+using System.Net.Sockets;
+using System.Text;
+using Campaigns.Core.Plans;
+using Campaigns.Mail;
+using Campaigns.Tests.Fixtures;
+
+namespace Campaigns.Tests.Mail;
+
+/// <summary>SmtpTransport against a real SMTP server on loopback; assertions read what the server received.</summary>
+public class SmtpTransportTests : IDisposable
+{
+    private const string Rejected = "rejected@qinghe.example";
+    private static readonly Contact From = new("双随机一公开工作提醒", "campaigns@qinghe.example", null);
+    private readonly SmtpServer _server = SmtpServer.Start(Rejected);
+
+    public void Dispose() => _server.Dispose();
+
+    private static SmtpTransport Transport(int port, TimeSpan? timeout = null) =>
+        new(new SmtpSettings("127.0.0.1", port, SmtpSecurity.None, null, null, timeout ?? TimeSpan.FromSeconds(10)), From, TimeProvider.System);
+
+    private const string Subject = "【提醒】2024年清河县互联网上网服务营业场所“双随机、一公开”部门联合抽查：检查结果录入截止（2024年7月1日）";
+
+    private static MailEnvelope Envelope(string id, string email = "market@qinghe.example") => new(
+        id,
+        new DateTimeOffset(2024, 7, 3, 9, 0, 0, TimeSpan.FromHours(8)),
+        [new Contact("李四（县市场监督管理局）", email, null)],
+        Subject,
+        "李四：\n请于2024年7月1日前录入检查结果。\n",
+        "<p>李四：</p><p>请于<b>2024年7月1日</b>前录入检查结果。</p>",
+        [
+            new MailAttachment("一企一表.html", "text/html", Encoding.UTF8.GetBytes("<html><body>一企一表</body></html>")),
+            new MailAttachment("检查窗口.ics", "text/calendar", Encoding.UTF8.GetBytes("BEGIN:VCALENDAR\r\nSUMMARY:检查窗口\r\nEND:VCALENDAR\r\n")),
+        ]);
+
+    [Fact]
+    public async Task SendAsync_ChineseMessageWithAttachments_ServerReceivesItDecodable()
+    {
+        await Transport(_server.Port).SendAsync(Envelope("abc123"), CancellationToken.None);
+
+        var mail = _server.Received().ShouldHaveSingleItem();
+        mail.MessageId.ShouldBe("<abc123@campaigns.local>");
+        // Non-ASCII headers travel as encoded-words; nothing but ASCII is on the wire in the header block.
+        var raw = Encoding.Latin1.GetString(mail.Raw);
+        raw[..raw.IndexOf("\r\n\r\n", StringComparison.Ordinal)].ShouldAllBe(c => c < 128);
+        mail.Subject.ShouldBe(Subject);
+        mail.Message.Decoded("From").ShouldBe("双随机一公开工作提醒 <campaigns@qinghe.example>");
+        mail.Message.Decoded("To").ShouldBe("李四（县市场监督管理局） <market@qinghe.example>");
+        mail.Text.ShouldBe("李四：\n请于2024年7月1日前录入检查结果。\n");
+        mail.Html.ShouldBe("<p>李四：</p><p>请于<b>2024年7月1日</b>前录入检查结果。</p>");
+        mail.Attachments.Select(a => (a.FileName, a.MediaType, Encoding.UTF8.GetString(a.Body))).ShouldBe(
+        [
+            ("一企一表.html", "text/html", "<html><body>一企一表</body></html>"),
+            ("检查窗口.ics", "text/calendar", "BEGIN:VCALENDAR\r\nSUMMARY:检查窗口\r\nEND:VCALENDAR\r\n"),
+        ]);
+    }
+
+    [Fact]
+    public async Task SendAsync_RecipientRejected_FailsForThatMessageOnly()
+    {
+        // A refused recipient is the message's failure (counted, then dead-lettered), not the server's.
+        var error = await Should.ThrowAsync<SmtpFailedRecipientException>(
+            () => Transport(_server.Port).SendAsync(Envelope("x1", Rejected), CancellationToken.None));
+        error.StatusCode.ShouldBe(SmtpStatusCode.MailboxUnavailable);
+
+        await Transport(_server.Port).SendAsync(Envelope("x2"), CancellationToken.None);
+        _server.Received().ShouldHaveSingleItem().MessageId.ShouldBe("<x2@campaigns.local>");
+    }
+
+    [Fact]
+    public async Task SendAsync_ServerStoppedThenRestarted_UnavailableThenDelivers()
+    {
+        _server.Stop();
+        var error = await Should.ThrowAsync<MailServerUnavailableException>(
+            () => Transport(_server.Port).SendAsync(Envelope("down"), CancellationToken.None));
+        error.Message.ShouldContain($"127.0.0.1:{_server.Port}");
+
+        _server.Restart();
+        await Transport(_server.Port).SendAsync(Envelope("up"), CancellationToken.None);
+        _server.Received().ShouldHaveSingleItem().MessageId.ShouldBe("<up@campaigns.local>");
+    }
+
+    [Fact]
+    public async Task SendAsync_ServerAcceptsButNeverGreets_TimesOutAsUnavailable()
+    {
+        // SmtpClient.Timeout does not cover SendMailAsync; without our own bound this would wait forever.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+        var error = await Should.ThrowAsync<MailServerUnavailableException>(
+            () => Transport(port, TimeSpan.FromSeconds(1)).SendAsync(Envelope("slow"), CancellationToken.None));
+        error.Message.ShouldContain("did not answer within");
+        elapsed.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task SendAsync_StartTlsToServerWithoutIt_RefusedNeverSentInClear()
+    {
+        // The test server offers no STARTTLS: SmtpClient must refuse rather than fall back to plain text.
+        var transport = new SmtpTransport(
+            new SmtpSettings(_server.Host, _server.Port, SmtpSecurity.StartTls, null, null, TimeSpan.FromSeconds(10)), From, TimeProvider.System);
+        await Should.ThrowAsync<MailServerUnavailableException>(() => transport.SendAsync(Envelope("tls"), CancellationToken.None));
+        _server.Received().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task SendAsync_NothingListening_UnavailableNotAMessageFailure()
+    {
+        // Port 1 on loopback refuses at once: the dispatcher turns this into a pause, never a lost message.
+        await Should.ThrowAsync<MailServerUnavailableException>(() => Transport(1).SendAsync(Envelope("x"), CancellationToken.None));
+    }
+}
