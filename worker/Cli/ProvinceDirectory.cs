@@ -5,7 +5,7 @@ namespace Campaigns.Cli;
 /// <summary>
 /// A generated province-sized directory for the draw benchmark: entity i has USCC "9113" + i (13 digits) + its
 /// GB 32100 check character, risk class A–D by i mod 4, every 50th deregistered, every 97th at the yearly cap;
-/// 5 departments d0–d4 share the inspectors, every 10th inspector must recuse from one entity.
+/// 5 departments d0–d4 share the inspectors, each of whom must recuse from 10 entities spread over the directory.
 /// Rows are made on demand, so ten million entities cost only the index.
 /// </summary>
 public static class ProvinceDirectory
@@ -51,5 +51,5 @@ public static class ProvinceDirectory
 
     public static List<Inspector> Inspectors(int inspectors, int entities) =>
         [.. Enumerable.Range(0, inspectors).Select(i => new Inspector($"C{i:D6}", "检查员", "男", $"d{i % 5}", "科员",
-            new DateOnly(2027, 12, 31), null, null, i % 10 == 0 ? [Uscc((int)((long)i * 7919 % entities))] : []))];
+            new DateOnly(2027, 12, 31), null, null, [.. Enumerable.Range(1, 10).Select(j => Uscc((int)(((long)i * 7919 + j * 104_729L) % entities)))]))];
 }
