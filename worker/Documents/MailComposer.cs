@@ -22,6 +22,7 @@ public sealed class MailComposer(TemplateSet templates)
             subject,
             templates.Render($"{order.Template}.txt", order.Model),
             templates.Has($"{order.Template}.html") ? templates.Render($"{order.Template}.html", order.Model) : null,
-            order.Attachments);
+            order.Attachments,
+            order.ItemKeys);
     }
 }

@@ -52,7 +52,8 @@ public sealed class TickService(
             }
             IReadOnlyList<DeliveryOrder> orders = [.. outcome.Deliveries, .. outcome.Campaigns.SelectMany(c => c.Deliveries)];
             var existing = store.ExistingDeliveryKeys([.. orders.Select(o => o.IdempotencyKey)]);
-            var messages = orders.Where(o => !existing.Contains(o.IdempotencyKey)).DistinctBy(o => o.IdempotencyKey).Select(mail.Compose).ToList();
+            var owed = orders.Where(o => !existing.Contains(o.IdempotencyKey)).DistinctBy(o => o.IdempotencyKey).ToList();
+            var messages = ReminderDigests.Gather(plan, today, owed).Select(mail.Compose).ToList();
 
             var applied = store.Apply(plan, outcome, written, messages, today, now, _options.Instance);
             Log(plan, today, applied);

@@ -112,7 +112,11 @@ public sealed class CampaignStore
             return new HashSet<string>();
         }
         using var connection = Connect();
-        return connection.Query<string>("SELECT idempotency_key FROM deliveries WHERE idempotency_key IN @keys", new { keys }).ToHashSet();
+        return connection.Query<string>(
+            """
+            SELECT idempotency_key FROM deliveries WHERE idempotency_key IN @keys
+            UNION SELECT item_key FROM delivery_items WHERE item_key IN @keys
+            """, new { keys }).ToHashSet();
     }
 
     /// <summary>Applies one tick of one plan in one transaction: all of it or none of it.</summary>
@@ -182,6 +186,9 @@ public sealed class CampaignStore
                 transaction);
             if (inserted == 1)
             {
+                connection.Execute(
+                    "INSERT INTO delivery_items (item_key, delivery_key) VALUES (@item, @key) ON CONFLICT (item_key) DO NOTHING",
+                    (message.Items ?? [message.IdempotencyKey]).Select(item => new { item, key = message.IdempotencyKey }), transaction);
                 queued.Add(message);
             }
         }

@@ -100,5 +100,14 @@ internal static class Migrations
             PRIMARY KEY (campaign_id, sequence)
         );
         """,
+        """
+        -- The reminders a delivery covers: a digest covers several, any other delivery covers its own key. A reminder
+        -- key is owed once, whichever delivery carried it.
+        CREATE TABLE delivery_items (
+            item_key TEXT PRIMARY KEY,
+            delivery_key TEXT NOT NULL REFERENCES deliveries(idempotency_key)
+        );
+        INSERT INTO delivery_items (item_key, delivery_key) SELECT idempotency_key, idempotency_key FROM deliveries;
+        """,
     ];
 }

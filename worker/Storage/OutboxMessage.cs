@@ -1,6 +1,9 @@
 namespace Campaigns.Storage;
 
-/// <summary>A rendered message waiting in, or sent from, the outbox. Rendered when owed, so it says what was true then.</summary>
+/// <summary>
+/// A rendered message waiting in, or sent from, the outbox. Rendered when owed, so it says what was true then.
+/// <see cref="Items"/> are the reminder keys a digest covers (null: only its own key).
+/// </summary>
 public sealed record OutboxMessage(
     string IdempotencyKey,
     string Kind,
@@ -10,4 +13,5 @@ public sealed record OutboxMessage(
     string Subject,
     string TextBody,
     string? HtmlBody,
-    IReadOnlyList<string> Attachments);
+    IReadOnlyList<string> Attachments,
+    IReadOnlyList<string>? Items = null);

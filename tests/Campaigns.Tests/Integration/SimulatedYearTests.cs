@@ -68,6 +68,16 @@ public class SimulatedYearTests : IDisposable
     }
 
     [Fact]
+    public async Task Simulate_LateYear_AtMostOneReminderMessagePerRecipientPerDay()
+    {
+        var events = await Simulate(ResultMode.Late);
+        var reminders = events.Where(e => e.Event == "delivery" && e.Detail.StartsWith("reminder to ")).ToList();
+        reminders.GroupBy(e => (e.Date, Recipient: e.Detail.Split(':')[0])).ShouldAllBe(g => g.Count() == 1);
+        // The sample plan's campaigns share departments, so some days gather several reminders into one digest.
+        reminders.ShouldContain(e => e.Detail.Contains("待办事项"));
+    }
+
+    [Fact]
     public async Task Simulate_EveryQueuedMessageWrittenOnce()
     {
         var events = await Simulate(ResultMode.Missing);

@@ -28,8 +28,8 @@ public class CampaignStoreTests : IDisposable
     [Fact]
     public void Open_NewFile_AppliesEveryMigration_AndReopensWithoutReapplying()
     {
-        Store().SchemaVersion.ShouldBe(2);
-        Store().SchemaVersion.ShouldBe(2);
+        Store().SchemaVersion.ShouldBe(3);
+        Store().SchemaVersion.ShouldBe(3);
     }
 
     [Fact]
@@ -70,6 +70,20 @@ public class CampaignStoreTests : IDisposable
         store.Apply(plan, empty, [], [Message("k1")], new DateOnly(2024, 4, 9), Now, "a").DeliveriesQueued.Count.ShouldBe(1);
         store.Apply(plan, empty, [], [Message("k1"), Message("k2")], new DateOnly(2024, 4, 9), Now, "b").DeliveriesQueued.Select(m => m.IdempotencyKey).ShouldBe(["k2"]);
         store.Deliveries().Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Apply_Digest_ItsRemindersCountAsOwedAlready_ALaterOneStillGoesOut()
+    {
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        var empty = new TickOutcome([], [], [], []);
+        var digest = Message("digest-1") with { Items = ["a", "b"] };
+        store.Apply(plan, empty, [], [digest], new DateOnly(2024, 4, 9), Now, "t").DeliveriesQueued.Count.ShouldBe(1);
+
+        store.ExistingDeliveryKeys(["a", "b", "c", "digest-1"]).ShouldBe(["a", "b", "digest-1"], ignoreOrder: true);
+        store.Apply(plan, empty, [], [Message("c")], new DateOnly(2024, 4, 9), Now, "t").DeliveriesQueued.Single().IdempotencyKey.ShouldBe("c");
+        store.ExistingDeliveryKeys(["c"]).ShouldBe(["c"]);
     }
 
     [Fact]
