@@ -294,6 +294,18 @@ public sealed class CampaignStore
                 r.Key, r.Kind, r.CampaignId, r.Name, r.Email, r.Subject, r.Text, r.Html, JsonSerializer.Deserialize<string[]>(r.Attachments)!)))];
     }
 
+    /// <summary>
+    /// Puts a dead or pending row back in line now, with a fresh count of attempts (an admin fixed the address or the
+    /// server). A sent row is never resent: false, as for an unknown id.
+    /// </summary>
+    public bool Retry(long id, DateTimeOffset now)
+    {
+        using var connection = Connect();
+        return connection.Execute(
+            "UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = @now WHERE id = @id AND state <> 'sent'",
+            new { id, now = now.ToString("O") }) == 1;
+    }
+
     public void MarkSent(long id, DateTimeOffset at)
     {
         using var connection = Connect();

@@ -201,4 +201,33 @@ public class CliTests : IDisposable
         File.Exists(Path.Combine(folder, "entities.xlsx")).ShouldBeTrue();
         File.Exists(Path.Combine(folder, "entities.csv")).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Deliveries_ListsByState_AndRetryPutsADeadLetterBackInLine()
+    {
+        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
+            "--from", "2026-03-20", "--to", "2026-04-14", "--out", _dir.Path);
+        simulate.ExitCode.ShouldBe(0, simulate.Error);
+        var database = Path.Combine(_dir.Path, "campaigns.db");
+        var store = Campaigns.Storage.CampaignStore.Open(database);
+        var sent = store.Deliveries("sent");
+        sent.Count.ShouldBeGreaterThan(1);
+        store.Retry(sent[0].Id, DateTimeOffset.UnixEpoch).ShouldBeFalse();
+        store.MarkFailed(sent[1].Id, "550 5.1.1 mailbox unavailable", DateTimeOffset.UnixEpoch, dead: true);
+        var environment = new Dictionary<string, string> { ["Campaigns__Database"] = database, ["Campaigns__Plans"] = "config/plans/2026.yaml" };
+
+        var dead = await CliProcess.Run(environment, "deliveries", "--state", "dead", "--format", "json");
+        dead.ExitCode.ShouldBe(0, dead.Error);
+        var rows = JsonDocument.Parse(dead.Out).RootElement.EnumerateArray().ToList();
+        rows.Single().GetProperty("id").GetInt64().ShouldBe(sent[1].Id);
+        rows.Single().GetProperty("last-error").GetString().ShouldBe("550 5.1.1 mailbox unavailable");
+        (await CliProcess.Run(environment, "deliveries")).Out.ShouldContain("发送失败");
+
+        var retry = await CliProcess.Run(environment, "deliveries", "retry", $"{sent[1].Id}");
+        retry.ExitCode.ShouldBe(0, retry.Error);
+        Campaigns.Storage.CampaignStore.Open(database).Deliveries("pending").Single().Attempts.ShouldBe(0);
+        var again = await CliProcess.Run(environment, "deliveries", "retry", $"{sent[0].Id}");
+        again.ExitCode.ShouldBe(1);
+        again.Error.ShouldContain("已发送");
+    }
 }
