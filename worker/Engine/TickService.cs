@@ -42,7 +42,7 @@ public sealed class TickService(
         {
             var today = OfficeDate(now, plan.Office.TimeZone);
             WarnUnknownYears(plan, calendar);
-            var context = new TickContext(plan, calendar, today, directory, seeds.Next(), store.JointChecks(plan.Year), ReminderPolicy.Default);
+            var context = new TickContext(plan, calendar, today, directory, seeds.Next(), store.JointChecks(plan.Year));
             var outcome = CampaignEngine.Tick(context, store.LoadFacts(plan));
 
             var written = outcome.Documents.Concat(outcome.Campaigns.SelectMany(c => c.Documents)).Select(documents.Write).ToList();

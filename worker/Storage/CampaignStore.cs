@@ -93,7 +93,17 @@ public sealed class CampaignStore
             ? new CampaignFacts(id, Enum.Parse<CampaignState>(row.State), draws.GetValueOrDefault(id), [.. results[id]], row.Archive is null ? null : Date(row.Archive))
             : CampaignFacts.New(id));
         var documents = connection.Query<string>("SELECT path FROM documents WHERE path LIKE @prefix", new { prefix = $"{plan.Year}/%" }).ToHashSet();
-        return new OfficeFacts(facts, documents);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(plan.Office.TimeZone);
+        var dead = connection.Query<(long Id, string? CampaignId, string Name, string Email, string Subject, string CreatedAt, string? LastError)>(
+            """
+            SELECT id, campaign_id, recipient_name, recipient_email, subject, created_at, last_error FROM deliveries
+            WHERE state = 'dead' AND (campaign_id IN @ids OR (campaign_id IS NULL AND idempotency_key LIKE @planPrefix))
+            ORDER BY id
+            """, new { ids, planPrefix = $"{plan.Key}|%" })
+            .Select(r => new DeadLetter(r.Id, r.CampaignId, r.Name, r.Email, r.Subject,
+                DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(r.CreatedAt, CultureInfo.InvariantCulture), zone).DateTime), r.LastError))
+            .ToList();
+        return new OfficeFacts(facts, documents, dead);
     }
 
     /// <summary>How many joint campaigns drew each entity in <paramref name="year"/>.</summary>

@@ -19,7 +19,7 @@ public class CampaignStoreTests : IDisposable
     private static TickOutcome DrawDay()
     {
         var context = new TickContext(TestPlans.Plan(TestPlans.PublishedOn), Calendars.Shipped, new DateOnly(2024, 4, 9), TestPlans.Directory(),
-            "seed", new Dictionary<string, int>(), ReminderPolicy.Default);
+            "seed", new Dictionary<string, int>());
         return CampaignEngine.Tick(context, OfficeFacts.None);
     }
 
@@ -84,6 +84,26 @@ public class CampaignStoreTests : IDisposable
         store.ExistingDeliveryKeys(["a", "b", "c", "digest-1"]).ShouldBe(["a", "b", "digest-1"], ignoreOrder: true);
         store.Apply(plan, empty, [], [Message("c")], new DateOnly(2024, 4, 9), Now, "t").DeliveriesQueued.Single().IdempotencyKey.ShouldBe("c");
         store.ExistingDeliveryKeys(["c"]).ShouldBe(["c"]);
+    }
+
+    [Fact]
+    public void LoadFacts_DeadLettersOfThePlan_UntilRetried()
+    {
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        var mine = Message($"{plan.Key}|reminder|x") with { Subject = "【提醒】公示" };
+        var other = Message("2023:另一个办公室|reminder|y");
+        store.Apply(plan, new TickOutcome([], [], [], []), [], [mine, other], new DateOnly(2024, 4, 9), Now, "t");
+        foreach (var row in store.DueDeliveries(Now, 10))
+        {
+            store.MarkFailed(row.Id, "550 no such user", Now, dead: true);
+        }
+
+        var dead = store.LoadFacts(plan).DeadLetters.ShouldNotBeNull().Single();
+        dead.Subject.ShouldBe("【提醒】公示");
+        dead.LastError.ShouldBe("550 no such user");
+        store.Retry(dead.Id, Now).ShouldBeTrue();
+        store.LoadFacts(plan).DeadLetters.ShouldNotBeNull().ShouldBeEmpty();
     }
 
     [Fact]

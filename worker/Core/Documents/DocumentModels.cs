@@ -171,8 +171,11 @@ public static class DocumentModels
         openItems,
         ContactLine(plan));
 
-    public static BreachReport BreachReport(AnnualPlan plan, DateOnly date, IReadOnlyList<BreachItem> items) => new(
-        $"【超期报告】{plan.Office.Name}{ChineseDates.Format(date)}：{items.Count}项超期",
+    /// <summary>The leaders' breach report; with <paramref name="escalatedAfter"/>, the one for the next level up.</summary>
+    public static BreachReport BreachReport(AnnualPlan plan, DateOnly date, IReadOnlyList<BreachItem> items, int? escalatedAfter = null) => new(
+        escalatedAfter is { } after
+            ? $"【超期升级报告】{plan.Office.Name}{ChineseDates.Format(date)}：{items.Count}项超期{after}个工作日以上"
+            : $"【超期报告】{plan.Office.Name}{ChineseDates.Format(date)}：{items.Count}项超期",
         plan.Office.Name,
         ChineseDates.Format(date),
         [.. items.Select((item, i) => new BreachReport.Row(

@@ -34,6 +34,10 @@ public static class CampaignEngine
         {
             flags.Insert(0, new OverdueFlag(FlagKind.PlanNotPublished, plan.Key, "", plan.Office.PublishBy.AddDays(1), "年度抽查计划尚未公示"));
         }
+        // The subject names the row, so `deliveries retry` can be found from the flag, and two dead letters never merge.
+        flags.AddRange((facts.DeadLetters ?? []).Select(d => new OverdueFlag(
+            FlagKind.DeliveryFailed, d.CampaignId ?? plan.Key, $"{d.RecipientEmail}#{d.Id}", d.Since,
+            $"“{d.Subject}”未能送达{d.RecipientName}（{d.RecipientEmail}）{(d.LastError is null ? "" : $"：{d.LastError}")}")));
 
         var documents = new List<DocumentOrder>();
         var deliveries = new List<DeliveryOrder>();
@@ -47,7 +51,7 @@ public static class CampaignEngine
         {
             deliveries.AddRange(PublicationReminders(context, publicationPath));
         }
-        if (flags.Count > 0 && context.Calendar.IsWorkingDay(today))
+        if (flags.Count > 0 && IsReportDay(context.Calendar, today, plan.Breach))
         {
             deliveries.AddRange(BreachReports(context, flags));
         }
@@ -58,7 +62,7 @@ public static class CampaignEngine
     {
         var plan = context.Plan;
         var deadline = plan.Office.PublishBy;
-        var due = context.Policy.PlanPublicationCalendarDays
+        var due = ReminderPolicy.For(plan.Rules).PlanPublicationCalendarDays
             .Where(days => deadline.AddDays(-days) <= context.Today && context.Today <= deadline)
             .Order()
             .Cast<int?>()
@@ -81,10 +85,32 @@ public static class CampaignEngine
         }
     }
 
+    /// <summary>Every working day; weekly, the first working day of the week (a Monday holiday moves it to Tuesday).</summary>
+    public static bool IsReportDay(Calendar.WorkingCalendar calendar, DateOnly today, BreachReportPolicy policy)
+    {
+        if (!calendar.IsWorkingDay(today))
+        {
+            return false;
+        }
+        if (!policy.Weekly)
+        {
+            return true;
+        }
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        for (var day = monday; day < today; day = day.AddDays(1))
+        {
+            if (calendar.IsWorkingDay(day))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static IEnumerable<DeliveryOrder> BreachReports(TickContext context, IReadOnlyList<OverdueFlag> flags)
     {
         var plan = context.Plan;
-        IReadOnlyList<BreachItem> items = [.. flags.Select(f => new BreachItem(
+        List<BreachItem> items = [.. flags.Select(f => new BreachItem(
             plan.Campaigns.FirstOrDefault(c => c.Id == f.Scope)?.Name,
             $"{f.Kind.ChineseName()}：{f.Detail}",
             Whose(plan, f),
@@ -101,6 +127,21 @@ public static class CampaignEngine
                 DocumentModels.BreachReport(plan, context.Today, items),
                 []);
         }
+        // The next level up hears only of what has stayed overdue long enough to need them.
+        if (plan.Breach.EscalateAfterWorkingDays is { } after && items.Where(i => i.WorkingDaysOverdue >= after).ToList() is { Count: > 0 } escalated)
+        {
+            foreach (var senior in plan.Breach.EscalateTo.Where(l => l.Email is not null))
+            {
+                yield return new DeliveryOrder(
+                    $"{plan.Key}|breach-escalation|{context.Today:yyyy-MM-dd}|{senior.Email}",
+                    "breach-report",
+                    null,
+                    senior,
+                    "breach-report",
+                    DocumentModels.BreachReport(plan, context.Today, escalated, escalatedAfter: after),
+                    []);
+            }
+        }
     }
 
     private static string Whose(AnnualPlan plan, OverdueFlag flag)
@@ -108,6 +149,10 @@ public static class CampaignEngine
         if (flag.Kind == FlagKind.PlanNotPublished)
         {
             return plan.Office.Name;
+        }
+        if (flag.Kind == FlagKind.DeliveryFailed)
+        {
+            return $"{plan.Office.Name}（邮件发送）";
         }
         var campaign = plan.Campaign(flag.Scope);
         return plan.Department(flag.Subject.Length > 0 ? flag.Subject : campaign.Lead).Name;

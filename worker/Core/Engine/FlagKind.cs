@@ -8,4 +8,5 @@ public enum FlagKind
     ResultsOverdue,
     PublicityOverdue,
     SummaryOverdue,
+    DeliveryFailed,
 }

@@ -9,6 +9,7 @@ public static class FlagNames
         FlagKind.ResultsOverdue => "results-overdue",
         FlagKind.PublicityOverdue => "publicity-overdue",
         FlagKind.SummaryOverdue => "summary-overdue",
+        FlagKind.DeliveryFailed => "delivery-failed",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -19,6 +20,7 @@ public static class FlagNames
         FlagKind.ResultsOverdue => "检查结果未按期录入",
         FlagKind.PublicityOverdue => "抽查结果未按期公示",
         FlagKind.SummaryOverdue => "工作总结未按期报送",
+        FlagKind.DeliveryFailed => "邮件未能送达",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -1,7 +1,8 @@
 namespace Campaigns.Core.Engine;
 
-/// <summary>What has been recorded for one plan: each campaign's facts and the documents already written.</summary>
-public sealed record OfficeFacts(IReadOnlyDictionary<string, CampaignFacts> Campaigns, IReadOnlySet<string> IssuedDocuments)
+/// <summary>What has been recorded for one plan: each campaign's facts, the documents already written, the dead letters.</summary>
+public sealed record OfficeFacts(
+    IReadOnlyDictionary<string, CampaignFacts> Campaigns, IReadOnlySet<string> IssuedDocuments, IReadOnlyList<DeadLetter>? DeadLetters = null)
 {
     public static OfficeFacts None { get; } = new(new Dictionary<string, CampaignFacts>(), new HashSet<string>());
 

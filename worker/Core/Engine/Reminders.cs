@@ -25,7 +25,7 @@ public static class Reminders
         }
         var plan = context.Plan;
         var orders = new List<DeliveryOrder>();
-        foreach (var (kind, offsets) in context.Policy.WorkingDaysBefore)
+        foreach (var (kind, offsets) in ReminderPolicy.For(campaign.Rules).WorkingDaysBefore)
         {
             if (!milestones.TryGetValue(kind, out var milestone)
                 || DueOffset(context.Calendar, context.Today, milestone.Date, offsets) is not { } offset)

@@ -14,5 +14,4 @@ public sealed record TickContext(
     DateOnly Today,
     DirectorySnapshot? Directory,
     string DefaultSeed,
-    IReadOnlyDictionary<string, int> JointChecksThisYear,
-    ReminderPolicy Policy);
+    IReadOnlyDictionary<string, int> JointChecksThisYear);

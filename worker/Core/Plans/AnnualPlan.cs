@@ -11,8 +11,12 @@ public sealed record AnnualPlan(
     IReadOnlyList<Department> Departments,
     PlanRules Rules,
     IReadOnlyList<CampaignPlan> Campaigns,
-    string SourcePath)
+    string SourcePath,
+    BreachReportPolicy? BreachReports = null)
 {
+    /// <summary>How leaders hear of breaches: daily unless the plan says weekly; escalation only when configured.</summary>
+    public BreachReportPolicy Breach => BreachReports ?? BreachReportPolicy.Default;
+
     /// <summary>A stable key for the office-year, used for office-level flags and deliveries.</summary>
     public string Key => $"{Year}:{Office.Name}";
 

@@ -61,7 +61,8 @@ public static class PlanParser
             departments,
             rules,
             campaigns,
-            path);
+            path,
+            ReadBreachReports(root.Mapping("breach_reports", "超期报告", PlanKeys.BreachReports)));
     }
 
     private static CampaignPlan ReadCampaign(YamlFields c, PlanRules officeRules)
@@ -121,7 +122,51 @@ public static class PlanParser
         rules.Int("result_entry_working_days", "结果录入时限（工作日）") ?? defaults.ResultEntryWorkingDays,
         rules.Int("publicity_working_days", "结果公示时限（工作日）") ?? defaults.PublicityWorkingDays,
         rules.Int("max_joint_checks_per_entity_per_year", "同一对象每年最多联合抽查次数") ?? defaults.MaxJointChecksPerEntityPerYear,
-        rules.Int("min_inspectors_per_entity", "每户最少检查人员数") ?? defaults.MinInspectorsPerEntity);
+        rules.Int("min_inspectors_per_entity", "每户最少检查人员数") ?? defaults.MinInspectorsPerEntity,
+        ReadReminders(rules.Mapping("reminders", "提醒时间", PlanKeys.Reminders), defaults.ReminderDays));
+
+    /// <summary>Days before each milestone, merged over the office's (a campaign names only what it changes).</summary>
+    private static IReadOnlyDictionary<string, IReadOnlyList<int>>? ReadReminders(YamlFields? reminders, IReadOnlyDictionary<string, IReadOnlyList<int>> defaults)
+    {
+        if (reminders is null)
+        {
+            return defaults.Count == 0 ? null : defaults;
+        }
+        var merged = new Dictionary<string, IReadOnlyList<int>>(defaults);
+        foreach (var key in PlanKeys.Reminders)
+        {
+            if (reminders.Days(key, key == "plan_publication" ? "提前的自然日" : "提前的工作日") is { } days)
+            {
+                merged[key] = days;
+            }
+        }
+        return merged;
+    }
+
+    private static BreachReportPolicy ReadBreachReports(YamlFields? breach)
+    {
+        if (breach is null)
+        {
+            return BreachReportPolicy.Default;
+        }
+        var every = breach.String("every", "超期报告频次（daily 或 weekly）", required: false) ?? "daily";
+        if (every is not ("daily" or "weekly"))
+        {
+            breach.Fail("every", $"超期报告频次应为 daily（每个工作日）或 weekly（每周第一个工作日），实为“{every}”");
+        }
+        var after = breach.Int("escalate_after_working_days", "超期多少个工作日后报上一级");
+        var to = Contacts(breach, "escalate_to", "上一级领导");
+        if (after is < 1)
+        {
+            breach.Fail("escalate_after_working_days", $"escalate_after_working_days 应为不小于1的整数，实为{after}");
+        }
+        if ((after is null) != (to.Count == 0))
+        {
+            breach.Fail(after is null ? "escalate_to" : "escalate_after_working_days",
+                "escalate_after_working_days（超期多少个工作日后报上一级）和 escalate_to（上一级领导）应同时填写");
+        }
+        return new BreachReportPolicy(every == "weekly", after, to);
+    }
 
     private static List<Contact> Contacts(YamlFields parent, string key, string label) =>
     [

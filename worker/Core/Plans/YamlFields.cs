@@ -52,6 +52,9 @@ internal sealed class YamlFields
         return node;
     }
 
+    /// <summary>A problem at the value of <paramref name="key"/> (or at this mapping when the key is absent).</summary>
+    public void Fail(string key, string message) => _context.Error(Node(key) ?? _node, message);
+
     private void Missing(string key, string label) => _context.Error(_node, $"缺少必填字段“{key}”（{label}）");
 
     public string? String(string key, string label, bool required = true)
@@ -160,6 +163,28 @@ internal sealed class YamlFields
     /// <summary>A list of non-empty strings, e.g. participants: [market, culture].</summary>
     public IReadOnlyList<string> Strings(string key, string label, bool required = false) =>
         [.. Sequence(key, label, required).Select(item => item.Node is YamlScalarNode { Value: { Length: > 0 } v } ? v : Bad(item.Node, label)).OfType<string>()];
+
+    /// <summary>A list of whole numbers not below zero, e.g. result_entry_deadline: [5, 2, 1, 0].</summary>
+    public IReadOnlyList<int>? Days(string key, string label)
+    {
+        if (!Has(key))
+        {
+            return null;
+        }
+        var days = new List<int>();
+        foreach (var (node, _) in Sequence(key, label))
+        {
+            if (node is YamlScalarNode { Value: { } text } && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var day))
+            {
+                days.Add(day);
+            }
+            else
+            {
+                _context.Error(node, $"“{key}”（{label}）中的每一项应为不小于0的整数（提前的天数）");
+            }
+        }
+        return days;
+    }
 
     public YamlFields? Item(YamlNode node, string path, string label, IReadOnlyCollection<string> knownKeys)
     {

@@ -15,7 +15,7 @@ public class ReconcilerTests
 
     private static TickContext Context(DateOnly today, AnnualPlan? plan = null, DirectorySnapshot? directory = null) =>
         new(plan ?? TestPlans.Plan(TestPlans.PublishedOn), Calendars.Shipped, today, directory ?? TestPlans.Directory(), "default-seed",
-            new Dictionary<string, int>(), ReminderPolicy.Default);
+            new Dictionary<string, int>());
 
     private static CampaignOutcome Reconcile(DateOnly today, CampaignFacts facts, AnnualPlan? plan = null, DirectorySnapshot? directory = null)
     {
@@ -201,6 +201,43 @@ public class ReconcilerTests
         var saturday = CampaignEngine.Tick(Context(new DateOnly(2024, 4, 6), plan), OfficeFacts.None);
         saturday.Flags.ShouldContain(f => f.Kind == FlagKind.PlanNotPublished);
         saturday.Deliveries.ShouldNotContain(d => d.Kind == "breach-report");
+    }
+
+    [Fact]
+    public void Tick_WeeklyBreachReports_FirstWorkingDayOfTheWeekOnly_EscalationAfterNWorkingDays()
+    {
+        var plan = TestPlans.Plan(publishedOn: null) with
+        {
+            BreachReports = new BreachReportPolicy(true, 3, [new Contact("分管副县长", "deputy@qinghe.example", null)]),
+        };
+        // 2024: Monday 1 April is a working day; 4–6 April is 清明 (Thursday to Saturday), Sunday 7 April a make-up day.
+        string[] Reports(DateOnly day) => [.. CampaignEngine.Tick(Context(day, plan), OfficeFacts.None).Deliveries
+            .Where(d => d.Kind == "breach-report").Select(d => d.Recipient.Email!)];
+
+        Reports(new DateOnly(2024, 4, 1)).ShouldBe(["leader@qinghe.example"]);  // overdue 1 working day: below 3
+        Reports(new DateOnly(2024, 4, 2)).ShouldBeEmpty();                        // Tuesday: not the week's first working day
+        Reports(new DateOnly(2024, 4, 8)).ShouldBe(["leader@qinghe.example", "deputy@qinghe.example"]);
+        // 中秋 2024 takes Monday 16 and Tuesday 17 September off: that week's report goes out on Wednesday 18.
+        CampaignEngine.IsReportDay(Calendars.Shipped, new DateOnly(2024, 9, 17), plan.Breach).ShouldBeFalse();
+        CampaignEngine.IsReportDay(Calendars.Shipped, new DateOnly(2024, 9, 18), plan.Breach).ShouldBeTrue();
+        CampaignEngine.IsReportDay(Calendars.Shipped, new DateOnly(2024, 9, 19), plan.Breach).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Tick_DeadLetter_IsABreachUntilItIsSent()
+    {
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        var dead = new DeadLetter(12, "qh-2024-netcafe", "张三", "police@qinghe.example", "【提醒】检查开始", new DateOnly(2024, 4, 8), "550 mailbox unavailable");
+        var facts = new OfficeFacts(new Dictionary<string, CampaignFacts>(), new HashSet<string>(), [dead]);
+
+        var outcome = CampaignEngine.Tick(Context(new DateOnly(2024, 4, 10), plan), facts);
+
+        var flag = outcome.Flags.Single(f => f.Kind == FlagKind.DeliveryFailed);
+        flag.Subject.ShouldBe("police@qinghe.example#12");
+        flag.Detail.ShouldContain("550 mailbox unavailable");
+        var report = outcome.Deliveries.Single(d => d.Kind == "breach-report").Model.ShouldBeOfType<Campaigns.Core.Documents.BreachReport>();
+        report.Rows.Single(r => r.What.StartsWith("邮件未能送达")).WorkingDaysOverdue.ShouldBe(3);
+        CampaignEngine.Tick(Context(new DateOnly(2024, 4, 10), plan), facts with { DeadLetters = [] }).Flags.ShouldNotContain(f => f.Kind == FlagKind.DeliveryFailed);
     }
 
     [Fact]

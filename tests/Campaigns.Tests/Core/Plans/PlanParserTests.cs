@@ -191,4 +191,47 @@ public class PlanParserTests
         Problems(With("    summary_due: 2024-06-30", "    summary_due: 2024-06-30\n    seed_commitment: abc"))
             .ShouldBe(["plan.yaml:25:22: 抽取种子承诺值应为64位十六进制 SHA-256 值"]);
     }
+
+    [Fact]
+    public void Parse_Reminders_CampaignOverridesOfficePerMilestone()
+    {
+        var yaml = With("  result_entry_working_days: 20", "  result_entry_working_days: 20\n  reminders: { result_entry_deadline: [3, 0], plan_publication: [7, 0] }")
+            .Replace("    rules: { publicity_working_days: 10 }", "    rules: { publicity_working_days: 10, reminders: { draw: [2] } }");
+
+        var plan = Parse(yaml).Plan.ShouldNotBeNull();
+
+        plan.Rules.ReminderDays.Keys.ShouldBe(["result_entry_deadline", "plan_publication"], ignoreOrder: true);
+        var campaign = plan.Campaigns[0].Rules.ReminderDays;
+        campaign["result_entry_deadline"].ShouldBe([3, 0]);
+        campaign["draw"].ShouldBe([2]);
+        Campaigns.Core.Engine.ReminderPolicy.For(plan.Campaigns[0].Rules).WorkingDaysBefore[Campaigns.Core.Timeline.MilestoneKind.SummaryDue].ShouldBe([5, 1, 0]);
+    }
+
+    [Fact]
+    public void Parse_BadReminderDaysAndBreachReports_EachAtItsPlace()
+    {
+        var yaml = With("  result_entry_working_days: 20", "  result_entry_working_days: 20\n  reminders: { draw: [1, -2], summary_du: [1] }")
+            .Replace("leaders: [{ name: 领导小组组长, email: leader@qinghe.example }]",
+                "leaders: [{ name: 领导小组组长, email: leader@qinghe.example }]\nbreach_reports: { every: monthly, escalate_after_working_days: 5 }");
+
+        var problems = Problems(yaml);
+
+        problems.ShouldContain(p => p.StartsWith("plan.yaml:12:26: ") && p.Contains("不小于0的整数"), string.Join("\n", problems));
+        problems.ShouldContain(p => p.StartsWith("plan.yaml:12:31: ") && p.Contains("summary_due"));
+        problems.ShouldContain(p => p.StartsWith("plan.yaml:6:26: ") && p.Contains("daily") && p.Contains("monthly"));
+        problems.ShouldContain(p => p.StartsWith("plan.yaml:6:64: ") && p.Contains("escalate_to"));
+    }
+
+    [Fact]
+    public void Parse_BreachReports_WeeklyWithEscalation()
+    {
+        var yaml = With("leaders: [{ name: 领导小组组长, email: leader@qinghe.example }]",
+            "leaders: [{ name: 领导小组组长, email: leader@qinghe.example }]\nbreach_reports:\n  every: weekly\n  escalate_after_working_days: 10\n  escalate_to: [{ name: 分管副县长, email: deputy@qinghe.example }]");
+
+        var breach = Parse(yaml).Plan.ShouldNotBeNull().Breach;
+
+        breach.Weekly.ShouldBeTrue();
+        breach.EscalateAfterWorkingDays.ShouldBe(10);
+        breach.EscalateTo.Single().Email.ShouldBe("deputy@qinghe.example");
+    }
 }
