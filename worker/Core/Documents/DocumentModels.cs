@@ -15,7 +15,7 @@ public static class DocumentModels
         $"{plan.Year}年度“双随机、一公开”部门联合抽查计划公示",
         plan.Office.Name,
         plan.Year,
-        ChineseDates.Format(plan.Office.PublishBy),
+        ChineseDates.Format(plan.Office.PublishedOn ?? plan.Office.PublishBy),
         [.. plan.Campaigns.Where(c => c.CancelledReason is null).Select((c, i) => new PlanPublication.CampaignEntry(
             i + 1,
             c.Name,
