@@ -83,27 +83,31 @@ public static class SampleDocuments
     public static DateOnly ResultDeadline => Timeline.Single(m => m.Kind == MilestoneKind.ResultEntryDeadline).Date;
 
     /// <summary>Every template with its model, by template name ("entity-notice.html", "reminder.txt").</summary>
-    public static IReadOnlyDictionary<string, object> Models()
+    public static IReadOnlyDictionary<string, object> Models() => Models(Plan, Campaign);
+
+    /// <summary>The same documents for a variant of the plan (same departments), on the sample draw and results.</summary>
+    public static IReadOnlyDictionary<string, object> Models(AnnualPlan plan, CampaignPlan campaign)
     {
-        var reminder = DocumentModels.Reminder(Plan, Campaign.Name, Plan.Department("culture").Contacts[0], MilestoneKind.ResultEntryDeadline,
+        var timeline = CampaignTimeline.For(plan, Calendars.Shipped);
+        var reminder = DocumentModels.Reminder(plan, campaign.Name, plan.Department("culture").Contacts[0], MilestoneKind.ResultEntryDeadline,
             ResultDeadline, 2, [Draw.Entities[2].Name]);
-        var breach = DocumentModels.BreachReport(Plan, new DateOnly(2024, 7, 3),
+        var breach = DocumentModels.BreachReport(plan, new DateOnly(2024, 7, 3),
         [
-            new BreachItem(Campaign.Name, $"{FlagKind.ResultsOverdue.ChineseName()}：缺少1户检查对象的检查结果：{Draw.Entities[2].Name}",
+            new BreachItem(campaign.Name, $"{FlagKind.ResultsOverdue.ChineseName()}：缺少1户检查对象的检查结果：{Draw.Entities[2].Name}",
                 "县文化广电和旅游局", ResultDeadline.AddDays(1), 2),
-            new BreachItem(null, $"{FlagKind.PlanNotPublished.ChineseName()}：年度抽查计划尚未公示", Plan.Office.Name, new DateOnly(2024, 4, 1), 45),
+            new BreachItem(null, $"{FlagKind.PlanNotPublished.ChineseName()}：年度抽查计划尚未公示", plan.Office.Name, new DateOnly(2024, 4, 1), 45),
         ]);
-        var cover = DocumentModels.CoverMail(Plan, Plan.Department("market").Contacts[0], $"关于抽调{Campaign.Name}检查人员的函",
-            $"{Campaign.Name}已完成双随机抽取，抽调人员函及一企一表见附件，请通知被抽取人员按时参加。");
+        var cover = DocumentModels.CoverMail(plan, plan.Department("market").Contacts[0], $"关于抽调{campaign.Name}检查人员的函",
+            $"{campaign.Name}已完成双随机抽取，抽调人员函及一企一表见附件，请通知被抽取人员按时参加。");
         return new Dictionary<string, object>
         {
-            ["plan-publication.html"] = DocumentModels.PlanPublication(Plan, Timeline),
-            ["department-letter.html"] = DocumentModels.DepartmentLetter(Plan, Campaign, Draw, "market", Timeline),
-            ["entity-notice.html"] = DocumentModels.EntityNotice(Plan, Campaign, Draw.Entities[0], Timeline),
-            ["inspection-record.html"] = DocumentModels.InspectionRecordForm(Plan, Campaign, Draw),
-            ["results-publicity.html"] = DocumentModels.ResultsPublicity(Plan, Campaign, Draw, Results),
-            ["summary-report.html"] = DocumentModels.SummaryReport(Plan, Campaign, Draw, Results, ResultDeadline),
-            ["draw-record.html"] = DocumentModels.DrawRecord(Plan, Campaign, Draw),
+            ["plan-publication.html"] = DocumentModels.PlanPublication(plan, timeline),
+            ["department-letter.html"] = DocumentModels.DepartmentLetter(plan, campaign, Draw, "market", timeline),
+            ["entity-notice.html"] = DocumentModels.EntityNotice(plan, campaign, Draw.Entities[0], timeline),
+            ["inspection-record.html"] = DocumentModels.InspectionRecordForm(plan, campaign, Draw),
+            ["results-publicity.html"] = DocumentModels.ResultsPublicity(plan, campaign, Draw, Results),
+            ["summary-report.html"] = DocumentModels.SummaryReport(plan, campaign, Draw, Results, ResultDeadline),
+            ["draw-record.html"] = DocumentModels.DrawRecord(plan, campaign, Draw),
             ["reminder.txt"] = reminder,
             ["reminder.html"] = reminder,
             ["breach-report.txt"] = breach,
