@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Reflection;
 
 namespace Campaigns.Documents;
@@ -12,17 +13,20 @@ public static class MissingValues
 {
     private const int MaxDepth = 8;
 
+    // Reflection and nullability metadata once per model type: a publicity of thousands of rows is checked per row.
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, bool AllowNull)[]> Properties = new();
+
     /// <summary>One blank value: the property path from the model ("Pages[2].Address") and its segments without indices.</summary>
     public sealed record Blank(string Path, IReadOnlyList<string> Segments, string Why);
 
     public static IReadOnlyList<Blank> In(object model)
     {
         var blanks = new List<Blank>();
-        Visit(model, "", [], new NullabilityInfoContext(), blanks, 0);
+        Visit(model, "", [], blanks, 0);
         return blanks;
     }
 
-    private static void Visit(object value, string path, IReadOnlyList<string> segments, NullabilityInfoContext nullability, List<Blank> blanks, int depth)
+    private static void Visit(object value, string path, IReadOnlyList<string> segments, List<Blank> blanks, int depth)
     {
         if (depth > MaxDepth || value is string || value.GetType().IsValueType)
         {
@@ -33,23 +37,26 @@ public static class MissingValues
             var i = 0;
             foreach (var item in items)
             {
-                Check(item, allowNull: false, $"{path}[{i++}]", segments, nullability, blanks, depth);
+                Check(item, allowNull: false, $"{path}[{i++}]", segments, blanks, depth);
             }
             return;
         }
-        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var (property, allowNull) in Properties.GetOrAdd(value.GetType(), Describe))
         {
-            if (property.GetIndexParameters().Length > 0 || property.GetMethod is null)
-            {
-                continue;
-            }
-            var allowNull = nullability.Create(property).ReadState == NullabilityState.Nullable;
             var name = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
-            Check(property.GetValue(value), allowNull, name, [.. segments, property.Name], nullability, blanks, depth);
+            Check(property.GetValue(value), allowNull, name, [.. segments, property.Name], blanks, depth);
         }
     }
 
-    private static void Check(object? value, bool allowNull, string path, IReadOnlyList<string> segments, NullabilityInfoContext nullability, List<Blank> blanks, int depth)
+    private static (PropertyInfo, bool)[] Describe(Type type)
+    {
+        var nullability = new NullabilityInfoContext();
+        return [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null)
+            .Select(p => (p, nullability.Create(p).ReadState == NullabilityState.Nullable))];
+    }
+
+    private static void Check(object? value, bool allowNull, string path, IReadOnlyList<string> segments, List<Blank> blanks, int depth)
     {
         switch (value)
         {
@@ -60,7 +67,7 @@ public static class MissingValues
                 blanks.Add(new Blank(path, segments, "empty"));
                 break;
             case not null:
-                Visit(value, path, segments, nullability, blanks, depth + 1);
+                Visit(value, path, segments, blanks, depth + 1);
                 break;
             default:
                 break;
