@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HandlebarsDotNet;
 using HandlebarsDotNet.Compiler;
 
@@ -5,13 +6,14 @@ namespace Campaigns.Documents;
 
 /// <summary>
 /// Every Handlebars template in templates/, compiled once. A value missing from the model is an error, never
-/// a blank in an official letter. Names are file names without ".hbs": "department-letter.html", "reminder.txt".
+/// a blank in an official letter: a field the model lacks, and a field that is null or empty, both stop the
+/// render with "file:line: message" naming the field. Names are file names without ".hbs": "department-letter.html".
 /// </summary>
-public sealed class TemplateSet
+public sealed partial class TemplateSet
 {
-    private readonly Dictionary<string, HandlebarsTemplate<object, object>> _templates;
+    private readonly Dictionary<string, (HandlebarsTemplate<object, object> Render, TemplateSource Source)> _templates;
 
-    private TemplateSet(Dictionary<string, HandlebarsTemplate<object, object>> templates) => _templates = templates;
+    private TemplateSet(Dictionary<string, (HandlebarsTemplate<object, object>, TemplateSource)> templates) => _templates = templates;
 
     public IReadOnlyCollection<string> Names => _templates.Keys;
 
@@ -21,15 +23,17 @@ public sealed class TemplateSet
         var partials = Path.Combine(folder, "partials");
         if (Directory.Exists(partials))
         {
-            foreach (var path in Directory.GetFiles(partials, "*.hbs"))
+            foreach (var path in Directory.GetFiles(partials, "*.hbs").Order(StringComparer.Ordinal))
             {
-                Compile(path, () => handlebars.RegisterTemplate(Path.GetFileNameWithoutExtension(path), File.ReadAllText(path)));
+                var source = Read(path);
+                Compile(source, () => { handlebars.RegisterTemplate(Path.GetFileNameWithoutExtension(path), source.Text); return 0; });
             }
         }
-        var templates = new Dictionary<string, HandlebarsTemplate<object, object>>(StringComparer.Ordinal);
-        foreach (var path in Directory.GetFiles(folder, "*.hbs"))
+        var templates = new Dictionary<string, (HandlebarsTemplate<object, object>, TemplateSource)>(StringComparer.Ordinal);
+        foreach (var path in Directory.GetFiles(folder, "*.hbs").Order(StringComparer.Ordinal))
         {
-            templates[Path.GetFileNameWithoutExtension(path)] = Compile(path, () => handlebars.Compile(File.ReadAllText(path)));
+            var source = Read(path);
+            templates[Path.GetFileNameWithoutExtension(path)] = (Compile(source, () => handlebars.Compile(source.Text)), source);
         }
         return new TemplateSet(templates);
     }
@@ -42,27 +46,51 @@ public sealed class TemplateSet
         {
             throw new TemplateException($"No template '{name}' (templates/{name}.hbs).");
         }
+        var source = template.Source;
+        var type = model.GetType().Name;
+        // Every blank at once, so one failed tick shows the operator all there is to fix.
+        var blanks = MissingValues.In(model);
+        if (blanks.Count > 0)
+        {
+            throw new TemplateException(string.Join("\n", blanks.Select(b =>
+                source.At(source.LineOfField(b.Segments), $"missing field {b.Segments[^1]}: {type}.{b.Path} is {b.Why}"))));
+        }
         try
         {
-            return template(model);
+            return template.Render(model);
         }
         catch (HandlebarsUndefinedBindingException e)
         {
-            throw new TemplateException($"Template {name}.hbs: the model ({model.GetType().Name}) has no value for '{e.Path}'.", e);
+            var segments = e.Path.Replace("../", "").Split('.', StringSplitOptions.RemoveEmptyEntries);
+            throw new TemplateException(source.At(source.LineOfField(segments), $"missing field {e.MissingKey}: the model {type} has no '{e.Path}'"), e);
+        }
+        catch (HandlebarsRuntimeException e)
+        {
+            throw new TemplateException(source.At(null, e.Message), e);
         }
     }
 
-    private static T Compile<T>(string path, Func<T> compile)
+    private static TemplateSource Read(string path) => new(path, File.ReadAllText(path));
+
+    private static T Compile<T>(TemplateSource source, Func<T> compile)
     {
         try
         {
             return compile();
         }
+        catch (HandlebarsParserException e)
+        {
+            var at = ParserPosition().Match(e.Message);
+            var line = at.Success ? int.Parse(at.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+            throw new TemplateException(source.At(line, ParserPosition().Replace(e.Message, "").Trim()), e);
+        }
         catch (HandlebarsException e)
         {
-            throw new TemplateException($"Template {path}: {e.Message}", e);
+            throw new TemplateException(source.At(source.LineOfUnbalancedBlock(), e.Message), e);
         }
     }
 
-    private static void Compile(string path, Action compile) => Compile(path, () => { compile(); return 0; });
+    /// <summary>Handlebars.Net appends "Occured at: line:column" (1-based line) to parser errors.</summary>
+    [GeneratedRegex(@"\s*Occured at:\s*(\d+):(\d+)")]
+    private static partial Regex ParserPosition();
 }

@@ -1,4 +1,4 @@
 namespace Campaigns.Core.Documents;
 
-/// <summary>A short e-mail carrying attached documents.</summary>
-public sealed record CoverMail(string Subject, string OfficeName, string RecipientName, string Message, string ContactLine);
+/// <summary>A short e-mail carrying attached documents. <see cref="ContactLine"/> is null when the office lists no contact.</summary>
+public sealed record CoverMail(string Subject, string OfficeName, string RecipientName, string Message, string? ContactLine);

@@ -7,7 +7,7 @@ namespace Campaigns.Core.Documents;
 public sealed record DepartmentLetter(
     string Title, string OfficeName, string Department, string CampaignName, string DrawDate, int GroupSize, int DepartmentCount,
     IReadOnlyList<DepartmentLetter.Member> Drawn, string MeetingTime, string MeetingPlace, string WindowStart, string WindowEnd,
-    string LeadName, string ContactLine, string Date)
+    string LeadName, string? ContactLine, string Date)
 {
     public sealed record Member(string Name, string CertificateNumber, string Role);
 }

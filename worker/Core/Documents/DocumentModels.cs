@@ -15,12 +15,12 @@ public static class DocumentModels
         $"{plan.Year}年度“双随机、一公开”部门联合抽查计划公示",
         plan.Office.Name,
         plan.Year,
-        ChineseDates.Format(plan.Office.PublishBy),
+        ChineseDates.Format(plan.Office.PublishedOn ?? plan.Office.PublishBy),
         [.. plan.Campaigns.Where(c => c.CancelledReason is null).Select((c, i) => new PlanPublication.CampaignEntry(
             i + 1,
             c.Name,
             plan.Department(c.Lead).Name,
-            string.Join("、", c.Participants.Select(p => plan.Department(p).Name)),
+            c.Participants.Count == 0 ? "无" : string.Join("、", c.Participants.Select(p => plan.Department(p).Name)),
             Scope(c.Scope),
             $"不低于{ChineseDates.Percent(c.Sampling.Ratio)}，至少{c.Sampling.Minimum}户",
             ChineseDates.Format(c.DrawOn),
@@ -125,7 +125,9 @@ public static class DocumentModels
                 .Select((r, i) => new ResultsPublicity.Row(
                     i + 1,
                     names[r.Uscc], r.Uscc, plan.Department(r.DepartmentId).Name,
-                    string.Join("、", campaign.Items.GetValueOrDefault(r.DepartmentId) ?? []), r.Code.ChineseName()))],
+                    // "—" as Chinese tables mark "not applicable": a department without listed items (a plan warning) still has results.
+                    campaign.Items.GetValueOrDefault(r.DepartmentId) is { Count: > 0 } items ? string.Join("、", items) : "—",
+                    r.Code.ChineseName()))],
             ChineseDates.Format(LastEntry(results, draw)));
     }
 
@@ -184,8 +186,13 @@ public static class DocumentModels
     public static CoverMail CoverMail(AnnualPlan plan, Contact recipient, string subject, string message) =>
         new(subject, plan.Office.Name, recipient.Name, message, ContactLine(plan));
 
+    /// <summary>
+    /// Departments with check items, in plan order. A participant without items (the validator only warns) is left
+    /// out rather than printed with an empty 检查事项 cell.
+    /// </summary>
     private static IReadOnlyList<DepartmentItems> Items(AnnualPlan plan, CampaignPlan campaign) =>
-        [.. campaign.AllDepartments.Select(d => new DepartmentItems(plan.Department(d).Name, campaign.Items.GetValueOrDefault(d) ?? []))];
+        [.. campaign.AllDepartments.Where(d => campaign.Items.GetValueOrDefault(d) is { Count: > 0 })
+            .Select(d => new DepartmentItems(plan.Department(d).Name, campaign.Items[d]))];
 
     private static string Scope(CampaignScope scope) =>
         string.Join("，", new[] { scope.Industry is null ? null : $"行业：{scope.Industry}", scope.Region is null ? null : $"区域：{scope.Region}" }
@@ -196,8 +203,10 @@ public static class DocumentModels
             ? ChineseDates.Format(m.Date) + (m.Provisional ? "（暂定）" : "")
             : "";
 
-    private static string ContactLine(AnnualPlan plan) =>
-        string.Join("；", plan.Office.Contacts.Select(c => $"联系人：{c.Name}" + (c.Phone is null ? "" : $"，联系电话：{c.Phone}")));
+    /// <summary>Null when the office lists no contact: the letter then has no contact line rather than an empty one.</summary>
+    private static string? ContactLine(AnnualPlan plan) => plan.Office.Contacts.Count == 0
+        ? null
+        : string.Join("；", plan.Office.Contacts.Select(c => $"联系人：{c.Name}" + (c.Phone is null ? "" : $"，联系电话：{c.Phone}")));
 
     private static DateOnly LastEntry(IReadOnlyList<ResultEntry> results, Draw draw) =>
         results.Count == 0 ? draw.DrawnOn : results.Max(r => r.EnteredOn);

@@ -1,0 +1,114 @@
+using Campaigns.Core.Documents;
+using Campaigns.Documents;
+using Campaigns.Tests.Fixtures;
+
+namespace Campaigns.Tests.Documents;
+
+/// <summary>
+/// A template error names the file, the line and the field, for the operator reading the log; a blank is an error.
+/// Line numbers are those of the shipped templates, so a moved line fails here and the number is updated with it.
+/// </summary>
+public class TemplateErrorTests : IDisposable
+{
+    private static readonly TemplateSet Templates = TemplateSet.Load(Repository.Path("templates"));
+    private static readonly IReadOnlyDictionary<string, object> Models = SampleDocuments.Models();
+
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Render_NullField_NamesFileLineAndField()
+    {
+        var notice = (EntityNotice)Models["entity-notice.html"] with { Address = null! };
+        var message = Should.Throw<TemplateException>(() => Templates.Render("entity-notice.html", notice)).Message;
+        message.ShouldContain($"templates{Path.DirectorySeparatorChar}entity-notice.html.hbs:7: missing field Address");
+        message.ShouldContain("EntityNotice.Address is null");
+    }
+
+    [Fact]
+    public void Render_EmptyField_IsAnErrorNotABlank()
+    {
+        var letter = (DepartmentLetter)Models["department-letter.html"] with { MeetingPlace = " " };
+        Should.Throw<TemplateException>(() => Templates.Render("department-letter.html", letter))
+            .Message.ShouldContain("department-letter.html.hbs:12: missing field MeetingPlace");
+    }
+
+    [Fact]
+    public void Render_BlankInsideNestedLists_NamesTheLineOfThatList()
+    {
+        // Department is printed twice in the form: once per inspector (line 12), once per check item (line 20).
+        var form = (InspectionRecordForm)Models["inspection-record.html"];
+        var page = form.Pages[1];
+        var inspectorBlank = form with { Pages = [form.Pages[0], page with { Inspectors = [page.Inspectors[0] with { Department = "" }, .. page.Inspectors.Skip(1)] }] };
+        var itemBlank = form with { Pages = [page with { Items = [page.Items[0] with { Department = "" }] }] };
+
+        Should.Throw<TemplateException>(() => Templates.Render("inspection-record.html", inspectorBlank))
+            .Message.ShouldContain("inspection-record.html.hbs:12: missing field Department: InspectionRecordForm.Pages[1].Inspectors[0].Department is empty");
+        Should.Throw<TemplateException>(() => Templates.Render("inspection-record.html", itemBlank))
+            .Message.ShouldContain("inspection-record.html.hbs:20: missing field Department: InspectionRecordForm.Pages[0].Items[0].Department is empty");
+    }
+
+    [Fact]
+    public void Render_SeveralBlanks_ReportsEveryOne()
+    {
+        var cover = (CoverMail)Models["cover.txt"] with { RecipientName = "", Message = null! };
+        var message = Should.Throw<TemplateException>(() => Templates.Render("cover.txt", cover)).Message;
+        message.ShouldContain("cover.txt.hbs:1: missing field RecipientName");
+        message.ShouldContain("cover.txt.hbs:3: missing field Message: CoverMail.Message is null");
+    }
+
+    [Fact]
+    public void Render_NullableFieldLeftOut_RendersTheAlternative()
+    {
+        var reminder = (Reminder)Models["reminder.txt"] with { CampaignName = null };
+        Templates.Render("reminder.txt", reminder).ShouldContain("年度抽查计划的“检查结果录入截止”");
+    }
+
+    [Fact]
+    public void Render_ModelWithoutTheField_NamesFileLineAndField()
+    {
+        var message = Should.Throw<TemplateException>(() => Templates.Render("cover.txt", new { Subject = "s", OfficeName = "o", Message = "m", ContactLine = "c" })).Message;
+        message.ShouldContain("cover.txt.hbs:1: missing field RecipientName");
+    }
+
+    [Theory]
+    [InlineData("第一行\n第二行 {{Title}\n第三行", 2, "unparseable")] // why: a brace missing, reported by the parser
+    [InlineData("<p>{{Title}}</p>\n\n{{#each Rows}}<td>{{Number}}</td>\n", 3, "#each")] // why: a block never closed, found by our scan
+    [InlineData("{{#if Rows}}\n<p>{{Title}}</p>\n{{/each}}\n", 3, "/each")] // why: a block closed by the wrong name
+    public void Load_SyntaxError_NamesFileAndLine(string text, int line, string detail)
+    {
+        File.WriteAllText(_dir.File("good.txt.hbs"), "{{Title}}");
+        File.WriteAllText(_dir.File("broken.html.hbs"), text);
+        var message = Should.Throw<TemplateException>(() => TemplateSet.Load(_dir.Path)).Message;
+        message.ShouldStartWith($"{_dir.File("broken.html.hbs")}:{line}: ");
+        message.ShouldContain(detail);
+    }
+
+    [Fact]
+    public void Load_BrokenPartial_NamesThePartialFile()
+    {
+        Directory.CreateDirectory(_dir.File("partials"));
+        File.WriteAllText(_dir.File("partials", "print-style.hbs"), "<style>\n{{#if x}}\n</style>");
+        Should.Throw<TemplateException>(() => TemplateSet.Load(_dir.Path))
+            .Message.ShouldStartWith($"{_dir.File("partials", "print-style.hbs")}:2: ");
+    }
+
+    [Fact]
+    public void Render_PlanTheValidatorOnlyWarnsAbout_EveryDocumentRendersWithoutBlanks()
+    {
+        // why: no office contact and a participant without check items are warnings, not errors, so the documents
+        // must still be writable: the contact line and that department's item row are left out, not left blank.
+        var campaign = SampleDocuments.Campaign with { Items = SampleDocuments.Campaign.Items.Where(i => i.Key != "culture").ToDictionary() };
+        var plan = SampleDocuments.Plan with { Office = SampleDocuments.Plan.Office with { Contacts = [] }, Campaigns = [campaign] };
+        foreach (var (name, model) in SampleDocuments.Models(plan, campaign))
+        {
+            var text = Templates.Render(name, model);
+            text.ShouldNotContain("联系人");
+            text.ShouldNotContain("<td></td>");
+        }
+        var notice = Templates.Render("entity-notice.html", SampleDocuments.Models(plan, campaign)["entity-notice.html"]);
+        notice.ShouldContain("县公安局、县市场监督管理局、县文化广电和旅游局将于");
+        notice.ShouldNotContain("<td>县文化广电和旅游局</td>");
+    }
+}

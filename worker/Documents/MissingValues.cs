@@ -1,0 +1,76 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Reflection;
+
+namespace Campaigns.Documents;
+
+/// <summary>
+/// Finds what a model would print as a blank: a null where the property is not declared nullable, or an empty
+/// string. Handlebars.Net's ThrowOnUnresolvedBindingExpression only catches a property that does not exist; a
+/// property that exists and is null or "" renders as nothing, which in an official letter is a wrong letter.
+/// </summary>
+public static class MissingValues
+{
+    private const int MaxDepth = 8;
+
+    // Reflection and nullability metadata once per model type: a publicity of thousands of rows is checked per row.
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, bool AllowNull)[]> Properties = new();
+
+    /// <summary>One blank value: the property path from the model ("Pages[2].Address") and its segments without indices.</summary>
+    public sealed record Blank(string Path, IReadOnlyList<string> Segments, string Why);
+
+    public static IReadOnlyList<Blank> In(object model)
+    {
+        var blanks = new List<Blank>();
+        Visit(model, "", [], blanks, 0);
+        return blanks;
+    }
+
+    private static void Visit(object value, string path, IReadOnlyList<string> segments, List<Blank> blanks, int depth)
+    {
+        if (depth > MaxDepth || value is string || value.GetType().IsValueType)
+        {
+            return;
+        }
+        if (value is IEnumerable items)
+        {
+            var i = 0;
+            foreach (var item in items)
+            {
+                Check(item, allowNull: false, $"{path}[{i++}]", segments, blanks, depth);
+            }
+            return;
+        }
+        foreach (var (property, allowNull) in Properties.GetOrAdd(value.GetType(), Describe))
+        {
+            var name = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+            Check(property.GetValue(value), allowNull, name, [.. segments, property.Name], blanks, depth);
+        }
+    }
+
+    private static (PropertyInfo, bool)[] Describe(Type type)
+    {
+        var nullability = new NullabilityInfoContext();
+        return [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null)
+            .Select(p => (p, nullability.Create(p).ReadState == NullabilityState.Nullable))];
+    }
+
+    private static void Check(object? value, bool allowNull, string path, IReadOnlyList<string> segments, List<Blank> blanks, int depth)
+    {
+        switch (value)
+        {
+            case null when !allowNull:
+                blanks.Add(new Blank(path, segments, "null"));
+                break;
+            case string text when !allowNull && string.IsNullOrWhiteSpace(text):
+                blanks.Add(new Blank(path, segments, "empty"));
+                break;
+            case not null:
+                Visit(value, path, segments, blanks, depth + 1);
+                break;
+            default:
+                break;
+        }
+    }
+}
