@@ -23,9 +23,10 @@ public sealed class DocumentWriter(IOptions<WorkerOptions> options, TemplateSet 
 
     public WrittenDocument Write(DocumentOrder order)
     {
-        var content = order.Template is null
-            ? JsonSerializer.Serialize(order.Model, order.Model.GetType(), Json)
-            : templates.Render($"{order.Template}.html", order.Model);
+        // Without a template: text (an .ics file) is written as it is, any other model as JSON (the draw record).
+        var content = order.Template is not null ? templates.Render($"{order.Template}.html", order.Model)
+            : order.Model is string text ? text
+            : JsonSerializer.Serialize(order.Model, order.Model.GetType(), Json);
         var bytes = Encoding.UTF8.GetBytes(content);
         var path = Path.Combine(options.Value.Resolve(options.Value.Documents), order.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

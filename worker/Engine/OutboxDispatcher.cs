@@ -99,6 +99,6 @@ public sealed class OutboxDispatcher(
         message.HtmlBody,
         [.. message.Attachments.Select(path => new MailAttachment(
             Path.GetFileName(path),
-            path.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "text/html",
+            Path.GetExtension(path) switch { ".json" => "application/json", ".ics" => "text/calendar", _ => "text/html" },
             File.ReadAllBytes(Path.Combine(_options.Resolve(_options.Documents), path))))]);
 }

@@ -90,12 +90,19 @@ public static class SampleDocuments
     {
         var timeline = CampaignTimeline.For(plan, Calendars.Shipped);
         var reminder = DocumentModels.Reminder(plan, campaign.Name, plan.Department("culture").Contacts[0], MilestoneKind.ResultEntryDeadline,
-            ResultDeadline, 2, [Draw.Entities[2].Name]);
+            ResultDeadline, 2, [$"录入对{Draw.Entities[2].Name}的检查结果"]);
+        var culture = plan.Department("culture").Contacts[0];
+        var digest = ReminderDigests.Gather(plan, ResultDeadline.AddDays(-3),
+        [
+            new DeliveryOrder("a", "reminder", campaign.Id, culture, "reminder", reminder, []),
+            new DeliveryOrder("b", "reminder", null, culture, "reminder", DocumentModels.Reminder(plan, null, culture, MilestoneKind.SummaryDue,
+                ResultDeadline.AddDays(10), 9, ["形成统计表和工作总结并报送"]), []),
+        ]).Single().Model;
         var breach = DocumentModels.BreachReport(plan, new DateOnly(2024, 7, 3),
         [
-            new BreachItem(campaign.Name, $"{FlagKind.ResultsOverdue.ChineseName()}：缺少1户检查对象的检查结果：{Draw.Entities[2].Name}",
+            new BreachItem(campaign.Name, $"{FlagKind.ResultsOverdue.ChineseName()}（缺少1户检查对象的检查结果：{Draw.Entities[2].Name}）",
                 "县文化广电和旅游局", ResultDeadline.AddDays(1), 2),
-            new BreachItem(null, $"{FlagKind.PlanNotPublished.ChineseName()}：年度抽查计划尚未公示", plan.Office.Name, new DateOnly(2024, 4, 1), 45),
+            new BreachItem(null, $"{FlagKind.PlanNotPublished.ChineseName()}（年度抽查计划尚未公示）", plan.Office.Name, new DateOnly(2024, 4, 1), 45),
         ]);
         var cover = DocumentModels.CoverMail(plan, plan.Department("market").Contacts[0], $"关于抽调{campaign.Name}检查人员的函",
             $"{campaign.Name}已完成双随机抽取，抽调人员函及一企一表见附件，请通知被抽取人员按时参加。");
@@ -110,6 +117,8 @@ public static class SampleDocuments
             ["draw-record.html"] = DocumentModels.DrawRecord(plan, campaign, Draw),
             ["reminder.txt"] = reminder,
             ["reminder.html"] = reminder,
+            ["reminder-digest.txt"] = digest,
+            ["reminder-digest.html"] = digest,
             ["breach-report.txt"] = breach,
             ["breach-report.html"] = breach,
             ["cover.txt"] = cover,

@@ -59,5 +59,18 @@ public class SmtpDeliveryTests : IDisposable
         received.Select(m => m.Subject).ShouldBe(deliveries.Select(d => d.Subject));
         received.ShouldAllBe(m => m.Text != null && m.Text.Length > 0);
         Directory.Exists(_dir.File("mail")).ShouldBeFalse("with an SMTP host, nothing goes to the pickup folder");
+
+        // Each inspector's assignment carries the group's window as an iCalendar event (RFC 5545), read back from the server.
+        var assignments = received.Where(m => m.Subject!.StartsWith("您已被抽取参加")).ToList();
+        assignments.ShouldNotBeEmpty();
+        foreach (var mail in assignments)
+        {
+            var calendar = mail.Attachments.Single(a => a.FileName!.EndsWith(".ics"));
+            calendar.MediaType.ShouldBe("text/calendar");
+            var lines = System.Text.Encoding.UTF8.GetString(calendar.Body).Replace("\r\n ", "").Split("\r\n");
+            lines.ShouldContain("BEGIN:VEVENT");
+            lines.ShouldContain(l => l.StartsWith("DTSTART;VALUE=DATE:2026"));
+            lines.ShouldContain(l => l.StartsWith("SUMMARY:") && l.Contains("检查组实地检查"));
+        }
     }
 }

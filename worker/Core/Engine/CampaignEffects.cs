@@ -68,13 +68,14 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
             }
         }
 
+        var deadlines = Deadlines(draw);
         foreach (var departmentId in campaign.AllDepartments)
         {
             var department = plan.Department(departmentId);
             var letter = Document($"department-letter-{departmentId}", "department-letter",
                 DocumentModels.DepartmentLetter(plan, campaign, draw, departmentId, Timeline));
             // The lead department organises the visits, so it receives the entity notices to serve.
-            IReadOnlyList<string> attachments = departmentId == campaign.Lead ? [letter, form, .. notices] : [letter, form];
+            IReadOnlyList<string> attachments = departmentId == campaign.Lead ? [letter, form, deadlines, .. notices] : [letter, form, deadlines];
             foreach (var contact in department.Contacts)
             {
                 Cover("department-letter", contact, $"关于抽调{campaign.Name}检查人员的函",
@@ -82,12 +83,51 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
             }
         }
 
-        foreach (var inspector in draw.Groups.SelectMany(g => g.Members).Where(m => m.Email is not null))
+        foreach (var group in draw.Groups)
         {
-            Cover("inspector-assignment", new Contact(inspector.Name, inspector.Email, null), $"您已被抽取参加{campaign.Name}",
-                $"您已被随机抽取为{campaign.Name}检查人员，检查时间为{ChineseDates.Format(campaign.Window.Start)}至{ChineseDates.Format(campaign.Window.End)}，一企一表见附件。",
-                [form]);
+            var calendar = GroupCalendarPath(plan, campaign.Id, group.Number);
+            Documents.Add(new DocumentOrder(calendar, null, CalendarFile.Write([GroupWindow(draw, group)], draw.DrawnOn), campaign.Id));
+            foreach (var inspector in group.Members.Where(m => m.Email is not null))
+            {
+                Cover("inspector-assignment", new Contact(inspector.Name, inspector.Email, null), $"您已被抽取参加{campaign.Name}",
+                    $"您已被随机抽取为{campaign.Name}第{group.Number}检查组检查人员（{GroupLine(group)}），" +
+                    $"检查时间为{ChineseDates.Format(campaign.Window.Start)}至{ChineseDates.Format(campaign.Window.End)}，" +
+                    $"检查对象：{string.Join("；", EntitiesOf(draw, group).Select(e => $"{e.Name}（{e.Address}）"))}。一企一表及日程（.ics）见附件。",
+                    [form, calendar]);
+            }
         }
+    }
+
+    /// <summary>The calendar file of one inspection group's window, attached to its assignment and window-start reminder.</summary>
+    public static string GroupCalendarPath(AnnualPlan plan, string campaignId, int group) => $"{plan.Year}/{campaignId}/group-{group}.ics";
+
+    private static string GroupLine(InspectionGroup group) =>
+        $"组长：{group.Members.Single(m => m.CertificateNumber == group.LeaderCertificateNumber).Name}；" +
+        $"组员：{string.Join("、", group.Members.Where(m => m.CertificateNumber != group.LeaderCertificateNumber).Select(m => m.Name))}";
+
+    private static IEnumerable<DrawnEntity> EntitiesOf(Draw draw, InspectionGroup group) =>
+        group.EntityUsccs.Select(u => draw.Entities.Single(e => e.Uscc == u));
+
+    private CalendarFile.Event GroupWindow(Draw draw, InspectionGroup group) => new(
+        $"{campaign.Id}-group-{group.Number}@campaigns.local",
+        campaign.Window.Start,
+        campaign.Window.End,
+        $"{campaign.Name} 第{group.Number}检查组实地检查",
+        $"{GroupLine(group)}\n检查对象：\n" +
+        string.Join("\n", EntitiesOf(draw, group).Select((e, i) => $"{i + 1}. {e.Name}（{e.Address}）")) +
+        $"\n检查结果录入截止：{ChineseDates.Format(milestones[MilestoneKind.ResultEntryDeadline].Date)}");
+
+    /// <summary>The deadlines a department works to, as calendar events.</summary>
+    private string Deadlines(Draw draw)
+    {
+        MilestoneKind[] kinds = [MilestoneKind.ResultEntryDeadline, MilestoneKind.PublicityDeadline, MilestoneKind.SummaryDue];
+        var path = $"{Folder}/deadlines.ics";
+        Documents.Add(new DocumentOrder(path, null, CalendarFile.Write(
+            kinds.Where(milestones.ContainsKey).Select(k => new CalendarFile.Event(
+                $"{campaign.Id}-{k.WireName()}@campaigns.local", milestones[k].Date, milestones[k].Date,
+                $"{campaign.Name}：{k.ChineseName()}", $"{k.ChineseName()}：{ChineseDates.Format(milestones[k].Date)}")),
+            draw.DrawnOn), campaign.Id));
+        return path;
     }
 
     private string Document(string name, string template, object model)

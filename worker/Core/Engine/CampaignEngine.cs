@@ -112,7 +112,7 @@ public static class CampaignEngine
         var plan = context.Plan;
         List<BreachItem> items = [.. flags.Select(f => new BreachItem(
             plan.Campaigns.FirstOrDefault(c => c.Id == f.Scope)?.Name,
-            $"{f.Kind.ChineseName()}：{f.Detail}",
+            $"{f.Kind.ChineseName()}（{f.Detail}）",
             Whose(plan, f),
             f.Since,
             context.Calendar.CountWorkingDays(f.Since.AddDays(-1), context.Today)))];

@@ -32,7 +32,7 @@ public static class Reminders
             {
                 continue;
             }
-            foreach (var (recipient, openItems) in Recipients(plan, campaign, kind, state, draw, results))
+            foreach (var (recipient, openItems, attachments) in Recipients(plan, campaign, kind, state, draw, results))
             {
                 if (recipient.Email is null)
                 {
@@ -46,7 +46,7 @@ public static class Reminders
                     recipient,
                     "reminder",
                     DocumentModels.Reminder(plan, campaign.Name, recipient, kind, milestone.Date, left, openItems),
-                    []));
+                    attachments));
             }
         }
         return orders;
@@ -85,7 +85,7 @@ public static class Reminders
         return day;
     }
 
-    private static IEnumerable<(Contact Recipient, IReadOnlyList<string> OpenItems)> Recipients(
+    private static IEnumerable<(Contact Recipient, IReadOnlyList<string> OpenItems, IReadOnlyList<string> Attachments)> Recipients(
         AnnualPlan plan, CampaignPlan campaign, MilestoneKind kind, CampaignState state, Draw? draw, IReadOnlyList<ResultEntry> results)
     {
         IEnumerable<Contact> DepartmentContacts(string id) => plan.Department(id).Contacts;
@@ -94,35 +94,41 @@ public static class Reminders
             case MilestoneKind.Draw when Reconciler.IsBefore(state, CampaignState.Drawn):
                 foreach (var c in plan.Office.Contacts.Concat(DepartmentContacts(campaign.Lead)))
                 {
-                    yield return (c, ["组织双随机抽取（检查对象和执法检查人员）"]);
+                    yield return (c, ["组织双随机抽取（检查对象和执法检查人员）"], []);
                 }
                 break;
             case MilestoneKind.WindowStart when draw is not null && Reconciler.IsBefore(state, CampaignState.Inspecting):
-                foreach (var m in draw.Groups.SelectMany(g => g.Members))
+                // The assignment again, with the group's window as a calendar event.
+                foreach (var group in draw.Groups)
                 {
-                    yield return (new Contact(m.Name, m.Email, null), [.. draw.Entities.Select(e => e.Name)]);
+                    IReadOnlyList<string> visits = [.. group.EntityUsccs.Select(u => draw.Entities.Single(e => e.Uscc == u))
+                        .Select(e => $"第{group.Number}检查组实地检查{e.Name}（{e.Address}）")];
+                    foreach (var m in group.Members)
+                    {
+                        yield return (new Contact(m.Name, m.Email, null), visits, [CampaignEffects.GroupCalendarPath(plan, campaign.Id, group.Number)]);
+                    }
                 }
                 break;
             case MilestoneKind.ResultEntryDeadline when draw is not null:
                 foreach (var (departmentId, entities) in MissingResults.Of(campaign, draw, results))
                 {
-                    IReadOnlyList<string> names = [.. entities.Select(e => e.Name)];
+                    IReadOnlyList<string> names = [.. entities.Select(e => $"录入对{e.Name}的检查结果")];
                     foreach (var c in DepartmentContacts(departmentId))
                     {
-                        yield return (c, names);
+                        yield return (c, names, []);
                     }
                 }
                 break;
             case MilestoneKind.PublicityDeadline when draw is not null && Reconciler.IsBefore(state, CampaignState.Publicized):
                 foreach (var c in plan.Office.Contacts)
                 {
-                    yield return (c, ["在信用信息公示系统和政府网站公示抽查结果"]);
+                    yield return (c, ["在信用信息公示系统和政府网站公示抽查结果"], []);
                 }
                 break;
             case MilestoneKind.SummaryDue when Reconciler.IsBefore(state, CampaignState.Reported):
                 foreach (var c in plan.Office.Contacts)
                 {
-                    yield return (c, ["形成统计表和工作总结并报送"]);
+                    yield return (c, ["形成统计表和工作总结并报送"], []);
                 }
                 break;
             default:

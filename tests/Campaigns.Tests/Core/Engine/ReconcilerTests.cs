@@ -1,3 +1,4 @@
+using Campaigns.Core.Documents;
 using Campaigns.Core.Engine;
 using Campaigns.Core.Lifecycle;
 using Campaigns.Core.Plans;
@@ -70,14 +71,17 @@ public class ReconcilerTests
             "2024/qh-2024-netcafe/draw-record.html",
             "2024/qh-2024-netcafe/inspection-record.html",
             .. draw.Entities.Select(e => $"2024/qh-2024-netcafe/entity-notice-{e.Uscc}.html"),
+            "2024/qh-2024-netcafe/deadlines.ics",
             "2024/qh-2024-netcafe/department-letter-police.html",
             "2024/qh-2024-netcafe/department-letter-market.html",
             "2024/qh-2024-netcafe/department-letter-culture.html",
+            "2024/qh-2024-netcafe/group-1.ics",
         ]);
         // One letter to each department contact, one assignment to each of the six drawn inspectors.
         outcome.Deliveries.Count(d => d.Kind == "department-letter").ShouldBe(3);
         outcome.Deliveries.Count(d => d.Kind == "inspector-assignment").ShouldBe(6);
-        outcome.Deliveries.Single(d => d.Recipient.Email == "police@qinghe.example").Attachments.Count.ShouldBe(5);
+        // The lead department serves the entity notices: letter, form, deadlines and three notices.
+        outcome.Deliveries.Single(d => d.Recipient.Email == "police@qinghe.example").Attachments.Count.ShouldBe(6);
     }
 
     [Fact]
@@ -221,6 +225,27 @@ public class ReconcilerTests
         CampaignEngine.IsReportDay(Calendars.Shipped, new DateOnly(2024, 9, 17), plan.Breach).ShouldBeFalse();
         CampaignEngine.IsReportDay(Calendars.Shipped, new DateOnly(2024, 9, 18), plan.Breach).ShouldBeTrue();
         CampaignEngine.IsReportDay(Calendars.Shipped, new DateOnly(2024, 9, 19), plan.Breach).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Notify_GroupCalendarWritten_AttachedToEachInspectorsAssignmentAndWindowStartReminder()
+    {
+        var notified = Reconcile(new DateOnly(2024, 4, 9), CampaignFacts.New("qh-2024-netcafe") with { State = CampaignState.Published });
+        var draw = notified.NewDraw.ShouldNotBeNull();
+        var calendar = notified.Documents.Single(d => d.Path == "2024/qh-2024-netcafe/group-1.ics");
+        calendar.Model.ShouldBeOfType<string>().ShouldContain("DTSTART;VALUE=DATE:20240409");
+        notified.Documents.ShouldContain(d => d.Path == "2024/qh-2024-netcafe/deadlines.ics");
+        var assignments = notified.Deliveries.Where(d => d.Kind == "inspector-assignment").ToList();
+        assignments.Count.ShouldBe(draw.Groups.Single().Members.Count);
+        assignments.ShouldAllBe(d => d.Attachments.Contains("2024/qh-2024-netcafe/group-1.ics"));
+        notified.Deliveries.Where(d => d.Kind == "department-letter").ShouldAllBe(d => d.Attachments.Contains("2024/qh-2024-netcafe/deadlines.ics"));
+
+        var facts = After(CampaignFacts.New("qh-2024-netcafe"), notified) with { State = CampaignState.Notified };
+        var plan = TestPlans.Plan(TestPlans.PublishedOn, TestPlans.NetCafe() with { Window = new(new DateOnly(2024, 4, 15), new DateOnly(2024, 5, 31)) });
+        var reminders = Reconcile(new DateOnly(2024, 4, 11), facts, plan).Deliveries.Where(d => d.IdempotencyKey.Contains("window-start")).ToList();
+        reminders.Count.ShouldBe(draw.Groups.Single().Members.Count);
+        reminders.ShouldAllBe(d => d.Attachments.Single() == "2024/qh-2024-netcafe/group-1.ics");
+        reminders[0].Model.ShouldBeOfType<Reminder>().OpenItems.ShouldAllBe(i => i.StartsWith("第1检查组实地检查"));
     }
 
     [Fact]
