@@ -137,4 +137,18 @@ public class TemplateSetTests : IDisposable
         ChineseDates.Percent(0.30m).ShouldBe("30%");
         ChineseDates.Percent(0.055m).ShouldBe("5.5%");
     }
+
+    [Fact]
+    public void OverdueNotice_SaysHowLateAndThatLeadersKnow()
+    {
+        var notice = DocumentModels.OverdueNotice(Plan, Campaign.Name, Plan.Department("culture").Contacts[0], MilestoneKind.ResultEntryDeadline,
+            new DateOnly(2024, 7, 1), 3, ["录入检查结果（缺少1户检查对象的检查结果：清河县网吧2）"]);
+
+        var text = Templates.Render("reminder.txt", notice);
+
+        notice.Subject.ShouldBe($"【催办】{Campaign.Name}：检查结果录入截止已超期3个工作日");
+        text.ShouldContain("“检查结果录入截止”时间为2024年7月1日，已超期3个工作日。请尽快完成以下事项：");
+        text.ShouldContain("该事项已列入超期情况报告报送领导小组。");
+        text.ShouldNotContain("距今");
+    }
 }

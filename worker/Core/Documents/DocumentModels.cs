@@ -173,6 +173,19 @@ public static class DocumentModels
         openItems,
         ContactLine(plan));
 
+    /// <summary>An overdue notice (催办通知) to whoever must still act, on the days the leaders' report goes out.</summary>
+    public static Reminder OverdueNotice(AnnualPlan plan, string? campaignName, Contact recipient, MilestoneKind kind, DateOnly due, int workingDaysOverdue, IReadOnlyList<string> openItems) => new(
+        $"【催办】{campaignName ?? $"{plan.Year}年度抽查计划"}：{kind.ChineseName()}已超期{workingDaysOverdue}个工作日",
+        plan.Office.Name,
+        recipient.Name,
+        campaignName,
+        kind.ChineseName(),
+        ChineseDates.Format(due),
+        0,
+        openItems,
+        ContactLine(plan),
+        workingDaysOverdue);
+
     /// <summary>The leaders' breach report; with <paramref name="escalatedAfter"/>, the one for the next level up.</summary>
     public static BreachReport BreachReport(AnnualPlan plan, DateOnly date, IReadOnlyList<BreachItem> items, int? escalatedAfter = null) => new(
         escalatedAfter is { } after

@@ -54,6 +54,7 @@ public static class CampaignEngine
         if (flags.Count > 0 && IsReportDay(context.Calendar, today, plan.Breach))
         {
             deliveries.AddRange(BreachReports(context, flags));
+            deliveries.AddRange(OverdueNotices(context, flags));
         }
         return new TickOutcome(outcomes, flags, documents, deliveries);
     }
@@ -82,6 +83,47 @@ public static class CampaignEngine
                 DocumentModels.Reminder(plan, null, contact, MilestoneKind.PlanPublicationDeadline, deadline, context.Calendar.CountWorkingDays(context.Today, deadline),
                     ["公示年度抽查计划（001 (八)：每年3月底前）"]),
                 [publicationPath]);
+        }
+    }
+
+    /// <summary>
+    /// Overdue notices (催办) to whoever must still act, on the days the leaders' report goes out: each department
+    /// missing results, the office for publicity, summary and plan publication, the office and lead department for a
+    /// blocked draw. They are reminders, so they join the day's digest; a dead letter is the leaders' and `deliveries`'.
+    /// </summary>
+    private static IEnumerable<DeliveryOrder> OverdueNotices(TickContext context, IReadOnlyList<OverdueFlag> flags)
+    {
+        var plan = context.Plan;
+        foreach (var flag in flags)
+        {
+            var campaign = plan.Campaigns.FirstOrDefault(c => c.Id == flag.Scope);
+            (MilestoneKind Milestone, IEnumerable<Contact> To, string Item)? notice = flag.Kind switch
+            {
+                FlagKind.ResultsOverdue => (MilestoneKind.ResultEntryDeadline, plan.Department(flag.Subject).Contacts, $"录入检查结果（{flag.Detail}）"),
+                FlagKind.PublicityOverdue => (MilestoneKind.PublicityDeadline, plan.Office.Contacts, "在信用信息公示系统和政府网站公示抽查结果"),
+                FlagKind.SummaryOverdue => (MilestoneKind.SummaryDue, plan.Office.Contacts, "形成统计表和工作总结并报送"),
+                FlagKind.PlanNotPublished => (MilestoneKind.PlanPublicationDeadline, plan.Office.Contacts, "公示年度抽查计划，并在计划中填写实际公示日期（published_on）"),
+                FlagKind.DrawBlocked when campaign is not null =>
+                    (MilestoneKind.Draw, plan.Office.Contacts.Concat(plan.Department(campaign.Lead).Contacts), $"解决抽取受阻的问题：{flag.Detail}"),
+                _ => null,
+            };
+            if (notice is not { } n)
+            {
+                continue;
+            }
+            var due = flag.Kind == FlagKind.DrawBlocked ? flag.Since : flag.Since.AddDays(-1);
+            var overdue = context.Calendar.CountWorkingDays(due, context.Today);
+            foreach (var contact in n.To.Where(c => c.Email is not null).DistinctBy(c => c.Email))
+            {
+                yield return new DeliveryOrder(
+                    $"{flag.Key}|overdue|{context.Today:yyyy-MM-dd}|{contact.Email}",
+                    ReminderDigests.Kind,
+                    campaign?.Id,
+                    contact,
+                    "reminder",
+                    DocumentModels.OverdueNotice(plan, campaign?.Name, contact, n.Milestone, due, Math.Max(1, overdue), [n.Item]),
+                    []);
+            }
         }
     }
 

@@ -249,6 +249,25 @@ public class ReconcilerTests
     }
 
     [Fact]
+    public void Tick_ResultsOverdue_DepartmentGetsAnOverdueNoticeOnReportDays()
+    {
+        var facts = DrawnFacts() with { State = CampaignState.ResultEntry };
+        var office = new OfficeFacts(new Dictionary<string, CampaignFacts> { [facts.CampaignId] = facts }, new HashSet<string>());
+        // 3 July 2024 is the 2nd working day after the 1 July deadline.
+        var outcome = CampaignEngine.Tick(Context(new DateOnly(2024, 7, 3)), office);
+
+        var notices = outcome.Deliveries.Where(d => d.IdempotencyKey.Contains("results-overdue") && d.IdempotencyKey.Contains("|overdue|")).ToList();
+        notices.Select(d => d.Recipient.Email).ShouldBe(["police@qinghe.example", "market@qinghe.example", "culture@qinghe.example"], ignoreOrder: true);
+        // Publicity (24 June) and the summary (30 June) are late too: the office hears of both.
+        outcome.Deliveries.Count(d => d.IdempotencyKey.Contains("|overdue|") && d.Recipient.Email == "office@qinghe.example").ShouldBe(2);
+        notices.ShouldAllBe(d => d.Kind == "reminder");
+        var model = notices[0].Model.ShouldBeOfType<Reminder>();
+        model.WorkingDaysOverdue.ShouldBe(2);
+        model.OpenItems.Single().ShouldStartWith("录入检查结果（缺少3户检查对象的检查结果：");
+        CampaignEngine.Tick(Context(new DateOnly(2024, 7, 6)), office).Deliveries.ShouldNotContain(d => d.IdempotencyKey.Contains("|overdue|")); // Saturday
+    }
+
+    [Fact]
     public void Tick_DeadLetter_IsABreachUntilItIsSent()
     {
         var plan = TestPlans.Plan(TestPlans.PublishedOn);
