@@ -58,6 +58,12 @@ public static class Reconciler
             [.. effects.Deliveries, .. reminders]);
     }
 
+    /// <summary>Whose result is missing: the department's inspectors in the group that visits the entity.</summary>
+    private static string Inspectors(Draw draw, string departmentId, string uscc) =>
+        draw.Groups.FirstOrDefault(g => g.EntityUsccs.Contains(uscc)) is { } group
+            ? $"第{group.Number}检查组 {string.Join("、", group.Members.Where(m => m.DepartmentId == departmentId).Select(m => m.Name))}"
+            : "未分组";
+
     /// <summary>The first trigger, in the lifecycle's order, that may fire now.</summary>
     private static CampaignTrigger? NextDue(StateMachine<CampaignState, CampaignTrigger> machine) =>
         CampaignLifecycle.TriggerOrder.Where(machine.CanFire).Cast<CampaignTrigger?>().FirstOrDefault();
@@ -111,7 +117,7 @@ public static class Reconciler
             {
                 flags.Add(new OverdueFlag(
                     FlagKind.ResultsOverdue, campaign.Id, departmentId, resultDeadline.AddDays(1),
-                    $"缺少{entities.Count}户检查对象的检查结果：{string.Join("、", entities.Select(e => e.Name))}"));
+                    $"缺少{entities.Count}户检查对象的检查结果：{string.Join("、", entities.Select(e => $"{e.Name}（{Inspectors(draw, departmentId, e.Uscc)}）"))}"));
             }
         }
 

@@ -264,6 +264,10 @@ public class ReconcilerTests
         var model = notices[0].Model.ShouldBeOfType<Reminder>();
         model.WorkingDaysOverdue.ShouldBe(2);
         model.OpenItems.Single().ShouldStartWith("录入检查结果（缺少3户检查对象的检查结果：");
+        // Whose: each missing entity names the department's inspectors in the group that visits it.
+        var police = notices.Single(d => d.Recipient.Email == "police@qinghe.example").Model.ShouldBeOfType<Reminder>().OpenItems.Single();
+        var members = facts.Draw!.Groups[0].Members.Where(m => m.DepartmentId == "police").Select(m => m.Name);
+        police.ShouldContain($"（第1检查组 {string.Join("、", members)}）");
         CampaignEngine.Tick(Context(new DateOnly(2024, 7, 6)), office).Deliveries.ShouldNotContain(d => d.IdempotencyKey.Contains("|overdue|")); // Saturday
     }
 
