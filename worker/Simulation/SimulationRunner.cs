@@ -1,5 +1,6 @@
 using Campaigns.Calendar;
 using Campaigns.Core.Engine;
+using Campaigns.Core.Lifecycle;
 using Campaigns.Engine;
 using Campaigns.Host;
 using Campaigns.Storage;
@@ -35,6 +36,14 @@ public sealed class SimulationRunner(
                     {
                         events.Add(new SimulationEvent(Text(day), campaign.Key, "results-entered", null, null, $"{campaign.Count()} results"));
                     }
+                }
+            }
+            // The simulated office publishes the day after the publicity is prepared, and confirms it.
+            foreach (var waiting in store.Campaigns().Where(c => c.State == nameof(CampaignState.AwaitingPublication)))
+            {
+                if (store.ConfirmPublication(waiting.Id, new Publication($"https://www.gsxt.gov.cn/gs/{waiting.Id}", day), clock.GetUtcNow()))
+                {
+                    events.Add(new SimulationEvent(Text(day), waiting.Id, "publication-confirmed", null, null, $"https://www.gsxt.gov.cn/gs/{waiting.Id}"));
                 }
             }
             var report = ticks.Tick();

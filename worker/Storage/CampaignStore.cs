@@ -89,8 +89,12 @@ public sealed class CampaignStore
             "SELECT campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks FROM results WHERE campaign_id IN @ids ORDER BY seq", new { ids })
             .Select(r => new ResultEntry(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Code, Date(r.InspectedOn), Date(r.EnteredOn), r.Remarks))
             .ToLookup(r => r.CampaignId);
+        var publications = connection.Query<(string Id, string Url, string On)>(
+            "SELECT campaign_id, url, published_on FROM publications WHERE campaign_id IN @ids", new { ids })
+            .ToDictionary(r => r.Id, r => new Publication(r.Url, Date(r.On)));
         var facts = ids.ToDictionary(id => id, id => states.TryGetValue(id, out var row)
-            ? new CampaignFacts(id, Enum.Parse<CampaignState>(row.State), draws.GetValueOrDefault(id), [.. results[id]], row.Archive is null ? null : Date(row.Archive))
+            ? new CampaignFacts(id, Enum.Parse<CampaignState>(row.State), draws.GetValueOrDefault(id), [.. results[id]], row.Archive is null ? null : Date(row.Archive),
+                publications.GetValueOrDefault(id))
             : CampaignFacts.New(id));
         var documents = connection.Query<string>("SELECT path FROM documents WHERE path LIKE @prefix", new { prefix = $"{plan.Year}/%" }).ToHashSet();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(plan.Office.TimeZone);
@@ -238,6 +242,27 @@ public sealed class CampaignStore
     }
 
     /// <summary>Records entered results; the whole batch or nothing. Returns how many were new.</summary>
+    /// <summary>Records where and when the office published a campaign's results; a second confirmation changes nothing.</summary>
+    public bool ConfirmPublication(string campaignId, Publication publication, DateTimeOffset now)
+    {
+        using var connection = Connect();
+        return connection.Execute(
+            """
+            INSERT INTO publications (campaign_id, url, published_on, recorded_at) VALUES (@campaignId, @Url, @on, @at)
+            ON CONFLICT (campaign_id) DO NOTHING
+            """,
+            new { campaignId, publication.Url, on = Text(publication.On), at = now.ToString("O") }) == 1;
+    }
+
+    public Publication? PublicationOf(string campaignId)
+    {
+        using var connection = Connect();
+        return connection.Query<(string Url, string On)>(
+            "SELECT url, published_on FROM publications WHERE campaign_id = @campaignId", new { campaignId })
+            .Select(row => new Publication(row.Url, Date(row.On)))
+            .FirstOrDefault();
+    }
+
     public int AddResults(IReadOnlyList<ResultEntry> entries, string source)
     {
         using var connection = Connect();

@@ -109,5 +109,14 @@ internal static class Migrations
         );
         INSERT INTO delivery_items (item_key, delivery_key) SELECT idempotency_key, idempotency_key FROM deliveries;
         """,
+        """
+        -- The office's confirmation that a campaign's results were published (公示), which moves the campaign on.
+        CREATE TABLE publications (
+            campaign_id TEXT PRIMARY KEY REFERENCES campaigns(id),
+            url TEXT NOT NULL,
+            published_on TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        );
+        """,
     ];
 }

@@ -230,4 +230,34 @@ public class CliTests : IDisposable
         again.ExitCode.ShouldBe(1);
         again.Error.ShouldContain("已发送");
     }
+
+    [Fact]
+    public async Task Publish_ConfirmsOnce_BadInputChangesNothing()
+    {
+        // The on-time year says on which day netcafe's publicity is prepared; simulate up to that day only.
+        var year = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
+            "--from", "2026-01-01", "--to", "2026-12-31", "--out", Path.Combine(_dir.Path, "year"), "--format", "json");
+        year.ExitCode.ShouldBe(0, year.Error);
+        var prepared = JsonDocument.Parse(year.Out).RootElement.EnumerateArray()
+            .First(e => e.GetProperty("campaign").GetString() == "qh-2026-netcafe" && e.GetProperty("to-state").GetString() == "AwaitingPublication")
+            .GetProperty("date").GetString()!;
+        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
+            "--from", "2026-01-01", "--to", prepared, "--out", _dir.Path);
+        simulate.ExitCode.ShouldBe(0, simulate.Error);
+        var database = Path.Combine(_dir.Path, "campaigns.db");
+        var environment = new Dictionary<string, string> { ["Campaigns__Database"] = database, ["Campaigns__Plans"] = "config/plans/2026.yaml" };
+
+        var bad = await CliProcess.Run(environment, "publish", "--campaign", "qh-2026-netcafe", "--url", "gsxt", "--on", "2099-01-01");
+        bad.ExitCode.ShouldBe(1);
+        bad.ErrorLines.Length.ShouldBe(2);
+        Campaigns.Storage.CampaignStore.Open(database).PublicationOf("qh-2026-netcafe").ShouldBeNull();
+
+        var good = await CliProcess.Run(environment, "publish", "--campaign", "qh-2026-netcafe", "--url", "https://www.gsxt.gov.cn/gs/netcafe", "--on", prepared);
+        good.ExitCode.ShouldBe(0, good.Error);
+        good.Out.ShouldContain("已登记");
+        var again = await CliProcess.Run(environment, "publish", "--campaign", "qh-2026-netcafe", "--url", "https://example.gov.cn/other", "--on", prepared);
+        again.ExitCode.ShouldBe(1);
+        again.Error.ShouldContain("https://www.gsxt.gov.cn/gs/netcafe");
+        Campaigns.Storage.CampaignStore.Open(database).PublicationOf("qh-2026-netcafe")!.Url.ShouldBe("https://www.gsxt.gov.cn/gs/netcafe");
+    }
 }

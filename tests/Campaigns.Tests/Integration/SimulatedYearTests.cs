@@ -34,7 +34,7 @@ public class SimulatedYearTests : IDisposable
         foreach (var campaign in plan.Campaigns)
         {
             events.Where(e => e.Campaign == campaign.Id && e.Event == "transition").Select(e => e.ToState).ShouldBe(
-                ["Published", "Drawn", "Notified", "Inspecting", "ResultEntry", "Publicized", "Reported"]);
+                ["Published", "Drawn", "Notified", "Inspecting", "ResultEntry", "AwaitingPublication", "Publicized", "Reported"]);
             Directory.GetFiles(_out.File("documents", "2026", campaign.Id)).Length.ShouldBeGreaterThan(4);
         }
     }

@@ -29,12 +29,13 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
             case CampaignTrigger.Notify:
                 Notify(draw!);
                 break;
-            case CampaignTrigger.Publicize:
+            case CampaignTrigger.PreparePublicity:
                 var publicity = Document("results-publicity", "results-publicity", DocumentModels.ResultsPublicity(plan, campaign, draw!, results));
                 foreach (var contact in plan.Office.Contacts)
                 {
                     Cover("results-publicity", contact, $"请公示{campaign.Name}抽查结果",
-                        "本次抽查检查结果已全部录入，抽查结果公示表见附件，请按“一抽查一通报”要求在信用信息公示系统和政府网站公示。", [publicity]);
+                        $"本次抽查检查结果已全部录入，抽查结果公示表见附件，请按“一抽查一通报”要求于{ChineseDates.Format(milestones[MilestoneKind.PublicityDeadline].Date)}前" +
+                        $"在信用信息公示系统和政府网站公示，公示后登记公示网址和日期：campaigns publish --campaign {campaign.Id} --url <网址> --on <日期>。", [publicity]);
                 }
                 break;
             case CampaignTrigger.Report:

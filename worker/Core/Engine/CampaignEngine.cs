@@ -100,7 +100,8 @@ public static class CampaignEngine
             (MilestoneKind Milestone, IEnumerable<Contact> To, string Item)? notice = flag.Kind switch
             {
                 FlagKind.ResultsOverdue => (MilestoneKind.ResultEntryDeadline, plan.Department(flag.Subject).Contacts, $"录入检查结果（{flag.Detail}）"),
-                FlagKind.PublicityOverdue => (MilestoneKind.PublicityDeadline, plan.Office.Contacts, "在信用信息公示系统和政府网站公示抽查结果"),
+                FlagKind.PublicityOverdue => (MilestoneKind.PublicityDeadline, plan.Office.Contacts,
+                    $"在信用信息公示系统和政府网站公示抽查结果，并登记公示网址和日期（campaigns publish --campaign {flag.Scope}）"),
                 FlagKind.SummaryOverdue => (MilestoneKind.SummaryDue, plan.Office.Contacts, "形成统计表和工作总结并报送"),
                 FlagKind.PlanNotPublished => (MilestoneKind.PlanPublicationDeadline, plan.Office.Contacts, "公示年度抽查计划，并在计划中填写实际公示日期（published_on）"),
                 FlagKind.DrawBlocked when campaign is not null =>

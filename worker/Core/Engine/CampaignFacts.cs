@@ -10,7 +10,8 @@ public sealed record CampaignFacts(
     CampaignState State,
     Draw? Draw,
     IReadOnlyList<ResultEntry> Results,
-    DateOnly? ArchiveRequestedOn)
+    DateOnly? ArchiveRequestedOn,
+    Publication? Publication = null)
 {
     public static CampaignFacts New(string campaignId) => new(campaignId, CampaignState.Draft, null, [], null);
 }

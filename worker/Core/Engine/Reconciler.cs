@@ -28,6 +28,7 @@ public static class Reconciler
             WindowStarted: () => today >= campaign.Window.Start,
             WindowEnded: () => today > campaign.Window.End,
             ResultsComplete: () => draw is not null && MissingResults.Of(campaign, draw, facts.Results).Count == 0,
+            PublicationConfirmed: () => facts.Publication is { } publication && publication.On <= today,
             ArchiveRequested: () => facts.ArchiveRequestedOn is { } requested && requested <= today,
             CancelRequested: () => campaign.CancelledReason is not null);
         var machine = CampaignLifecycle.Create(() => state, s => state = s, guards);

@@ -122,7 +122,7 @@ public static class Reminders
             case MilestoneKind.PublicityDeadline when draw is not null && Reconciler.IsBefore(state, CampaignState.Publicized):
                 foreach (var c in plan.Office.Contacts)
                 {
-                    yield return (c, ["在信用信息公示系统和政府网站公示抽查结果"], []);
+                    yield return (c, ["在信用信息公示系统和政府网站公示抽查结果", $"公示后登记公示网址和日期（campaigns publish --campaign {campaign.Id}）"], []);
                 }
                 break;
             case MilestoneKind.SummaryDue when Reconciler.IsBefore(state, CampaignState.Reported):

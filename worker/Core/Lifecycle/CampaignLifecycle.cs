@@ -12,6 +12,7 @@ public static class CampaignLifecycle
         CampaignTrigger.Notify,
         CampaignTrigger.StartInspection,
         CampaignTrigger.CloseWindow,
+        CampaignTrigger.PreparePublicity,
         CampaignTrigger.Publicize,
         CampaignTrigger.Report,
         CampaignTrigger.Archive,
@@ -38,7 +39,10 @@ public static class CampaignLifecycle
         machine.Configure(CampaignState.Inspecting)
             .PermitIf(CampaignTrigger.CloseWindow, CampaignState.ResultEntry, guards.WindowEnded, "window ended");
         machine.Configure(CampaignState.ResultEntry)
-            .PermitIf(CampaignTrigger.Publicize, CampaignState.Publicized, guards.ResultsComplete, "all results entered");
+            .PermitIf(CampaignTrigger.PreparePublicity, CampaignState.AwaitingPublication, guards.ResultsComplete, "all results entered");
+        // The service prepares the publicity; publishing it is the office's act on the government sites (001 (十一)).
+        machine.Configure(CampaignState.AwaitingPublication)
+            .PermitIf(CampaignTrigger.Publicize, CampaignState.Publicized, guards.PublicationConfirmed, "office confirmed publication");
         machine.Configure(CampaignState.Publicized)
             .Permit(CampaignTrigger.Report, CampaignState.Reported);
         machine.Configure(CampaignState.Reported)

@@ -9,6 +9,7 @@ public enum CampaignState
     Notified,
     Inspecting,
     ResultEntry,
+    AwaitingPublication,
     Publicized,
     Reported,
     Archived,

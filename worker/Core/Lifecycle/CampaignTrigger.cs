@@ -7,6 +7,7 @@ public enum CampaignTrigger
     Notify,
     StartInspection,
     CloseWindow,
+    PreparePublicity,
     Publicize,
     Report,
     Archive,

@@ -10,9 +10,10 @@ public sealed record LifecycleGuards(
     Func<bool> WindowStarted,
     Func<bool> WindowEnded,
     Func<bool> ResultsComplete,
+    Func<bool> PublicationConfirmed,
     Func<bool> ArchiveRequested,
     Func<bool> CancelRequested)
 {
     public static LifecycleGuards Always(bool answer) => new(
-        () => answer, () => answer, () => answer, () => answer, () => answer, () => answer, () => answer);
+        () => answer, () => answer, () => answer, () => answer, () => answer, () => answer, () => answer, () => answer);
 }

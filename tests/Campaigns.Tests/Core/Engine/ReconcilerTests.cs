@@ -110,14 +110,26 @@ public class ReconcilerTests
     }
 
     [Fact]
-    public void Reconcile_ResultsComplete_PublicizesAndReports()
+    public void Reconcile_ResultsComplete_PreparesPublicity_ConfirmationMovesOnToTheReport()
     {
         var facts = DrawnFacts() with { State = CampaignState.ResultEntry };
         facts = facts with { Results = AllResults(facts, new DateOnly(2024, 6, 5)) };
-        var outcome = Reconcile(new DateOnly(2024, 6, 5), facts);
-        outcome.Transitions.Select(t => t.To).ShouldBe([CampaignState.Publicized, CampaignState.Reported]);
-        outcome.Documents.Select(d => d.Path).ShouldBe(["2024/qh-2024-netcafe/results-publicity.html", "2024/qh-2024-netcafe/summary-report.html"]);
-        outcome.Flags.ShouldBeEmpty();
+
+        var prepared = Reconcile(new DateOnly(2024, 6, 5), facts);
+        prepared.Transitions.Select(t => t.To).ShouldBe([CampaignState.AwaitingPublication]);
+        prepared.Documents.Select(d => d.Path).ShouldBe(["2024/qh-2024-netcafe/results-publicity.html"]);
+        prepared.Deliveries.Single(d => d.Kind == "results-publicity").Model.ShouldBeOfType<Campaigns.Core.Documents.CoverMail>()
+            .Message.ShouldContain("campaigns publish --campaign qh-2024-netcafe");
+
+        var waiting = facts with { State = CampaignState.AwaitingPublication };
+        Reconcile(new DateOnly(2024, 6, 20), waiting).Transitions.ShouldBeEmpty();
+        // Unconfirmed after the 15th working day (24 June) is a breach.
+        Reconcile(PublicityDeadline.AddDays(1), waiting).Flags.Single().Kind.ShouldBe(FlagKind.PublicityOverdue);
+
+        var confirmed = Reconcile(new DateOnly(2024, 6, 21), waiting with { Publication = new Publication("https://www.gsxt.gov.cn/x", new DateOnly(2024, 6, 20)) });
+        confirmed.Transitions.Select(t => t.To).ShouldBe([CampaignState.Publicized, CampaignState.Reported]);
+        confirmed.Documents.Select(d => d.Path).ShouldBe(["2024/qh-2024-netcafe/summary-report.html"]);
+        confirmed.Flags.ShouldBeEmpty();
     }
 
     [Fact]

@@ -12,7 +12,8 @@ public class CampaignLifecycleTests
         { CampaignState.Drawn, CampaignTrigger.Notify, CampaignState.Notified },
         { CampaignState.Notified, CampaignTrigger.StartInspection, CampaignState.Inspecting },
         { CampaignState.Inspecting, CampaignTrigger.CloseWindow, CampaignState.ResultEntry },
-        { CampaignState.ResultEntry, CampaignTrigger.Publicize, CampaignState.Publicized },
+        { CampaignState.ResultEntry, CampaignTrigger.PreparePublicity, CampaignState.AwaitingPublication },
+        { CampaignState.AwaitingPublication, CampaignTrigger.Publicize, CampaignState.Publicized },
         { CampaignState.Publicized, CampaignTrigger.Report, CampaignState.Reported },
         { CampaignState.Reported, CampaignTrigger.Archive, CampaignState.Archived },
         // Cancelling is possible until the inspection starts, and not after.
@@ -67,7 +68,8 @@ public class CampaignLifecycleTests
             (CampaignState.Published, CampaignTrigger.Draw, b => LifecycleGuards.Always(false) with { DrawDue = () => b }),
             (CampaignState.Notified, CampaignTrigger.StartInspection, b => LifecycleGuards.Always(false) with { WindowStarted = () => b }),
             (CampaignState.Inspecting, CampaignTrigger.CloseWindow, b => LifecycleGuards.Always(false) with { WindowEnded = () => b }),
-            (CampaignState.ResultEntry, CampaignTrigger.Publicize, b => LifecycleGuards.Always(false) with { ResultsComplete = () => b }),
+            (CampaignState.ResultEntry, CampaignTrigger.PreparePublicity, b => LifecycleGuards.Always(false) with { ResultsComplete = () => b }),
+            (CampaignState.AwaitingPublication, CampaignTrigger.Publicize, b => LifecycleGuards.Always(false) with { PublicationConfirmed = () => b }),
             (CampaignState.Reported, CampaignTrigger.Archive, b => LifecycleGuards.Always(false) with { ArchiveRequested = () => b }),
             (CampaignState.Drawn, CampaignTrigger.Cancel, b => LifecycleGuards.Always(false) with { CancelRequested = () => b }),
         };

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Globalization;
+using Campaigns.Core.Engine;
+using Campaigns.Core.Lifecycle;
+using Campaigns.Engine;
+using Campaigns.Host;
+using Campaigns.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Campaigns.Cli;
+
+/// <summary>
+/// `publish --campaign C --url U --on DATE`: the office confirms it published the results (公示), which lets the
+/// campaign move on to its report on the next tick. Until then, after the publicity deadline, it is a breach.
+/// </summary>
+public static class PublishCommand
+{
+    public static Command Create()
+    {
+        var campaign = new Option<string>("--campaign") { Description = "campaign id", Required = true };
+        var url = new Option<string>("--url") { Description = "where the results are published (信用信息公示系统 or the government site)", Required = true };
+        var on = new Option<string>("--on") { Description = "the day they were published, YYYY-MM-DD", Required = true };
+        var command = new Command("publish", "Confirm that a campaign's results were published (公示): where and when.") { campaign, url, on };
+        command.SetAction(parse =>
+        {
+            using var host = WorkerHost.Build([], schedule: false, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+            var services = host.Services;
+            var options = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+            var store = services.GetRequiredService<CampaignStore>();
+            var campaignId = parse.GetValue(campaign)!;
+            var plan = services.GetRequiredService<PlanCatalog>().Load(options.Resolve(options.Plans)).FirstOrDefault(p => p.Campaigns.Any(c => c.Id == campaignId));
+            if (plan is null)
+            {
+                Console.Error.WriteLine($"年度抽查计划中没有抽查任务“{campaignId}”");
+                return 1;
+            }
+            var problems = new List<string>();
+            var link = parse.GetValue(url)!;
+            if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                problems.Add($"--url：“{link}”不是 http(s) 网址");
+            }
+            var today = TickService.OfficeDate(services.GetRequiredService<TimeProvider>().GetUtcNow(), plan.Office.TimeZone);
+            var text = parse.GetValue(on)!;
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                problems.Add($"--on：日期“{text}”无效，应为 YYYY-MM-DD");
+            }
+            else if (date > today)
+            {
+                problems.Add($"--on：公示日期{text}晚于今天（{today:yyyy-MM-dd}），请在公示后再登记");
+            }
+            var state = store.Campaigns().FirstOrDefault(c => c.Id == campaignId)?.State;
+            if (state != nameof(CampaignState.AwaitingPublication) && store.PublicationOf(campaignId) is null)
+            {
+                problems.Add($"抽查任务“{campaignId}”当前状态为{state ?? "未开始"}：检查结果全部录入、公示表生成后才能登记公示");
+            }
+            if (problems.Count > 0)
+            {
+                problems.ForEach(Console.Error.WriteLine);
+                return 1;
+            }
+            if (!store.ConfirmPublication(campaignId, new Publication(link, date), services.GetRequiredService<TimeProvider>().GetUtcNow()))
+            {
+                var earlier = store.PublicationOf(campaignId)!;
+                Console.Error.WriteLine($"抽查任务“{campaignId}”已于{earlier.On:yyyy-MM-dd}登记公示（{earlier.Url}），未作更改");
+                return 1;
+            }
+            Console.WriteLine($"已登记：{campaignId}于{date:yyyy-MM-dd}公示，网址 {link}；worker 下次运行时生成统计表和工作总结");
+            return 0;
+        });
+        return command;
+    }
+}
