@@ -1,5 +1,9 @@
 using System.CommandLine;
+using System.Text;
+using Campaigns.Core.Draws;
+using Campaigns.Core.Plans;
 using Campaigns.Core.Results;
+using Campaigns.Core.Sheets;
 using Campaigns.Engine;
 using Campaigns.Host;
 using Campaigns.Storage;
@@ -7,44 +11,93 @@ using Microsoft.Extensions.Options;
 
 namespace Campaigns.Cli;
 
+/// <summary>
+/// `results import|enter|template|history`: inspection results (检查结果) in, through one validation (ResultImport), so a
+/// sheet and a single entry are held to the same rules; entered results are final and change only by correction.
+/// </summary>
 public static class ResultsCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "results sheet (CSV)" };
         var campaign = new Option<string>("--campaign") { Description = "campaign id", Required = true };
-        var import = new Command("import", "Enter a campaign's results from a CSV sheet; a sheet with any bad row enters nothing.") { file, campaign };
-        import.SetAction(parse =>
+
+        var file = new Argument<FileInfo>("file") { Description = "results sheet (.csv or .xlsx)" };
+        var import = new Command("import", "Enter a campaign's results from a CSV or XLSX sheet; a sheet with any bad row enters nothing.") { file, campaign };
+        import.SetAction(parse => WithHost(services => Import(services, parse.GetValue(file)!, parse.GetValue(campaign)!)));
+
+        var fields = ResultImport.Headers.Select(h => (Header: h, Option: new Option<string?>(Flag(h)) { Description = h })).ToList();
+        var enter = new Command("enter", "Enter (or, with --correction-reason and --signed-by, correct) one result; the same checks as a sheet row.") { campaign };
+        fields.ForEach(f => enter.Options.Add(f.Option));
+        enter.SetAction(parse => WithHost(services =>
         {
-            using var host = WorkerHost.Build([], schedule: false, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
-            return Import(host.Services, parse.GetValue(file)!, parse.GetValue(campaign)!);
-        });
-        return new Command("results", "Inspection results (检查结果).") { import };
+            // One row built from the options, so a single entry goes through exactly the sheet's validation.
+            var values = fields.Select(f => parse.GetValue(f.Option) ?? "").ToList();
+            var sheet = new Sheet(ResultImport.Headers, [new Sheet.Row(2, values)]);
+            return Enter(services, sheet, "命令行", parse.GetValue(campaign)!);
+        }));
+
+        var output = new Option<FileInfo>("--out") { Description = "where to write the sheet (.csv)", Required = true };
+        var template = new Command("template", "Write the sheet an office fills in: a row per drawn entity and department, with the group's inspectors.") { campaign, output };
+        template.SetAction(parse => WithHost(services => Template(services, parse.GetValue(campaign)!, parse.GetValue(output)!)));
+
+        var history = new Command("history", "Every result as entered and every correction after it, in order.") { campaign };
+        history.SetAction(parse => WithHost(services => History(services, parse.GetValue(campaign)!)));
+
+        return new Command("results", "Inspection results (检查结果).") { import, enter, template, history };
+    }
+
+    /// <summary>The option for each sheet column: names an admin can type on any keyboard.</summary>
+    private static string Flag(string header) => header switch
+    {
+        "统一社会信用代码" => "--entity",
+        "部门" => "--department",
+        "检查结果" => "--code",
+        "检查日期" => "--date",
+        "检查人员" => "--inspectors",
+        "处理意见" => "--opinion",
+        "是否签字" => "--signed",
+        "拒签原因" => "--refusal-reason",
+        "备注" => "--remarks",
+        "更正理由" => "--correction-reason",
+        "签字负责人" => "--signed-by",
+        _ => throw new ArgumentOutOfRangeException(nameof(header), header, null),
+    };
+
+    private static int WithHost(Func<IServiceProvider, int> action)
+    {
+        using var host = WorkerHost.Build([], schedule: false, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+        return action(host.Services);
     }
 
     public static int Import(IServiceProvider services, FileInfo file, string campaignId)
     {
-        var options = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
-        var store = services.GetRequiredService<CampaignStore>();
-        var plan = services.GetRequiredService<PlanCatalog>().Load(options.Resolve(options.Plans))
-            .FirstOrDefault(p => p.Campaigns.Any(c => c.Id == campaignId));
-        if (plan is null)
-        {
-            Console.Error.WriteLine($"{file}:1:1: 年度抽查计划中没有抽查任务“{campaignId}”");
-            return 1;
-        }
-        if (store.Draw(campaignId) is not { } draw)
-        {
-            Console.Error.WriteLine($"{file}:1:1: 抽查任务“{campaignId}”尚未完成双随机抽取，不能录入检查结果");
-            return 1;
-        }
         if (!file.Exists)
         {
             Console.Error.WriteLine($"{file}:1:1: 找不到文件");
             return 1;
         }
+        Sheet sheet;
+        try
+        {
+            sheet = Sheet.Read(File.ReadAllBytes(file.FullName), file.FullName);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or IOException)
+        {
+            Console.Error.WriteLine($"{file}:1:1: 无法读取：{e.Message}");
+            return 1;
+        }
+        return Enter(services, sheet, file.ToString(), campaignId);
+    }
+
+    private static int Enter(IServiceProvider services, Sheet sheet, string path, string campaignId)
+    {
+        var store = services.GetRequiredService<CampaignStore>();
+        if (Campaign(services, path, campaignId) is not var (plan, draw))
+        {
+            return 1;
+        }
         var today = TickService.OfficeDate(services.GetRequiredService<TimeProvider>().GetUtcNow(), plan.Office.TimeZone);
-        var outcome = ResultImport.Read(File.ReadAllText(file.FullName), file.ToString(), plan, plan.Campaign(campaignId), draw, store.Results(campaignId), today);
+        var outcome = ResultImport.Read(sheet, path, plan, plan.Campaign(campaignId), draw, store.Results(campaignId), today);
         foreach (var problem in outcome.Problems)
         {
             Console.Error.WriteLine(problem.ToString());
@@ -54,8 +107,71 @@ public static class ResultsCommand
             Console.Error.WriteLine("未录入任何结果：请改正以上问题后重新导入。");
             return 1;
         }
-        var added = store.AddResults(outcome.Entries, $"import:{file.Name}");
-        Console.WriteLine($"已录入{added}条检查结果（{outcome.Entries.Count - added}条此前已录入）。");
+        var added = store.AddResults(outcome.Entries, $"import:{Path.GetFileName(path)}");
+        store.AddCorrections(outcome.Corrections, $"import:{Path.GetFileName(path)}");
+        Console.WriteLine($"已录入{added}条检查结果（{outcome.Entries.Count - added}条此前已录入）" +
+            (outcome.Corrections.Count > 0 ? $"，更正{outcome.Corrections.Count}条（已记入更正记录）" : "") + "。");
         return 0;
+    }
+
+    private static int Template(IServiceProvider services, string campaignId, FileInfo output)
+    {
+        if (Campaign(services, output.ToString(), campaignId) is not var (plan, draw))
+        {
+            return 1;
+        }
+        var campaign = plan.Campaign(campaignId);
+        var sheet = new StringBuilder("\uFEFF" + string.Join(",", ResultImport.Headers) + "\n");
+        foreach (var entity in draw.Entities)
+        {
+            var group = draw.Groups.First(g => g.EntityUsccs.Contains(entity.Uscc));
+            foreach (var department in campaign.AllDepartments.Select(plan.Department))
+            {
+                var inspectors = string.Join(";", group.Members.Where(m => m.DepartmentId == department.Id).Select(m => m.CertificateNumber));
+                sheet.Append($"{entity.Uscc},{department.Name},,,{inspectors},,,,,,\n");
+            }
+        }
+        output.Directory?.Create();
+        File.WriteAllText(output.FullName, sheet.ToString(), new UTF8Encoding(false));
+        Console.WriteLine($"已生成检查结果录入表：{output}（{draw.Entities.Count}户 × {campaign.AllDepartments.Count}个部门）。检查结果代码：");
+        foreach (var code in Enum.GetValues<ResultCode>())
+        {
+            Console.WriteLine($"  {(int)code,2} {code.ChineseName()}");
+        }
+        return 0;
+    }
+
+    private static int History(IServiceProvider services, string campaignId)
+    {
+        var store = services.GetRequiredService<CampaignStore>();
+        var corrections = store.Corrections(campaignId).ToLookup(c => (c.Uscc, c.DepartmentId));
+        foreach (var entry in store.ResultsAsEntered(campaignId))
+        {
+            Console.WriteLine($"{entry.Uscc} {entry.DepartmentId}: {entry.EnteredOn:yyyy-MM-dd} 录入 {(int)entry.Code} {entry.Code.ChineseName()}");
+            foreach (var c in corrections[(entry.Uscc, entry.DepartmentId)])
+            {
+                Console.WriteLine($"    {c.CorrectedOn:yyyy-MM-dd} 更正 {(int)c.Previous} → {(int)c.Code} {c.Code.ChineseName()}；理由：{c.Reason}；签字负责人：{c.SignedBy}");
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>The campaign's plan and its draw as it stands (substitutions applied), or null after saying why.</summary>
+    private static (AnnualPlan Plan, Draw Draw)? Campaign(IServiceProvider services, string path, string campaignId)
+    {
+        var options = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+        var store = services.GetRequiredService<CampaignStore>();
+        var plan = services.GetRequiredService<PlanCatalog>().Load(options.Resolve(options.Plans)).FirstOrDefault(p => p.Campaigns.Any(c => c.Id == campaignId));
+        if (plan is null)
+        {
+            Console.Error.WriteLine($"{path}:1:1: 年度抽查计划中没有抽查任务“{campaignId}”");
+            return null;
+        }
+        if (store.Draw(campaignId) is not { } draw)
+        {
+            Console.Error.WriteLine($"{path}:1:1: 抽查任务“{campaignId}”尚未完成双随机抽取，不能录入检查结果");
+            return null;
+        }
+        return (plan, Substitutions.Apply(draw, store.Substitutions(campaignId)));
     }
 }

@@ -85,10 +85,7 @@ public sealed class CampaignStore
         {
             draws[id] = Core.Draws.Substitutions.Apply(draws[id], [.. substitutions[id]]);
         }
-        var results = connection.Query<(string CampaignId, string Uscc, string DepartmentId, long Code, string InspectedOn, string EnteredOn, string? Remarks)>(
-            "SELECT campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks FROM results WHERE campaign_id IN @ids ORDER BY seq", new { ids })
-            .Select(r => new ResultEntry(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Code, Date(r.InspectedOn), Date(r.EnteredOn), r.Remarks))
-            .ToLookup(r => r.CampaignId);
+        var results = ReadResults(connection, ids).ToLookup(r => r.CampaignId);
         var publications = connection.Query<(string Id, string Url, string On)>(
             "SELECT campaign_id, url, published_on FROM publications WHERE campaign_id IN @ids", new { ids })
             .ToDictionary(r => r.Id, r => new Publication(r.Url, Date(r.On)));
@@ -272,25 +269,77 @@ public sealed class CampaignStore
         {
             added += connection.Execute(
                 """
-                INSERT INTO results (campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks, source)
-                VALUES (@CampaignId, @Uscc, @DepartmentId, @code, @inspected, @entered, @Remarks, @source)
+                INSERT INTO results (campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks, inspectors, handling_opinion, signed, refusal_reason, source)
+                VALUES (@CampaignId, @Uscc, @DepartmentId, @code, @inspected, @entered, @Remarks, @inspectors, @HandlingOpinion, @signed, @RefusalReason, @source)
                 ON CONFLICT (campaign_id, uscc, department_id) DO NOTHING
                 """,
-                new { e.CampaignId, e.Uscc, e.DepartmentId, code = (int)e.Code, inspected = Text(e.InspectedOn), entered = Text(e.EnteredOn), e.Remarks, source },
+                new
+                {
+                    e.CampaignId, e.Uscc, e.DepartmentId, code = (int)e.Code, inspected = Text(e.InspectedOn), entered = Text(e.EnteredOn), e.Remarks,
+                    inspectors = e.Inspectors is null ? null : string.Join(";", e.Inspectors), e.HandlingOpinion, signed = e.Signed is null ? (int?)null : e.Signed.Value ? 1 : 0,
+                    e.RefusalReason, source,
+                },
                 transaction);
         }
         transaction.Commit();
         return added;
     }
 
+    /// <summary>A campaign's results as they stand: each with the code of its latest correction.</summary>
     public IReadOnlyList<ResultEntry> Results(string campaignId)
     {
         using var connection = Connect();
-        return [.. connection.Query<(string CampaignId, string Uscc, string DepartmentId, long Code, string InspectedOn, string EnteredOn, string? Remarks)>(
-            "SELECT campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks FROM results WHERE campaign_id = @campaignId ORDER BY seq",
-            new { campaignId })
-            .Select(r => new ResultEntry(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Code, Date(r.InspectedOn), Date(r.EnteredOn), r.Remarks))];
+        return ReadResults(connection, [campaignId]);
     }
+
+    /// <summary>Appends corrections of entered results, in one transaction; the results themselves never change.</summary>
+    public void AddCorrections(IReadOnlyList<ResultCorrection> corrections, string source)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        connection.Execute(
+            """
+            INSERT INTO result_corrections (campaign_id, uscc, department_id, previous_code, code, reason, signed_by, corrected_on, source)
+            VALUES (@CampaignId, @Uscc, @DepartmentId, @previous, @code, @Reason, @SignedBy, @on, @source)
+            """,
+            corrections.Select(c => new { c.CampaignId, c.Uscc, c.DepartmentId, previous = (int)c.Previous, code = (int)c.Code, c.Reason, c.SignedBy, on = Text(c.CorrectedOn), source }),
+            transaction);
+        transaction.Commit();
+    }
+
+    public IReadOnlyList<ResultCorrection> Corrections(string campaignId)
+    {
+        using var connection = Connect();
+        return ReadCorrections(connection, [campaignId]);
+    }
+
+    /// <summary>The results as entered, without corrections: the first half of a record's history.</summary>
+    public IReadOnlyList<ResultEntry> ResultsAsEntered(string campaignId)
+    {
+        using var connection = Connect();
+        return ReadEntered(connection, [campaignId]);
+    }
+
+    private static IReadOnlyList<ResultEntry> ReadResults(SqliteConnection connection, string[] ids) =>
+        ResultCorrections.Apply(ReadEntered(connection, ids), ReadCorrections(connection, ids));
+
+    private static IReadOnlyList<ResultEntry> ReadEntered(SqliteConnection connection, string[] ids) =>
+        [.. connection.Query<(string CampaignId, string Uscc, string DepartmentId, long Code, string InspectedOn, string EnteredOn, string? Remarks,
+                string? Inspectors, string? Opinion, long? Signed, string? Refusal)>(
+            """
+            SELECT campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks, inspectors, handling_opinion, signed, refusal_reason
+            FROM results WHERE campaign_id IN @ids ORDER BY seq
+            """, new { ids })
+            .Select(r => new ResultEntry(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Code, Date(r.InspectedOn), Date(r.EnteredOn), r.Remarks,
+                r.Inspectors?.Split(';'), r.Opinion, r.Signed is null ? null : r.Signed == 1, r.Refusal))];
+
+    private static IReadOnlyList<ResultCorrection> ReadCorrections(SqliteConnection connection, string[] ids) =>
+        [.. connection.Query<(string CampaignId, string Uscc, string DepartmentId, long Previous, long Code, string Reason, string SignedBy, string On)>(
+            """
+            SELECT campaign_id, uscc, department_id, previous_code, code, reason, signed_by, corrected_on
+            FROM result_corrections WHERE campaign_id IN @ids ORDER BY seq
+            """, new { ids })
+            .Select(r => new ResultCorrection(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Previous, (ResultCode)r.Code, r.Reason, r.SignedBy, Date(r.On)))];
 
     /// <summary>Appends a substitution; its sequence number is the key, so two racing appends cannot both land.</summary>
     public void AddSubstitution(Substitution substitution)

@@ -118,5 +118,25 @@ internal static class Migrations
             recorded_at TEXT NOT NULL
         );
         """,
+        """
+        -- Who inspected, the handling opinion and the entity's signature (or refusal) per result; corrections are
+        -- appended, never written over the result (001 四(四), 003 §22).
+        ALTER TABLE results ADD COLUMN inspectors TEXT NULL;
+        ALTER TABLE results ADD COLUMN handling_opinion TEXT NULL;
+        ALTER TABLE results ADD COLUMN signed INTEGER NULL;
+        ALTER TABLE results ADD COLUMN refusal_reason TEXT NULL;
+        CREATE TABLE result_corrections (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            campaign_id TEXT NOT NULL,
+            uscc TEXT NOT NULL,
+            department_id TEXT NOT NULL,
+            previous_code INTEGER NOT NULL,
+            code INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            signed_by TEXT NOT NULL,
+            corrected_on TEXT NOT NULL,
+            source TEXT NOT NULL
+        );
+        """,
     ];
 }

@@ -260,4 +260,43 @@ public class CliTests : IDisposable
         again.Error.ShouldContain("https://www.gsxt.gov.cn/gs/netcafe");
         Campaigns.Storage.CampaignStore.Open(database).PublicationOf("qh-2026-netcafe")!.Url.ShouldBe("https://www.gsxt.gov.cn/gs/netcafe");
     }
+
+    [Fact]
+    public async Task ResultsTemplate_FilledAndImported_ThenASingleCorrection_ShowsInHistory()
+    {
+        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
+            "--from", "2026-04-14", "--to", "2026-04-14", "--out", _dir.Path, "--results", "missing");
+        simulate.ExitCode.ShouldBe(0, simulate.Error);
+        var database = Path.Combine(_dir.Path, "campaigns.db");
+        var environment = new Dictionary<string, string> { ["Campaigns__Database"] = database, ["Campaigns__Plans"] = "config/plans/2026.yaml" };
+        var sheet = _dir.File("netcafe-results.csv");
+
+        var template = await CliProcess.Run(environment, "results", "template", "--campaign", "qh-2026-netcafe", "--out", sheet);
+        template.ExitCode.ShouldBe(0, template.Error);
+        template.Out.ShouldContain("10 不合格");
+        var lines = File.ReadAllLines(sheet);
+        File.ReadAllBytes(sheet)[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF }, "a byte order mark, so Excel reads the Chinese right");
+        lines[0].ShouldBe(string.Join(",", Campaigns.Core.Results.ResultImport.Headers));
+        // The office fills code, date and signature in each row; the inspectors are already there.
+        File.WriteAllLines(sheet, [lines[0], .. lines.Skip(1).Select(l => l.Split(',') is var f ? string.Join(",", f[0], f[1], "1", "2026-04-20", f[4], "", "是", "", "", "", "") : l)]);
+        var import = await CliProcess.Run(environment, "results", "import", sheet, "--campaign", "qh-2026-netcafe");
+        import.ExitCode.ShouldBe(0, import.Error);
+        import.Out.ShouldContain($"已录入{lines.Length - 1}条检查结果");
+
+        var first = lines[1].Split(',');
+        var correct = await CliProcess.Run(environment, "results", "enter", "--campaign", "qh-2026-netcafe", "--entity", first[0],
+            "--department", first[1], "--code", "8", "--date", "2026-04-20", "--inspectors", first[4], "--signed", "是",
+            "--correction-reason", "复核发现问题", "--signed-by", "县公安局局长");
+        correct.ExitCode.ShouldBe(0, correct.Error);
+        correct.Out.ShouldContain("更正1条");
+        var unsigned = await CliProcess.Run(environment, "results", "enter", "--campaign", "qh-2026-netcafe", "--entity", first[0],
+            "--department", first[1], "--code", "5", "--date", "2026-04-20", "--inspectors", first[4], "--signed", "是");
+        unsigned.ExitCode.ShouldBe(1);
+        unsigned.Error.ShouldContain("不能直接修改");
+
+        var history = await CliProcess.Run(environment, "results", "history", "--campaign", "qh-2026-netcafe");
+        history.Out.ShouldContain("更正 1 → 8 发现问题待后续处理；理由：复核发现问题；签字负责人：县公安局局长");
+        Campaigns.Storage.CampaignStore.Open(database).Results("qh-2026-netcafe")
+            .Count(r => r.Code == Campaigns.Core.Results.ResultCode.ProblemFoundFollowUpPending).ShouldBe(1);
+    }
 }

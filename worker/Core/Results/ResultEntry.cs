@@ -1,6 +1,10 @@
 namespace Campaigns.Core.Results;
 
-/// <summary>One department's result for one drawn entity, as entered; <see cref="EnteredOn"/> decides lateness.</summary>
+/// <summary>
+/// One department's result for one drawn entity, as entered; <see cref="EnteredOn"/> decides lateness.
+/// <see cref="Inspectors"/> are the 执法证号 of who inspected; <see cref="Signed"/> false records the entity's refusal to
+/// sign, with <see cref="RefusalReason"/> (002 五(二)2); <see cref="HandlingOpinion"/> is the 处理意见, if any.
+/// </summary>
 public sealed record ResultEntry(
     string CampaignId,
     string Uscc,
@@ -8,4 +12,8 @@ public sealed record ResultEntry(
     ResultCode Code,
     DateOnly InspectedOn,
     DateOnly EnteredOn,
-    string? Remarks);
+    string? Remarks,
+    IReadOnlyList<string>? Inspectors = null,
+    string? HandlingOpinion = null,
+    bool? Signed = null,
+    string? RefusalReason = null);

@@ -6,25 +6,35 @@ using Campaigns.Core.Sheets;
 namespace Campaigns.Core.Results;
 
 /// <summary>
-/// Reads a results sheet (CSV, Chinese headers: 统一社会信用代码, 部门, 检查结果, 检查日期, 备注) for one campaign.
-/// Every bad row is reported with its place; with any problem nothing is returned, so nothing is entered.
+/// Reads a results sheet (CSV or XLSX, Chinese headers) for one campaign. Required: 统一社会信用代码, 部门, 检查结果,
+/// 检查日期; optional: 检查人员 (执法证号, separated by ; or ；), 处理意见, 是否签字 (是/否), 拒签原因, 备注, and for a
+/// correction of an entered result 更正理由 and 签字负责人. Every bad row is reported with its place; with any problem
+/// nothing is returned, so nothing is entered.
 /// </summary>
 public static class ResultImport
 {
-    public static readonly string[] Headers = ["统一社会信用代码", "部门", "检查结果", "检查日期", "备注"];
+    public static readonly string[] Headers = ["统一社会信用代码", "部门", "检查结果", "检查日期", "检查人员", "处理意见", "是否签字", "拒签原因", "备注", "更正理由", "签字负责人"];
 
-    public sealed record Outcome(IReadOnlyList<ResultEntry> Entries, IReadOnlyList<PlanProblem> Problems);
+    /// <summary>Codes recorded when the visit could not be carried out in full (003 §21): no inspectors or signature needed.</summary>
+    private static readonly ResultCode[] WithoutFullInspection = [ResultCode.UnreachableAtRegisteredAddress, ResultCode.SeriousRefusalToCooperate];
+
+    public sealed record Outcome(IReadOnlyList<ResultEntry> Entries, IReadOnlyList<ResultCorrection> Corrections, IReadOnlyList<PlanProblem> Problems);
 
     public static Outcome Read(
         string csvText, string path, AnnualPlan plan, CampaignPlan campaign, Draw draw,
+        IReadOnlyList<ResultEntry> alreadyEntered, DateOnly enteredOn) =>
+        Read(Sheet.FromCsv(csvText), path, plan, campaign, draw, alreadyEntered, enteredOn);
+
+    public static Outcome Read(
+        Sheet sheet, string path, AnnualPlan plan, CampaignPlan campaign, Draw draw,
         IReadOnlyList<ResultEntry> alreadyEntered, DateOnly enteredOn)
     {
         var problems = new List<PlanProblem>();
         var entries = new List<ResultEntry>();
-        var sheet = Sheet.FromCsv(csvText);
+        var corrections = new List<ResultCorrection>();
         if (sheet.Headers.Count == 0)
         {
-            return new Outcome([], [Problem(path, 1, 1, "文件为空：第一行应为表头")]);
+            return new Outcome([], [], [Problem(path, 1, 1, "文件为空：第一行应为表头")]);
         }
         int Column(string name) => sheet.Column(name);
         foreach (var missing in Headers[..4].Where(h => Column(h) < 0))
@@ -33,7 +43,7 @@ public static class ResultImport
         }
         if (problems.Count > 0)
         {
-            return new Outcome([], problems);
+            return new Outcome([], [], problems);
         }
 
         var drawn = draw.Entities.ToDictionary(e => e.Uscc);
@@ -42,7 +52,8 @@ public static class ResultImport
         foreach (var line in sheet.Rows)
         {
             var row = line.Line;
-            string Field(string name) => line[Column(name)];
+            string Field(string name) => Column(name) >= 0 ? line[Column(name)] : "";
+            string? Optional(string name) => Field(name) is { Length: > 0 } value ? value : null;
             PlanProblem At(string name, string message) => Problem(path, row, Column(name) + 1, message);
             var rowProblems = new List<PlanProblem>();
 
@@ -57,11 +68,13 @@ public static class ResultImport
             {
                 rowProblems.Add(At("部门", $"“{departmentText}”不是本次抽查的参与部门"));
             }
-            var codeOk = int.TryParse(Field("检查结果"), out var code) && code is >= 1 and <= 10;
+            var codeOk = int.TryParse(Field("检查结果"), out var number) && number is >= 1 and <= 10;
+            var code = (ResultCode)number;
             if (!codeOk)
             {
                 rowProblems.Add(At("检查结果", $"检查结果“{Field("检查结果")}”无效，应为 1–10 的结果代码"));
             }
+            var fullInspection = !codeOk || !WithoutFullInspection.Contains(code);
             var dateOk = DateOnly.TryParseExact(Field("检查日期"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var inspected);
             if (!dateOk)
             {
@@ -71,6 +84,40 @@ public static class ResultImport
             {
                 rowProblems.Add(At("检查日期", $"检查日期{inspected:yyyy-MM-dd}不在检查时间{campaign.Window.Start:yyyy-MM-dd}至{campaign.Window.End:yyyy-MM-dd}内"));
             }
+
+            IReadOnlyList<string>? inspectors = null;
+            if (Column("检查人员") >= 0)
+            {
+                inspectors = Field("检查人员").Split([';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var group = draw.Groups.FirstOrDefault(g => g.EntityUsccs.Contains(uscc));
+                if (inspectors.Count == 0 && fullInspection)
+                {
+                    rowProblems.Add(At("检查人员", "“检查人员”不能为空：填写实施检查的执法检查人员执法证号"));
+                }
+                foreach (var certificate in inspectors.Where(c => department is not null && group is not null
+                    && !group.Members.Any(m => m.CertificateNumber == c && m.DepartmentId == department.Id)))
+                {
+                    rowProblems.Add(At("检查人员", $"执法证号“{certificate}”不是第{group!.Number}检查组中{department!.Name}的检查人员"));
+                }
+            }
+            bool? signed = null;
+            if (Column("是否签字") >= 0)
+            {
+                signed = Field("是否签字") switch { "是" => true, "否" => false, "" => null, _ => null };
+                if (Field("是否签字") is { Length: > 0 } text && text is not ("是" or "否"))
+                {
+                    rowProblems.Add(At("是否签字", $"是否签字“{text}”无效，应为“是”或“否”"));
+                }
+                else if (signed is null && fullInspection)
+                {
+                    rowProblems.Add(At("是否签字", "“是否签字”不能为空：填写“是”，或填写“否”并写明拒签原因"));
+                }
+                else if (signed == false && Optional("拒签原因") is null)
+                {
+                    rowProblems.Add(At(Column("拒签原因") >= 0 ? "拒签原因" : "是否签字", "检查对象拒绝签字的，应在“拒签原因”中写明原因（002 五(二)2）"));
+                }
+            }
+
             if (department is not null && drawn.ContainsKey(uscc))
             {
                 if (seen.TryGetValue((uscc, department.Id), out var firstRow))
@@ -78,10 +125,18 @@ public static class ResultImport
                     rowProblems.Add(At("部门", $"与第{firstRow}行重复：同一检查对象同一部门只能有一条结果"));
                 }
                 seen.TryAdd((uscc, department.Id), row);
-                if (codeOk && previous.TryGetValue((uscc, department.Id), out var earlier) && (int)earlier.Code != code)
+                if (codeOk && previous.TryGetValue((uscc, department.Id), out var earlier) && earlier.Code != code)
                 {
+                    if (Optional("更正理由") is { } reason && Optional("签字负责人") is { } signedBy)
+                    {
+                        if (rowProblems.Count == 0)
+                        {
+                            corrections.Add(new ResultCorrection(campaign.Id, uscc, department.Id, earlier.Code, code, reason, signedBy, enteredOn));
+                        }
+                        continue;
+                    }
                     rowProblems.Add(At("检查结果",
-                        $"该结果已于{earlier.EnteredOn:yyyy-MM-dd}录入为{(int)earlier.Code}，不能直接修改；更正须经主要负责人签字（001 四(四)，003 §22）"));
+                        $"该结果已于{earlier.EnteredOn:yyyy-MM-dd}录入为{(int)earlier.Code}，不能直接修改；更正须填写“更正理由”和签字的主要负责人“签字负责人”（001 四(四)，003 §22）"));
                 }
             }
             if (rowProblems.Count > 0)
@@ -89,10 +144,10 @@ public static class ResultImport
                 problems.AddRange(rowProblems);
                 continue;
             }
-            var remarks = Column("备注") >= 0 ? Field("备注") : "";
-            entries.Add(new ResultEntry(campaign.Id, uscc, department!.Id, (ResultCode)code, inspected, enteredOn, remarks.Length == 0 ? null : remarks));
+            entries.Add(new ResultEntry(campaign.Id, uscc, department!.Id, code, inspected, enteredOn, Optional("备注"),
+                inspectors, Optional("处理意见"), signed, Optional("拒签原因")));
         }
-        return problems.Count > 0 ? new Outcome([], problems) : new Outcome(entries, []);
+        return problems.Count > 0 ? new Outcome([], [], problems) : new Outcome(entries, corrections, []);
     }
 
     private static PlanProblem Problem(string path, int row, int column, string message) =>

@@ -67,4 +67,75 @@ public class ResultImportTests
     {
         Read("统一社会信用代码,部门,检查日期\n").Problems.Single().ToString().ShouldBe("results.csv:1:1: 缺少表头“检查结果”");
     }
+
+    private static string Members(string department) =>
+        string.Join(";", Draw.Groups[0].Members.Where(m => m.DepartmentId == department).Select(m => m.CertificateNumber));
+
+    [Fact]
+    public void Read_FullRecord_InspectorsFromTheGroupAndDepartment_SignatureOrRefusalWithReason()
+    {
+        var outcome = Read($"""
+            统一社会信用代码,部门,检查结果,检查日期,检查人员,处理意见,是否签字,拒签原因
+            {Uscc(0)},police,5,2024-05-10,{Members("police")},责令限期改正,否,负责人不在场
+            {Uscc(1)},police,1,2024-05-10,{Members("market")},,是,
+            {Uscc(2)},police,1,2024-05-10,,,否,
+            {Uscc(2)},market,4,2024-05-10,,,,
+            """);
+
+        outcome.Entries.ShouldBeEmpty();
+        var culprit = Draw.Groups[0].Members.First(m => m.DepartmentId == "market").CertificateNumber;
+        outcome.Problems.Select(p => p.ToString()).ShouldBe(
+        [
+            $"results.csv:3:5: 执法证号“{culprit}”不是第1检查组中县公安局的检查人员",
+            $"results.csv:3:5: 执法证号“{Draw.Groups[0].Members.Last(m => m.DepartmentId == "market").CertificateNumber}”不是第1检查组中县公安局的检查人员",
+            "results.csv:4:5: “检查人员”不能为空：填写实施检查的执法检查人员执法证号",
+            "results.csv:4:8: 检查对象拒绝签字的，应在“拒签原因”中写明原因（002 五(二)2）",
+        ]);
+        // Row 5 (code 4, unreachable at the registered address) needs neither inspectors nor a signature (003 §21).
+        outcome.Problems.ShouldNotContain(p => p.Location.Line == 5);
+    }
+
+    [Fact]
+    public void Read_CodesFourAndSix_WithoutInspectorsOrSignature_Entered()
+    {
+        var outcome = Read($"""
+            统一社会信用代码,部门,检查结果,检查日期,检查人员,处理意见,是否签字,拒签原因
+            {Uscc(0)},police,4,2024-05-10,,,,
+            {Uscc(1)},police,6,2024-05-10,,列入严重违法失信名单,,
+            {Uscc(2)},police,5,2024-05-10,{Members("police")},责令限期改正,否,负责人拒绝签字
+            """);
+
+        outcome.Problems.ShouldBeEmpty();
+        outcome.Entries[1].HandlingOpinion.ShouldBe("列入严重违法失信名单");
+        outcome.Entries[2].Inspectors.ShouldBe(Members("police").Split(';'));
+        (outcome.Entries[2].Signed, outcome.Entries[2].RefusalReason).ShouldBe((false, "负责人拒绝签字"));
+    }
+
+    [Fact]
+    public void Read_ChangeWithReasonAndSigningLeader_IsACorrection_NotANewEntry()
+    {
+        var earlier = new ResultEntry("qh-2024-netcafe", Uscc(0), "police", ResultCode.NoProblemFound, new DateOnly(2024, 5, 10), new DateOnly(2024, 6, 1), null);
+        var outcome = Read($"""
+            统一社会信用代码,部门,检查结果,检查日期,更正理由,签字负责人
+            {Uscc(0)},police,8,2024-05-10,复核发现问题,县公安局局长王某
+            """, [earlier]);
+
+        outcome.Problems.ShouldBeEmpty();
+        outcome.Entries.ShouldBeEmpty();
+        var correction = outcome.Corrections.Single();
+        (correction.Previous, correction.Code, correction.Reason, correction.SignedBy, correction.CorrectedOn)
+            .ShouldBe((ResultCode.NoProblemFound, ResultCode.ProblemFoundFollowUpPending, "复核发现问题", "县公安局局长王某", Today));
+        ResultCorrections.Apply([earlier], [correction]).Single().Code.ShouldBe(ResultCode.ProblemFoundFollowUpPending);
+    }
+
+    [Fact]
+    public void Read_Xlsx_SameRulesAsCsv()
+    {
+        var sheet = Campaigns.Core.Sheets.Sheet.FromXlsx(Xlsx.Write(
+            ["统一社会信用代码", "部门", "检查结果", "检查日期"],
+            [Uscc(0), "police", "1", "2024-05-10"],
+            [Uscc(1), "police", "12", "2024-05-10"]));
+        var outcome = ResultImport.Read(sheet, "results.xlsx", TestPlans.Plan(), TestPlans.NetCafe(), Draw, [], Today);
+        outcome.Problems.Select(p => p.ToString()).ShouldBe(["results.xlsx:3:3: 检查结果“12”无效，应为 1–10 的结果代码"]);
+    }
 }
