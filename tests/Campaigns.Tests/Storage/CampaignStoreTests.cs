@@ -28,8 +28,8 @@ public class CampaignStoreTests : IDisposable
     [Fact]
     public void Open_NewFile_AppliesEveryMigration_AndReopensWithoutReapplying()
     {
-        Store().SchemaVersion.ShouldBe(3);
-        Store().SchemaVersion.ShouldBe(3);
+        Store().SchemaVersion.ShouldBe(4);
+        Store().SchemaVersion.ShouldBe(4);
     }
 
     [Fact]
