@@ -21,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(DirectoryCommand.Create());
         root.Subcommands.Add(VerifyDrawCommand.Create());
         root.Subcommands.Add(SubstituteCommand.Create());
+        root.Subcommands.Add(ArchiveCommand.Create());
         root.Subcommands.Add(BenchDrawCommand.Create());
         root.Subcommands.Add(BenchMailCommand.Create());
         return root;

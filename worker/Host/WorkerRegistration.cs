@@ -26,7 +26,7 @@ public static class WorkerRegistration
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<WorkerOptions>>().Value;
-            return CampaignStore.Open(options.Resolve(options.Database));
+            return CampaignStore.Open(options.Resolve(options.Database), sp.GetRequiredService<TimeProvider>());
         });
 
     public static IServiceCollection AddCampaignEngine(this IServiceCollection services)

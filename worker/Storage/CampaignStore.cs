@@ -18,16 +18,20 @@ public sealed class CampaignStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string _connectionString;
+    private readonly TimeProvider _time;
 
     static CampaignStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-    private CampaignStore(string connectionString) => _connectionString = connectionString;
+    private CampaignStore(string connectionString, TimeProvider time) => (_connectionString, _time) = (connectionString, time);
 
-    /// <summary>Opens (creating when missing) the database file and applies pending migrations.</summary>
-    public static CampaignStore Open(string path)
+    /// <summary>
+    /// Opens (creating when missing) the database file and applies pending migrations. <paramref name="time"/> stamps the
+    /// audit rows of operations that are not handed the time (the system clock when null).
+    /// </summary>
+    public static CampaignStore Open(string path, TimeProvider? time = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var store = new CampaignStore(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        var store = new CampaignStore(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString(), time ?? TimeProvider.System);
         store.Migrate();
         return store;
     }
@@ -153,6 +157,7 @@ public sealed class CampaignStore
                     new { id = draw.CampaignId, year = plan.Year, on = Text(draw.DrawnOn), json = JsonSerializer.Serialize(draw, Json) }, transaction);
                 connection.Execute("INSERT INTO drawn_entities (campaign_id, year, uscc, position) VALUES (@id, @year, @uscc, @position)",
                     draw.Entities.Select((e, i) => new { id = draw.CampaignId, year = plan.Year, uscc = e.Uscc, position = i + 1 }), transaction);
+                AuditTrail.Append(connection, transaction, now, instance, "draw", draw.CampaignId, AuditDetails.Draw(draw, JsonSerializer.Serialize(draw, Json)));
             }
         }
         foreach (var t in outcome.Transitions)
@@ -164,9 +169,11 @@ public sealed class CampaignStore
                 """,
                 new { t.CampaignId, on = Text(t.On), from = t.From.ToString(), to = t.To.ToString(), trigger = t.Trigger.ToString(), t.Detail, at, instance },
                 transaction);
+            AuditTrail.Append(connection, transaction, now, instance, "transition", t.CampaignId, AuditDetails.Transition(t));
         }
 
         var (raised, cleared) = ApplyFlags(connection, transaction, plan, outcome.Flags, today);
+        AuditFlags(connection, transaction, plan, raised, cleared, now, instance);
 
         foreach (var document in documents)
         {
@@ -176,6 +183,7 @@ public sealed class CampaignStore
                 ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, written_at = excluded.written_at
                 """,
                 new { document.Path, document.CampaignId, document.Sha256, at }, transaction);
+            AuditTrail.Append(connection, transaction, now, instance, "document-written", document.CampaignId, new { document.Path, document.Sha256 });
         }
 
         var queued = new List<OutboxMessage>();
@@ -201,6 +209,7 @@ public sealed class CampaignStore
                     "INSERT INTO delivery_items (item_key, delivery_key) VALUES (@item, @key) ON CONFLICT (item_key) DO NOTHING",
                     (message.Items ?? [message.IdempotencyKey]).Select(item => new { item, key = message.IdempotencyKey }), transaction);
                 queued.Add(message);
+                AuditTrail.Append(connection, transaction, now, instance, "delivery-queued", message.CampaignId, AuditDetails.Queued(message));
             }
         }
         transaction.Commit();
@@ -243,12 +252,19 @@ public sealed class CampaignStore
     public bool ConfirmPublication(string campaignId, Publication publication, DateTimeOffset now)
     {
         using var connection = Connect();
-        return connection.Execute(
+        using var transaction = connection.BeginTransaction();
+        var recorded = connection.Execute(
             """
             INSERT INTO publications (campaign_id, url, published_on, recorded_at) VALUES (@campaignId, @Url, @on, @at)
             ON CONFLICT (campaign_id) DO NOTHING
             """,
-            new { campaignId, publication.Url, on = Text(publication.On), at = now.ToString("O") }) == 1;
+            new { campaignId, publication.Url, on = Text(publication.On), at = now.ToString("O") }, transaction) == 1;
+        if (recorded)
+        {
+            AuditTrail.Append(connection, transaction, now, "cli:publish", "publication-confirmed", campaignId, publication);
+        }
+        transaction.Commit();
+        return recorded;
     }
 
     public Publication? PublicationOf(string campaignId)
@@ -281,6 +297,7 @@ public sealed class CampaignStore
                 },
                 transaction);
         }
+        AuditResults(connection, transaction, entries, source, added);
         transaction.Commit();
         return added;
     }
@@ -304,6 +321,10 @@ public sealed class CampaignStore
             """,
             corrections.Select(c => new { c.CampaignId, c.Uscc, c.DepartmentId, previous = (int)c.Previous, code = (int)c.Code, c.Reason, c.SignedBy, on = Text(c.CorrectedOn), source }),
             transaction);
+        foreach (var c in corrections)
+        {
+            AuditTrail.Append(connection, transaction, _time.GetUtcNow(), source, "result-corrected", c.CampaignId, c);
+        }
         transaction.Commit();
     }
 
@@ -345,8 +366,11 @@ public sealed class CampaignStore
     public void AddSubstitution(Substitution substitution)
     {
         using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
         connection.Execute("INSERT INTO substitutions (campaign_id, sequence, record_json) VALUES (@CampaignId, @Sequence, @json)",
-            new { substitution.CampaignId, substitution.Sequence, json = JsonSerializer.Serialize(substitution, Json) });
+            new { substitution.CampaignId, substitution.Sequence, json = JsonSerializer.Serialize(substitution, Json) }, transaction);
+        AuditTrail.Append(connection, transaction, _time.GetUtcNow(), "cli:substitute", "substitution", substitution.CampaignId, substitution);
+        transaction.Commit();
     }
 
     public IReadOnlyList<Substitution> Substitutions(string campaignId)
@@ -385,24 +409,37 @@ public sealed class CampaignStore
     public bool Retry(long id, DateTimeOffset now)
     {
         using var connection = Connect();
-        return connection.Execute(
+        using var transaction = connection.BeginTransaction();
+        var retried = connection.Execute(
             "UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = @now WHERE id = @id AND state <> 'sent'",
-            new { id, now = now.ToString("O") }) == 1;
+            new { id, now = now.ToString("O") }, transaction) == 1;
+        if (retried)
+        {
+            AuditDelivery(connection, transaction, id, now, "cli:deliveries retry", "delivery-retried");
+        }
+        transaction.Commit();
+        return retried;
     }
 
     public void MarkSent(long id, DateTimeOffset at)
     {
         using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
         connection.Execute("UPDATE deliveries SET state = 'sent', sent_at = @at, attempts = attempts + 1, last_error = NULL WHERE id = @id",
-            new { id, at = at.ToString("O") });
+            new { id, at = at.ToString("O") }, transaction);
+        AuditDelivery(connection, transaction, id, at, "outbox", "delivery-sent");
+        transaction.Commit();
     }
 
     public void MarkFailed(long id, string error, DateTimeOffset nextAttempt, bool dead)
     {
         using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
         connection.Execute(
             "UPDATE deliveries SET attempts = attempts + 1, last_error = @error, next_attempt_at = @next, state = @state WHERE id = @id",
-            new { id, error, next = nextAttempt.ToString("O"), state = dead ? "dead" : "pending" });
+            new { id, error, next = nextAttempt.ToString("O"), state = dead ? "dead" : "pending" }, transaction);
+        AuditDelivery(connection, transaction, id, _time.GetUtcNow(), "outbox", dead ? "delivery-dead" : "delivery-failed");
+        transaction.Commit();
     }
 
     /// <summary>Records why a row could not go out without counting an attempt (the server was unavailable, not the message at fault).</summary>
@@ -442,6 +479,98 @@ public sealed class CampaignStore
         using var connection = Connect();
         return [.. connection.Query<(string, string, string, string, string, string)>(
             "SELECT campaign_id, on_date, from_state, to_state, trigger, detail FROM transitions ORDER BY seq")];
+    }
+
+    /// <summary>The seq of the first audit row that breaks the hash chain, or null when the whole trail holds.</summary>
+    public long? VerifyAuditTrail()
+    {
+        using var connection = Connect();
+        return AuditTrail.Verify(connection);
+    }
+
+    /// <summary>The audit rows of one campaign, in order (each still chained to the whole trail).</summary>
+    public IReadOnlyList<AuditEntry> AuditTrailOf(string campaignId)
+    {
+        using var connection = Connect();
+        return AuditTrail.Of(connection, campaignId);
+    }
+
+    /// <summary>The last audit row: recorded elsewhere (an archive manifest), it shows later whether rows were cut off the end.</summary>
+    public AuditEntry? AuditHead()
+    {
+        using var connection = Connect();
+        return AuditTrail.Head(connection);
+    }
+
+    /// <summary>
+    /// Records that the office asks to archive a reported campaign (立卷归档, 003 §27); the lifecycle's Archive trigger fires
+    /// on the first tick on or after <paramref name="on"/>. Only a Reported (or already Archived) campaign can be asked for,
+    /// and a second request keeps the first date, so asking again changes nothing.
+    /// </summary>
+    public ArchiveRequest RequestArchive(string campaignId, DateOnly on, DateTimeOffset now, string actor)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        var row = connection.QuerySingleOrDefault<(string State, string? RequestedOn)?>(
+            "SELECT state, archive_requested_on FROM campaigns WHERE id = @campaignId", new { campaignId }, transaction);
+        if (row is not { } campaign)
+        {
+            return new ArchiveRequest(null, null, false);
+        }
+        var state = Enum.Parse<CampaignState>(campaign.State);
+        if (campaign.RequestedOn is not null || state is not (CampaignState.Reported or CampaignState.Archived))
+        {
+            return new ArchiveRequest(state, campaign.RequestedOn is null ? null : Date(campaign.RequestedOn), false);
+        }
+        connection.Execute("UPDATE campaigns SET archive_requested_on = @on WHERE id = @campaignId", new { on = Text(on), campaignId }, transaction);
+        AuditTrail.Append(connection, transaction, now, actor, "archive-requested", campaignId, new { on });
+        transaction.Commit();
+        return new ArchiveRequest(state, on, true);
+    }
+
+    private static void AuditFlags(
+        SqliteConnection connection, SqliteTransaction transaction, AnnualPlan plan, List<OverdueFlag> raised, List<OverdueFlag> cleared,
+        DateTimeOffset now, string instance)
+    {
+        // A flag's scope is a campaign or the whole plan (plan-not-published); only the former belongs to a campaign's file.
+        string? CampaignOf(OverdueFlag flag) => plan.Campaigns.Any(c => c.Id == flag.Scope) ? flag.Scope : null;
+        foreach (var flag in raised)
+        {
+            AuditTrail.Append(connection, transaction, now, instance, "flag-raised", CampaignOf(flag), AuditDetails.Flag(flag));
+        }
+        foreach (var flag in cleared)
+        {
+            AuditTrail.Append(connection, transaction, now, instance, "flag-cleared", CampaignOf(flag), AuditDetails.Flag(flag));
+        }
+    }
+
+    private void AuditResults(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ResultEntry> entries, string source, int added)
+    {
+        if (added == 0)
+        {
+            return;
+        }
+        // The sheet as submitted: rows already recorded were left as they were (ON CONFLICT DO NOTHING), `added` says how many were new.
+        foreach (var campaign in entries.GroupBy(e => e.CampaignId))
+        {
+            AuditTrail.Append(connection, transaction, _time.GetUtcNow(), source, "results-entered", campaign.Key, new
+            {
+                source,
+                added,
+                entries = campaign.Select(e => new { e.Uscc, e.DepartmentId, code = (int)e.Code, e.InspectedOn, e.EnteredOn, e.Remarks }),
+            });
+        }
+    }
+
+    private static void AuditDelivery(SqliteConnection connection, SqliteTransaction transaction, long id, DateTimeOffset at, string actor, string action)
+    {
+        var row = connection.QuerySingleOrDefault<(string? CampaignId, string Key, string State, long Attempts, string? LastError)?>(
+            "SELECT campaign_id, idempotency_key, state, attempts, last_error FROM deliveries WHERE id = @id", new { id }, transaction);
+        if (row is { } delivery)
+        {
+            AuditTrail.Append(connection, transaction, at, actor, action, delivery.CampaignId,
+                new { id, key = delivery.Key, state = delivery.State, attempts = delivery.Attempts, lastError = delivery.LastError });
+        }
     }
 
     private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -138,5 +138,23 @@ internal static class Migrations
             source TEXT NOT NULL
         );
         """,
+        """
+        -- Append-only and hash-chained (AuditTrail): hash = SHA-256 over the row's canonical string, which includes the
+        -- previous row's hash, so changing, removing or reordering a past row breaks the chain from there on. The
+        -- triggers stop an accidental UPDATE or DELETE; the chain is what catches one made around them.
+        CREATE TABLE audit_trail (
+            seq INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            campaign_id TEXT NULL,
+            detail_json TEXT NOT NULL,
+            previous_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE INDEX audit_trail_campaign ON audit_trail(campaign_id, seq);
+        CREATE TRIGGER audit_trail_no_update BEFORE UPDATE ON audit_trail BEGIN SELECT RAISE(ABORT, 'audit_trail is append-only'); END;
+        CREATE TRIGGER audit_trail_no_delete BEFORE DELETE ON audit_trail BEGIN SELECT RAISE(ABORT, 'audit_trail is append-only'); END;
+        """,
     ];
 }

@@ -1,0 +1,42 @@
+using System.IO.Compression;
+using Campaigns.Archive;
+using Campaigns.Tests.Fixtures;
+
+namespace Campaigns.Tests.Archive;
+
+public class ArchiveBundleTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static readonly Dictionary<string, byte[]> Files = new()
+    {
+        ["records/b.json"] = "{}"u8.ToArray(),
+        ["documents/a.html"] = "<p>公示</p>"u8.ToArray(),
+        ["manifest.json"] = "[]"u8.ToArray(),
+    };
+
+    [Fact]
+    public void Create_SameFilesInAnyOrder_SameBytes()
+    {
+        var reversed = Files.Reverse().ToDictionary();
+        ArchiveBundle.Create(reversed, new DateOnly(2026, 11, 24)).ShouldBe(ArchiveBundle.Create(Files, new DateOnly(2026, 11, 24)));
+        ArchiveBundle.Create(Files, new DateOnly(2026, 11, 25)).ShouldNotBe(ArchiveBundle.Create(Files, new DateOnly(2026, 11, 24)), "the date is in it");
+    }
+
+    [Fact]
+    public void Create_EntriesSortedWithTheOfficeDateAtMidnight_ReadGivesThemBack()
+    {
+        var path = _dir.File("bundle.zip");
+        File.WriteAllBytes(path, ArchiveBundle.Create(Files, new DateOnly(2026, 11, 24)));
+
+        using (var zip = ZipFile.OpenRead(path))
+        {
+            zip.Entries.Select(e => e.FullName).ShouldBe(["documents/a.html", "manifest.json", "records/b.json"]);
+            zip.Entries.ShouldAllBe(e => e.LastWriteTime.DateTime == new DateTime(2026, 11, 24));
+        }
+        ArchiveBundle.Read(path).Select(e => (e.Path, System.Text.Encoding.UTF8.GetString(e.Content)))
+            .ShouldBe([("documents/a.html", "<p>公示</p>"), ("manifest.json", "[]"), ("records/b.json", "{}")]);
+    }
+}

@@ -1,0 +1,189 @@
+using System.IO.Compression;
+using Campaigns.Core.Lifecycle;
+using Campaigns.Engine;
+using Campaigns.Host;
+using Campaigns.Storage;
+using Campaigns.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Campaigns.Tests.Cli;
+
+/// <summary>One simulated on-time year of the sample plan, shared by the archive tests that need reported campaigns.</summary>
+public sealed class ReportedYear : IAsyncLifetime
+{
+    public TempFolder Folder { get; } = new();
+
+    public Dictionary<string, string> Environment => new()
+    {
+        ["Campaigns__Database"] = Folder.File("campaigns.db"),
+        ["Campaigns__Documents"] = Folder.File("documents"),
+        ["Campaigns__Plans"] = "config/plans/2026.yaml",
+    };
+
+    public async Task InitializeAsync()
+    {
+        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
+            "--from", "2026-01-01", "--to", "2026-12-31", "--out", Folder.Path, "--results", "on-time");
+        simulate.ExitCode.ShouldBe(0, simulate.Error);
+    }
+
+    public Task DisposeAsync()
+    {
+        Folder.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+public class ArchiveCliTests(ReportedYear year) : IClassFixture<ReportedYear>, IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Archive_ReportedCampaign_BundleVerifies_SameBytesAgain_AndTheNextTickArchives()
+    {
+        var result = await CliProcess.Run(year.Environment, "archive", "--campaign", "qh-2026-netcafe", "--out", _dir.Path);
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain("已申请立卷归档");
+        var bundle = _dir.File("qh-2026-netcafe.archive.zip");
+        var bytes = File.ReadAllBytes(bundle);
+        using (var zip = ZipFile.OpenRead(bundle))
+        {
+            var names = zip.Entries.Select(e => e.FullName).ToList();
+            names.ShouldBe([.. names.Order(StringComparer.Ordinal)], customMessage: "entries in ordinal order");
+            names.ShouldContain("manifest.json");
+            names.ShouldContain("documents/draw-record.json");
+            names.ShouldContain("documents/snapshot/inspectors.csv");
+            names.ShouldContain("documents/group-1.ics");
+            names.ShouldContain("documents/summary-report.html");
+            names.Where(n => n.StartsWith("records/", StringComparison.Ordinal)).ShouldBe(["records/audit-trail.json", "records/deliveries.json",
+                "records/draw.json", "records/results.json", "records/substitutions.json", "records/transitions.json"]);
+        }
+
+        var verify = await CliProcess.Run("archive", "verify", bundle);
+        verify.ExitCode.ShouldBe(0, verify.Out + verify.Error);
+        verify.Out.ShouldContain("一致");
+        verify.Out.ShouldContain("（match）");
+        var printed = result.Out.Split('\n').Single(l => l.StartsWith("清单 manifest.json 的 SHA-256：", StringComparison.Ordinal)).Trim();
+        verify.Out.ShouldContain(printed);
+
+        // Asked again, on another day or not: the request stands from its first date, and the same records give the same bytes.
+        var again = await CliProcess.Run(year.Environment, "archive", "--campaign", "qh-2026-netcafe", "--out", _dir.Path);
+        again.ExitCode.ShouldBe(0, again.Error);
+        again.Out.ShouldContain("立卷归档已于");
+        File.ReadAllBytes(bundle).ShouldBe(bytes);
+
+        // The request is what the lifecycle's guard reads: the next tick on or after its date archives the campaign.
+        var store = CampaignStore.Open(year.Folder.File("campaigns.db"));
+        var requested = store.LoadFacts(SamplePlan()).For("qh-2026-netcafe").ArchiveRequestedOn.ShouldNotBeNull();
+        var clock = new SimulatedClock(new DateTimeOffset(requested.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+        using (var host = WorkerHost.Build([], schedule: false, new Dictionary<string, string?>
+        {
+            ["Campaigns:Plans"] = Repository.Path("config", "plans", "2026.yaml"),
+            ["Campaigns:Directories"] = Repository.Path("config", "directories"),
+            ["Campaigns:Database"] = year.Folder.File("campaigns.db"),
+            ["Campaigns:Documents"] = year.Folder.File("documents"),
+            ["Campaigns:MailPickup"] = year.Folder.File("mail"),
+            ["Logging:LogLevel:Default"] = "Warning",
+        }, services => services.AddSingleton<TimeProvider>(clock)))
+        {
+            host.Services.GetRequiredService<TickService>().Tick();
+        }
+        store.Campaigns().Single(c => c.Id == "qh-2026-netcafe").State.ShouldBe(nameof(CampaignState.Archived));
+        store.Campaigns().Single(c => c.Id == "qh-2026-entertainment").State.ShouldBe(nameof(CampaignState.Reported), "only a campaign asked for (no test here asks for this one)");
+        store.AuditTrailOf("qh-2026-netcafe").Select(e => e.Action).TakeLast(2).ShouldBe(["archive-requested", "transition"]);
+        store.VerifyAuditTrail().ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task ArchiveVerify_OneByteOfOneEntryChanged_ExitOneNamingThatFile()
+    {
+        var result = await CliProcess.Run(year.Environment, "archive", "--campaign", "qh-2026-food", "--out", _dir.Path);
+        result.ExitCode.ShouldBe(0, result.Error);
+        var bundle = _dir.File("qh-2026-food.archive.zip");
+        var tampered = _dir.File("tampered.zip");
+        Rewrite(bundle, tampered, (name, content) =>
+        {
+            if (name == "documents/results-publicity.html")
+            {
+                content[content.Length / 2] ^= 0x01;
+            }
+            return content;
+        });
+
+        var verify = await CliProcess.Run("archive", "verify", tampered);
+        verify.ExitCode.ShouldBe(1, verify.Out);
+        verify.Out.Split('\n').Where(l => l.StartsWith("已改动", StringComparison.Ordinal)).ShouldHaveSingleItem()
+            .ShouldContain("documents/results-publicity.html");
+        verify.Out.ShouldContain("不一致：1处不同");
+    }
+
+    [Fact]
+    public async Task ArchiveVerify_EntryRemovedAndOneAdded_NamesBoth()
+    {
+        var result = await CliProcess.Run(year.Environment, "archive", "--campaign", "qh-2026-pharmacy", "--out", _dir.Path);
+        result.ExitCode.ShouldBe(0, result.Error);
+        var tampered = _dir.File("tampered.zip");
+        Rewrite(_dir.File("qh-2026-pharmacy.archive.zip"), tampered, (name, content) => name == "records/results.json" ? null : content,
+            extra: ("documents/note.txt", "补充说明"u8.ToArray()));
+
+        var verify = await CliProcess.Run("archive", "verify", tampered);
+        verify.ExitCode.ShouldBe(1, verify.Out);
+        verify.Out.ShouldContain("缺失：records/results.json");
+        verify.Out.ShouldContain("多出：documents/note.txt");
+    }
+
+    [Fact]
+    public async Task Archive_CampaignNotYetReported_RefusedWithNothingWritten()
+    {
+        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
+            "--from", "2026-04-14", "--to", "2026-06-01", "--out", _dir.Path);
+        simulate.ExitCode.ShouldBe(0, simulate.Error);
+        var environment = new Dictionary<string, string>
+        {
+            ["Campaigns__Database"] = _dir.File("campaigns.db"),
+            ["Campaigns__Documents"] = _dir.File("documents"),
+            ["Campaigns__Plans"] = "config/plans/2026.yaml",
+        };
+
+        var result = await CliProcess.Run(environment, "archive", "--campaign", "qh-2026-netcafe");
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("当前状态为“结果录入中”");
+        result.Error.ShouldContain("未写入任何文件");
+        Directory.Exists(_dir.File("archive")).ShouldBeFalse();
+        var store = CampaignStore.Open(_dir.File("campaigns.db"));
+        store.LoadFacts(SamplePlan()).For("qh-2026-netcafe").ArchiveRequestedOn.ShouldBeNull();
+        store.AuditTrailOf("qh-2026-netcafe").ShouldNotContain(e => e.Action == "archive-requested");
+
+        var unknown = await CliProcess.Run(environment, "archive", "--campaign", "qh-2099-none");
+        unknown.ExitCode.ShouldBe(1);
+        unknown.Error.ShouldContain("数据库中没有抽查任务“qh-2099-none”");
+    }
+
+    private static Campaigns.Core.Plans.AnnualPlan SamplePlan() => Campaigns.Core.Plans.PlanParser.Parse(
+        File.ReadAllText(Repository.Path("config", "plans", "2026.yaml")), "2026.yaml").Plan!;
+
+    /// <summary>Copies a zip entry by entry through <paramref name="change"/> (null drops the entry), as someone editing a bundle would.</summary>
+    private static void Rewrite(string from, string to, Func<string, byte[], byte[]?> change, (string Name, byte[] Content)? extra = null)
+    {
+        using var source = ZipFile.OpenRead(from);
+        using var target = ZipFile.Open(to, ZipArchiveMode.Create);
+        foreach (var entry in source.Entries)
+        {
+            using var input = entry.Open();
+            using var buffer = new MemoryStream();
+            input.CopyTo(buffer);
+            if (change(entry.FullName, buffer.ToArray()) is { } content)
+            {
+                using var output = target.CreateEntry(entry.FullName).Open();
+                output.Write(content);
+            }
+        }
+        if (extra is { } added)
+        {
+            using var output = target.CreateEntry(added.Name).Open();
+            output.Write(added.Content);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Campaigns.Core.Archive;
+using Campaigns.Storage;
+
+namespace Campaigns.Archive;
+
+/// <summary>
+/// Gathers one campaign's file (立卷, 003 §27): every document written for it (with the directory snapshot and the
+/// .ics files), the draw record, substitutions, results, deliveries, transitions and the campaign's audit rows as
+/// JSON, and the manifest over all of them.
+/// </summary>
+public static class CampaignArchive
+{
+    public const string DocumentsFolder = "documents/";
+    public const string RecordsFolder = "records/";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public sealed record Bundle(byte[] Zip, ArchiveManifest Manifest, string ManifestSha256);
+
+    public static Bundle Build(CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot)
+    {
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var folder = Path.Combine(documentsRoot, $"{campaign.Year}", campaign.Id);
+        if (Directory.Exists(folder))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal)))
+            {
+                files[DocumentsFolder + Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/')] = File.ReadAllBytes(file);
+            }
+        }
+        var audit = store.AuditTrailOf(campaign.Id);
+        Add(files, "draw.json", store.Draw(campaign.Id));
+        Add(files, "substitutions.json", store.Substitutions(campaign.Id));
+        Add(files, "results.json", store.Results(campaign.Id));
+        Add(files, "deliveries.json", store.Deliveries().Where(d => d.CampaignId == campaign.Id));
+        Add(files, "transitions.json", store.TransitionLog().Where(t => t.CampaignId == campaign.Id)
+            .Select(t => new { on = t.On, from = t.From, to = t.To, trigger = t.Trigger, detail = t.Detail }));
+        Add(files, "audit-trail.json", audit);
+
+        var broken = store.VerifyAuditTrail();
+        var manifest = new ArchiveManifest(
+            campaign.Id, (int)campaign.Year, campaign.State, requestedOn,
+            new AuditAnchor(broken is null, broken, audit.LastOrDefault()?.Seq, audit.LastOrDefault()?.Hash),
+            ArchiveManifest.Describe(files));
+        var manifestBytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(manifest, Json));
+        files[ArchiveManifest.FileName] = manifestBytes;
+        return new Bundle(ArchiveBundle.Create(files, requestedOn), manifest, ArchiveManifest.Sha256(manifestBytes));
+    }
+
+    public static ArchiveManifest? ReadManifest(byte[] content) => JsonSerializer.Deserialize<ArchiveManifest>(content, Json);
+
+    private static void Add<T>(Dictionary<string, byte[]> files, string name, T value) =>
+        files[RecordsFolder + name] = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value, Json));
+}

@@ -1,0 +1,135 @@
+using System.CommandLine;
+using Campaigns.Archive;
+using Campaigns.Core.Archive;
+using Campaigns.Core.Lifecycle;
+using Campaigns.Engine;
+using Campaigns.Host;
+using Campaigns.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Campaigns.Cli;
+
+/// <summary>
+/// `archive --campaign C`: asks for a reported campaign to be archived (立卷归档, 003 §27; the lifecycle's Archive
+/// transition fires on the next tick) and writes its file as one zip with a manifest of hashes.
+/// `archive verify BUNDLE`: recomputes every hash against the manifest.
+/// </summary>
+public static class ArchiveCommand
+{
+    public static Command Create()
+    {
+        var campaign = new Option<string>("--campaign") { Description = "campaign id", Required = true };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "folder for the bundle (default: archive/ beside the documents folder)" };
+        var command = new Command("archive", "Request the archive of a reported campaign and write its bundle (zip with manifest.json).") { campaign, output };
+        command.SetAction(parse =>
+        {
+            using var host = WorkerHost.Build([], schedule: false, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+            return Archive(host.Services, parse.GetValue(campaign)!, parse.GetValue(output));
+        });
+
+        var bundle = new Argument<FileInfo>("bundle") { Description = "the archive bundle (.zip)" };
+        var verify = new Command("verify", "Recompute every file's hash against the bundle's manifest: match, or which file differs, is missing or extra.") { bundle };
+        verify.SetAction(parse => Verify(parse.GetValue(bundle)!));
+        command.Subcommands.Add(verify);
+        return command;
+    }
+
+    private static int Archive(IServiceProvider services, string campaignId, DirectoryInfo? output)
+    {
+        var options = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+        var store = services.GetRequiredService<CampaignStore>();
+        if (store.Campaigns().FirstOrDefault(c => c.Id == campaignId) is null)
+        {
+            Console.Error.WriteLine($"数据库中没有抽查任务“{campaignId}”（计划中没有，或 worker 尚未运行过它）；未写入任何文件");
+            return 1;
+        }
+        var zone = services.GetRequiredService<PlanCatalog>().Load(options.Resolve(options.Plans))
+            .FirstOrDefault(p => p.Campaigns.Any(c => c.Id == campaignId))?.Office.TimeZone ?? options.TimeZone;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var request = store.RequestArchive(campaignId, TickService.OfficeDate(now, zone), now, "cli:archive");
+        if (request.State is not (CampaignState.Reported or CampaignState.Archived) || request.RequestedOn is not { } requestedOn)
+        {
+            Console.Error.WriteLine(
+                $"抽查任务“{campaignId}”当前状态为“{request.State?.ChineseName()}”，统计表和工作总结报送（已报送统计总结）后才能立卷归档；未写入任何文件");
+            return 1;
+        }
+
+        var documents = options.Resolve(options.Documents);
+        var folder = output?.FullName ?? Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(documents))!, "archive");
+        var campaign = store.Campaigns().Single(c => c.Id == campaignId);
+        var bundle = CampaignArchive.Build(store, campaign, requestedOn, documents);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{campaignId}.archive.zip");
+        // Written beside and renamed over, so a bundle on disk is never half a bundle.
+        File.WriteAllBytes(path + ".tmp", bundle.Zip);
+        File.Move(path + ".tmp", path, overwrite: true);
+
+        Console.WriteLine(request.Recorded
+            ? $"已申请立卷归档（{requestedOn:yyyy-MM-dd}）：worker 下次运行时抽查任务转为“已归档”"
+            : $"立卷归档已于{requestedOn:yyyy-MM-dd}申请，本次按现有记录重新生成归档包");
+        if (bundle.Manifest.AuditTrail.FirstBrokenSeq is { } broken)
+        {
+            Console.Error.WriteLine($"注意：审计记录自第{broken}条起哈希链断裂，此后的记录可能被改动过；已如实记入清单");
+        }
+        Console.WriteLine($"归档包：{path}（{bundle.Manifest.Files.Count}个文件，{bundle.Zip.Length}字节）");
+        Console.WriteLine($"清单 manifest.json 的 SHA-256：{bundle.ManifestSha256}");
+        return 0;
+    }
+
+    private static int Verify(FileInfo file)
+    {
+        if (!file.Exists)
+        {
+            Console.Error.WriteLine($"{file}: 文件不存在");
+            return 1;
+        }
+        IReadOnlyList<(string Path, byte[] Content)> entries;
+        try
+        {
+            entries = ArchiveBundle.Read(file.FullName);
+        }
+        catch (InvalidDataException e)
+        {
+            Console.Error.WriteLine($"{file}: 不是可读取的 zip 归档包：{e.Message}");
+            return 1;
+        }
+        var manifests = entries.Where(e => e.Path == ArchiveManifest.FileName).ToList();
+        if (manifests.Count != 1)
+        {
+            Console.Error.WriteLine(manifests.Count == 0 ? $"{file}: 归档包中没有 {ArchiveManifest.FileName}" : $"{file}: 归档包中有{manifests.Count}个 {ArchiveManifest.FileName}");
+            return 1;
+        }
+        ArchiveManifest? manifest;
+        try
+        {
+            manifest = CampaignArchive.ReadManifest(manifests[0].Content);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            Console.Error.WriteLine($"{file}: {ArchiveManifest.FileName} 无法读取：{e.Message}");
+            return 1;
+        }
+        if (manifest?.Files is null)
+        {
+            Console.Error.WriteLine($"{file}: {ArchiveManifest.FileName} 没有文件清单");
+            return 1;
+        }
+
+        var differences = BundleCheck.Compare(manifest.Files, [.. entries.Where(e => e.Path != ArchiveManifest.FileName)]);
+        foreach (var difference in differences)
+        {
+            Console.WriteLine(difference.Kind switch
+            {
+                BundleDifferenceKind.Changed => $"已改动：{difference.Path}（SHA-256 或大小与清单不同）",
+                BundleDifferenceKind.Missing => $"缺失：{difference.Path}（清单中有，归档包中没有）",
+                BundleDifferenceKind.Extra => $"多出：{difference.Path}（归档包中有，清单中没有）",
+                _ => $"重复：{difference.Path}（归档包中出现多次）",
+            });
+        }
+        Console.WriteLine($"清单 manifest.json 的 SHA-256：{ArchiveManifest.Sha256(manifests[0].Content)}（与归档时打印的比对，可知清单本身是否被替换）");
+        Console.WriteLine(differences.Count == 0
+            ? $"一致：{manifest.Files.Count}个文件与清单相符（match）"
+            : $"不一致：{differences.Count}处不同（mismatch）");
+        return differences.Count == 0 ? 0 : 1;
+    }
+}

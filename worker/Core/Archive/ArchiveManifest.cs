@@ -1,0 +1,24 @@
+using System.Security.Cryptography;
+
+namespace Campaigns.Core.Archive;
+
+/// <summary>
+/// manifest.json of an archive bundle (立卷归档, 003 §27): every other file of the bundle with its hash and size, in
+/// ordinal order of path, so anyone can tell later whether a file was changed, removed or added.
+/// </summary>
+public sealed record ArchiveManifest(
+    string Campaign,
+    int Year,
+    string State,
+    DateOnly ArchiveRequestedOn,
+    AuditAnchor AuditTrail,
+    IReadOnlyList<ManifestFile> Files)
+{
+    public const string FileName = "manifest.json";
+
+    /// <summary>Hashes every file; the manifest itself is not among them.</summary>
+    public static IReadOnlyList<ManifestFile> Describe(IReadOnlyDictionary<string, byte[]> files) =>
+        [.. files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new ManifestFile(f.Key, Sha256(f.Value), f.Value.LongLength))];
+
+    public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Campaigns.Storage;
+
+/// <summary>
+/// The append-only, hash-chained record of every change the store makes (003 §27: everything archived), written in
+/// the transaction of the change itself, so a change and its audit row land together or not at all.
+/// <para>
+/// A row's hash is the lower-case hex SHA-256 of the UTF-8 bytes of its canonical string: for each of seq, at, actor,
+/// action, campaign_id, detail_json and previous_hash in that order, the field's UTF-8 byte length in decimal, a colon,
+/// the field and a line feed (<c>LF</c>); a null campaign_id is written <c>~</c> and a line feed instead. The first
+/// row's previous_hash is 64 zeros; every other row's is the hash of the row before it. Length prefixes make the
+/// string unambiguous whatever the fields hold, and seq inside it makes a renumbered row fail too.
+/// </para>
+/// </summary>
+internal static class AuditTrail
+{
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private const string Columns =
+        "seq AS Seq, at AS At, actor AS Actor, action AS Action, campaign_id AS CampaignId, detail_json AS DetailJson, previous_hash AS PreviousHash, hash AS Hash";
+
+    public static AuditEntry Append(
+        SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset at, string actor, string action, string? campaignId, object detail)
+    {
+        // The caller's transaction is BEGIN IMMEDIATE (the SQLite provider's default), so no other writer can take the same seq.
+        var last = connection.QuerySingleOrDefault<AuditEntry>($"SELECT {Columns} FROM audit_trail ORDER BY seq DESC LIMIT 1", transaction: transaction);
+        var entry = new AuditEntry(
+            (last?.Seq ?? 0) + 1, at.ToString("O", CultureInfo.InvariantCulture), actor, action, campaignId,
+            JsonSerializer.Serialize(detail, Json), last?.Hash ?? Genesis, "");
+        entry = entry with { Hash = HashOf(entry) };
+        connection.Execute(
+            """
+            INSERT INTO audit_trail (seq, at, actor, action, campaign_id, detail_json, previous_hash, hash)
+            VALUES (@Seq, @At, @Actor, @Action, @CampaignId, @DetailJson, @PreviousHash, @Hash)
+            """, entry, transaction);
+        return entry;
+    }
+
+    /// <summary>The canonical string's hash; see the class summary.</summary>
+    public static string HashOf(AuditEntry entry)
+    {
+        var canonical = new StringBuilder();
+        foreach (var field in new[] { entry.Seq.ToString(CultureInfo.InvariantCulture), entry.At, entry.Actor, entry.Action, entry.CampaignId, entry.DetailJson, entry.PreviousHash })
+        {
+            canonical.Append(field is null ? "~" : $"{Encoding.UTF8.GetByteCount(field)}:{field}").Append('\n');
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
+    }
+
+    /// <summary>
+    /// The seq of the first row whose hash does not match its fields or whose previous_hash is not the hash of the row
+    /// before it; null when the whole chain holds. Removing the last rows cannot be seen from inside the chain: compare
+    /// the head with one recorded elsewhere (an archive bundle's manifest).
+    /// </summary>
+    public static long? Verify(SqliteConnection connection)
+    {
+        var previous = Genesis;
+        foreach (var entry in connection.Query<AuditEntry>($"SELECT {Columns} FROM audit_trail ORDER BY seq", buffered: false))
+        {
+            if (entry.PreviousHash != previous || HashOf(entry) != entry.Hash)
+            {
+                return entry.Seq;
+            }
+            previous = entry.Hash;
+        }
+        return null;
+    }
+
+    public static IReadOnlyList<AuditEntry> Of(SqliteConnection connection, string campaignId) =>
+        [.. connection.Query<AuditEntry>($"SELECT {Columns} FROM audit_trail WHERE campaign_id = @campaignId ORDER BY seq", new { campaignId })];
+
+    public static AuditEntry? Head(SqliteConnection connection) =>
+        connection.QuerySingleOrDefault<AuditEntry>($"SELECT {Columns} FROM audit_trail ORDER BY seq DESC LIMIT 1");
+}
