@@ -16,6 +16,7 @@ public static class CliApp
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(ResultsCommand.Create());
         root.Subcommands.Add(PublishCommand.Create());
+        root.Subcommands.Add(FollowUpCommand.Create());
         root.Subcommands.Add(LifecycleCommand.Create());
         root.Subcommands.Add(DeliveriesCommand.Create());
         root.Subcommands.Add(DirectoryCommand.Create());

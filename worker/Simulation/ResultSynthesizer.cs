@@ -1,6 +1,7 @@
 using Campaigns.Core.Calendar;
 using Campaigns.Core.Draws;
 using Campaigns.Core.Engine;
+using Campaigns.Core.FollowUps;
 using Campaigns.Core.Lifecycle;
 using Campaigns.Core.Plans;
 using Campaigns.Core.Results;
@@ -48,6 +49,31 @@ public sealed class ResultSynthesizer(ResultMode mode, string seed)
         }
         return entries;
     }
+
+    /// <summary>
+    /// The follow-ups the simulated departments close today: on time, the day the result is entered (before the tick);
+    /// late, three days after it, so the follow-up-overdue path shows too.
+    /// </summary>
+    public IReadOnlyList<FollowUpClosure> Closures(AnnualPlan plan, OfficeFacts facts, WorkingCalendar calendar, DateOnly today)
+    {
+        if (mode == ResultMode.Missing)
+        {
+            return [];
+        }
+        var lag = mode == ResultMode.OnTime ? 0 : 3;
+        return [.. plan.Campaigns
+            .SelectMany(c => FollowUps.Of(facts.For(c.Id).Results, facts.For(c.Id).FollowUpClosures ?? [], calendar))
+            .Where(f => f.IsOpen && f.Result.EnteredOn.AddDays(lag) <= today)
+            .Select(f => new FollowUpClosure(f.Result.CampaignId, f.Result.Uscc, f.Result.DepartmentId, ActionFor(f.Result.Code),
+                "simulate 合成：已处理", today))];
+    }
+
+    private static FollowUpAction ActionFor(ResultCode code) => code switch
+    {
+        ResultCode.RequiredInformationNotPublished or ResultCode.PublishedInformationFalse or ResultCode.SeriousRefusalToCooperate => FollowUpAction.Abnormal,
+        ResultCode.ProblemFoundFollowUpPending or ResultCode.NonCompliant => FollowUpAction.Case,
+        _ => FollowUpAction.Guidance,
+    };
 
     // Mostly clean results, with the problem codes frequent enough that statistics have something to count.
     private static ResultCode Code(DrawStream stream) => stream.Below(20) switch

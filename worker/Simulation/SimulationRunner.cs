@@ -37,6 +37,11 @@ public sealed class SimulationRunner(
                         events.Add(new SimulationEvent(Text(day), campaign.Key, "results-entered", null, null, $"{campaign.Count()} results"));
                     }
                 }
+                foreach (var closure in results.Closures(plan, store.LoadFacts(plan), calendar, day))
+                {
+                    store.CloseFollowUp(closure);
+                    events.Add(new SimulationEvent(Text(day), closure.CampaignId, "follow-up-closed", null, null, $"{closure.Uscc} {closure.DepartmentId} {closure.Action}"));
+                }
             }
             // The simulated office publishes the day after the publicity is prepared, and confirms it.
             foreach (var waiting in store.Campaigns().Where(c => c.State == nameof(CampaignState.AwaitingPublication)))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Campaigns.Core.Draws;
+using Campaigns.Core.FollowUps;
 using Campaigns.Core.Engine;
 using Campaigns.Core.Lifecycle;
 using Campaigns.Core.Plans;
@@ -93,9 +94,10 @@ public sealed class CampaignStore
         var publications = connection.Query<(string Id, string Url, string On)>(
             "SELECT campaign_id, url, published_on FROM publications WHERE campaign_id IN @ids", new { ids })
             .ToDictionary(r => r.Id, r => new Publication(r.Url, Date(r.On)));
+        var closures = ReadClosures(connection, ids).ToLookup(c => c.CampaignId);
         var facts = ids.ToDictionary(id => id, id => states.TryGetValue(id, out var row)
             ? new CampaignFacts(id, Enum.Parse<CampaignState>(row.State), draws.GetValueOrDefault(id), [.. results[id]], row.Archive is null ? null : Date(row.Archive),
-                publications.GetValueOrDefault(id))
+                publications.GetValueOrDefault(id), [.. closures[id]])
             : CampaignFacts.New(id));
         var documents = connection.Query<string>("SELECT path FROM documents WHERE path LIKE @prefix", new { prefix = $"{plan.Year}/%" }).ToHashSet();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(plan.Office.TimeZone);
@@ -333,6 +335,32 @@ public sealed class CampaignStore
         using var connection = Connect();
         return ReadCorrections(connection, [campaignId]);
     }
+
+    /// <summary>Records how a follow-up was closed; appended, so a later closure of the same result supersedes it.</summary>
+    public void CloseFollowUp(FollowUpClosure closure)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        connection.Execute(
+            """
+            INSERT INTO follow_up_closures (campaign_id, uscc, department_id, action, note, closed_on)
+            VALUES (@CampaignId, @Uscc, @DepartmentId, @action, @Note, @on)
+            """,
+            new { closure.CampaignId, closure.Uscc, closure.DepartmentId, action = closure.Action.ToString(), closure.Note, on = Text(closure.ClosedOn) }, transaction);
+        AuditTrail.Append(connection, transaction, _time.GetUtcNow(), "cli:followup", "follow-up-closed", closure.CampaignId, closure);
+        transaction.Commit();
+    }
+
+    public IReadOnlyList<FollowUpClosure> FollowUpClosures(string campaignId)
+    {
+        using var connection = Connect();
+        return ReadClosures(connection, [campaignId]);
+    }
+
+    private static IReadOnlyList<FollowUpClosure> ReadClosures(SqliteConnection connection, string[] ids) =>
+        [.. connection.Query<(string CampaignId, string Uscc, string DepartmentId, string Action, string Note, string On)>(
+            "SELECT campaign_id, uscc, department_id, action, note, closed_on FROM follow_up_closures WHERE campaign_id IN @ids ORDER BY seq", new { ids })
+            .Select(r => new FollowUpClosure(r.CampaignId, r.Uscc, r.DepartmentId, Enum.Parse<FollowUpAction>(r.Action), r.Note, Date(r.On)))];
 
     /// <summary>The results as entered, without corrections: the first half of a record's history.</summary>
     public IReadOnlyList<ResultEntry> ResultsAsEntered(string campaignId)

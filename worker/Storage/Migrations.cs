@@ -156,5 +156,17 @@ internal static class Migrations
         CREATE TRIGGER audit_trail_no_update BEFORE UPDATE ON audit_trail BEGIN SELECT RAISE(ABORT, 'audit_trail is append-only'); END;
         CREATE TRIGGER audit_trail_no_delete BEFORE DELETE ON audit_trail BEGIN SELECT RAISE(ABORT, 'audit_trail is append-only'); END;
         """,
+        """
+        -- How a department closed the follow-up of a problem it found (后续处理); appended, the last one counts.
+        CREATE TABLE follow_up_closures (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            campaign_id TEXT NOT NULL,
+            uscc TEXT NOT NULL,
+            department_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            note TEXT NOT NULL,
+            closed_on TEXT NOT NULL
+        );
+        """,
     ];
 }

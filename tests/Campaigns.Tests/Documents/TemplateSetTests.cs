@@ -141,7 +141,7 @@ public class TemplateSetTests : IDisposable
     [Fact]
     public void OverdueNotice_SaysHowLateAndThatLeadersKnow()
     {
-        var notice = DocumentModels.OverdueNotice(Plan, Campaign.Name, Plan.Department("culture").Contacts[0], MilestoneKind.ResultEntryDeadline,
+        var notice = DocumentModels.OverdueNotice(Plan, Campaign.Name, Plan.Department("culture").Contacts[0], MilestoneKind.ResultEntryDeadline.ChineseName(),
             new DateOnly(2024, 7, 1), 3, ["录入检查结果（缺少1户检查对象的检查结果：清河县网吧2）"]);
 
         var text = Templates.Render("reminder.txt", notice);

@@ -162,24 +162,28 @@ public static class DocumentModels
             ChineseDates.Format(LastEntry(results, draw)));
     }
 
-    public static Reminder Reminder(AnnualPlan plan, string? campaignName, Contact recipient, MilestoneKind kind, DateOnly due, int workingDaysLeft, IReadOnlyList<string> openItems) => new(
-        $"【提醒】{campaignName ?? $"{plan.Year}年度抽查计划"}：{kind.ChineseName()}（{ChineseDates.Format(due)}）",
+    public static Reminder Reminder(AnnualPlan plan, string? campaignName, Contact recipient, MilestoneKind kind, DateOnly due, int workingDaysLeft, IReadOnlyList<string> openItems) =>
+        Reminder(plan, campaignName, recipient, kind.ChineseName(), due, workingDaysLeft, openItems);
+
+    /// <summary>A reminder before a deadline that is not a plan milestone (a follow-up's 7 working days), named as given.</summary>
+    public static Reminder Reminder(AnnualPlan plan, string? campaignName, Contact recipient, string deadline, DateOnly due, int workingDaysLeft, IReadOnlyList<string> openItems) => new(
+        $"【提醒】{campaignName ?? $"{plan.Year}年度抽查计划"}：{deadline}（{ChineseDates.Format(due)}）",
         plan.Office.Name,
         recipient.Name,
         campaignName,
-        kind.ChineseName(),
+        deadline,
         ChineseDates.Format(due),
         workingDaysLeft,
         openItems,
         ContactLine(plan));
 
     /// <summary>An overdue notice (催办通知) to whoever must still act, on the days the leaders' report goes out.</summary>
-    public static Reminder OverdueNotice(AnnualPlan plan, string? campaignName, Contact recipient, MilestoneKind kind, DateOnly due, int workingDaysOverdue, IReadOnlyList<string> openItems) => new(
-        $"【催办】{campaignName ?? $"{plan.Year}年度抽查计划"}：{kind.ChineseName()}已超期{workingDaysOverdue}个工作日",
+    public static Reminder OverdueNotice(AnnualPlan plan, string? campaignName, Contact recipient, string deadline, DateOnly due, int workingDaysOverdue, IReadOnlyList<string> openItems) => new(
+        $"【催办】{campaignName ?? $"{plan.Year}年度抽查计划"}：{deadline}已超期{workingDaysOverdue}个工作日",
         plan.Office.Name,
         recipient.Name,
         campaignName,
-        kind.ChineseName(),
+        deadline,
         ChineseDates.Format(due),
         0,
         openItems,

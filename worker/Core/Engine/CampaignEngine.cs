@@ -97,15 +97,17 @@ public static class CampaignEngine
         foreach (var flag in flags)
         {
             var campaign = plan.Campaigns.FirstOrDefault(c => c.Id == flag.Scope);
-            (MilestoneKind Milestone, IEnumerable<Contact> To, string Item)? notice = flag.Kind switch
+            (string Deadline, IEnumerable<Contact> To, string Item)? notice = flag.Kind switch
             {
-                FlagKind.ResultsOverdue => (MilestoneKind.ResultEntryDeadline, plan.Department(flag.Subject).Contacts, $"录入检查结果（{flag.Detail}）"),
-                FlagKind.PublicityOverdue => (MilestoneKind.PublicityDeadline, plan.Office.Contacts,
+                FlagKind.ResultsOverdue => (MilestoneKind.ResultEntryDeadline.ChineseName(), plan.Department(flag.Subject).Contacts, $"录入检查结果（{flag.Detail}）"),
+                FlagKind.FollowUpOverdue => (FollowUps.FollowUps.Deadline, plan.Department(flag.Subject).Contacts,
+                    $"对发现的问题进行后续处理并登记（campaigns followup close）：{flag.Detail}"),
+                FlagKind.PublicityOverdue => (MilestoneKind.PublicityDeadline.ChineseName(), plan.Office.Contacts,
                     $"在信用信息公示系统和政府网站公示抽查结果，并登记公示网址和日期（campaigns publish --campaign {flag.Scope}）"),
-                FlagKind.SummaryOverdue => (MilestoneKind.SummaryDue, plan.Office.Contacts, "形成统计表和工作总结并报送"),
-                FlagKind.PlanNotPublished => (MilestoneKind.PlanPublicationDeadline, plan.Office.Contacts, "公示年度抽查计划，并在计划中填写实际公示日期（published_on）"),
+                FlagKind.SummaryOverdue => (MilestoneKind.SummaryDue.ChineseName(), plan.Office.Contacts, "形成统计表和工作总结并报送"),
+                FlagKind.PlanNotPublished => (MilestoneKind.PlanPublicationDeadline.ChineseName(), plan.Office.Contacts, "公示年度抽查计划，并在计划中填写实际公示日期（published_on）"),
                 FlagKind.DrawBlocked when campaign is not null =>
-                    (MilestoneKind.Draw, plan.Office.Contacts.Concat(plan.Department(campaign.Lead).Contacts), $"解决抽取受阻的问题：{flag.Detail}"),
+                    (MilestoneKind.Draw.ChineseName(), plan.Office.Contacts.Concat(plan.Department(campaign.Lead).Contacts), $"解决抽取受阻的问题：{flag.Detail}"),
                 _ => null,
             };
             if (notice is not { } n)
@@ -122,7 +124,7 @@ public static class CampaignEngine
                     campaign?.Id,
                     contact,
                     "reminder",
-                    DocumentModels.OverdueNotice(plan, campaign?.Name, contact, n.Milestone, due, Math.Max(1, overdue), [n.Item]),
+                    DocumentModels.OverdueNotice(plan, campaign?.Name, contact, n.Deadline, due, Math.Max(1, overdue), [n.Item]),
                     []);
             }
         }

@@ -1,4 +1,5 @@
 using Campaigns.Core.Draws;
+using Campaigns.Core.FollowUps;
 using Campaigns.Core.Lifecycle;
 using Campaigns.Core.Results;
 
@@ -11,7 +12,8 @@ public sealed record CampaignFacts(
     Draw? Draw,
     IReadOnlyList<ResultEntry> Results,
     DateOnly? ArchiveRequestedOn,
-    Publication? Publication = null)
+    Publication? Publication = null,
+    IReadOnlyList<FollowUpClosure>? FollowUpClosures = null)
 {
     public static CampaignFacts New(string campaignId) => new(campaignId, CampaignState.Draft, null, [], null);
 }

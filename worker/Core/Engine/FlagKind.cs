@@ -9,4 +9,5 @@ public enum FlagKind
     PublicityOverdue,
     SummaryOverdue,
     DeliveryFailed,
+    FollowUpOverdue,
 }

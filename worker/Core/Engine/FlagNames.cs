@@ -10,6 +10,7 @@ public static class FlagNames
         FlagKind.PublicityOverdue => "publicity-overdue",
         FlagKind.SummaryOverdue => "summary-overdue",
         FlagKind.DeliveryFailed => "delivery-failed",
+        FlagKind.FollowUpOverdue => "follow-up-overdue",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -21,6 +22,7 @@ public static class FlagNames
         FlagKind.PublicityOverdue => "抽查结果未按期公示",
         FlagKind.SummaryOverdue => "工作总结未按期报送",
         FlagKind.DeliveryFailed => "邮件未能送达",
+        FlagKind.FollowUpOverdue => "后续处理未按期完成",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -48,7 +48,8 @@ public static class Reconciler
         }
 
         var flags = Flags(context, campaign, facts, state, draw, attempt, milestones);
-        var reminders = Reminders.For(context, campaign, state, draw, facts.Results, milestones);
+        var reminders = Reminders.For(context, campaign, state, draw, facts.Results, milestones)
+            .Concat(Reminders.ForFollowUps(context, campaign, draw, facts.Results, facts.FollowUpClosures ?? []));
         return new CampaignOutcome(
             campaign.Id,
             state,
@@ -126,6 +127,19 @@ public static class Reconciler
         if (IsBefore(state, CampaignState.Publicized) && today > publicityDeadline)
         {
             flags.Add(new OverdueFlag(FlagKind.PublicityOverdue, campaign.Id, "", publicityDeadline.AddDays(1), "抽查结果尚未公示"));
+        }
+
+        // Per department, the problems found and not yet dealt with 7 working days after the result (003 §20(三)).
+        if (draw is not null)
+        {
+            var names = draw.Entities.ToDictionary(e => e.Uscc, e => e.Name);
+            foreach (var late in FollowUps.FollowUps.Of(facts.Results, facts.FollowUpClosures ?? [], context.Calendar)
+                .Where(f => f.IsOpen && today > f.Due).GroupBy(f => f.Result.DepartmentId))
+            {
+                flags.Add(new OverdueFlag(
+                    FlagKind.FollowUpOverdue, campaign.Id, late.Key, late.Min(f => f.Due).AddDays(1),
+                    $"{late.Count()}户检查对象发现的问题尚未后续处理：{string.Join("、", late.Select(f => $"{names.GetValueOrDefault(f.Result.Uscc, f.Result.Uscc)}（结果{(int)f.Result.Code}，期限{f.Due:yyyy-MM-dd}）"))}"));
+            }
         }
 
         if (campaign.SummaryDue is { } summaryDue && IsBefore(state, CampaignState.Reported) && today > summaryDue)

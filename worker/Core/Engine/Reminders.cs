@@ -52,6 +52,42 @@ public static class Reminders
         return orders;
     }
 
+    /// <summary>Working days before a follow-up's deadline when its department is reminded.</summary>
+    public const int FollowUpReminderWorkingDays = 2;
+
+    /// <summary>
+    /// A reminder to the department that found a problem, from two working days before its follow-up deadline until the
+    /// deadline, once per result; after it, the overdue notice takes over.
+    /// </summary>
+    public static IEnumerable<DeliveryOrder> ForFollowUps(
+        TickContext context, CampaignPlan campaign, Draw? draw, IReadOnlyList<ResultEntry> results, IReadOnlyList<FollowUps.FollowUpClosure> closures)
+    {
+        if (draw is null)
+        {
+            yield break;
+        }
+        var names = draw.Entities.ToDictionary(e => e.Uscc, e => e.Name);
+        foreach (var followUp in FollowUps.FollowUps.Of(results, closures, context.Calendar)
+            .Where(f => f.IsOpen && context.Today <= f.Due && WorkingDaysBefore(context.Calendar, f.Due, FollowUpReminderWorkingDays) <= context.Today))
+        {
+            var result = followUp.Result;
+            var item = $"对{names.GetValueOrDefault(result.Uscc, result.Uscc)}发现的问题（结果{(int)result.Code} {result.Code.ChineseName()}" +
+                $"{(result.HandlingOpinion is null ? "" : $"，处理意见：{result.HandlingOpinion}")}）进行后续处理，并登记（campaigns followup close）";
+            foreach (var contact in context.Plan.Department(result.DepartmentId).Contacts.Where(c => c.Email is not null))
+            {
+                yield return new DeliveryOrder(
+                    $"{campaign.Id}|reminder|follow-up|{result.Uscc}|{result.DepartmentId}|{contact.Email}",
+                    "reminder",
+                    campaign.Id,
+                    contact,
+                    "reminder",
+                    DocumentModels.Reminder(context.Plan, campaign.Name, contact, FollowUps.FollowUps.Deadline, followUp.Due,
+                        context.Calendar.CountWorkingDays(context.Today, followUp.Due), [item]),
+                    []);
+            }
+        }
+    }
+
     /// <summary>The smallest offset whose reminder day has come, while the milestone has not passed.</summary>
     public static int? DueOffset(WorkingCalendar calendar, DateOnly today, DateOnly milestone, IReadOnlyList<int> offsets)
     {

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using Campaigns.Calendar;
+using Campaigns.Core.FollowUps;
+using Campaigns.Core.Results;
+using Campaigns.Engine;
+using Campaigns.Host;
+using Campaigns.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Campaigns.Cli;
+
+/// <summary>`followup list|close`: the problems found that a department must still deal with (后续处理), and closing them.</summary>
+public static class FollowUpCommand
+{
+    private static readonly Dictionary<string, FollowUpAction> Actions = new()
+    {
+        ["guidance"] = FollowUpAction.Guidance,
+        ["abnormal"] = FollowUpAction.Abnormal,
+        ["case"] = FollowUpAction.Case,
+        ["transfer"] = FollowUpAction.Transfer,
+    };
+
+    public static Command Create()
+    {
+        var campaign = new Option<string>("--campaign") { Description = "campaign id", Required = true };
+        var list = new Command("list", "Each result that found a problem: its department, deadline (7 working days) and how it was closed.") { campaign };
+        list.SetAction(parse => WithHost(services => List(services, parse.GetValue(campaign)!)));
+
+        var entity = new Option<string>("--entity") { Description = "统一社会信用代码 of the entity", Required = true };
+        var department = new Option<string>("--department") { Description = "department id or name", Required = true };
+        var action = new Option<string>("--action") { Description = "guidance (行政指导), abnormal (列入经营异常名录), case (立案查处) or transfer (移送)", Required = true };
+        action.AcceptOnlyFromAmong([.. Actions.Keys]);
+        var note = new Option<string>("--note") { Description = "what was done (文书编号, 移送单位…)", Required = true };
+        var close = new Command("close", "Record how a follow-up was closed.") { campaign, entity, department, action, note };
+        close.SetAction(parse => WithHost(services => Close(services, parse.GetValue(campaign)!, parse.GetValue(entity)!, parse.GetValue(department)!,
+            Actions[parse.GetValue(action)!], parse.GetValue(note)!)));
+        return new Command("followup", "Follow-up of problems found (后续处理, 003 §20(三), §23).") { list, close };
+    }
+
+    private static int WithHost(Func<IServiceProvider, int> action)
+    {
+        using var host = WorkerHost.Build([], schedule: false, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+        return action(host.Services);
+    }
+
+    private static IReadOnlyList<FollowUp> FollowUpsOf(IServiceProvider services, string campaignId)
+    {
+        var options = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+        var store = services.GetRequiredService<CampaignStore>();
+        return FollowUps.Of(store.Results(campaignId), store.FollowUpClosures(campaignId), CalendarFiles.Load(options.Resolve(options.Calendar)));
+    }
+
+    private static int List(IServiceProvider services, string campaignId)
+    {
+        var followUps = FollowUpsOf(services, campaignId);
+        foreach (var f in followUps)
+        {
+            var state = f.Closure is { } c ? $"已处理：{c.Action.ChineseName()}（{c.Note}，{c.ClosedOn:yyyy-MM-dd}）" : "待处理";
+            Console.WriteLine($"{f.Result.Uscc} {f.Result.DepartmentId} 结果{(int)f.Result.Code} {f.Result.Code.ChineseName()} 期限{f.Due:yyyy-MM-dd}{(f.Provisional ? "（暂定）" : "")} {state}");
+        }
+        Console.WriteLine($"共{followUps.Count}项，待处理{followUps.Count(f => f.IsOpen)}项");
+        return 0;
+    }
+
+    private static int Close(IServiceProvider services, string campaignId, string uscc, string departmentText, FollowUpAction action, string note)
+    {
+        var options = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+        var plan = services.GetRequiredService<PlanCatalog>().Load(options.Resolve(options.Plans)).FirstOrDefault(p => p.Campaigns.Any(c => c.Id == campaignId));
+        var departmentId = plan?.Departments.FirstOrDefault(d => d.Id == departmentText || d.Name == departmentText)?.Id ?? departmentText;
+        var followUp = FollowUpsOf(services, campaignId).FirstOrDefault(f => f.Result.Uscc == uscc && f.Result.DepartmentId == departmentId);
+        if (followUp is null || plan is null)
+        {
+            Console.Error.WriteLine($"抽查任务“{campaignId}”中没有{departmentText}对“{uscc}”需要后续处理的检查结果");
+            return 1;
+        }
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            Console.Error.WriteLine("--note 不能为空：写明处理情况（文书编号、移送单位等）");
+            return 1;
+        }
+        var today = TickService.OfficeDate(services.GetRequiredService<TimeProvider>().GetUtcNow(), plan.Office.TimeZone);
+        services.GetRequiredService<CampaignStore>().CloseFollowUp(new FollowUpClosure(campaignId, uscc, departmentId, action, note, today));
+        Console.WriteLine($"已登记后续处理：{uscc} {departmentText} {action.ChineseName()}（{note}）" +
+            (today > followUp.Due ? $"；已超过期限{followUp.Due:yyyy-MM-dd}" : ""));
+        return 0;
+    }
+}

@@ -1,0 +1,36 @@
+using Campaigns.Core.Calendar;
+using Campaigns.Core.Results;
+
+namespace Campaigns.Core.FollowUps;
+
+public static class FollowUps
+{
+    /// <summary>Working days from the day a result is formed to hand over or deal with what it found (003 §20(三)).</summary>
+    public const int WorkingDays = 7;
+
+    /// <summary>The deadline's name in reminders and notices.</summary>
+    public const string Deadline = "后续处理期限";
+
+    /// <summary>Codes that found a problem (2, 3, 5, 6, 8, 10); any result with a handling opinion needs follow-up too.</summary>
+    public static bool Needs(ResultEntry result) => result.Code.IsProblem() || result.HandlingOpinion is not null;
+
+    /// <summary>Every follow-up the results call for, with its deadline and closure, in the results' order.</summary>
+    public static IReadOnlyList<FollowUp> Of(IReadOnlyList<ResultEntry> results, IReadOnlyList<FollowUpClosure> closures, WorkingCalendar calendar)
+    {
+        var closed = closures.GroupBy(c => (c.Uscc, c.DepartmentId)).ToDictionary(g => g.Key, g => g.Last());
+        return [.. results.Where(Needs).Select(r =>
+        {
+            var due = calendar.AddWorkingDays(r.InspectedOn, WorkingDays);
+            return new FollowUp(r, due.Date, due.Provisional, closed.GetValueOrDefault((r.Uscc, r.DepartmentId)));
+        })];
+    }
+
+    public static string ChineseName(this FollowUpAction action) => action switch
+    {
+        FollowUpAction.Guidance => "行政指导",
+        FollowUpAction.Abnormal => "列入经营异常名录",
+        FollowUpAction.Case => "立案查处",
+        FollowUpAction.Transfer => "移送有管辖权的部门",
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+    };
+}
