@@ -15,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(ResultsCommand.Create());
+        root.Subcommands.Add(StatisticsCommand.Create());
         root.Subcommands.Add(LifecycleCommand.Create());
         root.Subcommands.Add(DeliveriesCommand.Create());
         root.Subcommands.Add(DirectoryCommand.Create());
