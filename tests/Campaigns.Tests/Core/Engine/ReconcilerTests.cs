@@ -116,7 +116,9 @@ public class ReconcilerTests
         facts = facts with { Results = AllResults(facts, new DateOnly(2024, 6, 5)) };
         var outcome = Reconcile(new DateOnly(2024, 6, 5), facts);
         outcome.Transitions.Select(t => t.To).ShouldBe([CampaignState.Publicized, CampaignState.Reported]);
-        outcome.Documents.Select(d => d.Path).ShouldBe(["2024/qh-2024-netcafe/results-publicity.html", "2024/qh-2024-netcafe/summary-report.html"]);
+        outcome.Documents.Select(d => d.Path).ShouldBe([
+            "2024/qh-2024-netcafe/results-publicity.html", "2024/qh-2024-netcafe/summary-report.html",
+            "2024/qh-2024-netcafe/statistics.xlsx", "2024/qh-2024-netcafe/statistics.csv"]);
         outcome.Flags.ShouldBeEmpty();
     }
 
