@@ -17,6 +17,7 @@ public static class CliApp
         root.Subcommands.Add(ResultsCommand.Create());
         root.Subcommands.Add(PublishCommand.Create());
         root.Subcommands.Add(FollowUpCommand.Create());
+        root.Subcommands.Add(StatisticsCommand.Create());
         root.Subcommands.Add(LifecycleCommand.Create());
         root.Subcommands.Add(DeliveriesCommand.Create());
         root.Subcommands.Add(DirectoryCommand.Create());

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Campaigns.Core.Engine;
+using Campaigns.Core.Statistics;
 using Campaigns.Host;
 using Campaigns.Storage;
 using Microsoft.Extensions.Options;
@@ -23,11 +24,16 @@ public sealed class DocumentWriter(IOptions<WorkerOptions> options, TemplateSet 
 
     public WrittenDocument Write(DocumentOrder order)
     {
-        // Without a template: text (an .ics file) is written as it is, any other model as JSON (the draw record).
-        var content = order.Template is not null ? templates.Render($"{order.Template}.html", order.Model)
-            : order.Model is string text ? text
-            : JsonSerializer.Serialize(order.Model, order.Model.GetType(), Json);
-        var bytes = Encoding.UTF8.GetBytes(content);
+        // Without a template: bytes (a CSV) and text (an .ics file) are written as they are, a statistics table as a
+        // workbook (the file format is the shell's business, the figures the core's), any other model as JSON (the draw record).
+        var bytes = order.Template is not null ? Encoding.UTF8.GetBytes(templates.Render($"{order.Template}.html", order.Model))
+            : order.Model switch
+            {
+                byte[] raw => raw,
+                string text => Encoding.UTF8.GetBytes(text),
+                StatisticsTable table => StatisticsWorkbook.Write(table),
+                _ => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(order.Model, order.Model.GetType(), Json)),
+            };
         var path = Path.Combine(options.Value.Resolve(options.Value.Documents), order.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".tmp";

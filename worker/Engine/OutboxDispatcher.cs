@@ -99,6 +99,13 @@ public sealed class OutboxDispatcher(
         message.HtmlBody,
         [.. message.Attachments.Select(path => new MailAttachment(
             Path.GetFileName(path),
-            Path.GetExtension(path) switch { ".json" => "application/json", ".ics" => "text/calendar", _ => "text/html" },
+            Path.GetExtension(path) switch
+            {
+                ".json" => "application/json",
+                ".ics" => "text/calendar",
+                ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ".csv" => "text/csv",
+                _ => "text/html",
+            },
             File.ReadAllBytes(Path.Combine(_options.Resolve(_options.Documents), path))))]);
 }

@@ -1,6 +1,7 @@
 using Campaigns.Core.Draws;
 using Campaigns.Core.Plans;
 using Campaigns.Core.Results;
+using Campaigns.Core.Statistics;
 using Campaigns.Core.Timeline;
 
 namespace Campaigns.Core.Documents;
@@ -131,35 +132,33 @@ public static class DocumentModels
             ChineseDates.Format(LastEntry(results, draw)));
     }
 
-    /// <summary>
-    /// The statistics table. Until follow-up records exist (a later issue), handling columns are read from the
-    /// result codes: guidance from 5 (责令改正), the abnormal-operations list from 2 and 4, case filing from 3 and 6.
-    /// </summary>
-    public static SummaryReport SummaryReport(AnnualPlan plan, CampaignPlan campaign, Draw draw, IReadOnlyList<ResultEntry> results, DateOnly resultDeadline)
+    /// <summary>The statistics table of one campaign, from <see cref="StatisticsTable.ForCampaign"/>.</summary>
+    public static SummaryReport SummaryReport(AnnualPlan plan, CampaignPlan campaign, Draw draw, IReadOnlyList<ResultEntry> results, DateOnly resultDeadline) =>
+        SummaryReport(StatisticsTable.ForCampaign(plan, new CampaignResults(campaign, draw, results, resultDeadline)));
+
+    /// <summary>The printed copy of a 统计表 or 汇总表; the workbook and CSV are written from the same table.</summary>
+    public static SummaryReport SummaryReport(StatisticsTable table)
     {
-        var members = draw.Groups.SelectMany(g => g.Members).ToList();
-        SummaryReport.Line LineFor(string name, IReadOnlyList<ResultEntry> rows, int inspectors) => new(
-            name,
-            rows.Select(r => r.Uscc).Distinct().Count(),
-            inspectors,
-            0,
-            rows.Count(r => r.Code.IsProblem()),
-            rows.Where(r => r.Code.IsProblem()).Select(r => r.Uscc).Distinct().Count(),
-            rows.Count(r => r.Code == ResultCode.ProblemFoundCorrectionOrdered),
-            rows.Count(r => r.Code is ResultCode.RequiredInformationNotPublished or ResultCode.UnreachableAtRegisteredAddress),
-            rows.Count(r => r.Code is ResultCode.PublishedInformationFalse or ResultCode.SeriousRefusalToCooperate));
-        var onTime = results.Count == 0 ? 0m : (decimal)results.Count(r => r.EnteredOn <= resultDeadline) / results.Count;
+        static SummaryReport.Line LineOf(StatisticsLine l) => new(
+            l.Department, l.EntitiesChecked, l.InspectorsDrawn, l.QuestionsAnswered, l.ProblemItems, l.EntitiesWithProblems,
+            l.AdministrativeGuidance, l.ToListAbnormal, l.ToFileCases);
+        static SummaryReport.OnTimeLine OnTimeOf(StatisticsLine l) =>
+            new(l.Department, l.Results, l.EnteredOnTime, l.OnTimeRate is { } rate ? ChineseDates.Percent(rate) : "无检查结果");
         return new SummaryReport(
-            $"{campaign.Name}统计表",
-            plan.Office.Name,
-            campaign.Name,
-            $"{ChineseDates.Format(campaign.Window.Start)}至{ChineseDates.Format(campaign.Window.End)}",
-            [.. campaign.AllDepartments.Select(d => LineFor(
-                plan.Department(d).Name, [.. results.Where(r => r.DepartmentId == d)], members.Count(m => m.DepartmentId == d)))],
-            LineFor("合计", results, members.Count),
-            [.. Enum.GetValues<ResultCode>().Select(c => new SummaryReport.CodeCount((int)c, c.ChineseName(), results.Count(r => r.Code == c)))],
-            ChineseDates.Percent(Math.Round(onTime, 4)),
-            ChineseDates.Format(LastEntry(results, draw)));
+            table.Title,
+            table.OfficeName,
+            table.Period,
+            [.. table.Departments.Select(LineOf)],
+            LineOf(table.Total),
+            [.. table.Departments.Select(d => d.Department)],
+            [.. Enum.GetValues<ResultCode>().Select(c => new SummaryReport.CodeRow(
+                (int)c, c.ChineseName(), [.. table.Departments.Select(d => d.Count(c))], table.Total.Count(c)))],
+            [.. table.Departments.Append(table.Total).Select(OnTimeOf)],
+            OnTimeOf(table.Total).Rate,
+            StatisticsChart.ResultCodes(table),
+            StatisticsChart.OnTime(table),
+            "注：" + StatisticsTable.Note,
+            ChineseDates.Format(table.AsOf));
     }
 
     public static Reminder Reminder(AnnualPlan plan, string? campaignName, Contact recipient, MilestoneKind kind, DateOnly due, int workingDaysLeft, IReadOnlyList<string> openItems) =>

@@ -39,11 +39,19 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
                 }
                 break;
             case CampaignTrigger.Report:
-                var summary = Document("summary-report", "summary-report", DocumentModels.SummaryReport(plan, campaign, draw!, results, milestones[MilestoneKind.ResultEntryDeadline].Date));
+                // One table for every copy: printed (HTML), and for offices that keep their figures in Excel (the shell
+                // encodes a statistics table ordered without a template as a workbook; the CSV is bytes already).
+                var statistics = Statistics.StatisticsTable.ForCampaign(plan, new Statistics.CampaignResults(
+                    campaign, draw!, results, milestones[MilestoneKind.ResultEntryDeadline].Date));
+                var summary = Document("summary-report", "summary-report", DocumentModels.SummaryReport(statistics));
+                var workbook = $"{Folder}/statistics.xlsx";
+                Documents.Add(new DocumentOrder(workbook, null, statistics, campaign.Id));
+                var csv = $"{Folder}/statistics.csv";
+                Documents.Add(new DocumentOrder(csv, null, Statistics.StatisticsCsv.Write(statistics), campaign.Id));
                 foreach (var contact in plan.Office.Contacts.Concat(plan.Leaders))
                 {
                     Cover("summary-report", contact, $"{campaign.Name}统计表及工作总结",
-                        "本次部门联合抽查的统计表及工作总结见附件。", [summary]);
+                        "本次部门联合抽查的统计表及工作总结见附件（网页版可直接打印，Excel表格和CSV文件可用于汇总）。", [summary, workbook, csv]);
                 }
                 break;
             case CampaignTrigger.Cancel:

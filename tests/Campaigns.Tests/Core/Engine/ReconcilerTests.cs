@@ -128,7 +128,8 @@ public class ReconcilerTests
 
         var confirmed = Reconcile(new DateOnly(2024, 6, 21), waiting with { Publication = new Publication("https://www.gsxt.gov.cn/x", new DateOnly(2024, 6, 20)) });
         confirmed.Transitions.Select(t => t.To).ShouldBe([CampaignState.Publicized, CampaignState.Reported]);
-        confirmed.Documents.Select(d => d.Path).ShouldBe(["2024/qh-2024-netcafe/summary-report.html"]);
+        confirmed.Documents.Select(d => d.Path).ShouldBe([
+            "2024/qh-2024-netcafe/summary-report.html", "2024/qh-2024-netcafe/statistics.xlsx", "2024/qh-2024-netcafe/statistics.csv"]);
         confirmed.Flags.ShouldBeEmpty();
     }
 

@@ -1,0 +1,34 @@
+using System.Text;
+using Campaigns.Core.Sheets;
+using Campaigns.Core.Statistics;
+using Campaigns.Tests.Fixtures;
+
+namespace Campaigns.Tests.Core.Statistics;
+
+public class StatisticsCsvTests
+{
+    private static readonly StatisticsTable Table = StatisticsTable.ForCampaign(SampleDocuments.Plan,
+        new CampaignResults(SampleDocuments.Campaign, SampleDocuments.Draw, SampleDocuments.Results, SampleDocuments.ResultDeadline));
+
+    [Fact]
+    public void Write_Sample_Utf8WithByteOrderMark_ForExcel()
+    {
+        var bytes = StatisticsCsv.Write(Table);
+
+        bytes[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        Encoding.UTF8.GetString(bytes[3..]).ShouldStartWith("部门,随机抽查企业（户）,随机抽取执法人员（人）,现场解答疑难问题（户）");
+    }
+
+    [Fact]
+    public void Write_Sample_ALinePerDepartmentAndTotal_FiguresAsWritten()
+    {
+        var sheet = Sheet.Read(StatisticsCsv.Write(Table), "statistics.csv");
+
+        sheet.Headers.Count.ShouldBe(1 + StatisticsColumns.Figures.Count + 1 + 10);
+        sheet.Rows.Select(r => r[0]).ShouldBe([.. Table.Departments.Select(d => d.Department), "合计"]);
+        var total = sheet.Rows[^1];
+        total[sheet.Headers.ToList().IndexOf("随机抽取执法人员（人）")].ShouldBe("6");
+        total[sheet.Headers.ToList().IndexOf("按期录入率")].ShouldBe("88.89%");
+        total[sheet.Headers.ToList().IndexOf("5 发现问题已责令改正")].ShouldBe("1");
+    }
+}
