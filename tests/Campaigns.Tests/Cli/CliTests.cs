@@ -299,4 +299,31 @@ public class CliTests : IDisposable
         Campaigns.Storage.CampaignStore.Open(database).Results("qh-2026-netcafe")
             .Count(r => r.Code == Campaigns.Core.Results.ResultCode.ProblemFoundFollowUpPending).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task FollowUp_AProblemFound_IsListedOpen_ThenClosedWithWhatWasDone()
+    {
+        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
+            "--from", "2026-04-14", "--to", "2026-04-14", "--out", _dir.Path, "--results", "missing");
+        simulate.ExitCode.ShouldBe(0, simulate.Error);
+        var database = Path.Combine(_dir.Path, "campaigns.db");
+        var environment = new Dictionary<string, string> { ["Campaigns__Database"] = database, ["Campaigns__Plans"] = "config/plans/2026.yaml" };
+        var draw = Campaigns.Storage.CampaignStore.Open(database).Draw("qh-2026-netcafe")!;
+        var uscc = draw.Entities[0].Uscc;
+        var inspectors = string.Join(";", draw.Groups.First(g => g.EntityUsccs.Contains(uscc)).Members.Where(m => m.DepartmentId == "market").Select(m => m.CertificateNumber));
+        var enter = await CliProcess.Run(environment, "results", "enter", "--campaign", "qh-2026-netcafe", "--entity", uscc, "--department", "market",
+            "--code", "2", "--date", "2026-04-20", "--inspectors", inspectors, "--signed", "是");
+        enter.ExitCode.ShouldBe(0, enter.Error);
+
+        var open = await CliProcess.Run(environment, "followup", "list", "--campaign", "qh-2026-netcafe");
+        open.Out.ShouldContain($"{uscc} market 结果2 未按规定公示应当公示的信息 期限2026-04-29 待处理");
+        var close = await CliProcess.Run(environment, "followup", "close", "--campaign", "qh-2026-netcafe", "--entity", uscc, "--department", "县市场监督管理局",
+            "--action", "abnormal", "--note", "清市监异〔2026〕8号");
+        close.ExitCode.ShouldBe(0, close.Error);
+        var closed = await CliProcess.Run(environment, "followup", "list", "--campaign", "qh-2026-netcafe");
+        closed.Out.ShouldContain("已处理：列入经营异常名录（清市监异〔2026〕8号");
+        closed.Out.ShouldContain("待处理0项");
+        (await CliProcess.Run(environment, "followup", "close", "--campaign", "qh-2026-netcafe", "--entity", "91130534MA0R00001F", "--department", "market",
+            "--action", "case", "--note", "x")).ExitCode.ShouldBe(1);
+    }
 }

@@ -1,3 +1,4 @@
+using Campaigns.Core.FollowUps;
 using Campaigns.Core.Documents;
 using Campaigns.Core.Engine;
 using Campaigns.Core.Lifecycle;
@@ -282,6 +283,30 @@ public class ReconcilerTests
         var members = facts.Draw!.Groups[0].Members.Where(m => m.DepartmentId == "police").Select(m => m.Name);
         police.ShouldContain($"（第1检查组 {string.Join("、", members)}）");
         CampaignEngine.Tick(Context(new DateOnly(2024, 7, 6)), office).Deliveries.ShouldNotContain(d => d.IdempotencyKey.Contains("|overdue|")); // Saturday
+    }
+
+    [Fact]
+    public void FollowUp_RemindedBeforeItsDeadline_FlaggedAfter_UntilClosed()
+    {
+        var facts = DrawnFacts() with { State = CampaignState.ResultEntry };
+        var uscc = facts.Draw!.Entities[0].Uscc;
+        // Inspected Friday 10 May 2024 with code 8: the follow-up is due Monday 20 May (7 working days, Saturday 11 May a make-up day).
+        var problem = new ResultEntry("qh-2024-netcafe", uscc, "market", ResultCode.ProblemFoundFollowUpPending, new DateOnly(2024, 5, 10), new DateOnly(2024, 5, 13), null,
+            HandlingOpinion: "移送县卫生健康局");
+        facts = facts with { Results = [problem] };
+
+        Reconcile(new DateOnly(2024, 5, 15), facts).Deliveries.ShouldNotContain(d => d.IdempotencyKey.Contains("follow-up"));
+        var reminder = Reconcile(new DateOnly(2024, 5, 16), facts).Deliveries.Single(d => d.IdempotencyKey.Contains("|follow-up|"));
+        reminder.Recipient.Email.ShouldBe("market@qinghe.example");
+        reminder.Model.ShouldBeOfType<Reminder>().OpenItems.Single().ShouldContain("处理意见：移送县卫生健康局");
+        Reconcile(new DateOnly(2024, 5, 20), facts).Flags.ShouldNotContain(f => f.Kind == FlagKind.FollowUpOverdue);
+
+        var late = Reconcile(new DateOnly(2024, 5, 21), facts).Flags.Single(f => f.Kind == FlagKind.FollowUpOverdue);
+        (late.Subject, late.Since).ShouldBe(("market", new DateOnly(2024, 5, 21)));
+        late.Detail.ShouldContain("期限2024-05-20");
+
+        var closed = facts with { FollowUpClosures = [new FollowUpClosure("qh-2024-netcafe", uscc, "market", FollowUpAction.Transfer, "移送函〔2024〕3号", new DateOnly(2024, 5, 23))] };
+        Reconcile(new DateOnly(2024, 5, 23), closed).Flags.ShouldNotContain(f => f.Kind == FlagKind.FollowUpOverdue);
     }
 
     [Fact]
