@@ -39,6 +39,11 @@ public static class CampaignArchive
         Add(files, "draw.json", store.Draw(campaign.Id));
         Add(files, "substitutions.json", store.Substitutions(campaign.Id));
         Add(files, "results.json", store.Results(campaign.Id));
+        // The history behind the results as they stand: as entered, every correction, the follow-ups, the publication.
+        Add(files, "results-as-entered.json", store.ResultsAsEntered(campaign.Id));
+        Add(files, "corrections.json", store.Corrections(campaign.Id));
+        Add(files, "follow-up-closures.json", store.FollowUpClosures(campaign.Id));
+        Add(files, "publication.json", store.PublicationOf(campaign.Id));
         Add(files, "deliveries.json", store.Deliveries().Where(d => d.CampaignId == campaign.Id));
         Add(files, "transitions.json", store.TransitionLog().Where(t => t.CampaignId == campaign.Id)
             .Select(t => new { on = t.On, from = t.From, to = t.To, trigger = t.Trigger, detail = t.Detail }));
@@ -52,6 +57,17 @@ public static class CampaignArchive
         var manifestBytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(manifest, Json));
         files[ArchiveManifest.FileName] = manifestBytes;
         return new Bundle(ArchiveBundle.Create(files, requestedOn), manifest, ArchiveManifest.Sha256(manifestBytes));
+    }
+
+    /// <summary>Builds the bundle and writes it as {folder}/{campaign}.archive.zip, beside and renamed over, never half written.</summary>
+    public static (string Path, Bundle Bundle) Write(CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot, string folder)
+    {
+        var bundle = Build(store, campaign, requestedOn, documentsRoot);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{campaign.Id}.archive.zip");
+        File.WriteAllBytes(path + ".tmp", bundle.Zip);
+        File.Move(path + ".tmp", path, overwrite: true);
+        return (path, bundle);
     }
 
     public static ArchiveManifest? ReadManifest(byte[] content) => JsonSerializer.Deserialize<ArchiveManifest>(content, Json);

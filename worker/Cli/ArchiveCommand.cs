@@ -56,13 +56,7 @@ public static class ArchiveCommand
 
         var documents = options.Resolve(options.Documents);
         var folder = output?.FullName ?? Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(documents))!, "archive");
-        var campaign = store.Campaigns().Single(c => c.Id == campaignId);
-        var bundle = CampaignArchive.Build(store, campaign, requestedOn, documents);
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"{campaignId}.archive.zip");
-        // Written beside and renamed over, so a bundle on disk is never half a bundle.
-        File.WriteAllBytes(path + ".tmp", bundle.Zip);
-        File.Move(path + ".tmp", path, overwrite: true);
+        var (path, bundle) = CampaignArchive.Write(store, store.Campaigns().Single(c => c.Id == campaignId), requestedOn, documents, folder);
 
         Console.WriteLine(request.Recorded
             ? $"已申请立卷归档（{requestedOn:yyyy-MM-dd}）：worker 下次运行时抽查任务转为“已归档”"

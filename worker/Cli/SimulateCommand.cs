@@ -18,11 +18,12 @@ public static class SimulateCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "folder for the database, documents and mail of the run", Required = true };
         var results = new Option<string>("--results") { Description = "how results get entered", DefaultValueFactory = _ => "on-time" }
             .AcceptOnlyFromAmong("on-time", "late", "missing");
+        var noArchive = new Option<bool>("--no-archive") { Description = "leave reported campaigns unfiled (by default the simulated office archives each the next day)" };
         var seed = new Option<string>("--seed") { Description = "seed for draws and synthesised results", DefaultValueFactory = _ => "simulate" };
         var format = CliApp.FormatOption();
         var command = new Command("simulate", "Run the real engine on a simulated clock, day by day, and print what happened.")
         {
-            plan, directory, from, to, output, results, seed, format,
+            plan, directory, from, to, output, results, noArchive, seed, format,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -35,7 +36,7 @@ public static class SimulateCommand
             var mode = parse.GetValue(results) switch { "late" => ResultMode.Late, "missing" => ResultMode.Missing, _ => ResultMode.OnTime };
             var events = await RunAsync(
                 parse.GetValue(plan)!.FullName, parse.GetValue(directory)!.FullName, parse.GetValue(output)!.FullName,
-                parse.GetValue(from), parse.GetValue(to), mode, parse.GetValue(seed)!, cancellationToken);
+                parse.GetValue(from), parse.GetValue(to), mode, parse.GetValue(seed)!, cancellationToken, archive: !parse.GetValue(noArchive));
             Print(events, parse.GetValue(format)!);
             return 0;
         });
@@ -47,7 +48,8 @@ public static class SimulateCommand
     /// Earlier simulate output in that folder is replaced, never added to.
     /// </summary>
     public static async Task<IReadOnlyList<SimulationEvent>> RunAsync(
-        string plan, string directory, string output, DateOnly from, DateOnly to, ResultMode mode, string seed, CancellationToken cancellationToken)
+        string plan, string directory, string output, DateOnly from, DateOnly to, ResultMode mode, string seed, CancellationToken cancellationToken,
+        bool archive = true)
     {
         ResetOutput(output);
         var clock = new SimulatedClock(DateTimeOffset.UnixEpoch);
@@ -71,7 +73,7 @@ public static class SimulateCommand
             services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         });
         var runner = host.Services.GetRequiredService<SimulationRunner>();
-        return await runner.RunAsync(from, to, new ResultSynthesizer(mode, seed), cancellationToken);
+        return await runner.RunAsync(from, to, new ResultSynthesizer(mode, seed), archive, cancellationToken);
     }
 
     private static void ResetOutput(string output)
@@ -81,7 +83,7 @@ public static class SimulateCommand
         {
             File.Delete(file);
         }
-        foreach (var folder in new[] { "documents", "mail" }.Select(f => Path.Combine(output, f)).Where(Directory.Exists))
+        foreach (var folder in new[] { "documents", "mail", "archive" }.Select(f => Path.Combine(output, f)).Where(Directory.Exists))
         {
             Directory.Delete(folder, recursive: true);
         }

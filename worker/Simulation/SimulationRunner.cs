@@ -1,3 +1,4 @@
+using Campaigns.Archive;
 using Campaigns.Calendar;
 using Campaigns.Core.Engine;
 using Campaigns.Core.Lifecycle;
@@ -16,7 +17,7 @@ public sealed class SimulationRunner(
     IOptions<WorkerOptions> options, SimulatedClock clock, TickService ticks, OutboxDispatcher outbox,
     PlanCatalog plans, CampaignStore store, CalendarSource calendars)
 {
-    public async Task<IReadOnlyList<SimulationEvent>> RunAsync(DateOnly from, DateOnly to, ResultSynthesizer results, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SimulationEvent>> RunAsync(DateOnly from, DateOnly to, ResultSynthesizer results, bool archive, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(o.TimeZone);
@@ -49,6 +50,16 @@ public sealed class SimulationRunner(
                 if (store.ConfirmPublication(waiting.Id, new Publication($"https://www.gsxt.gov.cn/gs/{waiting.Id}", day), clock.GetUtcNow()))
                 {
                     events.Add(new SimulationEvent(Text(day), waiting.Id, "publication-confirmed", null, null, $"https://www.gsxt.gov.cn/gs/{waiting.Id}"));
+                }
+            }
+            // ... and files each reported campaign the next day: the request and the bundle, as `archive` does.
+            foreach (var reported in store.Campaigns().Where(c => archive && c.State == nameof(CampaignState.Reported)))
+            {
+                var request = store.RequestArchive(reported.Id, day, clock.GetUtcNow(), "simulate");
+                if (request.Recorded)
+                {
+                    var (path, _) = CampaignArchive.Write(store, reported, day, o.Resolve(o.Documents), Path.Combine(Path.GetDirectoryName(o.Resolve(o.Documents))!, "archive"));
+                    events.Add(new SimulationEvent(Text(day), reported.Id, "archived", null, null, Path.GetFileName(path)));
                 }
             }
             var report = ticks.Tick();

@@ -23,7 +23,7 @@ public sealed class ReportedYear : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
-            "--from", "2026-01-01", "--to", "2026-12-31", "--out", Folder.Path, "--results", "on-time");
+            "--from", "2026-01-01", "--to", "2026-12-31", "--out", Folder.Path, "--results", "on-time", "--no-archive");
         simulate.ExitCode.ShouldBe(0, simulate.Error);
     }
 
@@ -57,8 +57,9 @@ public class ArchiveCliTests(ReportedYear year) : IClassFixture<ReportedYear>, I
             names.ShouldContain("documents/snapshot/inspectors.csv");
             names.ShouldContain("documents/group-1.ics");
             names.ShouldContain("documents/summary-report.html");
-            names.Where(n => n.StartsWith("records/", StringComparison.Ordinal)).ShouldBe(["records/audit-trail.json", "records/deliveries.json",
-                "records/draw.json", "records/results.json", "records/substitutions.json", "records/transitions.json"]);
+            names.Where(n => n.StartsWith("records/", StringComparison.Ordinal)).ShouldBe(["records/audit-trail.json", "records/corrections.json",
+                "records/deliveries.json", "records/draw.json", "records/follow-up-closures.json", "records/publication.json",
+                "records/results-as-entered.json", "records/results.json", "records/substitutions.json", "records/transitions.json"]);
         }
 
         var verify = await CliProcess.Run("archive", "verify", bundle);

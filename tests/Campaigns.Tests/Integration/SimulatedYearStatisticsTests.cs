@@ -95,7 +95,7 @@ public class SimulatedYearStatisticsTests : IDisposable
         var plan = PlanParser.Parse(File.ReadAllText(PlanPath), PlanPath).Plan!;
         var timeline = CampaignTimeline.For(plan, Calendars.Shipped);
         var store = CampaignStore.Open(_out.File("campaigns.db"));
-        var reported = store.Campaigns().Where(c => c.State == "Reported").Select(c => plan.Campaign(c.Id)).ToList();
+        var reported = store.Campaigns().Where(c => c.State is "Reported" or "Archived").Select(c => plan.Campaign(c.Id)).ToList();
         reported.ShouldNotBeEmpty();
 
         foreach (var campaign in reported)

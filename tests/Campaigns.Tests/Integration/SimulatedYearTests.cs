@@ -23,19 +23,24 @@ public class SimulatedYearTests : IDisposable
         new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), mode, "test-seed", CancellationToken.None);
 
     [Fact]
-    public async Task Simulate_OnTimeYear_EveryCampaignReportedWithoutFlags()
+    public async Task Simulate_OnTimeYear_EveryCampaignReportedAndArchivedWithoutFlags()
     {
         var events = await Simulate(ResultMode.OnTime);
 
         var store = CampaignStore.Open(_out.File("campaigns.db"));
         var plan = SamplePlan();
-        store.Campaigns().Select(c => (c.Id, c.State)).ShouldBe(plan.Campaigns.Select(c => (c.Id, "Reported")), ignoreOrder: true);
+        store.Campaigns().Select(c => (c.Id, c.State)).ShouldBe(plan.Campaigns.Select(c => (c.Id, "Archived")), ignoreOrder: true);
         events.ShouldNotContain(e => e.Event == "flag-raised");
         foreach (var campaign in plan.Campaigns)
         {
             events.Where(e => e.Campaign == campaign.Id && e.Event == "transition").Select(e => e.ToState).ShouldBe(
-                ["Published", "Drawn", "Notified", "Inspecting", "ResultEntry", "AwaitingPublication", "Publicized", "Reported"]);
+                ["Published", "Drawn", "Notified", "Inspecting", "ResultEntry", "AwaitingPublication", "Publicized", "Reported", "Archived"]);
             Directory.GetFiles(_out.File("documents", "2026", campaign.Id)).Length.ShouldBeGreaterThan(4);
+            // The bundle the simulated office filed holds the campaign's documents and verifies against its manifest.
+            var bundle = Campaigns.Archive.ArchiveBundle.Read(_out.File("archive", $"{campaign.Id}.archive.zip"));
+            bundle.ShouldContain(e => e.Path == "documents/summary-report.html");
+            var manifest = Campaigns.Archive.CampaignArchive.ReadManifest(bundle.Single(e => e.Path == "manifest.json").Content)!;
+            manifest.Files.Count.ShouldBe(bundle.Count - 1);
         }
     }
 
