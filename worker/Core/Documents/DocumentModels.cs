@@ -158,20 +158,47 @@ public static class DocumentModels
             StatisticsChart.ResultCodes(table),
             StatisticsChart.OnTime(table),
             "注：" + StatisticsTable.Note,
-            ChineseDates.Format(table.AsOf));
+            ChineseDates.Format(table.AsOf),
+            WorkSummary(table));
     }
 
-    public static Reminder Reminder(AnnualPlan plan, string? campaignName, Contact recipient, MilestoneKind kind, DateOnly due, int workingDaysLeft, IReadOnlyList<string> openItems) =>
-        Reminder(plan, campaignName, recipient, kind.ChineseName(), due, workingDaysLeft, openItems);
+    /// <summary>
+    /// The 工作总结 skeleton: what was done, found and followed up, in the figures of the table, so the office writes
+    /// only the fourth part (problems met and next steps) itself.
+    /// </summary>
+    private static IReadOnlyList<string> WorkSummary(StatisticsTable table)
+    {
+        var t = table.Total;
+        var subject = table.Campaigns > 1 ? $"{table.Campaigns}项部门联合抽查" : table.Title.Replace("统计表", "").Replace("汇总表", "");
+        var problems = Enum.GetValues<ResultCode>().Where(c => c.IsProblem() && t.Count(c) > 0).Select(c => $"“{c.ChineseName()}”{t.Count(c)}条").ToList();
+        return
+        [
+            $"一、基本情况。{table.OfficeName}组织{string.Join("、", table.Departments.Select(d => d.Department))}开展{subject}（检查时间：{table.Period}），" +
+                $"随机抽取检查对象{t.EntitiesChecked}户（次），随机选派执法检查人员{t.InspectorsDrawn}人（次）。",
+            $"二、检查结果。共形成检查结果{t.Results}条，其中“未发现问题”{t.Count(ResultCode.NoProblemFound)}条、“合格”{t.Count(ResultCode.Compliant)}条；" +
+                (problems.Count == 0 ? "未发现问题。" : $"发现问题{t.ProblemItems}项，涉及检查对象{t.EntitiesWithProblems}户，其中{string.Join("、", problems)}。"),
+            $"三、后续处理。行政指导{t.AdministrativeGuidance}户，应列入经营异常名录{t.ToListAbnormal}户，涉嫌违法应立案调查{t.ToFileCases}户；" +
+                $"检查结果按期录入率{(t.OnTimeRate is { } rate ? ChineseDates.Percent(rate) : "无检查结果")}。",
+            "四、存在的问题和下一步工作。（由办公室根据实际情况填写。）",
+        ];
+    }
+
+    public static Reminder Reminder(
+        AnnualPlan plan, string? campaignName, Contact recipient, MilestoneKind kind, DateOnly due, int workingDaysLeft, IReadOnlyList<string> openItems,
+        bool provisional = false) =>
+        Reminder(plan, campaignName, recipient, kind.ChineseName(), due, workingDaysLeft, openItems, provisional);
 
     /// <summary>A reminder before a deadline that is not a plan milestone (a follow-up's 7 working days), named as given.</summary>
-    public static Reminder Reminder(AnnualPlan plan, string? campaignName, Contact recipient, string deadline, DateOnly due, int workingDaysLeft, IReadOnlyList<string> openItems) => new(
-        $"【提醒】{campaignName ?? $"{plan.Year}年度抽查计划"}：{deadline}（{ChineseDates.Format(due)}）",
+    /// <remarks>A date counted through a year whose holiday notice is not out yet says so (暂定): it may still move.</remarks>
+    public static Reminder Reminder(
+        AnnualPlan plan, string? campaignName, Contact recipient, string deadline, DateOnly due, int workingDaysLeft, IReadOnlyList<string> openItems,
+        bool provisional = false) => new(
+        $"【提醒】{campaignName ?? $"{plan.Year}年度抽查计划"}：{deadline}（{ChineseDates.Format(due)}{(provisional ? "，暂定" : "")}）",
         plan.Office.Name,
         recipient.Name,
         campaignName,
         deadline,
-        ChineseDates.Format(due),
+        ChineseDates.Format(due) + (provisional ? "（暂定：该年节假日安排尚未公布）" : ""),
         workingDaysLeft,
         openItems,
         ContactLine(plan));

@@ -45,7 +45,7 @@ public static class Reminders
                     campaign.Id,
                     recipient,
                     "reminder",
-                    DocumentModels.Reminder(plan, campaign.Name, recipient, kind, milestone.Date, left, openItems),
+                    DocumentModels.Reminder(plan, campaign.Name, recipient, kind, milestone.Date, left, openItems, milestone.Provisional),
                     attachments));
             }
         }
@@ -82,7 +82,7 @@ public static class Reminders
                     contact,
                     "reminder",
                     DocumentModels.Reminder(context.Plan, campaign.Name, contact, FollowUps.FollowUps.Deadline, followUp.Due,
-                        context.Calendar.CountWorkingDays(context.Today, followUp.Due), [item]),
+                        context.Calendar.CountWorkingDays(context.Today, followUp.Due), [item], followUp.Provisional),
                     []);
             }
         }
