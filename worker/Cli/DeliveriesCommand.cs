@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Campaigns.Host;
 using Campaigns.Storage;
 
 namespace Campaigns.Cli;
@@ -19,10 +18,9 @@ public static class DeliveriesCommand
         state.AcceptOnlyFromAmong("pending", "sent", "dead");
         var format = CliApp.FormatOption();
         var command = new Command("deliveries", "List the outbox: every message owed, its state, attempts and last error.") { state, format };
-        command.SetAction(parse =>
+        command.SetAction(parse => CliServices.Run(services =>
         {
-            using var host = Host();
-            var rows = host.Services.GetRequiredService<CampaignStore>().Deliveries(parse.GetValue(state));
+            var rows = services.GetRequiredService<CampaignStore>().Deliveries(parse.GetValue(state));
             if (parse.GetValue(format) == "json")
             {
                 Console.WriteLine(JsonSerializer.Serialize(rows, Json));
@@ -35,26 +33,23 @@ public static class DeliveriesCommand
             }
             Console.WriteLine($"共{rows.Count}条");
             return 0;
-        });
+        }));
 
         var id = new Argument<long>("id") { Description = "the delivery's id (first column of `deliveries`)" };
         var retry = new Command("retry", "Put a dead (or waiting) message back in line now, with a fresh count of attempts.") { id };
-        retry.SetAction(parse =>
+        retry.SetAction(parse => CliServices.Run(services =>
         {
-            using var host = Host();
-            var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-            if (!host.Services.GetRequiredService<CampaignStore>().Retry(parse.GetValue(id), now))
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            if (!services.GetRequiredService<CampaignStore>().Retry(parse.GetValue(id), now))
             {
                 Console.Error.WriteLine($"没有可重发的邮件 {parse.GetValue(id)}（不存在或已发送）");
                 return 1;
             }
             Console.WriteLine($"邮件 {parse.GetValue(id)} 已重新排队，worker 下次发送时投递");
             return 0;
-        });
+        }));
         command.Subcommands.Add(retry);
         return command;
     }
 
-    private static IHost Host() =>
-        WorkerHost.Build([], schedule: false, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
 }

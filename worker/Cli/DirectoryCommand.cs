@@ -1,9 +1,6 @@
 using System.CommandLine;
 using Campaigns.Core.Directories;
 using Campaigns.Core.Sheets;
-using Campaigns.Engine;
-using Campaigns.Host;
-using Microsoft.Extensions.Options;
 
 namespace Campaigns.Cli;
 
@@ -20,11 +17,11 @@ public static class DirectoryCommand
         var kind = new Option<string?>("--kind") { Description = "entities or inspectors (default: told by the headers)" };
         kind.AcceptOnlyFromAmong("entities", "inspectors");
         var import = new Command("import", "Check a directory export and, when every row is good, make it the directory the worker draws from.") { file, kind };
-        import.SetAction(parse => Import(parse.GetValue(file)!, parse.GetValue(kind)));
+        import.SetAction(parse => CliServices.Run(services => Import(services, parse.GetValue(file)!, parse.GetValue(kind))));
         return new Command("directory", "The two directories (检查对象名录库, 执法检查人员名录库).") { import };
     }
 
-    private static int Import(FileInfo file, string? kind)
+    private static int Import(IServiceProvider services, FileInfo file, string? kind)
     {
         if (!file.Exists)
         {
@@ -56,9 +53,8 @@ public static class DirectoryCommand
             return 1;
         }
 
-        using var host = WorkerHost.Build([], schedule: false, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
-        var options = host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
-        var plans = host.Services.GetRequiredService<PlanCatalog>().Load(options.Resolve(options.Plans));
+        var options = services.Options();
+        var plans = services.Plans();
         string summary;
         IReadOnlyList<DirectoryProblem> problems;
         if (kind == "entities")
@@ -73,7 +69,7 @@ public static class DirectoryCommand
             HashSet<string>? departments = plans.Count == 0 ? null : [.. plans.SelectMany(p => p.Departments).SelectMany(d => new[] { d.Id, d.Name })];
             var read = DirectorySheet.ReadInspectors(sheet, path, departments);
             problems = read.Problems;
-            var today = TickService.OfficeDate(host.Services.GetRequiredService<TimeProvider>().GetUtcNow(), plans.FirstOrDefault()?.Office.TimeZone ?? "Asia/Shanghai");
+            var today = services.Today(plans.FirstOrDefault());
             var unqualified = read.Rows.Where(i => !i.IsQualifiedOn(today)).ToList();
             summary = $"执法检查人员名录库：{read.Rows.Count}名" + (unqualified.Count == 0 ? "" :
                 $"；其中{unqualified.Count}名执法证已过期或未填有效期（{string.Join("、", unqualified.Select(i => $"{i.Name} {i.CertificateNumber}"))}），保留在名录库中但不参与抽取");

@@ -2,10 +2,7 @@ using System.CommandLine;
 using Campaigns.Calendar;
 using Campaigns.Core.FollowUps;
 using Campaigns.Core.Results;
-using Campaigns.Engine;
-using Campaigns.Host;
 using Campaigns.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Campaigns.Cli;
 
@@ -24,7 +21,7 @@ public static class FollowUpCommand
     {
         var campaign = new Option<string>("--campaign") { Description = "campaign id", Required = true };
         var list = new Command("list", "Each result that found a problem: its department, deadline (7 working days) and how it was closed.") { campaign };
-        list.SetAction(parse => WithHost(services => List(services, parse.GetValue(campaign)!)));
+        list.SetAction(parse => CliServices.Run(services => List(services, parse.GetValue(campaign)!)));
 
         var entity = new Option<string>("--entity") { Description = "统一社会信用代码 of the entity", Required = true };
         var department = new Option<string>("--department") { Description = "department id or name", Required = true };
@@ -32,22 +29,15 @@ public static class FollowUpCommand
         action.AcceptOnlyFromAmong([.. Actions.Keys]);
         var note = new Option<string>("--note") { Description = "what was done (文书编号, 移送单位…)", Required = true };
         var close = new Command("close", "Record how a follow-up was closed.") { campaign, entity, department, action, note };
-        close.SetAction(parse => WithHost(services => Close(services, parse.GetValue(campaign)!, parse.GetValue(entity)!, parse.GetValue(department)!,
+        close.SetAction(parse => CliServices.Run(services => Close(services, parse.GetValue(campaign)!, parse.GetValue(entity)!, parse.GetValue(department)!,
             Actions[parse.GetValue(action)!], parse.GetValue(note)!)));
         return new Command("followup", "Follow-up of problems found (后续处理, 003 §20(三), §23).") { list, close };
     }
 
-    private static int WithHost(Func<IServiceProvider, int> action)
-    {
-        using var host = WorkerHost.Build([], schedule: false, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
-        return action(host.Services);
-    }
-
     private static IReadOnlyList<FollowUp> FollowUpsOf(IServiceProvider services, string campaignId)
     {
-        var options = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
         var store = services.GetRequiredService<CampaignStore>();
-        return FollowUps.Of(store.Results(campaignId), store.FollowUpClosures(campaignId), CalendarFiles.Load(options.Resolve(options.Calendar)));
+        return FollowUps.Of(store.Results(campaignId), store.FollowUpClosures(campaignId), CalendarFiles.Load(services.Options().Resolve(services.Options().Calendar)));
     }
 
     private static int List(IServiceProvider services, string campaignId)
@@ -64,8 +54,7 @@ public static class FollowUpCommand
 
     private static int Close(IServiceProvider services, string campaignId, string uscc, string departmentText, FollowUpAction action, string note)
     {
-        var options = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
-        var plan = services.GetRequiredService<PlanCatalog>().Load(options.Resolve(options.Plans)).FirstOrDefault(p => p.Campaigns.Any(c => c.Id == campaignId));
+        var plan = services.PlanOf(campaignId);
         var departmentId = plan?.Departments.FirstOrDefault(d => d.Id == departmentText || d.Name == departmentText)?.Id ?? departmentText;
         var followUp = FollowUpsOf(services, campaignId).FirstOrDefault(f => f.Result.Uscc == uscc && f.Result.DepartmentId == departmentId);
         if (followUp is null || plan is null)
@@ -78,7 +67,7 @@ public static class FollowUpCommand
             Console.Error.WriteLine("--note 不能为空：写明处理情况（文书编号、移送单位等）");
             return 1;
         }
-        var today = TickService.OfficeDate(services.GetRequiredService<TimeProvider>().GetUtcNow(), plan.Office.TimeZone);
+        var today = services.Today(plan);
         services.GetRequiredService<CampaignStore>().CloseFollowUp(new FollowUpClosure(campaignId, uscc, departmentId, action, note, today));
         Console.WriteLine($"已登记后续处理：{uscc} {departmentText} {action.ChineseName()}（{note}）" +
             (today > followUp.Due ? $"；已超过期限{followUp.Due:yyyy-MM-dd}" : ""));

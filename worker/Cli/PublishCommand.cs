@@ -2,10 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Campaigns.Core.Engine;
 using Campaigns.Core.Lifecycle;
-using Campaigns.Engine;
-using Campaigns.Host;
 using Campaigns.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Campaigns.Cli;
 
@@ -21,14 +18,11 @@ public static class PublishCommand
         var url = new Option<string>("--url") { Description = "where the results are published (信用信息公示系统 or the government site)", Required = true };
         var on = new Option<string>("--on") { Description = "the day they were published, YYYY-MM-DD", Required = true };
         var command = new Command("publish", "Confirm that a campaign's results were published (公示): where and when.") { campaign, url, on };
-        command.SetAction(parse =>
+        command.SetAction(parse => CliServices.Run(services =>
         {
-            using var host = WorkerHost.Build([], schedule: false, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
-            var services = host.Services;
-            var options = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
             var store = services.GetRequiredService<CampaignStore>();
             var campaignId = parse.GetValue(campaign)!;
-            var plan = services.GetRequiredService<PlanCatalog>().Load(options.Resolve(options.Plans)).FirstOrDefault(p => p.Campaigns.Any(c => c.Id == campaignId));
+            var plan = services.PlanOf(campaignId);
             if (plan is null)
             {
                 Console.Error.WriteLine($"年度抽查计划中没有抽查任务“{campaignId}”");
@@ -40,7 +34,7 @@ public static class PublishCommand
             {
                 problems.Add($"--url：“{link}”不是 http(s) 网址");
             }
-            var today = TickService.OfficeDate(services.GetRequiredService<TimeProvider>().GetUtcNow(), plan.Office.TimeZone);
+            var today = services.Today(plan);
             var text = parse.GetValue(on)!;
             if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
@@ -68,7 +62,7 @@ public static class PublishCommand
             }
             Console.WriteLine($"已登记：{campaignId}于{date:yyyy-MM-dd}公示，网址 {link}；worker 下次运行时生成统计表和工作总结");
             return 0;
-        });
+        }));
         return command;
     }
 }

@@ -4,10 +4,7 @@ using Campaigns.Core.Draws;
 using Campaigns.Core.Plans;
 using Campaigns.Core.Results;
 using Campaigns.Core.Sheets;
-using Campaigns.Engine;
-using Campaigns.Host;
 using Campaigns.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Campaigns.Cli;
 
@@ -23,12 +20,12 @@ public static class ResultsCommand
 
         var file = new Argument<FileInfo>("file") { Description = "results sheet (.csv or .xlsx)" };
         var import = new Command("import", "Enter a campaign's results from a CSV or XLSX sheet; a sheet with any bad row enters nothing.") { file, campaign };
-        import.SetAction(parse => WithHost(services => Import(services, parse.GetValue(file)!, parse.GetValue(campaign)!)));
+        import.SetAction(parse => CliServices.Run(services => Import(services, parse.GetValue(file)!, parse.GetValue(campaign)!)));
 
         var fields = ResultImport.Headers.Select(h => (Header: h, Option: new Option<string?>(Flag(h)) { Description = h })).ToList();
         var enter = new Command("enter", "Enter (or, with --correction-reason and --signed-by, correct) one result; the same checks as a sheet row.") { campaign };
         fields.ForEach(f => enter.Options.Add(f.Option));
-        enter.SetAction(parse => WithHost(services =>
+        enter.SetAction(parse => CliServices.Run(services =>
         {
             // One row built from the options, so a single entry goes through exactly the sheet's validation.
             var values = fields.Select(f => parse.GetValue(f.Option) ?? "").ToList();
@@ -38,10 +35,10 @@ public static class ResultsCommand
 
         var output = new Option<FileInfo>("--out") { Description = "where to write the sheet (.csv)", Required = true };
         var template = new Command("template", "Write the sheet an office fills in: a row per drawn entity and department, with the group's inspectors.") { campaign, output };
-        template.SetAction(parse => WithHost(services => Template(services, parse.GetValue(campaign)!, parse.GetValue(output)!)));
+        template.SetAction(parse => CliServices.Run(services => Template(services, parse.GetValue(campaign)!, parse.GetValue(output)!)));
 
         var history = new Command("history", "Every result as entered and every correction after it, in order.") { campaign };
-        history.SetAction(parse => WithHost(services => History(services, parse.GetValue(campaign)!)));
+        history.SetAction(parse => CliServices.Run(services => History(services, parse.GetValue(campaign)!)));
 
         return new Command("results", "Inspection results (检查结果).") { import, enter, template, history };
     }
@@ -62,12 +59,6 @@ public static class ResultsCommand
         "签字负责人" => "--signed-by",
         _ => throw new ArgumentOutOfRangeException(nameof(header), header, null),
     };
-
-    private static int WithHost(Func<IServiceProvider, int> action)
-    {
-        using var host = WorkerHost.Build([], schedule: false, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
-        return action(host.Services);
-    }
 
     public static int Import(IServiceProvider services, FileInfo file, string campaignId)
     {
@@ -96,7 +87,7 @@ public static class ResultsCommand
         {
             return 1;
         }
-        var today = TickService.OfficeDate(services.GetRequiredService<TimeProvider>().GetUtcNow(), plan.Office.TimeZone);
+        var today = services.Today(plan);
         var outcome = ResultImport.Read(sheet, path, plan, plan.Campaign(campaignId), draw, store.Results(campaignId), today);
         foreach (var problem in outcome.Problems)
         {
@@ -159,9 +150,8 @@ public static class ResultsCommand
     /// <summary>The campaign's plan and its draw as it stands (substitutions applied), or null after saying why.</summary>
     private static (AnnualPlan Plan, Draw Draw)? Campaign(IServiceProvider services, string path, string campaignId)
     {
-        var options = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
         var store = services.GetRequiredService<CampaignStore>();
-        var plan = services.GetRequiredService<PlanCatalog>().Load(options.Resolve(options.Plans)).FirstOrDefault(p => p.Campaigns.Any(c => c.Id == campaignId));
+        var plan = services.PlanOf(campaignId);
         if (plan is null)
         {
             Console.Error.WriteLine($"{path}:1:1: 年度抽查计划中没有抽查任务“{campaignId}”");

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using Campaigns.Core.Draws;
 using Campaigns.Engine;
-using Campaigns.Host;
 using Campaigns.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Campaigns.Cli;
 
@@ -19,11 +17,9 @@ public static class SubstituteCommand
         {
             campaign, inspector, reason, approvedBy,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => CliServices.Run(services =>
         {
-            using var host = WorkerHost.Build([], schedule: false, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
-            var services = host.Services;
-            var options = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+            var options = services.Options();
             var store = services.GetRequiredService<CampaignStore>();
             var campaignId = parse.GetValue(campaign)!;
             if (store.Draw(campaignId) is not { } draw)
@@ -31,14 +27,14 @@ public static class SubstituteCommand
                 Console.Error.WriteLine($"抽查任务“{campaignId}”尚未完成双随机抽取，无从递补");
                 return 1;
             }
-            var plan = services.GetRequiredService<PlanCatalog>().Load(options.Resolve(options.Plans)).FirstOrDefault(p => p.Campaigns.Any(c => c.Id == campaignId));
+            var plan = services.PlanOf(campaignId);
             var directory = services.GetRequiredService<DirectoryFiles>().Load(options.Resolve(options.Directories));
             if (plan is null || directory is null)
             {
                 Console.Error.WriteLine(plan is null ? $"年度抽查计划中没有抽查任务“{campaignId}”" : "执法检查人员名录库无法读取");
                 return 1;
             }
-            var today = TickService.OfficeDate(services.GetRequiredService<TimeProvider>().GetUtcNow(), plan.Office.TimeZone);
+            var today = services.Today(plan);
             var (substitution, refusal) = Substitutions.Draw(draw, store.Substitutions(campaignId), directory.Inspectors,
                 parse.GetValue(inspector)!, parse.GetValue(reason)!, parse.GetValue(approvedBy)!, today);
             if (substitution is null)
@@ -49,7 +45,7 @@ public static class SubstituteCommand
             store.AddSubstitution(substitution);
             Console.WriteLine($"第{substitution.Sequence}次递补：第{substitution.Group}检查组 {substitution.Replaced} 由 {substitution.Replacement.Name}（{substitution.Replacement.CertificateNumber}）递补；理由：{substitution.Reason}；批准：{substitution.ApprovedBy}");
             return 0;
-        });
+        }));
         return command;
     }
 }
