@@ -153,6 +153,15 @@ public static class Reminders
                     {
                         yield return (c, names, []);
                     }
+                    // Each of the department's inspectors hears of the records still missing from their own group.
+                    foreach (var group in draw.Groups)
+                    {
+                        IReadOnlyList<string> own = [.. entities.Where(e => group.EntityUsccs.Contains(e.Uscc)).Select(e => $"录入对{e.Name}的检查结果")];
+                        foreach (var m in own.Count == 0 ? [] : group.Members.Where(m => m.DepartmentId == departmentId))
+                        {
+                            yield return (new Contact(m.Name, m.Email, null), own, []);
+                        }
+                    }
                 }
                 break;
             case MilestoneKind.PublicityDeadline when draw is not null && Reconciler.IsBefore(state, CampaignState.Publicized):

@@ -186,13 +186,16 @@ public class ReconcilerTests
     }
 
     [Fact]
-    public void Reconcile_FiveWorkingDaysBeforeEntryDeadline_RemindsDepartmentsWithMissingResults()
+    public void Reconcile_FiveWorkingDaysBeforeEntryDeadline_RemindsDepartmentsAndTheirInspectorsWithMissingResults()
     {
         var facts = DrawnFacts() with { State = CampaignState.ResultEntry };
-        // 1 Jul is the deadline; five working days before it is Monday 24 June.
+        facts = facts with { Results = [.. AllResults(facts, new DateOnly(2024, 6, 3)).Where(r => r.DepartmentId != "market")] };
+        // 1 Jul is the deadline; five working days before it is Monday 24 June. Only market's results are missing.
         var outcome = Reconcile(new DateOnly(2024, 6, 24), facts);
         var reminders = outcome.Deliveries.Where(d => d.Kind == "reminder" && d.IdempotencyKey.Contains("result-entry-deadline")).ToList();
-        reminders.Select(r => r.Recipient.Email).Order().ShouldBe(["culture@qinghe.example", "market@qinghe.example", "police@qinghe.example"]);
+        var marketInspectors = facts.Draw!.Groups.SelectMany(g => g.Members).Where(m => m.DepartmentId == "market").Select(m => m.Email!);
+        reminders.Select(r => r.Recipient.Email).Order().ShouldBe(["market@qinghe.example", .. marketInspectors.Order()]);
+        reminders.ShouldAllBe(r => r.Model is Reminder && ((Reminder)r.Model).OpenItems.Count == facts.Draw.Entities.Count);
         reminders.ShouldAllBe(r => r.IdempotencyKey.Contains("|5|"));
         Reconcile(new DateOnly(2024, 6, 21), facts).Deliveries.ShouldNotContain(d => d.IdempotencyKey.Contains("result-entry-deadline"));
     }
