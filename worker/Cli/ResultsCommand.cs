@@ -34,7 +34,7 @@ public static class ResultsCommand
         }));
 
         var output = new Option<FileInfo>("--out") { Description = "where to write the sheet (.csv)", Required = true };
-        var template = new Command("template", "Write the sheet an office fills in: a row per drawn entity and department, with the group's inspectors.") { campaign, output };
+        var template = new Command("template", "Write the sheet an office fills in: a row per drawn entity, department and check item, with the group's inspectors.") { campaign, output };
         template.SetAction(parse => CliServices.Run(services => Template(services, parse.GetValue(campaign)!, parse.GetValue(output)!)));
 
         var history = new Command("history", "Every result as entered and every correction after it, in order.") { campaign };
@@ -50,6 +50,7 @@ public static class ResultsCommand
         "部门" => "--department",
         "检查结果" => "--code",
         "检查日期" => "--date",
+        "检查事项" => "--item",
         "检查人员" => "--inspectors",
         "处理意见" => "--opinion",
         "是否签字" => "--signed",
@@ -119,12 +120,16 @@ public static class ResultsCommand
             foreach (var department in campaign.AllDepartments.Select(plan.Department))
             {
                 var inspectors = string.Join(";", group.Members.Where(m => m.DepartmentId == department.Id).Select(m => m.CertificateNumber));
-                sheet.Append($"{entity.Uscc},{department.Name},,,{inspectors},,,,,,\n");
+                // A row per check item, so each gets its own result; a department without listed items gets one row.
+                foreach (var item in campaign.Items.GetValueOrDefault(department.Id) is { Count: > 0 } items ? items : [""])
+                {
+                    sheet.Append($"{entity.Uscc},{department.Name},,,{item},{inspectors},,,,,,\n");
+                }
             }
         }
         output.Directory?.Create();
         File.WriteAllText(output.FullName, sheet.ToString(), new UTF8Encoding(false));
-        Console.WriteLine($"已生成检查结果录入表：{output}（{draw.Entities.Count}户 × {campaign.AllDepartments.Count}个部门）。检查结果代码：");
+        Console.WriteLine($"已生成检查结果录入表：{output}（{draw.Entities.Count}户，每个部门的每个检查事项一行）。检查结果代码：");
         foreach (var code in Enum.GetValues<ResultCode>())
         {
             Console.WriteLine($"  {(int)code,2} {code.ChineseName()}");
@@ -135,11 +140,11 @@ public static class ResultsCommand
     private static int History(IServiceProvider services, string campaignId)
     {
         var store = services.GetRequiredService<CampaignStore>();
-        var corrections = store.Corrections(campaignId).ToLookup(c => (c.Uscc, c.DepartmentId));
+        var corrections = store.Corrections(campaignId).ToLookup(c => (c.Uscc, c.DepartmentId, c.Item));
         foreach (var entry in store.ResultsAsEntered(campaignId))
         {
-            Console.WriteLine($"{entry.Uscc} {entry.DepartmentId}: {entry.EnteredOn:yyyy-MM-dd} 录入 {(int)entry.Code} {entry.Code.ChineseName()}");
-            foreach (var c in corrections[(entry.Uscc, entry.DepartmentId)])
+            Console.WriteLine($"{entry.Uscc} {entry.DepartmentId}{(entry.Item is null ? "" : $"（{entry.Item}）")}: {entry.EnteredOn:yyyy-MM-dd} 录入 {(int)entry.Code} {entry.Code.ChineseName()}");
+            foreach (var c in corrections[(entry.Uscc, entry.DepartmentId, entry.Item)])
             {
                 Console.WriteLine($"    {c.CorrectedOn:yyyy-MM-dd} 更正 {(int)c.Previous} → {(int)c.Code} {c.Code.ChineseName()}；理由：{c.Reason}；签字负责人：{c.SignedBy}");
             }

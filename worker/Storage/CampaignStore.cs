@@ -287,15 +287,15 @@ public sealed class CampaignStore
         {
             added += connection.Execute(
                 """
-                INSERT INTO results (campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks, inspectors, handling_opinion, signed, refusal_reason, source)
-                VALUES (@CampaignId, @Uscc, @DepartmentId, @code, @inspected, @entered, @Remarks, @inspectors, @HandlingOpinion, @signed, @RefusalReason, @source)
-                ON CONFLICT (campaign_id, uscc, department_id) DO NOTHING
+                INSERT INTO results (campaign_id, uscc, department_id, item, code, inspected_on, entered_on, remarks, inspectors, handling_opinion, signed, refusal_reason, source)
+                VALUES (@CampaignId, @Uscc, @DepartmentId, @item, @code, @inspected, @entered, @Remarks, @inspectors, @HandlingOpinion, @signed, @RefusalReason, @source)
+                ON CONFLICT (campaign_id, uscc, department_id, item) DO NOTHING
                 """,
                 new
                 {
                     e.CampaignId, e.Uscc, e.DepartmentId, code = (int)e.Code, inspected = Text(e.InspectedOn), entered = Text(e.EnteredOn), e.Remarks,
                     inspectors = e.Inspectors is null ? null : string.Join(";", e.Inspectors), e.HandlingOpinion, signed = e.Signed is null ? (int?)null : e.Signed.Value ? 1 : 0,
-                    e.RefusalReason, source,
+                    e.RefusalReason, source, item = e.Item ?? "",
                 },
                 transaction);
         }
@@ -318,10 +318,13 @@ public sealed class CampaignStore
         using var transaction = connection.BeginTransaction();
         connection.Execute(
             """
-            INSERT INTO result_corrections (campaign_id, uscc, department_id, previous_code, code, reason, signed_by, corrected_on, source)
-            VALUES (@CampaignId, @Uscc, @DepartmentId, @previous, @code, @Reason, @SignedBy, @on, @source)
+            INSERT INTO result_corrections (campaign_id, uscc, department_id, item, previous_code, code, reason, signed_by, corrected_on, source)
+            VALUES (@CampaignId, @Uscc, @DepartmentId, @item, @previous, @code, @Reason, @SignedBy, @on, @source)
             """,
-            corrections.Select(c => new { c.CampaignId, c.Uscc, c.DepartmentId, previous = (int)c.Previous, code = (int)c.Code, c.Reason, c.SignedBy, on = Text(c.CorrectedOn), source }),
+            corrections.Select(c => new
+            {
+                c.CampaignId, c.Uscc, c.DepartmentId, item = c.Item ?? "", previous = (int)c.Previous, code = (int)c.Code, c.Reason, c.SignedBy, on = Text(c.CorrectedOn), source,
+            }),
             transaction);
         foreach (var c in corrections)
         {
@@ -374,21 +377,22 @@ public sealed class CampaignStore
 
     private static IReadOnlyList<ResultEntry> ReadEntered(SqliteConnection connection, string[] ids) =>
         [.. connection.Query<(string CampaignId, string Uscc, string DepartmentId, long Code, string InspectedOn, string EnteredOn, string? Remarks,
-                string? Inspectors, string? Opinion, long? Signed, string? Refusal)>(
+                string? Inspectors, string? Opinion, long? Signed, string? Refusal, string Item)>(
             """
-            SELECT campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks, inspectors, handling_opinion, signed, refusal_reason
+            SELECT campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks, inspectors, handling_opinion, signed, refusal_reason, item
             FROM results WHERE campaign_id IN @ids ORDER BY seq
             """, new { ids })
             .Select(r => new ResultEntry(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Code, Date(r.InspectedOn), Date(r.EnteredOn), r.Remarks,
-                r.Inspectors?.Split(';'), r.Opinion, r.Signed is null ? null : r.Signed == 1, r.Refusal))];
+                r.Inspectors?.Split(';'), r.Opinion, r.Signed is null ? null : r.Signed == 1, r.Refusal, r.Item.Length == 0 ? null : r.Item))];
 
     private static IReadOnlyList<ResultCorrection> ReadCorrections(SqliteConnection connection, string[] ids) =>
-        [.. connection.Query<(string CampaignId, string Uscc, string DepartmentId, long Previous, long Code, string Reason, string SignedBy, string On)>(
+        [.. connection.Query<(string CampaignId, string Uscc, string DepartmentId, long Previous, long Code, string Reason, string SignedBy, string On, string Item)>(
             """
-            SELECT campaign_id, uscc, department_id, previous_code, code, reason, signed_by, corrected_on
+            SELECT campaign_id, uscc, department_id, previous_code, code, reason, signed_by, corrected_on, item
             FROM result_corrections WHERE campaign_id IN @ids ORDER BY seq
             """, new { ids })
-            .Select(r => new ResultCorrection(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Previous, (ResultCode)r.Code, r.Reason, r.SignedBy, Date(r.On)))];
+            .Select(r => new ResultCorrection(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Previous, (ResultCode)r.Code, r.Reason, r.SignedBy, Date(r.On),
+                r.Item.Length == 0 ? null : r.Item))];
 
     /// <summary>Appends a substitution; its sequence number is the key, so two racing appends cannot both land.</summary>
     public void AddSubstitution(Substitution substitution)

@@ -168,5 +168,33 @@ internal static class Migrations
             closed_on TEXT NOT NULL
         );
         """,
+        """
+        -- A result per check item (检查事项): '' is a result for all the department's items. SQLite cannot change a
+        -- table's UNIQUE constraint, so the table is rebuilt with the item in the key.
+        CREATE TABLE results_by_item (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            campaign_id TEXT NOT NULL,
+            uscc TEXT NOT NULL,
+            department_id TEXT NOT NULL,
+            item TEXT NOT NULL DEFAULT '',
+            code INTEGER NOT NULL,
+            inspected_on TEXT NOT NULL,
+            entered_on TEXT NOT NULL,
+            remarks TEXT NULL,
+            source TEXT NOT NULL,
+            inspectors TEXT NULL,
+            handling_opinion TEXT NULL,
+            signed INTEGER NULL,
+            refusal_reason TEXT NULL,
+            UNIQUE (campaign_id, uscc, department_id, item)
+        );
+        INSERT INTO results_by_item (seq, campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks, source,
+                                     inspectors, handling_opinion, signed, refusal_reason)
+        SELECT seq, campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks, source,
+               inspectors, handling_opinion, signed, refusal_reason FROM results;
+        DROP TABLE results;
+        ALTER TABLE results_by_item RENAME TO results;
+        ALTER TABLE result_corrections ADD COLUMN item TEXT NOT NULL DEFAULT '';
+        """,
     ];
 }

@@ -278,24 +278,26 @@ public class CliTests : IDisposable
         File.ReadAllBytes(sheet)[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF }, "a byte order mark, so Excel reads the Chinese right");
         lines[0].ShouldBe(string.Join(",", Campaigns.Core.Results.ResultImport.Headers));
         // The office fills code, date and signature in each row; the inspectors are already there.
-        File.WriteAllLines(sheet, [lines[0], .. lines.Skip(1).Select(l => l.Split(',') is var f ? string.Join(",", f[0], f[1], "1", "2026-04-20", f[4], "", "是", "", "", "", "") : l)]);
+        File.WriteAllLines(sheet, [lines[0], .. lines.Skip(1).Select(l => l.Split(',') is var f ? string.Join(",", f[0], f[1], "1", "2026-04-20", f[4], f[5], "", "是", "", "", "", "") : l)]);
         var import = await CliProcess.Run(environment, "results", "import", sheet, "--campaign", "qh-2026-netcafe");
         import.ExitCode.ShouldBe(0, import.Error);
         import.Out.ShouldContain($"已录入{lines.Length - 1}条检查结果");
 
         var first = lines[1].Split(',');
+        first[4].ShouldNotBeEmpty("the sample plan lists check items, so the sheet has a row per item");
         var correct = await CliProcess.Run(environment, "results", "enter", "--campaign", "qh-2026-netcafe", "--entity", first[0],
-            "--department", first[1], "--code", "8", "--date", "2026-04-20", "--inspectors", first[4], "--signed", "是",
+            "--department", first[1], "--item", first[4], "--code", "8", "--date", "2026-04-20", "--inspectors", first[5], "--signed", "是",
             "--correction-reason", "复核发现问题", "--signed-by", "县公安局局长");
         correct.ExitCode.ShouldBe(0, correct.Error);
         correct.Out.ShouldContain("更正1条");
         var unsigned = await CliProcess.Run(environment, "results", "enter", "--campaign", "qh-2026-netcafe", "--entity", first[0],
-            "--department", first[1], "--code", "5", "--date", "2026-04-20", "--inspectors", first[4], "--signed", "是");
+            "--department", first[1], "--item", first[4], "--code", "5", "--date", "2026-04-20", "--inspectors", first[5], "--signed", "是");
         unsigned.ExitCode.ShouldBe(1);
         unsigned.Error.ShouldContain("不能直接修改");
 
         var history = await CliProcess.Run(environment, "results", "history", "--campaign", "qh-2026-netcafe");
         history.Out.ShouldContain("更正 1 → 8 发现问题待后续处理；理由：复核发现问题；签字负责人：县公安局局长");
+        history.Out.ShouldContain($"（{first[4]}）");
         Campaigns.Storage.CampaignStore.Open(database).Results("qh-2026-netcafe")
             .Count(r => r.Code == Campaigns.Core.Results.ResultCode.ProblemFoundFollowUpPending).ShouldBe(1);
     }

@@ -126,8 +126,8 @@ public static class DocumentModels
                 .Select((r, i) => new ResultsPublicity.Row(
                     i + 1,
                     names[r.Uscc], r.Uscc, plan.Department(r.DepartmentId).Name,
-                    // "—" as Chinese tables mark "not applicable": a department without listed items (a plan warning) still has results.
-                    campaign.Items.GetValueOrDefault(r.DepartmentId) is { Count: > 0 } items ? string.Join("、", items) : "—",
+                    // A result for one item names it; one for all the department's items lists them; "—" marks none listed.
+                    r.Item ?? (campaign.Items.GetValueOrDefault(r.DepartmentId) is { Count: > 0 } items ? string.Join("、", items) : "—"),
                     r.Code.ChineseName()))],
             ChineseDates.Format(LastEntry(results, draw)));
     }

@@ -12,4 +12,5 @@ public sealed record ResultCorrection(
     ResultCode Code,
     string Reason,
     string SignedBy,
-    DateOnly CorrectedOn);
+    DateOnly CorrectedOn,
+    string? Item = null);

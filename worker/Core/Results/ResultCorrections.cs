@@ -10,8 +10,8 @@ public static class ResultCorrections
             return entries;
         }
         var latest = corrections
-            .GroupBy(c => (c.CampaignId, c.Uscc, c.DepartmentId))
+            .GroupBy(c => (c.CampaignId, c.Uscc, c.DepartmentId, c.Item))
             .ToDictionary(g => g.Key, g => g.Last());
-        return [.. entries.Select(e => latest.TryGetValue((e.CampaignId, e.Uscc, e.DepartmentId), out var c) ? e with { Code = c.Code } : e)];
+        return [.. entries.Select(e => latest.TryGetValue((e.CampaignId, e.Uscc, e.DepartmentId, e.Item), out var c) ? e with { Code = c.Code } : e)];
     }
 }

@@ -7,13 +7,13 @@ namespace Campaigns.Core.Results;
 
 /// <summary>
 /// Reads a results sheet (CSV or XLSX, Chinese headers) for one campaign. Required: 统一社会信用代码, 部门, 检查结果,
-/// 检查日期; optional: 检查人员 (执法证号, separated by ; or ；), 处理意见, 是否签字 (是/否), 拒签原因, 备注, and for a
+/// 检查日期; optional: 检查事项 (one of the department's items in the plan; empty = all of them), 检查人员 (执法证号, separated by ; or ；), 处理意见, 是否签字 (是/否), 拒签原因, 备注, and for a
 /// correction of an entered result 更正理由 and 签字负责人. Every bad row is reported with its place; with any problem
 /// nothing is returned, so nothing is entered.
 /// </summary>
 public static class ResultImport
 {
-    public static readonly string[] Headers = ["统一社会信用代码", "部门", "检查结果", "检查日期", "检查人员", "处理意见", "是否签字", "拒签原因", "备注", "更正理由", "签字负责人"];
+    public static readonly string[] Headers = ["统一社会信用代码", "部门", "检查结果", "检查日期", "检查事项", "检查人员", "处理意见", "是否签字", "拒签原因", "备注", "更正理由", "签字负责人"];
 
     /// <summary>Codes recorded when the visit could not be carried out in full (003 §21): no inspectors or signature needed.</summary>
     private static readonly ResultCode[] WithoutFullInspection = [ResultCode.UnreachableAtRegisteredAddress, ResultCode.SeriousRefusalToCooperate];
@@ -47,8 +47,8 @@ public static class ResultImport
         }
 
         var drawn = draw.Entities.ToDictionary(e => e.Uscc);
-        var previous = alreadyEntered.ToDictionary(r => (r.Uscc, r.DepartmentId));
-        var seen = new Dictionary<(string, string), int>();
+        var previous = alreadyEntered.ToDictionary(r => (r.Uscc, r.DepartmentId, r.Item));
+        var seen = new Dictionary<(string, string, string?), int>();
         foreach (var line in sheet.Rows)
         {
             var row = line.Line;
@@ -75,6 +75,11 @@ public static class ResultImport
                 rowProblems.Add(At("检查结果", $"检查结果“{Field("检查结果")}”无效，应为 1–10 的结果代码"));
             }
             var fullInspection = !codeOk || !WithoutFullInspection.Contains(code);
+            var item = Optional("检查事项");
+            if (item is not null && department is not null && !(campaign.Items.GetValueOrDefault(department.Id) ?? []).Contains(item))
+            {
+                rowProblems.Add(At("检查事项", $"“{item}”不是{department.Name}在本次抽查中的检查事项（应为：{string.Join("、", campaign.Items.GetValueOrDefault(department.Id) ?? [])}）"));
+            }
             var dateOk = DateOnly.TryParseExact(Field("检查日期"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var inspected);
             if (!dateOk)
             {
@@ -120,18 +125,18 @@ public static class ResultImport
 
             if (department is not null && drawn.ContainsKey(uscc))
             {
-                if (seen.TryGetValue((uscc, department.Id), out var firstRow))
+                if (seen.TryGetValue((uscc, department.Id, item), out var firstRow))
                 {
-                    rowProblems.Add(At("部门", $"与第{firstRow}行重复：同一检查对象同一部门只能有一条结果"));
+                    rowProblems.Add(At("部门", $"与第{firstRow}行重复：同一检查对象同一部门同一检查事项只能有一条结果"));
                 }
-                seen.TryAdd((uscc, department.Id), row);
-                if (codeOk && previous.TryGetValue((uscc, department.Id), out var earlier) && earlier.Code != code)
+                seen.TryAdd((uscc, department.Id, item), row);
+                if (codeOk && previous.TryGetValue((uscc, department.Id, item), out var earlier) && earlier.Code != code)
                 {
                     if (Optional("更正理由") is { } reason && Optional("签字负责人") is { } signedBy)
                     {
                         if (rowProblems.Count == 0)
                         {
-                            corrections.Add(new ResultCorrection(campaign.Id, uscc, department.Id, earlier.Code, code, reason, signedBy, enteredOn));
+                            corrections.Add(new ResultCorrection(campaign.Id, uscc, department.Id, earlier.Code, code, reason, signedBy, enteredOn, item));
                         }
                         continue;
                     }
@@ -145,7 +150,7 @@ public static class ResultImport
                 continue;
             }
             entries.Add(new ResultEntry(campaign.Id, uscc, department!.Id, code, inspected, enteredOn, Optional("备注"),
-                inspectors, Optional("处理意见"), signed, Optional("拒签原因")));
+                inspectors, Optional("处理意见"), signed, Optional("拒签原因"), item));
         }
         return problems.Count > 0 ? new Outcome([], [], problems) : new Outcome(entries, corrections, []);
     }

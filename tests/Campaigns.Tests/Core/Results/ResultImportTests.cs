@@ -47,7 +47,7 @@ public class ResultImportTests
             "results.csv:4:2: “tax”不是本次抽查的参与部门",
             "results.csv:4:3: 检查结果“11”无效，应为 1–10 的结果代码",
             "results.csv:4:4: 检查日期2024-07-01不在检查时间2024-04-09至2024-05-31内",
-            "results.csv:5:2: 与第2行重复：同一检查对象同一部门只能有一条结果",
+            "results.csv:5:2: 与第2行重复：同一检查对象同一部门同一检查事项只能有一条结果",
         ]);
     }
 
@@ -137,5 +137,29 @@ public class ResultImportTests
             [Uscc(1), "police", "12", "2024-05-10"]));
         var outcome = ResultImport.Read(sheet, "results.xlsx", TestPlans.Plan(), TestPlans.NetCafe(), Draw, [], Today);
         outcome.Problems.Select(p => p.ToString()).ShouldBe(["results.xlsx:3:3: 检查结果“12”无效，应为 1–10 的结果代码"]);
+    }
+
+    [Fact]
+    public void Read_PerCheckItem_ItemMustBelongToTheDepartment_OneResultPerItem()
+    {
+        var outcome = Read($"""
+            统一社会信用代码,部门,检查结果,检查日期,检查事项
+            {Uscc(0)},market,1,2024-05-10,登记信息检查
+            {Uscc(0)},market,2,2024-05-10,公示信息检查
+            {Uscc(0)},market,1,2024-05-10,登记信息检查
+            {Uscc(0)},police,1,2024-05-10,登记信息检查
+            """);
+
+        outcome.Problems.Select(p => p.ToString()).ShouldBe(
+        [
+            "results.csv:4:2: 与第2行重复：同一检查对象同一部门同一检查事项只能有一条结果",
+            "results.csv:5:5: “登记信息检查”不是县公安局在本次抽查中的检查事项（应为：互联网上网服务营业场所信息网络安全检查）",
+        ]);
+        var good = Read($"""
+            统一社会信用代码,部门,检查结果,检查日期,检查事项
+            {Uscc(0)},market,1,2024-05-10,登记信息检查
+            {Uscc(0)},market,2,2024-05-10,公示信息检查
+            """);
+        good.Entries.Select(e => (e.Item, e.Code)).ShouldBe([("登记信息检查", ResultCode.NoProblemFound), ("公示信息检查", ResultCode.RequiredInformationNotPublished)]);
     }
 }

@@ -1,0 +1,32 @@
+using Campaigns.Core.Directories;
+using Campaigns.Core.Draws;
+using Campaigns.Core.Engine;
+using Campaigns.Core.Results;
+using Campaigns.Tests.Fixtures;
+
+namespace Campaigns.Tests.Core.Engine;
+
+public class MissingResultsTests
+{
+    private static readonly Draw Draw = DoubleRandomDraw.Run(TestPlans.Plan(), TestPlans.NetCafe(),
+        new DrawInput("fixed-seed", new DateOnly(2024, 4, 9), EntityIndex.Build(TestPlans.Entities()), TestPlans.Inspectors(), "h", new Dictionary<string, int>())).Draw!;
+
+    private static ResultEntry Result(int entity, string department, string? item) =>
+        new("qh-2024-netcafe", Draw.Entities[entity].Uscc, department, ResultCode.NoProblemFound, new DateOnly(2024, 5, 10), new DateOnly(2024, 5, 13), null, Item: item);
+
+    [Fact]
+    public void Of_AnEntityIsDone_ByOneResultForAllItems_OrOneForEachItem()
+    {
+        // market checks 登记信息检查 and 公示信息检查 in the test plan.
+        IReadOnlyList<ResultEntry> results =
+        [
+            Result(0, "market", null),
+            Result(1, "market", "登记信息检查"), Result(1, "market", "公示信息检查"),
+            Result(2, "market", "登记信息检查"),
+        ];
+
+        var missing = MissingResults.Of(TestPlans.NetCafe(), Draw, results).Single(m => m.DepartmentId == "market");
+
+        missing.Entities.Select(e => e.Uscc).ShouldBe([Draw.Entities[2].Uscc]);
+    }
+}
