@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Campaigns.Host;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,8 @@ namespace Campaigns.Operations;
 public sealed class HealthEndpoint(IOptions<WorkerOptions> options, CampaignMetrics metrics, TimeProvider time, ILogger<HealthEndpoint> logger)
     : BackgroundService
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Chinese as UTF-8, not \u escapes: an admin reads the summary with curl.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

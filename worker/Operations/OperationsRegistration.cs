@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Campaigns.Host;
 
 namespace Campaigns.Operations;
@@ -24,7 +25,8 @@ public static class OperationsRegistration
             {
                 o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
                 o.UseUtcTimestamp = true;
-                o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Indented = false };
+                // Plan paths, subjects and flag details are Chinese; journalctl shows them as written rather than \u escapes.
+                o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
             });
         }
         return builder;

@@ -81,7 +81,9 @@ public class OperationsHostTests : IDisposable
         {
             ok.StatusCode.ShouldBe(HttpStatusCode.OK);
             ok.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
-            var body = JsonDocument.Parse(await ok.Content.ReadAsStringAsync()).RootElement;
+            var text = await ok.Content.ReadAsStringAsync();
+            text.ShouldContain("正常（healthy）", Case.Sensitive, "Chinese as written, not \\u escapes");
+            var body = JsonDocument.Parse(text).RootElement;
             body.GetProperty("status").GetString().ShouldBe("healthy");
             body.GetProperty("schemaVersion").GetInt32().ShouldBe(StoreInspector.KnownSchemaVersion);
             body.GetProperty("lastTick").GetDateTimeOffset().ShouldBe(clock.GetUtcNow());
