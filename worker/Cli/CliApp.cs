@@ -24,6 +24,9 @@ public static class CliApp
         root.Subcommands.Add(VerifyDrawCommand.Create());
         root.Subcommands.Add(SubstituteCommand.Create());
         root.Subcommands.Add(ArchiveCommand.Create());
+        root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(RestoreCommand.Create());
+        root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(BenchDrawCommand.Create());
         root.Subcommands.Add(BenchMailCommand.Create());
         return root;

@@ -3,6 +3,7 @@ using System.Text;
 using Campaigns.Core.Plans;
 using Campaigns.Host;
 using Campaigns.Mail;
+using Campaigns.Operations;
 using Campaigns.Storage;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,8 @@ namespace Campaigns.Engine;
 /// from the idempotency key) so it is recognisable.
 /// </summary>
 public sealed class OutboxDispatcher(
-    IOptions<WorkerOptions> options, CampaignStore store, IMailTransport transport, TimeProvider time, ILogger<OutboxDispatcher> logger)
+    IOptions<WorkerOptions> options, CampaignStore store, IMailTransport transport, TimeProvider time, ILogger<OutboxDispatcher> logger,
+    CampaignMetrics? metrics = null)
 {
     private readonly WorkerOptions _options = options.Value;
 
@@ -58,6 +60,7 @@ public sealed class OutboxDispatcher(
                 {
                     await transport.SendAsync(Envelope(message), cancellationToken);
                     store.MarkSent(pending.Id, time.GetUtcNow());
+                    metrics?.DeliverySent();
                     _outages = 0;
                     sent++;
                 }
@@ -78,6 +81,7 @@ public sealed class OutboxDispatcher(
                     var dead = attempts >= _options.MaxDeliveryAttempts;
                     var delay = RetryBackoff.Delay(_options.RetryBaseDelay, attempts, message.IdempotencyKey);
                     store.MarkFailed(pending.Id, e.Message, time.GetUtcNow() + delay, dead);
+                    metrics?.DeliveryFailed(dead);
                     logger.LogWarning("Delivery {Key} to {Recipient} failed (attempt {Attempts}){Dead}: {Error}",
                         message.IdempotencyKey, message.RecipientEmail, attempts, dead ? ", dead-lettered" : "", e.Message);
                 }

@@ -3,6 +3,7 @@ using Campaigns.Core.Engine;
 using Campaigns.Core.Plans;
 using Campaigns.Documents;
 using Campaigns.Host;
+using Campaigns.Operations;
 using Campaigns.Storage;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ public sealed class TickService(
     MailComposer mail,
     DrawSeedSource seeds,
     TimeProvider time,
+    CampaignMetrics metrics,
     ILogger<TickService> logger)
 {
     private readonly WorkerOptions _options = options.Value;
@@ -60,6 +62,7 @@ public sealed class TickService(
             report.Add((plan.Key, today, applied));
         }
         Interlocked.Increment(ref _completed);
+        metrics.TickCompleted(time.GetUtcNow());
         return new TickReport(report);
     }
 

@@ -1,3 +1,4 @@
+using Campaigns.Operations;
 
 namespace Campaigns.Host;
 
@@ -29,7 +30,9 @@ public static class WorkerHost
             .AddCampaignStorage()
             .AddCampaignEngine()
             .AddCampaignDocuments()
-            .AddCampaignMail();
+            .AddCampaignMail()
+            .AddCampaignMetrics();
+        builder.AddCampaignLogFormat();
         if (schedule)
         {
             var options = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();

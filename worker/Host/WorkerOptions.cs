@@ -66,6 +66,18 @@ public sealed class WorkerOptions
     /// <summary>How long one message may take, connection included, before the server counts as unavailable.</summary>
     public TimeSpan SmtpTimeout { get; set; } = Mail.SmtpSettings.DefaultTimeout;
 
+    /// <summary>When set, the running worker answers GET /health on 127.0.0.1 at this port (200 healthy, 503 not).</summary>
+    public int? HealthPort { get; set; }
+
+    /// <summary>The daily cron plus slack: a worker whose last tick is older than this is stuck or its scheduler stopped.</summary>
+    public TimeSpan HealthMaxTickAge { get; set; } = TimeSpan.FromHours(26);
+
+    /// <summary>A message due this long without leaving means the mail server is down or the dispatcher stopped.</summary>
+    public TimeSpan HealthMaxOutboxDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>simple (one text line per entry) or json (one JSON object per line, for journald and log shippers).</summary>
+    public string LogFormat { get; set; } = "simple";
+
     public Mail.SmtpSecurity EffectiveSmtpSecurity =>
         SmtpUseSsl && SmtpSecurity == Mail.SmtpSecurity.None ? Mail.SmtpSecurity.StartTls : SmtpSecurity;
 

@@ -35,6 +35,18 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         {
             failures.Add($"Campaigns:SmtpPort {options.SmtpPort} is not a port.");
         }
+        if (options.HealthPort is < 1 or > 65535)
+        {
+            failures.Add($"Campaigns:HealthPort {options.HealthPort} is not a port.");
+        }
+        if (options.HealthMaxTickAge <= TimeSpan.Zero || options.HealthMaxOutboxDelay <= TimeSpan.Zero)
+        {
+            failures.Add("Campaigns:HealthMaxTickAge and Campaigns:HealthMaxOutboxDelay must be positive.");
+        }
+        if (options.LogFormat is not ("simple" or "json"))
+        {
+            failures.Add($"Campaigns:LogFormat '{options.LogFormat}' is neither simple nor json.");
+        }
         if (options.SmtpHost is not null)
         {
             failures.AddRange(SmtpFailures(options));

@@ -1,6 +1,7 @@
 using Campaigns.Documents;
 using Campaigns.Engine;
 using Campaigns.Mail;
+using Campaigns.Operations;
 using Campaigns.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -86,6 +87,7 @@ public static class WorkerRegistration
         });
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<PlanWatcher>();
+        builder.Services.AddCampaignHealthEndpoint(options);
         return builder;
     }
 }

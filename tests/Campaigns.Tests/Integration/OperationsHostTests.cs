@@ -1,0 +1,167 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Campaigns.Engine;
+using Campaigns.Host;
+using Campaigns.Operations;
+using Campaigns.Storage;
+using Campaigns.Tests.Fixtures;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+
+namespace Campaigns.Tests.Integration;
+
+/// <summary>The running worker's health endpoint, metrics and log format, on the simulated clock.</summary>
+public class OperationsHostTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+
+    private IHost Worker(SimulatedClock clock, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Campaigns:Plans"] = Repository.Path("config", "plans", "2026.yaml"),
+            ["Campaigns:Directories"] = Repository.Path("config", "directories"),
+            ["Campaigns:Database"] = _dir.File("campaigns.db"),
+            ["Campaigns:Documents"] = _dir.File("documents"),
+            ["Campaigns:MailPickup"] = _dir.File("mail"),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+        return WorkerHost.Build([], schedule: true, settings, services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton(new DrawSeedSource("operations-test"));
+        });
+    }
+
+    private static async Task WaitForTick(IHost host)
+    {
+        var ticks = host.Services.GetRequiredService<TickService>();
+        var waited = TimeSpan.Zero;
+        while (ticks.Completed == 0)
+        {
+            waited.ShouldBeLessThan(TimeSpan.FromSeconds(60), "the tick on start never ran");
+            await Task.Delay(50);
+            waited += TimeSpan.FromMilliseconds(50);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
+    public async Task Health_AfterTheTickOnStart_200ThenDeadLetter503ThenTickTooOld503()
+    {
+        var clock = new SimulatedClock(new DateTimeOffset(2026, 4, 20, 9, 0, 0, TimeSpan.FromHours(8)));
+        var port = FreePort();
+        using var host = Worker(clock, new Dictionary<string, string?> { ["Campaigns:HealthPort"] = $"{port}" });
+        await host.StartAsync();
+        await WaitForTick(host);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+
+        using (var ok = await http.GetAsync("health"))
+        {
+            ok.StatusCode.ShouldBe(HttpStatusCode.OK);
+            ok.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+            var text = await ok.Content.ReadAsStringAsync();
+            text.ShouldContain("正常（healthy）", Case.Sensitive, "Chinese as written, not \\u escapes");
+            var body = JsonDocument.Parse(text).RootElement;
+            body.GetProperty("status").GetString().ShouldBe("healthy");
+            body.GetProperty("schemaVersion").GetInt32().ShouldBe(StoreInspector.KnownSchemaVersion);
+            body.GetProperty("lastTick").GetDateTimeOffset().ShouldBe(clock.GetUtcNow());
+            body.GetProperty("deadLetters").GetInt64().ShouldBe(0);
+        }
+
+        var store = host.Services.GetRequiredService<CampaignStore>();
+        store.MarkFailed(store.Deliveries().First().Id, "550 no such user", clock.GetUtcNow(), dead: true);
+        using (var dead = await http.GetAsync("health"))
+        {
+            dead.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            var body = JsonDocument.Parse(await dead.Content.ReadAsStringAsync()).RootElement;
+            body.GetProperty("status").GetString().ShouldBe("unhealthy");
+            body.GetProperty("problems").EnumerateArray().ShouldHaveSingleItem().GetString()!.ShouldContain("dead letters");
+        }
+
+        store.Retry(store.Deliveries("dead").Single().Id, clock.GetUtcNow()).ShouldBeTrue();
+        await host.Services.GetRequiredService<OutboxDispatcher>().DispatchAsync(CancellationToken.None);
+        clock.Set(clock.GetUtcNow().AddHours(27));
+        using (var stale = await http.GetAsync("health"))
+        {
+            stale.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            (await stale.Content.ReadAsStringAsync()).ShouldContain("last tick 27 h ago");
+        }
+        (await http.GetAsync("other")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Metrics_OneTick_CountersMoveAndGaugesReadTheStore()
+    {
+        var clock = new SimulatedClock(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.FromHours(8)));
+        using var host = Worker(clock);
+        var metrics = host.Services.GetRequiredService<CampaignMetrics>();
+        var measured = new Dictionary<string, long>();
+        using var listener = new MeterListener();
+        // Only this host's meter: other tests' hosts run in the same process with meters of the same name.
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter, metrics.Meter))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            lock (measured)
+            {
+                measured[instrument.Name] = measured.GetValueOrDefault(instrument.Name) + value;
+            }
+        });
+        listener.Start();
+
+        await host.StartAsync();
+        await WaitForTick(host);
+        await host.StopAsync();
+        listener.RecordObservableInstruments();
+
+        var store = CampaignStore.Open(_dir.File("campaigns.db"));
+        var sent = store.Deliveries("sent").Count;
+        sent.ShouldBeGreaterThan(0);
+        measured["campaigns.ticks.completed"].ShouldBe(1);
+        measured["campaigns.deliveries.sent"].ShouldBe(sent);
+        measured.GetValueOrDefault("campaigns.deliveries.failed").ShouldBe(0);
+        measured["campaigns.deliveries.pending"].ShouldBe(store.Deliveries("pending").Count);
+        measured["campaigns.deliveries.dead"].ShouldBe(0);
+        var flags = store.ActiveFlags().Count;
+        flags.ShouldBeGreaterThan(0, "by July the sample plan has overdue campaigns");
+        measured["campaigns.flags.active"].ShouldBe(flags);
+    }
+
+    [Fact]
+    public void Build_LogFormatJson_ConsoleUsesTheJsonFormatter()
+    {
+        using var json = Worker(new SimulatedClock(DateTimeOffset.UnixEpoch), new Dictionary<string, string?> { ["Campaigns:LogFormat"] = "json" });
+        using var simple = Worker(new SimulatedClock(DateTimeOffset.UnixEpoch));
+
+        json.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName.ShouldBe(ConsoleFormatterNames.Json);
+        simple.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName.ShouldBe(ConsoleFormatterNames.Simple);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Campaigns.Host;
+using Campaigns.Storage;
+
+namespace Campaigns.Operations;
+
+/// <summary>
+/// What "healthy" means, in one place for `campaigns health` and GET /health. Unhealthy when any of these needs a person:
+/// the database is missing, unreadable, not a campaigns store, or not at this worker's schema; a dead letter exists
+/// (the outbox gave up on a message; `deliveries retry` puts it back); a pending message has been due longer than
+/// HealthMaxOutboxDelay (the mail server is down or nothing dispatches); or, inside the running worker once it has
+/// ticked, the last tick is older than HealthMaxTickAge (the scheduler stopped). Overdue flags are the offices'
+/// business, reported to leaders by mail, and only counted here.
+/// </summary>
+public static class HealthCheck
+{
+    public static HealthReport Evaluate(WorkerOptions options, DateTimeOffset now, DateTimeOffset? lastTick)
+    {
+        var inspection = StoreInspector.Inspect(options.Resolve(options.Database));
+        if (inspection.Facts is not { } facts)
+        {
+            return new HealthReport([inspection.Problem!], null, lastTick);
+        }
+        var problems = new List<string>();
+        if (facts.SchemaVersion != facts.KnownSchemaVersion)
+        {
+            problems.Add(facts.SchemaVersion > facts.KnownSchemaVersion
+                ? $"数据库结构版本 {facts.SchemaVersion} 高于本程序的 {facts.KnownSchemaVersion}，请升级程序（schema newer than this worker）"
+                : $"数据库结构版本 {facts.SchemaVersion} 低于本程序的 {facts.KnownSchemaVersion}，启动 worker 即升级（schema not yet migrated; start the worker）");
+        }
+        if (facts.DeadLetters > 0)
+        {
+            problems.Add($"{facts.DeadLetters} 封邮件发送失败，用 campaigns deliveries --state dead 查看并重发（{facts.DeadLetters} dead letters）");
+        }
+        if (facts.DueDeliveryTimes.Count > 0 && now - facts.DueDeliveryTimes.Min() is var waiting && waiting > options.HealthMaxOutboxDelay)
+        {
+            problems.Add($"最早一封待发送邮件已等待 {Hours(waiting)}，邮件服务器可能不可用（mail due for {Hours(waiting)} has not left）");
+        }
+        if (lastTick is { } tick && now - tick is var age && age > options.HealthMaxTickAge)
+        {
+            problems.Add($"上次运行在 {Hours(age)} 前，超过 {Hours(options.HealthMaxTickAge)}（last tick {Hours(age)} ago）");
+        }
+        return new HealthReport(problems, facts, lastTick);
+    }
+
+    private static string Hours(TimeSpan span) => span.TotalHours.ToString("0.#", CultureInfo.InvariantCulture) + " h";
+}
