@@ -1,10 +1,6 @@
-using System.IO.Compression;
 using Campaigns.Core.Documents;
 using Campaigns.Core.Results;
 using Campaigns.Core.Statistics;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Campaigns.Documents;
 
@@ -16,163 +12,32 @@ namespace Campaigns.Documents;
 /// </summary>
 public static class StatisticsWorkbook
 {
-    // Zip's earliest date; System.IO.Packaging would stamp the clock's time on every part.
-    private static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    private const uint Header = 1, TextCell = 2, Integer = 3, Percent = 4;
-
     public const string TableSheet = "统计表";
     public const string CodesSheet = "结果分布";
     public const string NotesSheet = "说明";
 
     public static byte[] Write(StatisticsTable table)
     {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            // Part ids given, not generated: OpenXml would otherwise name relationships (and the core-properties part,
-            // so there is none) after fresh GUIDs.
-            var workbook = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rId1");
-            workbook.Workbook = new Workbook();
-            var styles = workbook.AddNewPart<WorkbookStylesPart>("rIdStyles");
-            styles.Stylesheet = Stylesheet();
-            var strings = new SharedStrings(workbook.AddNewPart<SharedStringTablePart>("rIdStrings"));
-            var sheets = new Sheets();
-            workbook.Workbook.AppendChild(sheets);
-
-            var lines = table.Departments.Append(table.Total).ToList();
-            Add(workbook, sheets, TableSheet, strings,
+        var lines = table.Departments.Append(table.Total).ToList();
+        var codes = Enum.GetValues<ResultCode>();
+        return Workbook.Write(
+        [
+            new WorkbookSheet(TableSheet,
                 [StatisticsColumns.Department, .. StatisticsColumns.Figures.Select(c => c.Header), StatisticsColumns.OnTimeRate],
                 [24, .. StatisticsColumns.Figures.Select(_ => 12d), 12],
-                lines.Select(l => (IReadOnlyList<object?>)[l.Department, .. StatisticsColumns.Figures.Select(c => (object)c.Value(l)), l.OnTimeRate]));
-            var codes = Enum.GetValues<ResultCode>();
-            Add(workbook, sheets, CodesSheet, strings,
+                [.. lines.Select(l => (IReadOnlyList<object?>)[l.Department, .. StatisticsColumns.Figures.Select(c => (object)c.Value(l)), l.OnTimeRate])]),
+            new WorkbookSheet(CodesSheet,
                 ["编号", "检查结果", .. table.Departments.Select(d => $"{d.Department}（条）"), "合计（条）"],
                 [8, 40, .. table.Departments.Select(_ => 16d), 12],
-                codes.Select(c => (IReadOnlyList<object?>)[(int)c, c.ChineseName(), .. lines.Select(l => (object)l.Count(c))]));
-            Add(workbook, sheets, NotesSheet, strings, ["项目", "内容"], [16, 100],
+                [.. codes.Select(c => (IReadOnlyList<object?>)[(int)c, c.ChineseName(), .. lines.Select(l => (object)l.Count(c))])]),
+            new WorkbookSheet(NotesSheet, ["项目", "内容"], [16, 100],
             [
                 ["标题", table.Title],
                 ["报表单位", table.OfficeName],
                 ["检查时间", table.Period],
                 ["统计截至", ChineseDates.Format(table.AsOf)],
                 ["说明", StatisticsTable.Note],
-            ]);
-            strings.Save();
-        }
-        return FixEntryTimes(stream);
-    }
-
-    private static void Add(
-        WorkbookPart workbook, Sheets sheets, string name, SharedStrings strings,
-        IReadOnlyList<string> headers, IReadOnlyList<double> widths, IEnumerable<IReadOnlyList<object?>> rows)
-    {
-        var part = workbook.AddNewPart<WorksheetPart>($"rIdSheet{sheets.ChildElements.Count + 1}");
-        var data = new SheetData();
-        // Headers as long as 涉嫌违法应立案调查（户） wrap in their narrow columns: room for three lines.
-        var header = new Row { RowIndex = 1, Height = 45, CustomHeight = true };
-        for (var c = 0; c < headers.Count; c++)
-        {
-            header.Append(strings.Cell(Reference(c, 1), headers[c], Header));
-        }
-        data.Append(header);
-        var number = 2u;
-        foreach (var values in rows)
-        {
-            var row = new Row { RowIndex = number };
-            for (var c = 0; c < values.Count; c++)
-            {
-                var reference = Reference(c, number);
-                row.Append(values[c] switch
-                {
-                    int n => new Cell { CellReference = reference, CellValue = new CellValue(n), StyleIndex = Integer },
-                    decimal rate => new Cell { CellReference = reference, CellValue = new CellValue(rate), StyleIndex = Percent },
-                    string text => strings.Cell(reference, text, TextCell),
-                    // No rate without results: an empty bordered cell, not 0 %.
-                    _ => new Cell { CellReference = reference, StyleIndex = Percent },
-                });
-            }
-            data.Append(row);
-            number++;
-        }
-        var frozen = new SheetView(
-            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
-        { WorkbookViewId = 0, TabSelected = sheets.ChildElements.Count == 0 };
-        part.Worksheet = new Worksheet(
-            new SheetViews(frozen),
-            new Columns(widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })),
-            data);
-        sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)(sheets.ChildElements.Count + 1), Name = name });
-    }
-
-    /// <summary>Fonts, fills and borders Excel requires (two fills are reserved), then the four cell formats used.</summary>
-    private static Stylesheet Stylesheet() => new(
-        new Fonts(new Font(new FontSize { Val = 11 }), new Font(new Bold(), new FontSize { Val = 11 })) { Count = 2 },
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-        new Borders(
-            new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
-            new Border(
-                new LeftBorder { Style = BorderStyleValues.Thin }, new RightBorder { Style = BorderStyleValues.Thin },
-                new TopBorder { Style = BorderStyleValues.Thin }, new BottomBorder { Style = BorderStyleValues.Thin }, new DiagonalBorder()))
-        { Count = 2 },
-        new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
-        new CellFormats(
-            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
-            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true })
-            { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 1, FormatId = 0, ApplyFont = true, ApplyBorder = true, ApplyAlignment = true },
-            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Center, WrapText = true })
-            { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 1, FormatId = 0, ApplyBorder = true, ApplyAlignment = true },
-            // Built-in formats: 1 is "0", 10 is "0.00%".
-            new CellFormat { NumberFormatId = 1, FontId = 0, FillId = 0, BorderId = 1, FormatId = 0, ApplyNumberFormat = true, ApplyBorder = true },
-            new CellFormat { NumberFormatId = 10, FontId = 0, FillId = 0, BorderId = 1, FormatId = 0, ApplyNumberFormat = true, ApplyBorder = true })
-        { Count = 5 });
-
-    /// <summary>A1 reference; columns past Z (an office-year with many departments) go on AA, AB….</summary>
-    private static string Reference(int column, uint row)
-    {
-        var letters = "";
-        for (var n = column + 1; n > 0; n = (n - 1) / 26)
-        {
-            letters = (char)('A' + (n - 1) % 26) + letters;
-        }
-        return $"{letters}{row}";
-    }
-
-    private static byte[] FixEntryTimes(MemoryStream package)
-    {
-        using (var zip = new ZipArchive(package, ZipArchiveMode.Update, leaveOpen: true))
-        {
-            foreach (var entry in zip.Entries)
-            {
-                entry.LastWriteTime = EntryTime;
-            }
-        }
-        return package.ToArray();
-    }
-
-    /// <summary>Text as Excel stores it: each distinct string once in the shared-string table, cells pointing at it.</summary>
-    private sealed class SharedStrings(SharedStringTablePart part)
-    {
-        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-        private readonly SharedStringTable _table = new();
-
-        public Cell Cell(string reference, string text, uint style)
-        {
-            if (!_index.TryGetValue(text, out var i))
-            {
-                i = _index.Count;
-                _index[text] = i;
-                _table.Append(new SharedStringItem(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
-            }
-            return new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(i), StyleIndex = style };
-        }
-
-        public void Save()
-        {
-            _table.Count = (uint)_index.Count;
-            _table.UniqueCount = (uint)_index.Count;
-            part.SharedStringTable = _table;
-        }
+            ]),
+        ]);
     }
 }
