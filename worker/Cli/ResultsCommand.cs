@@ -4,6 +4,7 @@ using Campaigns.Core.Draws;
 using Campaigns.Core.Plans;
 using Campaigns.Core.Results;
 using Campaigns.Core.Sheets;
+using Campaigns.Documents;
 using Campaigns.Storage;
 
 namespace Campaigns.Cli;
@@ -33,7 +34,7 @@ public static class ResultsCommand
             return Enter(services, sheet, "命令行", parse.GetValue(campaign)!);
         }));
 
-        var output = new Option<FileInfo>("--out") { Description = "where to write the sheet (.csv)", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "where to write the sheet: .xlsx (with the code list as a second sheet) or .csv", Required = true };
         var template = new Command("template", "Write the sheet an office fills in: a row per drawn entity, department and check item, with the group's inspectors.") { campaign, output };
         template.SetAction(parse => CliServices.Run(services => Template(services, parse.GetValue(campaign)!, parse.GetValue(output)!)));
 
@@ -113,22 +114,36 @@ public static class ResultsCommand
             return 1;
         }
         var campaign = plan.Campaign(campaignId);
-        var sheet = new StringBuilder("\uFEFF" + string.Join(",", ResultImport.Headers) + "\n");
+        // A row per entity, department and check item, so each item gets its own result; a department without listed
+        // items gets one row. The office fills 检查结果, 检查日期 and the rest.
+        List<IReadOnlyList<object?>> rows = [];
         foreach (var entity in draw.Entities)
         {
             var group = draw.Groups.First(g => g.EntityUsccs.Contains(entity.Uscc));
             foreach (var department in campaign.AllDepartments.Select(plan.Department))
             {
                 var inspectors = string.Join(";", group.Members.Where(m => m.DepartmentId == department.Id).Select(m => m.CertificateNumber));
-                // A row per check item, so each gets its own result; a department without listed items gets one row.
                 foreach (var item in campaign.Items.GetValueOrDefault(department.Id) is { Count: > 0 } items ? items : [""])
                 {
-                    sheet.Append($"{entity.Uscc},{department.Name},,,{item},{inspectors},,,,,,\n");
+                    rows.Add([entity.Uscc, department.Name, "", "", item, inspectors, "", "", "", "", "", ""]);
                 }
             }
         }
         output.Directory?.Create();
-        File.WriteAllText(output.FullName, sheet.ToString(), new UTF8Encoding(false));
+        if (output.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            File.WriteAllBytes(output.FullName, Workbook.Write(
+            [
+                new WorkbookSheet("检查结果录入", ResultImport.Headers, [20, 18, 10, 12, 24, 28, 20, 10, 16, 16, 16, 12], rows),
+                new WorkbookSheet("结果代码", ["编号", "检查结果"], [8, 40], [.. Enum.GetValues<ResultCode>().Select(c => (IReadOnlyList<object?>)[(int)c, c.ChineseName()])]),
+            ]));
+        }
+        else
+        {
+            var sheet = new StringBuilder("\uFEFF" + string.Join(",", ResultImport.Headers) + "\n");
+            rows.ForEach(r => sheet.Append(string.Join(",", r) + "\n"));
+            File.WriteAllText(output.FullName, sheet.ToString(), new UTF8Encoding(false));
+        }
         Console.WriteLine($"已生成检查结果录入表：{output}（{draw.Entities.Count}户，每个部门的每个检查事项一行）。检查结果代码：");
         foreach (var code in Enum.GetValues<ResultCode>())
         {

@@ -328,4 +328,31 @@ public class CliTests : IDisposable
         (await CliProcess.Run(environment, "followup", "close", "--campaign", "qh-2026-netcafe", "--entity", "91130534MA0R00001F", "--department", "market",
             "--action", "case", "--note", "x")).ExitCode.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task ResultsTemplate_Xlsx_CodeListSheet_FilledWorkbookImports()
+    {
+        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
+            "--from", "2026-04-14", "--to", "2026-04-14", "--out", _dir.Path, "--results", "missing");
+        simulate.ExitCode.ShouldBe(0, simulate.Error);
+        var environment = new Dictionary<string, string> { ["Campaigns__Database"] = Path.Combine(_dir.Path, "campaigns.db"), ["Campaigns__Plans"] = "config/plans/2026.yaml" };
+        var workbook = _dir.File("netcafe-results.xlsx");
+
+        var template = await CliProcess.Run(environment, "results", "template", "--campaign", "qh-2026-netcafe", "--out", workbook);
+        template.ExitCode.ShouldBe(0, template.Error);
+
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(workbook, false))
+        {
+            new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).ShouldBeEmpty();
+            document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ShouldBe(["检查结果录入", "结果代码"]);
+        }
+        var sheet = Campaigns.Core.Sheets.Sheet.FromXlsx(File.ReadAllBytes(workbook));
+        sheet.Headers.ShouldBe(Campaigns.Core.Results.ResultImport.Headers);
+        // The office fills code, date and signature; everything else is as generated.
+        object[][] filled = [[.. sheet.Headers], .. sheet.Rows.Select(r => (object[])[r[0], r[1], "1", "2026-04-20", r[4], r[5], "", "是", "", "", "", ""])];
+        File.WriteAllBytes(workbook, Xlsx.Write(filled));
+        var import = await CliProcess.Run(environment, "results", "import", workbook, "--campaign", "qh-2026-netcafe");
+        import.ExitCode.ShouldBe(0, import.Error);
+        import.Out.ShouldContain($"已录入{sheet.Rows.Count}条检查结果");
+    }
 }
