@@ -56,6 +56,7 @@ public static class ResultsCommand
         "处理意见" => "--opinion",
         "是否签字" => "--signed",
         "拒签原因" => "--refusal-reason",
+        "现场解答疑难问题" => "--questions-answered",
         "备注" => "--remarks",
         "更正理由" => "--correction-reason",
         "签字负责人" => "--signed-by",
@@ -125,7 +126,7 @@ public static class ResultsCommand
                 var inspectors = string.Join(";", group.Members.Where(m => m.DepartmentId == department.Id).Select(m => m.CertificateNumber));
                 foreach (var item in campaign.Items.GetValueOrDefault(department.Id) is { Count: > 0 } items ? items : [""])
                 {
-                    rows.Add([entity.Uscc, department.Name, "", "", item, inspectors, "", "", "", "", "", ""]);
+                    rows.Add([entity.Uscc, department.Name, "", "", item, inspectors, "", "", "", "", "", "", ""]);
                 }
             }
         }
@@ -134,7 +135,7 @@ public static class ResultsCommand
         {
             File.WriteAllBytes(output.FullName, Workbook.Write(
             [
-                new WorkbookSheet("检查结果录入", ResultImport.Headers, [20, 18, 10, 12, 24, 28, 20, 10, 16, 16, 16, 12], rows),
+                new WorkbookSheet("检查结果录入", ResultImport.Headers, [20, 18, 10, 12, 24, 28, 20, 10, 16, 16, 16, 16, 12], rows),
                 new WorkbookSheet("结果代码", ["编号", "检查结果"], [8, 40], [.. Enum.GetValues<ResultCode>().Select(c => (IReadOnlyList<object?>)[(int)c, c.ChineseName()])]),
             ]));
         }

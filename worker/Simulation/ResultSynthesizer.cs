@@ -42,7 +42,9 @@ public sealed class ResultSynthesizer(ResultMode mode, string seed)
                     if (calendar.AddWorkingDays(campaign.Window.End, day).Date <= today)
                     {
                         var inspected = campaign.Window.Start.AddDays(stream.Below(campaign.Window.End.DayNumber - campaign.Window.Start.DayNumber + 1));
-                        entries.Add(new ResultEntry(campaign.Id, entity.Uscc, departmentId, Code(stream), inspected, today, "simulate 合成"));
+                        // Drawn last, so adding it left every earlier simulated result as it was.
+                        entries.Add(new ResultEntry(campaign.Id, entity.Uscc, departmentId, Code(stream), inspected, today, "simulate 合成",
+                            QuestionsAnswered: stream.Below(3) == 0));
                     }
                 }
             }

@@ -287,15 +287,17 @@ public sealed class CampaignStore
         {
             added += connection.Execute(
                 """
-                INSERT INTO results (campaign_id, uscc, department_id, item, code, inspected_on, entered_on, remarks, inspectors, handling_opinion, signed, refusal_reason, source)
-                VALUES (@CampaignId, @Uscc, @DepartmentId, @item, @code, @inspected, @entered, @Remarks, @inspectors, @HandlingOpinion, @signed, @RefusalReason, @source)
+                INSERT INTO results (campaign_id, uscc, department_id, item, code, inspected_on, entered_on, remarks, inspectors, handling_opinion, signed, refusal_reason,
+                                     questions_answered, source)
+                VALUES (@CampaignId, @Uscc, @DepartmentId, @item, @code, @inspected, @entered, @Remarks, @inspectors, @HandlingOpinion, @signed, @RefusalReason,
+                        @answered, @source)
                 ON CONFLICT (campaign_id, uscc, department_id, item) DO NOTHING
                 """,
                 new
                 {
                     e.CampaignId, e.Uscc, e.DepartmentId, code = (int)e.Code, inspected = Text(e.InspectedOn), entered = Text(e.EnteredOn), e.Remarks,
                     inspectors = e.Inspectors is null ? null : string.Join(";", e.Inspectors), e.HandlingOpinion, signed = e.Signed is null ? (int?)null : e.Signed.Value ? 1 : 0,
-                    e.RefusalReason, source, item = e.Item ?? "",
+                    e.RefusalReason, source, item = e.Item ?? "", answered = e.QuestionsAnswered ? 1 : 0,
                 },
                 transaction);
         }
@@ -377,13 +379,14 @@ public sealed class CampaignStore
 
     private static IReadOnlyList<ResultEntry> ReadEntered(SqliteConnection connection, string[] ids) =>
         [.. connection.Query<(string CampaignId, string Uscc, string DepartmentId, long Code, string InspectedOn, string EnteredOn, string? Remarks,
-                string? Inspectors, string? Opinion, long? Signed, string? Refusal, string Item)>(
+                string? Inspectors, string? Opinion, long? Signed, string? Refusal, string Item, long Answered)>(
             """
-            SELECT campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks, inspectors, handling_opinion, signed, refusal_reason, item
+            SELECT campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks, inspectors, handling_opinion, signed, refusal_reason, item,
+                   questions_answered
             FROM results WHERE campaign_id IN @ids ORDER BY seq
             """, new { ids })
             .Select(r => new ResultEntry(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Code, Date(r.InspectedOn), Date(r.EnteredOn), r.Remarks,
-                r.Inspectors?.Split(';'), r.Opinion, r.Signed is null ? null : r.Signed == 1, r.Refusal, r.Item.Length == 0 ? null : r.Item))];
+                r.Inspectors?.Split(';'), r.Opinion, r.Signed is null ? null : r.Signed == 1, r.Refusal, r.Item.Length == 0 ? null : r.Item, r.Answered == 1))];
 
     private static IReadOnlyList<ResultCorrection> ReadCorrections(SqliteConnection connection, string[] ids) =>
         [.. connection.Query<(string CampaignId, string Uscc, string DepartmentId, long Previous, long Code, string Reason, string SignedBy, string On, string Item)>(

@@ -196,5 +196,9 @@ internal static class Migrations
         ALTER TABLE results_by_item RENAME TO results;
         ALTER TABLE result_corrections ADD COLUMN item TEXT NOT NULL DEFAULT '';
         """,
+        """
+        -- Whether the inspectors answered the entity's questions on site (现场解答疑难问题, seed 002's statistics table).
+        ALTER TABLE results ADD COLUMN questions_answered INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 }

@@ -28,8 +28,8 @@ public class CampaignStoreTests : IDisposable
     [Fact]
     public void Open_NewFile_AppliesEveryMigration_AndReopensWithoutReapplying()
     {
-        Store().SchemaVersion.ShouldBe(8);
-        Store().SchemaVersion.ShouldBe(8);
+        Store().SchemaVersion.ShouldBe(9);
+        Store().SchemaVersion.ShouldBe(9);
     }
 
     [Fact]

@@ -7,13 +7,13 @@ namespace Campaigns.Core.Results;
 
 /// <summary>
 /// Reads a results sheet (CSV or XLSX, Chinese headers) for one campaign. Required: 统一社会信用代码, 部门, 检查结果,
-/// 检查日期; optional: 检查事项 (one of the department's items in the plan; empty = all of them), 检查人员 (执法证号, separated by ; or ；), 处理意见, 是否签字 (是/否), 拒签原因, 备注, and for a
+/// 检查日期; optional: 检查事项 (one of the department's items in the plan; empty = all of them), 现场解答疑难问题 (是/否), 检查人员 (执法证号, separated by ; or ；), 处理意见, 是否签字 (是/否), 拒签原因, 备注, and for a
 /// correction of an entered result 更正理由 and 签字负责人. Every bad row is reported with its place; with any problem
 /// nothing is returned, so nothing is entered.
 /// </summary>
 public static class ResultImport
 {
-    public static readonly string[] Headers = ["统一社会信用代码", "部门", "检查结果", "检查日期", "检查事项", "检查人员", "处理意见", "是否签字", "拒签原因", "备注", "更正理由", "签字负责人"];
+    public static readonly string[] Headers = ["统一社会信用代码", "部门", "检查结果", "检查日期", "检查事项", "检查人员", "处理意见", "是否签字", "拒签原因", "现场解答疑难问题", "备注", "更正理由", "签字负责人"];
 
     /// <summary>Codes recorded when the visit could not be carried out in full (003 §21): no inspectors or signature needed.</summary>
     private static readonly ResultCode[] WithoutFullInspection = [ResultCode.UnreachableAtRegisteredAddress, ResultCode.SeriousRefusalToCooperate];
@@ -123,6 +123,10 @@ public static class ResultImport
                 }
             }
 
+            if (Field("现场解答疑难问题") is { Length: > 0 } answered && answered is not ("是" or "否"))
+            {
+                rowProblems.Add(At("现场解答疑难问题", $"现场解答疑难问题“{answered}”无效，应为“是”或“否”（或留空）"));
+            }
             if (department is not null && drawn.ContainsKey(uscc))
             {
                 if (seen.TryGetValue((uscc, department.Id, item), out var firstRow))
@@ -150,7 +154,7 @@ public static class ResultImport
                 continue;
             }
             entries.Add(new ResultEntry(campaign.Id, uscc, department!.Id, code, inspected, enteredOn, Optional("备注"),
-                inspectors, Optional("处理意见"), signed, Optional("拒签原因"), item));
+                inspectors, Optional("处理意见"), signed, Optional("拒签原因"), item, Field("现场解答疑难问题") == "是"));
         }
         return problems.Count > 0 ? new Outcome([], [], problems) : new Outcome(entries, corrections, []);
     }

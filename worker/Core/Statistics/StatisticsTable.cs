@@ -32,7 +32,7 @@ public sealed record StatisticsTable(
 
     /// <summary>How the columns the results cannot give directly were filled, in the words printed under the table.</summary>
     public static string Note =>
-        "现场解答疑难问题：检查结果中无此项记录，暂按0填报。" +
+        "现场解答疑难问题：按检查结果中“现场解答疑难问题”为“是”的检查对象统计。" +
         $"行政指导按检查结果{Codes(GuidanceCodes)}统计；应列异常名录按{Codes(AbnormalListCodes)}统计；" +
         $"涉嫌违法应立案调查按{Codes(CaseFilingCodes)}统计；发现问题按{Codes(ProblemCodes)}统计。" +
         "按期录入：在检查结果录入截止日（含当日）前录入。";
@@ -79,7 +79,7 @@ public sealed record StatisticsTable(
             name,
             Entities(_ => true),
             parts.Sum(p => p.Inspectors),
-            0,
+            parts.Sum(p => p.Rows.Where(r => r.QuestionsAnswered).Select(r => r.Uscc).Distinct().Count()),
             rows.Count(r => r.Code.IsProblem()),
             Entities(c => c.IsProblem()),
             Entities(GuidanceCodes.Contains),

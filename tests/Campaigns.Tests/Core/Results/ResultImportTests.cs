@@ -162,4 +162,21 @@ public class ResultImportTests
             """);
         good.Entries.Select(e => (e.Item, e.Code)).ShouldBe([("登记信息检查", ResultCode.NoProblemFound), ("公示信息检查", ResultCode.RequiredInformationNotPublished)]);
     }
+
+    [Fact]
+    public void Read_QuestionsAnsweredOnSite_YesNoOrEmpty()
+    {
+        var outcome = Read($"""
+            统一社会信用代码,部门,检查结果,检查日期,现场解答疑难问题
+            {Uscc(0)},police,1,2024-05-10,是
+            {Uscc(1)},police,1,2024-05-10,
+            {Uscc(2)},police,1,2024-05-10,有
+            """);
+        outcome.Problems.Select(p => p.ToString()).ShouldBe(["results.csv:4:5: 现场解答疑难问题“有”无效，应为“是”或“否”（或留空）"]);
+        Read($"""
+            统一社会信用代码,部门,检查结果,检查日期,现场解答疑难问题
+            {Uscc(0)},police,1,2024-05-10,是
+            {Uscc(1)},police,1,2024-05-10,否
+            """).Entries.Select(e => e.QuestionsAnswered).ShouldBe([true, false]);
+    }
 }

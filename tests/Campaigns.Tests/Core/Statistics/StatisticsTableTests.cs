@@ -31,6 +31,22 @@ public class StatisticsTableTests
     }
 
     [Fact]
+    public void ForCampaign_QuestionsAnsweredOnSite_EntitiesPerDepartment_TotalCountsEachOnce()
+    {
+        var first = SampleDocuments.Draw.Entities[0].Uscc;
+        var second = SampleDocuments.Draw.Entities[1].Uscc;
+        var results = SampleDocuments.Results.Select(r => (r.Uscc == first && r.DepartmentId is "market" or "police") || (r.Uscc == second && r.DepartmentId == "market")
+            ? r with { QuestionsAnswered = true } : r).ToList();
+
+        var table = StatisticsTable.ForCampaign(SampleDocuments.Plan, Sample with { Results = results });
+
+        Line(table, "market").QuestionsAnswered.ShouldBe(2);
+        Line(table, "police").QuestionsAnswered.ShouldBe(1);
+        Line(table, "culture").QuestionsAnswered.ShouldBe(0);
+        table.Total.QuestionsAnswered.ShouldBe(2);
+    }
+
+    [Fact]
     public void ForCampaign_OneLateEntry_OnTimeRatePerDepartmentAndOverall()
     {
         var table = StatisticsTable.ForCampaign(SampleDocuments.Plan, Sample);
