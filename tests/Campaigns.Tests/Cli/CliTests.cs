@@ -125,12 +125,9 @@ public class CliTests : IDisposable
     [Fact]
     public async Task Substitute_AppendsAReplacement_AndVerifyDrawStillMatchesTheOriginal()
     {
-        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
-            "--from", "2026-04-14", "--to", "2026-04-14", "--out", _dir.Path);
-        simulate.ExitCode.ShouldBe(0, simulate.Error);
+        var environment = await Simulated("2026-04-14", "2026-04-14", "on-time");
         var database = Path.Combine(_dir.Path, "campaigns.db");
         var drawn = Campaigns.Storage.CampaignStore.Open(database).Draw("qh-2026-netcafe")!.Groups[0].Members[0].CertificateNumber;
-        var environment = new Dictionary<string, string> { ["Campaigns__Database"] = database, ["Campaigns__Plans"] = "config/plans/2026.yaml" };
 
         var result = await CliProcess.Run(environment, "substitute", "--campaign", "qh-2026-netcafe", "--inspector", drawn,
             "--reason", "因病住院", "--approved-by", "县公安局局长");
@@ -241,11 +238,8 @@ public class CliTests : IDisposable
         var prepared = JsonDocument.Parse(year.Out).RootElement.EnumerateArray()
             .First(e => e.GetProperty("campaign").GetString() == "qh-2026-netcafe" && e.GetProperty("to-state").GetString() == "AwaitingPublication")
             .GetProperty("date").GetString()!;
-        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
-            "--from", "2026-01-01", "--to", prepared, "--out", _dir.Path);
-        simulate.ExitCode.ShouldBe(0, simulate.Error);
+        var environment = await Simulated("2026-01-01", prepared, "on-time");
         var database = Path.Combine(_dir.Path, "campaigns.db");
-        var environment = new Dictionary<string, string> { ["Campaigns__Database"] = database, ["Campaigns__Plans"] = "config/plans/2026.yaml" };
 
         var bad = await CliProcess.Run(environment, "publish", "--campaign", "qh-2026-netcafe", "--url", "gsxt", "--on", "2099-01-01");
         bad.ExitCode.ShouldBe(1);
@@ -264,11 +258,8 @@ public class CliTests : IDisposable
     [Fact]
     public async Task ResultsTemplate_FilledAndImported_ThenASingleCorrection_ShowsInHistory()
     {
-        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
-            "--from", "2026-04-14", "--to", "2026-04-14", "--out", _dir.Path, "--results", "missing");
-        simulate.ExitCode.ShouldBe(0, simulate.Error);
+        var environment = await Simulated("2026-04-14", "2026-04-14", "missing");
         var database = Path.Combine(_dir.Path, "campaigns.db");
-        var environment = new Dictionary<string, string> { ["Campaigns__Database"] = database, ["Campaigns__Plans"] = "config/plans/2026.yaml" };
         var sheet = _dir.File("netcafe-results.csv");
 
         var template = await CliProcess.Run(environment, "results", "template", "--campaign", "qh-2026-netcafe", "--out", sheet);
@@ -305,11 +296,8 @@ public class CliTests : IDisposable
     [Fact]
     public async Task FollowUp_AProblemFound_IsListedOpen_ThenClosedWithWhatWasDone()
     {
-        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
-            "--from", "2026-04-14", "--to", "2026-04-14", "--out", _dir.Path, "--results", "missing");
-        simulate.ExitCode.ShouldBe(0, simulate.Error);
+        var environment = await Simulated("2026-04-14", "2026-04-14", "missing");
         var database = Path.Combine(_dir.Path, "campaigns.db");
-        var environment = new Dictionary<string, string> { ["Campaigns__Database"] = database, ["Campaigns__Plans"] = "config/plans/2026.yaml" };
         var draw = Campaigns.Storage.CampaignStore.Open(database).Draw("qh-2026-netcafe")!;
         var uscc = draw.Entities[0].Uscc;
         var inspectors = string.Join(";", draw.Groups.First(g => g.EntityUsccs.Contains(uscc)).Members.Where(m => m.DepartmentId == "market").Select(m => m.CertificateNumber));
@@ -332,10 +320,7 @@ public class CliTests : IDisposable
     [Fact]
     public async Task ResultsTemplate_Xlsx_CodeListSheet_FilledWorkbookImports()
     {
-        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
-            "--from", "2026-04-14", "--to", "2026-04-14", "--out", _dir.Path, "--results", "missing");
-        simulate.ExitCode.ShouldBe(0, simulate.Error);
-        var environment = new Dictionary<string, string> { ["Campaigns__Database"] = Path.Combine(_dir.Path, "campaigns.db"), ["Campaigns__Plans"] = "config/plans/2026.yaml" };
+        var environment = await Simulated("2026-04-14", "2026-04-14", "missing");
         var workbook = _dir.File("netcafe-results.xlsx");
 
         var template = await CliProcess.Run(environment, "results", "template", "--campaign", "qh-2026-netcafe", "--out", workbook);
@@ -354,5 +339,14 @@ public class CliTests : IDisposable
         var import = await CliProcess.Run(environment, "results", "import", workbook, "--campaign", "qh-2026-netcafe");
         import.ExitCode.ShouldBe(0, import.Error);
         import.Out.ShouldContain($"已录入{sheet.Rows.Count}条检查结果");
+    }
+
+    /// <summary>Simulates the sample plan into the test folder; the settings returned point a command at that run's store.</summary>
+    private async Task<Dictionary<string, string>> Simulated(string from, string to, string results)
+    {
+        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
+            "--from", from, "--to", to, "--out", _dir.Path, "--results", results);
+        simulate.ExitCode.ShouldBe(0, simulate.Error);
+        return new() { ["Campaigns__Database"] = Path.Combine(_dir.Path, "campaigns.db"), ["Campaigns__Plans"] = "config/plans/2026.yaml" };
     }
 }
