@@ -32,7 +32,9 @@ public sealed class CampaignStore
     public static CampaignStore Open(string path, TimeProvider? time = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var store = new CampaignStore(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString(), time ?? TimeProvider.System);
+        // Pooled: opening a connection per operation without a pool cost about 8 ms each (a year of simulate with results
+        // missing took 15.4 s, 7.7 s pooled). A pooled connection keeps the file open, as a running worker does anyway.
+        var store = new CampaignStore(new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString(), time ?? TimeProvider.System);
         store.Migrate();
         return store;
     }

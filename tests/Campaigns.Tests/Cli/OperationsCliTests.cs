@@ -67,6 +67,8 @@ public class OperationsCliTests : IDisposable
         (await CliProcess.Run(Using(original), "backup", "--out", backup)).ExitCode.ShouldBe(0);
         var target = _dir.File("live", "campaigns.db");
         CampaignStore.Open(target).Campaigns().ShouldBeEmpty();
+        // The store pools its connections, so this test process holds the file open as a running worker would; let go.
+        SqliteConnection.ClearAllPools();
 
         var restored = await CliProcess.Run(Using(target), "restore", "--from", backup);
 
