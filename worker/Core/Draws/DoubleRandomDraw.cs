@@ -11,9 +11,6 @@ public static class DoubleRandomDraw
 {
     public const string Algorithm = "stratified-hmac-sha256/v1";
 
-    /// <summary>The inspector directory must hold at least four qualified people (004 §14).</summary>
-    public const int MinimumDirectory = GroupAssignment.MinimumDirectory;
-
     public static DrawOutcome Run(AnnualPlan plan, CampaignPlan campaign, DrawInput input)
     {
         var scope = campaign.Scope;
