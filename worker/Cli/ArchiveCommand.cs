@@ -2,10 +2,7 @@ using System.CommandLine;
 using Campaigns.Archive;
 using Campaigns.Core.Archive;
 using Campaigns.Core.Lifecycle;
-using Campaigns.Engine;
-using Campaigns.Host;
 using Campaigns.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Campaigns.Cli;
 
@@ -21,11 +18,7 @@ public static class ArchiveCommand
         var campaign = new Option<string>("--campaign") { Description = "campaign id", Required = true };
         var output = new Option<DirectoryInfo?>("--out") { Description = "folder for the bundle (default: archive/ beside the documents folder)" };
         var command = new Command("archive", "Request the archive of a reported campaign and write its bundle (zip with manifest.json).") { campaign, output };
-        command.SetAction(parse =>
-        {
-            using var host = WorkerHost.Build([], schedule: false, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
-            return Archive(host.Services, parse.GetValue(campaign)!, parse.GetValue(output));
-        });
+        command.SetAction(parse => CliServices.Run(services => Archive(services, parse.GetValue(campaign)!, parse.GetValue(output))));
 
         var bundle = new Argument<FileInfo>("bundle") { Description = "the archive bundle (.zip)" };
         var verify = new Command("verify", "Recompute every file's hash against the bundle's manifest: match, or which file differs, is missing or extra.") { bundle };
@@ -36,17 +29,15 @@ public static class ArchiveCommand
 
     private static int Archive(IServiceProvider services, string campaignId, DirectoryInfo? output)
     {
-        var options = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+        var options = services.Options();
         var store = services.GetRequiredService<CampaignStore>();
         if (store.Campaigns().FirstOrDefault(c => c.Id == campaignId) is null)
         {
             Console.Error.WriteLine($"数据库中没有抽查任务“{campaignId}”（计划中没有，或 worker 尚未运行过它）；未写入任何文件");
             return 1;
         }
-        var zone = services.GetRequiredService<PlanCatalog>().Load(options.Resolve(options.Plans))
-            .FirstOrDefault(p => p.Campaigns.Any(c => c.Id == campaignId))?.Office.TimeZone ?? options.TimeZone;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var request = store.RequestArchive(campaignId, TickService.OfficeDate(now, zone), now, "cli:archive");
+        var request = store.RequestArchive(campaignId, services.Today(services.PlanOf(campaignId)), now, "cli:archive");
         if (request.State is not (CampaignState.Reported or CampaignState.Archived) || request.RequestedOn is not { } requestedOn)
         {
             Console.Error.WriteLine(

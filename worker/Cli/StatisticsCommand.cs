@@ -6,9 +6,7 @@ using Campaigns.Core.Plans;
 using Campaigns.Core.Statistics;
 using Campaigns.Core.Timeline;
 using Campaigns.Documents;
-using Campaigns.Host;
 using Campaigns.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Campaigns.Cli;
 
@@ -24,11 +22,8 @@ public static class StatisticsCommand
         {
             plan, campaign, format, output,
         };
-        command.SetAction(parse =>
-        {
-            using var host = WorkerHost.Build([], schedule: false, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
-            return Write(host.Services, parse.GetValue(plan)!, parse.GetValue(campaign), parse.GetValue(format)!, parse.GetValue(output)!);
-        });
+        command.SetAction(parse => CliServices.Run(services =>
+            Write(services, parse.GetValue(plan)!, parse.GetValue(campaign), parse.GetValue(format)!, parse.GetValue(output)!)));
         return command;
     }
 
@@ -63,7 +58,7 @@ public static class StatisticsCommand
     /// <summary>Null, with the reason on stderr, when there is nothing to count (unknown or not yet drawn campaign).</summary>
     private static StatisticsTable? Table(IServiceProvider services, AnnualPlan plan, string? campaignId, FileInfo planFile)
     {
-        var options = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+        var options = services.Options();
         var store = services.GetRequiredService<CampaignStore>();
         var timeline = CampaignTimeline.For(plan, CalendarFiles.Load(options.Resolve(options.Calendar)));
         CampaignResults? Results(CampaignPlan campaign) => store.Draw(campaign.Id) is { } draw

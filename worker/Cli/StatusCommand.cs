@@ -4,9 +4,7 @@ using Campaigns.Calendar;
 using Campaigns.Core.Engine;
 using Campaigns.Core.Timeline;
 using Campaigns.Engine;
-using Campaigns.Host;
 using Campaigns.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Campaigns.Cli;
 
@@ -16,10 +14,9 @@ public static class StatusCommand
     {
         var format = CliApp.FormatOption();
         var command = new Command("status", "Each campaign's state, next milestone and overdue flags.") { format };
-        command.SetAction(parse =>
+        command.SetAction(parse => CliServices.Run(services =>
         {
-            using var host = WorkerHost.Build([], schedule: false, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
-            var rows = Collect(host.Services);
+            var rows = Collect(services);
             if (parse.GetValue(format) == "json")
             {
                 Console.WriteLine(JsonSerializer.Serialize(rows, TimelineCommand.Json));
@@ -33,7 +30,7 @@ public static class StatusCommand
                 Console.WriteLine($"{row.Campaign,-28} {row.State,-12} 下一节点：{next}{flags}");
             }
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -43,14 +40,14 @@ public static class StatusCommand
 
     public static IReadOnlyList<StatusRow> Collect(IServiceProvider services)
     {
-        var options = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+        var options = services.Options();
         var store = services.GetRequiredService<CampaignStore>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var calendar = CalendarFiles.Load(options.Resolve(options.Calendar));
         var states = store.Campaigns().ToDictionary(c => c.Id, c => c.State);
         var flags = store.ActiveFlags();
         var rows = new List<StatusRow>();
-        foreach (var plan in services.GetRequiredService<PlanCatalog>().Load(options.Resolve(options.Plans)))
+        foreach (var plan in services.Plans())
         {
             var today = TickService.OfficeDate(now, plan.Office.TimeZone);
             foreach (var campaign in plan.Campaigns)
