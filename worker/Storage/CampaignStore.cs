@@ -15,7 +15,7 @@ namespace Campaigns.Storage;
 /// The domain store on SQLite (the embedded default). Every tick's effects are applied in one transaction,
 /// and the outbox's unique idempotency key is what keeps a message from being owed twice.
 /// </summary>
-public sealed class CampaignStore
+public sealed partial class CampaignStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string _connectionString;
