@@ -12,9 +12,13 @@ public static class BackupCommand
         var command = new Command("backup", "Copy the database (Campaigns:Database) to a file, consistent even while the worker runs.") { output };
         command.SetAction(parse =>
         {
-            var (options, _) = StoreCommandHost.Settings();
+            var (options, _, storage) = StoreCommandHost.Settings();
+            if (StoreCommandHost.SqliteFile(options, storage) is not { } database)
+            {
+                return 2;
+            }
             var target = parse.GetValue(output)!.FullName;
-            var outcome = StoreBackup.Backup(options.Resolve(options.Database), target);
+            var outcome = StoreBackup.Backup(database, target);
             if (outcome.Facts is not { } facts)
             {
                 Console.Error.WriteLine($"备份失败：{outcome.Problem}");

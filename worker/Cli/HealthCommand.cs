@@ -14,8 +14,9 @@ public static class HealthCommand
         var command = new Command("health", "Exit 0 when the database opens at this worker's schema, no message is dead or stuck; print one line.");
         command.SetAction(_ =>
         {
-            var (options, time) = StoreCommandHost.Settings();
-            var report = HealthCheck.Evaluate(options, time.GetUtcNow(), lastTick: null);
+            var (options, time, storage) = StoreCommandHost.Settings();
+            using var store = storage.Create(options.Resolve(options.Database));
+            var report = HealthCheck.Evaluate(options, store, time.GetUtcNow(), lastTick: null);
             (report.Healthy ? Console.Out : Console.Error).WriteLine(report.Summary);
             return report.Healthy ? 0 : 1;
         });

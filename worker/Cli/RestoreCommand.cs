@@ -13,8 +13,11 @@ public static class RestoreCommand
             "Replace the database (Campaigns:Database) with a backup; stop the worker first. The replaced file is kept as <database>.before-restore.") { from };
         command.SetAction(parse =>
         {
-            var (options, _) = StoreCommandHost.Settings();
-            var database = options.Resolve(options.Database);
+            var (options, _, storage) = StoreCommandHost.Settings();
+            if (StoreCommandHost.SqliteFile(options, storage) is not { } database)
+            {
+                return 2;
+            }
             var outcome = StoreBackup.Restore(parse.GetValue(from)!.FullName, database);
             if (outcome.Facts is not { } facts)
             {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Campaigns.Engine;
 using Campaigns.Host;
 using Campaigns.Simulation;
+using Campaigns.Storage;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Campaigns.Cli;
@@ -49,7 +50,7 @@ public static class SimulateCommand
     /// </summary>
     public static async Task<IReadOnlyList<SimulationEvent>> RunAsync(
         string plan, string directory, string output, DateOnly from, DateOnly to, ResultMode mode, string seed, CancellationToken cancellationToken,
-        bool archive = true)
+        bool archive = true, StorageOptions? storage = null)
     {
         ResetOutput(output);
         var clock = new SimulatedClock(DateTimeOffset.UnixEpoch);
@@ -62,6 +63,9 @@ public static class SimulateCommand
             ["Campaigns:MailPickup"] = Path.Combine(output, "mail"),
             ["Campaigns:Instance"] = "simulate",
             ["Campaigns:SmtpHost"] = null,
+            // Its own SQLite file under --out unless told otherwise: a simulated year must never write into the production store.
+            ["Storage:Provider"] = (storage?.Provider ?? StorageProviderKind.Sqlite).ToString(),
+            ["Storage:ConnectionString"] = storage?.ConnectionString,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         using var host = WorkerHost.Build([], schedule: false, settings, services =>

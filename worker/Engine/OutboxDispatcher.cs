@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Campaigns.Engine;
 
 /// <summary>
-/// Sends what the outbox holds: claims due rows oldest first, sends, marks them sent. A message's own failure (a
+/// Sends what the outbox holds: claims due rows oldest first (<see cref="CampaignStore.ClaimNext"/>), sends, marks them sent. A message's own failure (a
 /// refused recipient, a missing attachment) is retried with jittered exponential back-off (<see cref="RetryBackoff"/>)
 /// and dead-lettered after the configured attempts. A server that is unavailable pauses the whole outbox instead,
 /// charging no row. A crash between send and mark repeats at most that message, with the same Message-ID (derived
@@ -49,17 +49,18 @@ public sealed class OutboxDispatcher(
             return 0;
         }
         var sent = 0;
-        IReadOnlyList<PendingDelivery> batch;
-        while ((batch = store.DueDeliveries(time.GetUtcNow(), 100)).Count > 0)
+        // One claimed row at a time: on PostgreSQL other instances claim the rows after it meanwhile.
+        while (store.ClaimNext(time.GetUtcNow()) is { } claim)
         {
-            foreach (var pending in batch)
+            using (claim)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var pending = claim.Delivery;
                 var message = pending.Message;
                 try
                 {
                     await transport.SendAsync(Envelope(message), cancellationToken);
-                    store.MarkSent(pending.Id, time.GetUtcNow());
+                    claim.Sent(time.GetUtcNow());
                     metrics?.DeliverySent();
                     _outages = 0;
                     sent++;
@@ -70,7 +71,7 @@ public sealed class OutboxDispatcher(
                     // dead-lettered by an outage and the oldest row still goes first when the server is back.
                     _outages = Math.Min(_outages + 1, _options.MaxDeliveryAttempts);
                     _pausedUntil = time.GetUtcNow() + RetryBackoff.Delay(_options.RetryBaseDelay, _outages, message.IdempotencyKey);
-                    store.NoteDeliveryError(pending.Id, e.Message);
+                    claim.Unavailable(e.Message);
                     logger.LogWarning("Mail server unavailable ({Outages} in a row), deliveries paused until {Until:O}: {Error}",
                         _outages, _pausedUntil, e.Message);
                     return sent;
@@ -80,7 +81,7 @@ public sealed class OutboxDispatcher(
                     var attempts = pending.Attempts + 1;
                     var dead = attempts >= _options.MaxDeliveryAttempts;
                     var delay = RetryBackoff.Delay(_options.RetryBaseDelay, attempts, message.IdempotencyKey);
-                    store.MarkFailed(pending.Id, e.Message, time.GetUtcNow() + delay, dead);
+                    claim.Failed(e.Message, time.GetUtcNow() + delay, dead);
                     metrics?.DeliveryFailed(dead);
                     logger.LogWarning("Delivery {Key} to {Recipient} failed (attempt {Attempts}){Dead}: {Error}",
                         message.IdempotencyKey, message.RecipientEmail, attempts, dead ? ", dead-lettered" : "", e.Message);

@@ -44,6 +44,8 @@ public sealed class TickService(
         {
             var today = OfficeDate(now, plan.Office.TimeZone);
             WarnUnknownYears(plan, calendar);
+            // Read before the facts: if another instance applies this plan's tick meanwhile, Apply sees the version moved.
+            var version = store.PlanVersion(plan.Key);
             var context = new TickContext(plan, calendar, today, directory, seeds.Next(), store.JointChecks(plan.Year));
             var outcome = CampaignEngine.Tick(context, store.LoadFacts(plan));
 
@@ -57,7 +59,11 @@ public sealed class TickService(
             var owed = orders.Where(o => !existing.Contains(o.IdempotencyKey)).DistinctBy(o => o.IdempotencyKey).ToList();
             var messages = ReminderDigests.Gather(plan, today, owed).Select(mail.Compose).ToList();
 
-            var applied = store.Apply(plan, outcome, written, messages, today, now, _options.Instance);
+            var applied = store.Apply(plan, outcome, written, messages, today, now, _options.Instance, version);
+            if (applied.WasSuperseded)
+            {
+                logger.LogInformation("{Date} {Plan}: another instance applied this tick first; nothing applied here", Iso(today), plan.Key);
+            }
             Log(plan, today, applied);
             report.Add((plan.Key, today, applied));
         }

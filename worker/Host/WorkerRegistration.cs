@@ -23,12 +23,17 @@ public static class WorkerRegistration
         return services;
     }
 
-    public static IServiceCollection AddCampaignStorage(this IServiceCollection services) =>
+    public static IServiceCollection AddCampaignStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<WorkerOptions>>().Value;
-            return CampaignStore.Open(options.Resolve(options.Database), sp.GetRequiredService<TimeProvider>());
+            return sp.GetRequiredService<IOptions<StorageOptions>>().Value.Create(options.Resolve(options.Database));
         });
+        services.AddSingleton(sp => CampaignStore.Open(sp.GetRequiredService<StoreProvider>(), sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
 
     public static IServiceCollection AddCampaignEngine(this IServiceCollection services)
     {

@@ -1,7 +1,5 @@
 using System.Diagnostics.Metrics;
-using Campaigns.Host;
 using Campaigns.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Campaigns.Operations;
 
@@ -20,7 +18,7 @@ public sealed class CampaignMetrics
     private readonly Counter<long> _deadLettered;
     private long _lastTickUtcTicks;
 
-    public CampaignMetrics(IMeterFactory meters, IOptions<WorkerOptions> options)
+    public CampaignMetrics(IMeterFactory meters, StoreProvider database)
     {
         Meter = meters.Create(MeterName);
         _ticks = Meter.CreateCounter<long>("campaigns.ticks.completed", "{tick}", "Reconciliations of every plan finished.");
@@ -29,7 +27,6 @@ public sealed class CampaignMetrics
             "Failed attempts charged to a message, the last one before a dead letter included (an unavailable server charges none).");
         _deadLettered = Meter.CreateCounter<long>("campaigns.deliveries.dead_lettered", "{message}", "Messages the outbox gave up on.");
 
-        var database = options.Value.Resolve(options.Value.Database);
         Meter.CreateObservableGauge("campaigns.deliveries.pending", () => Read(database, f => [new(f.PendingDeliveries)]), "{message}",
             "Messages owed and not yet sent.");
         Meter.CreateObservableGauge("campaigns.deliveries.dead", () => Read(database, f => [new(f.DeadLetters)]), "{message}",
@@ -62,6 +59,6 @@ public sealed class CampaignMetrics
     }
 
     // A store not there yet (before the first start) has nothing to report, which is not an error for a gauge.
-    private static IEnumerable<Measurement<long>> Read(string database, Func<StoreFacts, IEnumerable<Measurement<long>>> select) =>
+    private static IEnumerable<Measurement<long>> Read(StoreProvider database, Func<StoreFacts, IEnumerable<Measurement<long>>> select) =>
         StoreInspector.Inspect(database).Facts is { } facts ? select(facts) : [];
 }

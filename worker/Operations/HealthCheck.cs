@@ -14,9 +14,9 @@ namespace Campaigns.Operations;
 /// </summary>
 public static class HealthCheck
 {
-    public static HealthReport Evaluate(WorkerOptions options, DateTimeOffset now, DateTimeOffset? lastTick)
+    public static HealthReport Evaluate(WorkerOptions options, StoreProvider store, DateTimeOffset now, DateTimeOffset? lastTick)
     {
-        var inspection = StoreInspector.Inspect(options.Resolve(options.Database));
+        var inspection = StoreInspector.Inspect(store);
         if (inspection.Facts is not { } facts)
         {
             return new HealthReport([inspection.Problem!], null, lastTick);

@@ -7,4 +7,9 @@ public sealed record AppliedTick(
     IReadOnlyList<TransitionRecord> Transitions,
     IReadOnlyList<OverdueFlag> FlagsRaised,
     IReadOnlyList<OverdueFlag> FlagsCleared,
-    IReadOnlyList<OutboxMessage> DeliveriesQueued);
+    IReadOnlyList<OutboxMessage> DeliveriesQueued,
+    bool WasSuperseded = false)
+{
+    /// <summary>Nothing applied: another instance's tick of the same plan applied first.</summary>
+    public static AppliedTick Superseded { get; } = new([], [], [], [], WasSuperseded: true);
+}

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Campaigns.Storage;
 
@@ -29,9 +29,9 @@ internal static class AuditTrail
         "seq AS Seq, at AS At, actor AS Actor, action AS Action, campaign_id AS CampaignId, detail_json AS DetailJson, previous_hash AS PreviousHash, hash AS Hash";
 
     public static AuditEntry Append(
-        SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset at, string actor, string action, string? campaignId, object detail)
+        DbConnection connection, DbTransaction transaction, DateTimeOffset at, string actor, string action, string? campaignId, object detail)
     {
-        // The caller's transaction is BEGIN IMMEDIATE (the SQLite provider's default), so no other writer can take the same seq.
+        // The caller holds the store's audit lock (BEGIN IMMEDIATE on SQLite, an advisory lock on PostgreSQL), so no other writer can take the same seq.
         var last = connection.QuerySingleOrDefault<AuditEntry>($"SELECT {Columns} FROM audit_trail ORDER BY seq DESC LIMIT 1", transaction: transaction);
         var entry = new AuditEntry(
             (last?.Seq ?? 0) + 1, at.ToString("O", CultureInfo.InvariantCulture), actor, action, campaignId,
@@ -61,7 +61,7 @@ internal static class AuditTrail
     /// before it; null when the whole chain holds. Removing the last rows cannot be seen from inside the chain: compare
     /// the head with one recorded elsewhere (an archive bundle's manifest).
     /// </summary>
-    public static long? Verify(SqliteConnection connection)
+    public static long? Verify(DbConnection connection)
     {
         var previous = Genesis;
         foreach (var entry in connection.Query<AuditEntry>($"SELECT {Columns} FROM audit_trail ORDER BY seq", buffered: false))
@@ -75,9 +75,9 @@ internal static class AuditTrail
         return null;
     }
 
-    public static IReadOnlyList<AuditEntry> Of(SqliteConnection connection, string campaignId) =>
+    public static IReadOnlyList<AuditEntry> Of(DbConnection connection, string campaignId) =>
         [.. connection.Query<AuditEntry>($"SELECT {Columns} FROM audit_trail WHERE campaign_id = @campaignId ORDER BY seq", new { campaignId })];
 
-    public static AuditEntry? Head(SqliteConnection connection) =>
+    public static AuditEntry? Head(DbConnection connection) =>
         connection.QuerySingleOrDefault<AuditEntry>($"SELECT {Columns} FROM audit_trail ORDER BY seq DESC LIMIT 1");
 }

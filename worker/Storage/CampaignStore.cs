@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Campaigns.Core.Draws;
@@ -7,37 +8,39 @@ using Campaigns.Core.Lifecycle;
 using Campaigns.Core.Plans;
 using Campaigns.Core.Results;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Campaigns.Storage;
 
 /// <summary>
-/// The domain store on SQLite (the embedded default). Every tick's effects are applied in one transaction,
-/// and the outbox's unique idempotency key is what keeps a message from being owed twice.
+/// The domain store, on SQLite (the embedded default) or PostgreSQL (<see cref="StoreProvider"/>). Every tick's effects
+/// are applied in one transaction, and the outbox's unique idempotency key is what keeps a message from being owed twice.
 /// </summary>
 public sealed partial class CampaignStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly string _connectionString;
+    private readonly StoreProvider _provider;
     private readonly TimeProvider _time;
 
     static CampaignStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-    private CampaignStore(string connectionString, TimeProvider time) => (_connectionString, _time) = (connectionString, time);
+    private CampaignStore(StoreProvider provider, TimeProvider time) => (_provider, _time) = (provider, time);
 
     /// <summary>
-    /// Opens (creating when missing) the database file and applies pending migrations. <paramref name="time"/> stamps the
-    /// audit rows of operations that are not handed the time (the system clock when null).
+    /// Opens (creating when missing) the SQLite database file and applies pending migrations. <paramref name="time"/> stamps
+    /// the audit rows of operations that are not handed the time (the system clock when null).
     /// </summary>
-    public static CampaignStore Open(string path, TimeProvider? time = null)
+    public static CampaignStore Open(string path, TimeProvider? time = null) => Open(new SqliteProvider(path), time);
+
+    /// <summary>Opens the store <paramref name="provider"/> names and applies pending migrations.</summary>
+    public static CampaignStore Open(StoreProvider provider, TimeProvider? time = null)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        // Pooled: opening a connection per operation without a pool cost about 8 ms each (a year of simulate with results
-        // missing took 15.4 s, 7.7 s pooled). A pooled connection keeps the file open, as a running worker does anyway.
-        var store = new CampaignStore(new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString(), time ?? TimeProvider.System);
+        provider.Create();
+        var store = new CampaignStore(provider, time ?? TimeProvider.System);
         store.Migrate();
         return store;
     }
+
+    public StoreProvider Provider => _provider;
 
     public int SchemaVersion
     {
@@ -48,31 +51,46 @@ public sealed partial class CampaignStore
         }
     }
 
-    private SqliteConnection Connect()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        connection.Execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
-        return connection;
-    }
+    private DbConnection Connect() => _provider.Connect();
 
     private void Migrate()
     {
         using var connection = Connect();
-        connection.Execute("PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)");
+        Lock(connection, null, _provider.Setup);
         using var transaction = connection.BeginTransaction();
+        Lock(connection, transaction, _provider.MigrationLock);
+        connection.Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)", transaction: transaction);
+        var steps = _provider.Migrations;
         var current = connection.ExecuteScalar<int>("SELECT COALESCE(MAX(version), 0) FROM schema_version", transaction: transaction);
-        if (current > Migrations.Steps.Count)
+        if (current > steps.Count)
         {
             throw new InvalidOperationException(
-                $"The database is at schema version {current}, newer than this worker knows ({Migrations.Steps.Count}); upgrade the worker.");
+                $"The database ({_provider.Description}) is at schema version {current}, newer than this worker knows ({steps.Count}); upgrade the worker.");
         }
-        for (var version = current + 1; version <= Migrations.Steps.Count; version++)
+        for (var version = current + 1; version <= steps.Count; version++)
         {
-            connection.Execute(Migrations.Steps[version - 1], transaction: transaction);
+            connection.Execute(steps[version - 1], transaction: transaction);
             connection.Execute("INSERT INTO schema_version (version) VALUES (@version)", new { version }, transaction);
         }
         transaction.Commit();
+    }
+
+    /// <summary>"column IN (the list)": Dapper expands the list on SQLite and passes it as one array on PostgreSQL.</summary>
+    private string InList(string column, string parameter) => _provider.InList(column, parameter);
+
+    private static void Lock(DbConnection connection, DbTransaction? transaction, string statement)
+    {
+        if (statement.Length > 0)
+        {
+            connection.Execute(statement, transaction: transaction);
+        }
+    }
+
+    /// <summary>Appends an audit row in the caller's transaction, one writer at a time (see <see cref="StoreProvider.AuditLock"/>).</summary>
+    private AuditEntry Audit(DbConnection connection, DbTransaction transaction, DateTimeOffset at, string actor, string action, string? campaignId, object detail)
+    {
+        Lock(connection, transaction, _provider.AuditLock);
+        return AuditTrail.Append(connection, transaction, at, actor, action, campaignId, detail);
     }
 
     public OfficeFacts LoadFacts(AnnualPlan plan)
@@ -80,13 +98,13 @@ public sealed partial class CampaignStore
         using var connection = Connect();
         var ids = plan.Campaigns.Select(c => c.Id).ToArray();
         var states = connection.Query<(string Id, string State, string? Archive)>(
-            "SELECT id, state, archive_requested_on FROM campaigns WHERE id IN @ids", new { ids }).ToDictionary(r => r.Id);
+            $"SELECT id, state, archive_requested_on FROM campaigns WHERE {InList("id", "ids")}", new { ids }).ToDictionary(r => r.Id);
         var draws = connection.Query<(string Id, string Json)>(
-            "SELECT campaign_id, record_json FROM draws WHERE campaign_id IN @ids", new { ids })
+            $"SELECT campaign_id, record_json FROM draws WHERE {InList("campaign_id", "ids")}", new { ids })
             .ToDictionary(r => r.Id, r => JsonSerializer.Deserialize<Draw>(r.Json, Json)!);
         // Reminders and documents address the groups as they stand now: the draw with its substitutions applied.
         var substitutions = connection.Query<(string Id, string Json)>(
-            "SELECT campaign_id, record_json FROM substitutions WHERE campaign_id IN @ids ORDER BY sequence", new { ids })
+            $"SELECT campaign_id, record_json FROM substitutions WHERE {InList("campaign_id", "ids")} ORDER BY sequence", new { ids })
             .ToLookup(r => r.Id, r => JsonSerializer.Deserialize<Substitution>(r.Json, Json)!);
         foreach (var id in draws.Keys.ToList().Where(id => substitutions[id].Any()))
         {
@@ -94,7 +112,7 @@ public sealed partial class CampaignStore
         }
         var results = ReadResults(connection, ids).ToLookup(r => r.CampaignId);
         var publications = connection.Query<(string Id, string Url, string On)>(
-            "SELECT campaign_id, url, published_on FROM publications WHERE campaign_id IN @ids", new { ids })
+            $"SELECT campaign_id, url, published_on FROM publications WHERE {InList("campaign_id", "ids")}", new { ids })
             .ToDictionary(r => r.Id, r => new Publication(r.Url, Date(r.On)));
         var closures = ReadClosures(connection, ids).ToLookup(c => c.CampaignId);
         var facts = ids.ToDictionary(id => id, id => states.TryGetValue(id, out var row)
@@ -104,9 +122,9 @@ public sealed partial class CampaignStore
         var documents = connection.Query<string>("SELECT path FROM documents WHERE path LIKE @prefix", new { prefix = $"{plan.Year}/%" }).ToHashSet();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(plan.Office.TimeZone);
         var dead = connection.Query<(long Id, string? CampaignId, string Name, string Email, string Subject, string CreatedAt, string? LastError)>(
-            """
+            $"""
             SELECT id, campaign_id, recipient_name, recipient_email, subject, created_at, last_error FROM deliveries
-            WHERE state = 'dead' AND (campaign_id IN @ids OR (campaign_id IS NULL AND idempotency_key LIKE @planPrefix))
+            WHERE state = 'dead' AND ({InList("campaign_id", "ids")} OR (campaign_id IS NULL AND idempotency_key LIKE @planPrefix))
             ORDER BY id
             """, new { ids, planPrefix = $"{plan.Key}|%" })
             .Select(r => new DeadLetter(r.Id, r.CampaignId, r.Name, r.Email, r.Subject,
@@ -132,20 +150,35 @@ public sealed partial class CampaignStore
         }
         using var connection = Connect();
         return connection.Query<string>(
-            """
-            SELECT idempotency_key FROM deliveries WHERE idempotency_key IN @keys
-            UNION SELECT item_key FROM delivery_items WHERE item_key IN @keys
+            $"""
+            SELECT idempotency_key FROM deliveries WHERE {InList("idempotency_key", "keys")}
+            UNION SELECT item_key FROM delivery_items WHERE {InList("item_key", "keys")}
             """, new { keys }).ToHashSet();
     }
 
-    /// <summary>Applies one tick of one plan in one transaction: all of it or none of it.</summary>
+    /// <summary>
+    /// Applies one tick of one plan in one transaction: all of it or none of it. With <paramref name="readVersion"/> (the
+    /// <see cref="PlanVersion"/> read before the facts the tick was computed from) nothing is applied when another tick
+    /// of the plan applied in between: that tick already did this work, and doing it again would log its transitions twice.
+    /// </summary>
     public AppliedTick Apply(
         AnnualPlan plan, TickOutcome outcome, IReadOnlyList<WrittenDocument> documents, IReadOnlyList<OutboxMessage> messages,
-        DateOnly today, DateTimeOffset now, string instance)
+        DateOnly today, DateTimeOffset now, string instance, long? readVersion = null)
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
         var at = now.ToString("O");
+        if (readVersion is { } version)
+        {
+            if (connection.Execute("UPDATE plan_ticks SET version = version + 1 WHERE plan_key = @key AND version = @version",
+                    new { key = plan.Key, version }, transaction) == 0)
+            {
+                return AppliedTick.Superseded;
+            }
+            connection.Execute(
+                "INSERT INTO tick_log (plan_key, version, on_date, instance, recorded_at) VALUES (@key, @next, @on, @instance, @at)",
+                new { key = plan.Key, next = version + 1, on = Text(today), instance, at }, transaction);
+        }
         foreach (var campaign in outcome.Campaigns)
         {
             connection.Execute(
@@ -161,7 +194,7 @@ public sealed partial class CampaignStore
                     new { id = draw.CampaignId, year = plan.Year, on = Text(draw.DrawnOn), json = JsonSerializer.Serialize(draw, Json) }, transaction);
                 connection.Execute("INSERT INTO drawn_entities (campaign_id, year, uscc, position) VALUES (@id, @year, @uscc, @position)",
                     draw.Entities.Select((e, i) => new { id = draw.CampaignId, year = plan.Year, uscc = e.Uscc, position = i + 1 }), transaction);
-                AuditTrail.Append(connection, transaction, now, instance, "draw", draw.CampaignId, AuditDetails.Draw(draw, JsonSerializer.Serialize(draw, Json)));
+                Audit(connection, transaction, now, instance, "draw", draw.CampaignId, AuditDetails.Draw(draw, JsonSerializer.Serialize(draw, Json)));
             }
         }
         foreach (var t in outcome.Transitions)
@@ -173,7 +206,7 @@ public sealed partial class CampaignStore
                 """,
                 new { t.CampaignId, on = Text(t.On), from = t.From.ToString(), to = t.To.ToString(), trigger = t.Trigger.ToString(), t.Detail, at, instance },
                 transaction);
-            AuditTrail.Append(connection, transaction, now, instance, "transition", t.CampaignId, AuditDetails.Transition(t));
+            Audit(connection, transaction, now, instance, "transition", t.CampaignId, AuditDetails.Transition(t));
         }
 
         var (raised, cleared) = ApplyFlags(connection, transaction, plan, outcome.Flags, today);
@@ -187,7 +220,7 @@ public sealed partial class CampaignStore
                 ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, written_at = excluded.written_at
                 """,
                 new { document.Path, document.CampaignId, document.Sha256, at }, transaction);
-            AuditTrail.Append(connection, transaction, now, instance, "document-written", document.CampaignId, new { document.Path, document.Sha256 });
+            Audit(connection, transaction, now, instance, "document-written", document.CampaignId, new { document.Path, document.Sha256 });
         }
 
         var queued = new List<OutboxMessage>();
@@ -213,19 +246,19 @@ public sealed partial class CampaignStore
                     "INSERT INTO delivery_items (item_key, delivery_key) VALUES (@item, @key) ON CONFLICT (item_key) DO NOTHING",
                     (message.Items ?? [message.IdempotencyKey]).Select(item => new { item, key = message.IdempotencyKey }), transaction);
                 queued.Add(message);
-                AuditTrail.Append(connection, transaction, now, instance, "delivery-queued", message.CampaignId, AuditDetails.Queued(message));
+                Audit(connection, transaction, now, instance, "delivery-queued", message.CampaignId, AuditDetails.Queued(message));
             }
         }
         transaction.Commit();
         return new AppliedTick([.. outcome.Transitions], raised, cleared, queued);
     }
 
-    private static (List<OverdueFlag> Raised, List<OverdueFlag> Cleared) ApplyFlags(
-        SqliteConnection connection, SqliteTransaction transaction, AnnualPlan plan, IReadOnlyList<OverdueFlag> flags, DateOnly today)
+    private (List<OverdueFlag> Raised, List<OverdueFlag> Cleared) ApplyFlags(
+        DbConnection connection, DbTransaction transaction, AnnualPlan plan, IReadOnlyList<OverdueFlag> flags, DateOnly today)
     {
         string[] scopes = [plan.Key, .. plan.Campaigns.Select(c => c.Id)];
         var active = connection.Query<FlagRow>(
-            "SELECT flag_key, scope, kind, subject, since, detail, raised_on, cleared_on FROM flags WHERE cleared_on IS NULL AND scope IN @scopes",
+            $"SELECT flag_key, scope, kind, subject, since, detail, raised_on, cleared_on FROM flags WHERE cleared_on IS NULL AND {InList("scope", "scopes")}",
             new { scopes }, transaction).ToDictionary(f => f.FlagKey);
         var wanted = flags.ToDictionary(f => f.Key);
         var raised = new List<OverdueFlag>();
@@ -265,7 +298,7 @@ public sealed partial class CampaignStore
             new { campaignId, publication.Url, on = Text(publication.On), at = now.ToString("O") }, transaction) == 1;
         if (recorded)
         {
-            AuditTrail.Append(connection, transaction, now, "cli:publish", "publication-confirmed", campaignId, publication);
+            Audit(connection, transaction, now, "cli:publish", "publication-confirmed", campaignId, publication);
         }
         transaction.Commit();
         return recorded;
@@ -332,7 +365,7 @@ public sealed partial class CampaignStore
             transaction);
         foreach (var c in corrections)
         {
-            AuditTrail.Append(connection, transaction, _time.GetUtcNow(), source, "result-corrected", c.CampaignId, c);
+            Audit(connection, transaction, _time.GetUtcNow(), source, "result-corrected", c.CampaignId, c);
         }
         transaction.Commit();
     }
@@ -354,7 +387,7 @@ public sealed partial class CampaignStore
             VALUES (@CampaignId, @Uscc, @DepartmentId, @action, @Note, @on)
             """,
             new { closure.CampaignId, closure.Uscc, closure.DepartmentId, action = closure.Action.ToString(), closure.Note, on = Text(closure.ClosedOn) }, transaction);
-        AuditTrail.Append(connection, transaction, _time.GetUtcNow(), "cli:followup", "follow-up-closed", closure.CampaignId, closure);
+        Audit(connection, transaction, _time.GetUtcNow(), "cli:followup", "follow-up-closed", closure.CampaignId, closure);
         transaction.Commit();
     }
 
@@ -364,9 +397,9 @@ public sealed partial class CampaignStore
         return ReadClosures(connection, [campaignId]);
     }
 
-    private static IReadOnlyList<FollowUpClosure> ReadClosures(SqliteConnection connection, string[] ids) =>
+    private IReadOnlyList<FollowUpClosure> ReadClosures(DbConnection connection, string[] ids) =>
         [.. connection.Query<(string CampaignId, string Uscc, string DepartmentId, string Action, string Note, string On)>(
-            "SELECT campaign_id, uscc, department_id, action, note, closed_on FROM follow_up_closures WHERE campaign_id IN @ids ORDER BY seq", new { ids })
+            $"SELECT campaign_id, uscc, department_id, action, note, closed_on FROM follow_up_closures WHERE {InList("campaign_id", "ids")} ORDER BY seq", new { ids })
             .Select(r => new FollowUpClosure(r.CampaignId, r.Uscc, r.DepartmentId, Enum.Parse<FollowUpAction>(r.Action), r.Note, Date(r.On)))];
 
     /// <summary>The results as entered, without corrections: the first half of a record's history.</summary>
@@ -376,25 +409,25 @@ public sealed partial class CampaignStore
         return ReadEntered(connection, [campaignId]);
     }
 
-    private static IReadOnlyList<ResultEntry> ReadResults(SqliteConnection connection, string[] ids) =>
+    private IReadOnlyList<ResultEntry> ReadResults(DbConnection connection, string[] ids) =>
         ResultCorrections.Apply(ReadEntered(connection, ids), ReadCorrections(connection, ids));
 
-    private static IReadOnlyList<ResultEntry> ReadEntered(SqliteConnection connection, string[] ids) =>
+    private IReadOnlyList<ResultEntry> ReadEntered(DbConnection connection, string[] ids) =>
         [.. connection.Query<(string CampaignId, string Uscc, string DepartmentId, long Code, string InspectedOn, string EnteredOn, string? Remarks,
                 string? Inspectors, string? Opinion, long? Signed, string? Refusal, string Item, long Answered)>(
-            """
+            $"""
             SELECT campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks, inspectors, handling_opinion, signed, refusal_reason, item,
                    questions_answered
-            FROM results WHERE campaign_id IN @ids ORDER BY seq
+            FROM results WHERE {InList("campaign_id", "ids")} ORDER BY seq
             """, new { ids })
             .Select(r => new ResultEntry(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Code, Date(r.InspectedOn), Date(r.EnteredOn), r.Remarks,
                 r.Inspectors?.Split(';'), r.Opinion, r.Signed is null ? null : r.Signed == 1, r.Refusal, r.Item.Length == 0 ? null : r.Item, r.Answered == 1))];
 
-    private static IReadOnlyList<ResultCorrection> ReadCorrections(SqliteConnection connection, string[] ids) =>
+    private IReadOnlyList<ResultCorrection> ReadCorrections(DbConnection connection, string[] ids) =>
         [.. connection.Query<(string CampaignId, string Uscc, string DepartmentId, long Previous, long Code, string Reason, string SignedBy, string On, string Item)>(
-            """
+            $"""
             SELECT campaign_id, uscc, department_id, previous_code, code, reason, signed_by, corrected_on, item
-            FROM result_corrections WHERE campaign_id IN @ids ORDER BY seq
+            FROM result_corrections WHERE {InList("campaign_id", "ids")} ORDER BY seq
             """, new { ids })
             .Select(r => new ResultCorrection(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Previous, (ResultCode)r.Code, r.Reason, r.SignedBy, Date(r.On),
                 r.Item.Length == 0 ? null : r.Item))];
@@ -406,7 +439,7 @@ public sealed partial class CampaignStore
         using var transaction = connection.BeginTransaction();
         connection.Execute("INSERT INTO substitutions (campaign_id, sequence, record_json) VALUES (@CampaignId, @Sequence, @json)",
             new { substitution.CampaignId, substitution.Sequence, json = JsonSerializer.Serialize(substitution, Json) }, transaction);
-        AuditTrail.Append(connection, transaction, _time.GetUtcNow(), "cli:substitute", "substitution", substitution.CampaignId, substitution);
+        Audit(connection, transaction, _time.GetUtcNow(), "cli:substitute", "substitution", substitution.CampaignId, substitution);
         transaction.Commit();
     }
 
@@ -423,20 +456,6 @@ public sealed partial class CampaignStore
         using var connection = Connect();
         var json = connection.QuerySingleOrDefault<string>("SELECT record_json FROM draws WHERE campaign_id = @campaignId", new { campaignId });
         return json is null ? null : JsonSerializer.Deserialize<Draw>(json, Json);
-    }
-
-    /// <summary>Pending rows whose next attempt is due, oldest first.</summary>
-    public IReadOnlyList<PendingDelivery> DueDeliveries(DateTimeOffset now, int max)
-    {
-        using var connection = Connect();
-        return [.. connection.Query<(long Id, long Attempts, string Key, string Kind, string? CampaignId, string Name, string Email, string Subject, string Text, string? Html, string Attachments)>(
-            """
-            SELECT id, attempts, idempotency_key, kind, campaign_id, recipient_name, recipient_email, subject, text_body, html_body, attachments_json
-            FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now ORDER BY id LIMIT @max
-            """,
-            new { now = now.ToString("O"), max })
-            .Select(r => new PendingDelivery(r.Id, (int)r.Attempts, new OutboxMessage(
-                r.Key, r.Kind, r.CampaignId, r.Name, r.Email, r.Subject, r.Text, r.Html, JsonSerializer.Deserialize<string[]>(r.Attachments)!)))];
     }
 
     /// <summary>
@@ -456,34 +475,6 @@ public sealed partial class CampaignStore
         }
         transaction.Commit();
         return retried;
-    }
-
-    public void MarkSent(long id, DateTimeOffset at)
-    {
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction();
-        connection.Execute("UPDATE deliveries SET state = 'sent', sent_at = @at, attempts = attempts + 1, last_error = NULL WHERE id = @id",
-            new { id, at = at.ToString("O") }, transaction);
-        AuditDelivery(connection, transaction, id, at, "outbox", "delivery-sent");
-        transaction.Commit();
-    }
-
-    public void MarkFailed(long id, string error, DateTimeOffset nextAttempt, bool dead)
-    {
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction();
-        connection.Execute(
-            "UPDATE deliveries SET attempts = attempts + 1, last_error = @error, next_attempt_at = @next, state = @state WHERE id = @id",
-            new { id, error, next = nextAttempt.ToString("O"), state = dead ? "dead" : "pending" }, transaction);
-        AuditDelivery(connection, transaction, id, _time.GetUtcNow(), "outbox", dead ? "delivery-dead" : "delivery-failed");
-        transaction.Commit();
-    }
-
-    /// <summary>Records why a row could not go out without counting an attempt (the server was unavailable, not the message at fault).</summary>
-    public void NoteDeliveryError(long id, string error)
-    {
-        using var connection = Connect();
-        connection.Execute("UPDATE deliveries SET last_error = @error WHERE id = @id", new { id, error });
     }
 
     public IReadOnlyList<CampaignRow> Campaigns()
@@ -560,28 +551,28 @@ public sealed partial class CampaignStore
             return new ArchiveRequest(state, campaign.RequestedOn is null ? null : Date(campaign.RequestedOn), false);
         }
         connection.Execute("UPDATE campaigns SET archive_requested_on = @on WHERE id = @campaignId", new { on = Text(on), campaignId }, transaction);
-        AuditTrail.Append(connection, transaction, now, actor, "archive-requested", campaignId, new { on });
+        Audit(connection, transaction, now, actor, "archive-requested", campaignId, new { on });
         transaction.Commit();
         return new ArchiveRequest(state, on, true);
     }
 
-    private static void AuditFlags(
-        SqliteConnection connection, SqliteTransaction transaction, AnnualPlan plan, List<OverdueFlag> raised, List<OverdueFlag> cleared,
+    private void AuditFlags(
+        DbConnection connection, DbTransaction transaction, AnnualPlan plan, List<OverdueFlag> raised, List<OverdueFlag> cleared,
         DateTimeOffset now, string instance)
     {
         // A flag's scope is a campaign or the whole plan (plan-not-published); only the former belongs to a campaign's file.
         string? CampaignOf(OverdueFlag flag) => plan.Campaigns.Any(c => c.Id == flag.Scope) ? flag.Scope : null;
         foreach (var flag in raised)
         {
-            AuditTrail.Append(connection, transaction, now, instance, "flag-raised", CampaignOf(flag), AuditDetails.Flag(flag));
+            Audit(connection, transaction, now, instance, "flag-raised", CampaignOf(flag), AuditDetails.Flag(flag));
         }
         foreach (var flag in cleared)
         {
-            AuditTrail.Append(connection, transaction, now, instance, "flag-cleared", CampaignOf(flag), AuditDetails.Flag(flag));
+            Audit(connection, transaction, now, instance, "flag-cleared", CampaignOf(flag), AuditDetails.Flag(flag));
         }
     }
 
-    private void AuditResults(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ResultEntry> entries, string source, int added)
+    private void AuditResults(DbConnection connection, DbTransaction transaction, IReadOnlyList<ResultEntry> entries, string source, int added)
     {
         if (added == 0)
         {
@@ -590,7 +581,7 @@ public sealed partial class CampaignStore
         // The sheet as submitted: rows already recorded were left as they were (ON CONFLICT DO NOTHING), `added` says how many were new.
         foreach (var campaign in entries.GroupBy(e => e.CampaignId))
         {
-            AuditTrail.Append(connection, transaction, _time.GetUtcNow(), source, "results-entered", campaign.Key, new
+            Audit(connection, transaction, _time.GetUtcNow(), source, "results-entered", campaign.Key, new
             {
                 source,
                 added,
@@ -599,13 +590,13 @@ public sealed partial class CampaignStore
         }
     }
 
-    private static void AuditDelivery(SqliteConnection connection, SqliteTransaction transaction, long id, DateTimeOffset at, string actor, string action)
+    private void AuditDelivery(DbConnection connection, DbTransaction transaction, long id, DateTimeOffset at, string actor, string action)
     {
         var row = connection.QuerySingleOrDefault<(string? CampaignId, string Key, string State, long Attempts, string? LastError)?>(
             "SELECT campaign_id, idempotency_key, state, attempts, last_error FROM deliveries WHERE id = @id", new { id }, transaction);
         if (row is { } delivery)
         {
-            AuditTrail.Append(connection, transaction, at, actor, action, delivery.CampaignId,
+            Audit(connection, transaction, at, actor, action, delivery.CampaignId,
                 new { id, key = delivery.Key, state = delivery.State, attempts = delivery.Attempts, lastError = delivery.LastError });
         }
     }

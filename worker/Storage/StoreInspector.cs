@@ -1,30 +1,34 @@
 using System.Globalization;
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Campaigns.Storage;
 
 /// <summary>
-/// Reads a database file read-only: health, metrics and restore must look at a store without creating or migrating it,
-/// which <see cref="CampaignStore.Open"/> would do.
+/// Reads a store read-only: health, metrics and restore must look at a store without creating or migrating it,
+/// which <see cref="CampaignStore.Open(StoreProvider, TimeProvider?)"/> would do.
 /// </summary>
 public static class StoreInspector
 {
-    public static int KnownSchemaVersion => Migrations.Steps.Count;
+    public static int KnownSchemaVersion => SqliteMigrations.Steps.Count;
 
-    public static StoreInspection Inspect(string path)
+    public static StoreInspection Inspect(string path) => Inspect(new SqliteProvider(path));
+
+    public static StoreInspection Inspect(StoreProvider provider)
     {
-        if (!File.Exists(path))
+        var name = provider is SqliteProvider sqlite ? sqlite.Path : provider.Description;
+        if (provider is SqliteProvider file && !File.Exists(file.Path))
         {
-            return new StoreInspection(path, null, $"数据库文件不存在：{path}（database file not found）");
+            return new StoreInspection(name, null, $"数据库文件不存在：{file.Path}（database file not found）");
         }
         try
         {
-            using var connection = OpenReadOnly(path);
-            var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table'").ToHashSet();
+            using var connection = provider.ConnectReadOnly();
+            var tables = connection.Query<string>(provider.TablesQuery).ToHashSet();
             if (!tables.IsSupersetOf(["schema_version", "campaigns", "deliveries", "flags", "results"]))
             {
-                return new StoreInspection(path, null, $"不是 campaigns 数据库：{path}（not a campaigns database: tables missing）");
+                return new StoreInspection(name, null, $"不是 campaigns 数据库：{name}（not a campaigns database: tables missing）");
             }
             var version = connection.ExecuteScalar<int>("SELECT COALESCE(MAX(version), 0) FROM schema_version");
             var due = connection.Query<string>("SELECT next_attempt_at FROM deliveries WHERE state = 'pending'")
@@ -32,7 +36,7 @@ public static class StoreInspector
                 .ToList();
             var flags = connection.Query<(string Kind, long Count)>("SELECT kind, COUNT(*) FROM flags WHERE cleared_on IS NULL GROUP BY kind ORDER BY kind")
                 .ToDictionary(f => f.Kind, f => f.Count);
-            return new StoreInspection(path, new StoreFacts(
+            return new StoreInspection(name, new StoreFacts(
                 version,
                 KnownSchemaVersion,
                 connection.ExecuteScalar<long>("SELECT COUNT(*) FROM campaigns"),
@@ -45,9 +49,13 @@ public static class StoreInspector
         catch (SqliteException e)
         {
             // SQLITE_NOTADB (26) is the usual answer for a file that is not SQLite at all.
-            return new StoreInspection(path, null, e.SqliteErrorCode == 26
-                ? $"不是 SQLite 数据库：{path}（not an SQLite database）"
-                : $"无法读取数据库：{path}：{e.Message}（cannot read the database）");
+            return new StoreInspection(name, null, e.SqliteErrorCode == 26
+                ? $"不是 SQLite 数据库：{name}（not an SQLite database）"
+                : $"无法读取数据库：{name}：{e.Message}（cannot read the database）");
+        }
+        catch (DbException e)
+        {
+            return new StoreInspection(name, null, $"无法连接数据库：{name}：{e.Message}（cannot reach the database）");
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Campaigns.Core.Engine;
@@ -6,27 +7,26 @@ using Campaigns.Core.Results;
 using Campaigns.Host;
 using Campaigns.Storage;
 using Campaigns.Tests.Fixtures;
-using Microsoft.Data.Sqlite;
 
 namespace Campaigns.Tests.Storage;
 
-public class AuditTrailTests : IDisposable
+/// <summary>The audit trail on SQLite and on PostgreSQL (the two subclasses at the end).</summary>
+public abstract class AuditTrailTests(TestStore db) : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2024, 4, 9, 9, 0, 0, TimeSpan.FromHours(8));
-    private readonly TempFolder _dir = new();
 
-    public void Dispose() => _dir.Dispose();
+    /// <summary>What someone with a database console would run to take the append-only triggers away.</summary>
+    protected abstract string DropGuards { get; }
 
-    private CampaignStore Store() => CampaignStore.Open(_dir.File("campaigns.db"), new SimulatedClock(Now));
-
-    private void Sql(string sql)
+    public void Dispose()
     {
-        using var connection = new SqliteConnection($"Data Source={_dir.File("campaigns.db")};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        db.Dispose();
+        GC.SuppressFinalize(this);
     }
+
+    private CampaignStore Store() => db.Open(new SimulatedClock(Now));
+
+    private void Sql(string sql) => db.Execute(sql);
 
     /// <summary>A draw day, results, a substitution, an outbox round and an archive request: every kind of change.</summary>
     private static CampaignStore Busy(CampaignStore store)
@@ -87,7 +87,7 @@ public class AuditTrailTests : IDisposable
         store.AuditHead()!.Seq.ShouldBeGreaterThan(target.Seq, "the tampered row is not the last one");
 
         // Whoever edits the file can drop the guard first; the chain still tells.
-        Sql("DROP TRIGGER audit_trail_no_update");
+        Sql(DropGuards);
         Sql($"UPDATE audit_trail SET detail_json = replace(detail_json, '\"code\":1', '\"code\":3') WHERE seq = {target.Seq}");
 
         store.AuditTrailOf("qh-2024-netcafe").Single(e => e.Seq == target.Seq).DetailJson.ShouldNotBe(target.DetailJson);
@@ -99,7 +99,7 @@ public class AuditTrailTests : IDisposable
     {
         var store = Busy(Store());
         var rows = store.AuditTrailOf("qh-2024-netcafe");
-        Sql("DROP TRIGGER audit_trail_no_delete");
+        Sql(DropGuards);
         Sql($"DELETE FROM audit_trail WHERE seq = {rows[3].Seq}");
 
         store.VerifyAuditTrail().ShouldBe(rows[4].Seq);
@@ -109,8 +109,8 @@ public class AuditTrailTests : IDisposable
     public void UpdateOrDelete_WithTheTriggersInPlace_Refused()
     {
         Busy(Store());
-        Should.Throw<SqliteException>(() => Sql("UPDATE audit_trail SET actor = 'x' WHERE seq = 1")).Message.ShouldContain("append-only");
-        Should.Throw<SqliteException>(() => Sql("DELETE FROM audit_trail WHERE seq = 1")).Message.ShouldContain("append-only");
+        Should.Throw<DbException>(() => Sql("UPDATE audit_trail SET actor = 'x' WHERE seq = 1")).Message.ShouldContain("append-only");
+        Should.Throw<DbException>(() => Sql("DELETE FROM audit_trail WHERE seq = 1")).Message.ShouldContain("append-only");
     }
 
     [Fact]
@@ -131,4 +131,14 @@ public class AuditTrailTests : IDisposable
         store.AuditTrailOf("qh-2024-netcafe").Count(e => e.Action == "archive-requested").ShouldBe(1);
         store.VerifyAuditTrail().ShouldBeNull();
     }
+}
+
+public sealed class AuditTrailOnSqliteTests() : AuditTrailTests(TestStore.Sqlite())
+{
+    protected override string DropGuards => "DROP TRIGGER audit_trail_no_update; DROP TRIGGER audit_trail_no_delete";
+}
+
+public sealed class AuditTrailOnPostgresTests() : AuditTrailTests(TestStore.Postgres())
+{
+    protected override string DropGuards => "DROP TRIGGER audit_trail_append_only ON audit_trail";
 }

@@ -1,20 +1,24 @@
+using System.Data.Common;
 using Campaigns.Core.Engine;
 using Campaigns.Core.Lifecycle;
 using Campaigns.Core.Results;
 using Campaigns.Storage;
 using Campaigns.Tests.Fixtures;
-using Microsoft.Data.Sqlite;
 
 namespace Campaigns.Tests.Storage;
 
-public class CampaignStoreTests : IDisposable
+/// <summary>The store's contract, run on SQLite and on PostgreSQL (the two subclasses at the end).</summary>
+public abstract class CampaignStoreTests(TestStore db) : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2024, 4, 9, 9, 0, 0, TimeSpan.FromHours(8));
-    private readonly TempFolder _dir = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        db.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
-    private CampaignStore Store() => CampaignStore.Open(_dir.File("campaigns.db"));
+    private CampaignStore Store() => db.Open();
 
     private static TickOutcome DrawDay()
     {
@@ -28,21 +32,15 @@ public class CampaignStoreTests : IDisposable
     [Fact]
     public void Open_NewFile_AppliesEveryMigration_AndReopensWithoutReapplying()
     {
-        Store().SchemaVersion.ShouldBe(9);
-        Store().SchemaVersion.ShouldBe(9);
+        Store().SchemaVersion.ShouldBe(10);
+        Store().SchemaVersion.ShouldBe(10);
     }
 
     [Fact]
     public void Open_DatabaseNewerThanWorker_RefusesWithClearMessage()
     {
         Store();
-        using (var connection = new SqliteConnection($"Data Source={_dir.File("campaigns.db")};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO schema_version (version) VALUES (99)";
-            command.ExecuteNonQuery();
-        }
+        db.Execute("INSERT INTO schema_version (version) VALUES (99)");
         Should.Throw<InvalidOperationException>(Store).Message.ShouldContain("newer than this worker");
     }
 
@@ -162,6 +160,10 @@ public class CampaignStoreTests : IDisposable
         var members = store.LoadFacts(plan).For("qh-2024-netcafe").Draw!.Groups[0].Members.Select(m => m.CertificateNumber).ToList();
         members.ShouldContain(substitution!.Replacement.CertificateNumber);
         members.ShouldNotContain(replaced);
-        Should.Throw<SqliteException>(() => store.AddSubstitution(substitution!), "a sequence number is used once");
+        Should.Throw<DbException>(() => store.AddSubstitution(substitution!), "a sequence number is used once");
     }
 }
+
+public sealed class CampaignStoreOnSqliteTests() : CampaignStoreTests(TestStore.Sqlite());
+
+public sealed class CampaignStoreOnPostgresTests() : CampaignStoreTests(TestStore.Postgres());

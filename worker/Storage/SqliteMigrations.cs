@@ -4,7 +4,7 @@ namespace Campaigns.Storage;
 /// The schema as numbered steps, applied in order at start. Never edit a released step: add one.
 /// Dates are ISO text (yyyy-MM-dd), instants ISO 8601 with offset, so the file reads well in any SQLite tool.
 /// </summary>
-internal static class Migrations
+internal static class SqliteMigrations
 {
     public static IReadOnlyList<string> Steps { get; } =
     [
@@ -200,5 +200,28 @@ internal static class Migrations
         -- Whether the inspectors answered the entity's questions on site (现场解答疑难问题, seed 002's statistics table).
         ALTER TABLE results ADD COLUMN questions_answered INTEGER NOT NULL DEFAULT 0;
         """,
+        ClusterSupport,
     ];
+
+    /// <summary>Step 10, the same text on both providers.</summary>
+    public const string ClusterSupport =
+        """
+        -- A tick applies only if no other tick of the same plan applied since it read the facts (the version it read
+        -- is still the version stored), so two instances can never both apply a day's transitions and messages.
+        CREATE TABLE plan_ticks (
+            plan_key TEXT PRIMARY KEY,
+            version BIGINT NOT NULL
+        );
+        -- Every applied tick: which instance ticked which plan for which office day.
+        CREATE TABLE tick_log (
+            plan_key TEXT NOT NULL,
+            version BIGINT NOT NULL,
+            on_date TEXT NOT NULL,
+            instance TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (plan_key, version)
+        );
+        -- The outbox claim reads the oldest pending row; without this it walks every row ever sent.
+        CREATE INDEX deliveries_due ON deliveries(id) WHERE state = 'pending';
+        """;
 }

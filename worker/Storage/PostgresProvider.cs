@@ -1,0 +1,50 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Campaigns.Storage;
+
+/// <summary>
+/// One PostgreSQL database shared by every worker of a prefecture or province. Transactions are READ COMMITTED;
+/// what must not interleave takes a transaction-scoped advisory lock, released by commit, rollback or a dropped
+/// connection (a killed worker holds nothing).
+/// </summary>
+public sealed class PostgresProvider : StoreProvider
+{
+    // Advisory lock keys: any two constants no other application on the database uses.
+    private const long MigrationKey = 0x63616d7061696731; // "campaig1"
+    private const long AuditKey = 0x63616d7061696732;
+
+    private readonly NpgsqlDataSource _source;
+
+    public PostgresProvider(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        Description = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
+        _source = NpgsqlDataSource.Create(builder);
+    }
+
+    public override string Description { get; }
+
+    public override bool Shared => true;
+
+    internal override IReadOnlyList<string> Migrations => PostgresMigrations.Steps;
+
+    internal override string MigrationLock => $"SELECT pg_advisory_xact_lock({MigrationKey})";
+
+    internal override string AuditLock => $"SELECT pg_advisory_xact_lock({AuditKey})";
+
+    internal override string SkipLocked => "FOR UPDATE SKIP LOCKED";
+
+    // Npgsql takes the list as one array parameter; Dapper does not expand it into (@p1, @p2, ...) here.
+    internal override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
+    internal override string TablesQuery => "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()";
+
+    internal override DbConnection Connect() => _source.OpenConnection();
+
+    public override void Dispose()
+    {
+        _source.Dispose();
+        base.Dispose();
+    }
+}

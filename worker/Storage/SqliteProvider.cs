@@ -1,0 +1,65 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Campaigns.Storage;
+
+/// <summary>
+/// One database file, one worker process: BEGIN IMMEDIATE (the provider's default transaction) already serialises
+/// writers, so the locks <see cref="PostgresProvider"/> needs are empty here.
+/// </summary>
+public sealed class SqliteProvider : StoreProvider
+{
+    private readonly string _path;
+    private readonly string _connectionString;
+
+    public SqliteProvider(string path)
+    {
+        _path = path;
+        // Pooled: opening a connection per operation without a pool cost about 8 ms each (a year of simulate with results
+        // missing took 15.4 s, 7.7 s pooled). A pooled connection keeps the file open, as a running worker does anyway.
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+    }
+
+    public override string Description => $"SQLite {_path}";
+
+    public override bool Shared => false;
+
+    internal override IReadOnlyList<string> Migrations => SqliteMigrations.Steps;
+
+    internal override string MigrationLock => "";
+
+    internal override string AuditLock => "";
+
+    internal override string SkipLocked => "";
+
+    internal override DbConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        connection.Execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+        return connection;
+    }
+
+    public string Path => _path;
+
+    internal override string InList(string column, string parameter) => $"{column} IN @{parameter}";
+
+    internal override string TablesQuery => "SELECT name FROM sqlite_master WHERE type = 'table'";
+
+    internal override string Setup => "PRAGMA journal_mode = WAL";
+
+    internal override DbConnection ConnectReadOnly()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = _path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    internal override void Create() => Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(_path))!);
+}

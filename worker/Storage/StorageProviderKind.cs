@@ -1,0 +1,7 @@
+namespace Campaigns.Storage;
+
+public enum StorageProviderKind
+{
+    Sqlite,
+    PostgreSql,
+}
