@@ -4,7 +4,7 @@ using Quartz;
 namespace Campaigns.Host;
 
 /// <summary>Ticks when an admin saves a plan, so a change shows without waiting for the cron.</summary>
-public sealed class PlanWatcher(IOptions<WorkerOptions> options, ISchedulerFactory schedulers, ILogger<PlanWatcher> logger) : IHostedService, IDisposable
+public sealed class PlanWatcher(IOptions<WorkerOptions> options, IServiceProvider services, ILogger<PlanWatcher> logger) : IHostedService, IDisposable
 {
     private FileSystemWatcher? _watcher;
 
@@ -36,7 +36,7 @@ public sealed class PlanWatcher(IOptions<WorkerOptions> options, ISchedulerFacto
         try
         {
             logger.LogInformation("Plan file {Path} changed; ticking", e.FullPath);
-            var scheduler = await schedulers.GetScheduler();
+            var scheduler = services.GetRequiredKeyedService<IScheduler>(WorkerHost.SchedulerName);
             await scheduler.TriggerJob(TickJob.Key);
         }
         catch (SchedulerException ex)

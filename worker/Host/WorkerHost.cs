@@ -4,6 +4,9 @@ namespace Campaigns.Host;
 
 public static class WorkerHost
 {
+    /// <summary>The Quartz scheduler's name, also its name in a cluster's tables.</summary>
+    public const string SchedulerName = "campaigns";
+
     /// <summary>
     /// The host every command uses. <paramref name="schedule"/> adds Quartz (the `run` command); simulate and
     /// the read-only commands build the same services without it. <paramref name="settings"/> override

@@ -78,6 +78,26 @@ public sealed class WorkerOptions
     /// <summary>simple (one text line per entry) or json (one JSON object per line, for journald and log shippers).</summary>
     public string LogFormat { get; set; } = "simple";
 
+    /// <summary>
+    /// When set, ticks come every this long instead of on <see cref="TickCron"/>: for an office that wants the day's
+    /// changes sooner than the next morning, and for a cluster run on a fast clock (<see cref="ClockStart"/>).
+    /// </summary>
+    public TimeSpan? TickInterval { get; set; }
+
+    /// <summary>
+    /// A clock several processes agree on without asking each other (a rehearsal, a fault test): at the real instant
+    /// <see cref="ClockOrigin"/> it reads <see cref="ClockStart"/>, and it runs <see cref="ClockSpeed"/> times as fast.
+    /// Unset, the worker runs on the real clock.
+    /// </summary>
+    public DateTimeOffset? ClockStart { get; set; }
+
+    public DateTimeOffset? ClockOrigin { get; set; }
+
+    public double ClockSpeed { get; set; } = 1;
+
+    /// <summary>How often each clustered instance (PostgreSQL) tells the others it is alive; a silent one's work is taken over.</summary>
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(7.5);
+
     public Mail.SmtpSecurity EffectiveSmtpSecurity =>
         SmtpUseSsl && SmtpSecurity == Mail.SmtpSecurity.None ? Mail.SmtpSecurity.StartTls : SmtpSecurity;
 

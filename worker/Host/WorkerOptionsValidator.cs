@@ -19,6 +19,22 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         {
             failures.Add($"Campaigns:TickCron '{options.TickCron}' is not a valid Quartz cron expression.");
         }
+        if (options.TickInterval is { } interval && interval <= TimeSpan.Zero)
+        {
+            failures.Add("Campaigns:TickInterval must be positive when set.");
+        }
+        if (options.ClockStart is not null && options.ClockOrigin is null)
+        {
+            failures.Add("Campaigns:ClockOrigin must be set with Campaigns:ClockStart (the real instant the clock reads ClockStart), so every process agrees on now.");
+        }
+        if (options.ClockSpeed <= 0)
+        {
+            failures.Add("Campaigns:ClockSpeed must be positive.");
+        }
+        if (options.ClusterCheckinInterval <= TimeSpan.Zero)
+        {
+            failures.Add("Campaigns:ClusterCheckinInterval must be positive.");
+        }
         if (options.DispatchInterval <= TimeSpan.Zero)
         {
             failures.Add("Campaigns:DispatchInterval must be positive.");

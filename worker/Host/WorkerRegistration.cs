@@ -19,9 +19,14 @@ public static class WorkerRegistration
             .PostConfigure(o => o.Root = string.IsNullOrEmpty(o.Root) ? root : Path.GetFullPath(Path.Combine(root, o.Root)))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(AppClock);
         return services;
     }
+
+    private static TimeProvider AppClock(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<WorkerOptions>>().Value is { ClockStart: { } start, ClockOrigin: { } origin } o
+            ? new ConfiguredClock(start, origin, o.ClockSpeed, TimeProvider.System)
+            : TimeProvider.System;
 
     public static IServiceCollection AddCampaignStorage(this IServiceCollection services)
     {
@@ -72,25 +77,64 @@ public static class WorkerRegistration
     }
 
     /// <summary>
-    /// Quartz with the in-memory job store: the schedule is configuration and all state lives in the domain
-    /// store, so a restart loses nothing (the tick on start catches up). Production (PostgreSQL, clustered)
-    /// swaps the job store here.
+    /// Quartz, on the store the one Storage:Provider switch names. SQLite: the in-memory job store, one process; the
+    /// schedule is configuration and all state lives in the domain store, so a restart loses nothing (the tick on start
+    /// catches up). PostgreSQL: Quartz's persistent job store in the same database, clustered, so of several instances
+    /// exactly one runs each tick ([DisallowConcurrentExecution] holds across the cluster) and a dead instance's tick is
+    /// taken over. Quartz wakes on real time; the jobs read the injected clock.
     /// </summary>
     public static IHostApplicationBuilder AddCampaignScheduling(this IHostApplicationBuilder builder, WorkerOptions options)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-        builder.AddQuartz(q =>
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        // The store opens (and migrates, under its lock) before Quartz starts, so a newer schema stops the start first.
+        builder.Services.AddHostedService<StoreStartup>();
+        // A named scheduler, so the real clock it is handed stays its own: the container's TimeProvider (the one every
+        // worker service reads) may be a configured clock running faster than real time.
+        builder.Services.AddQuartz(WorkerHost.SchedulerName, q =>
         {
+            q.UseTimeProvider(TimeProvider.System);
+            if (storage.Provider == StorageProviderKind.PostgreSql)
+            {
+                q.ConfigureScheduler(s =>
+                {
+                    // Unique per process, also for several on one machine; a restarted process is a new instance, and the
+                    // cluster recovers what the old one held.
+                    s.InstanceId = $"{options.Instance}-{Environment.ProcessId}";
+                });
+                q.UsePersistentStore(s =>
+                {
+                    s.UsePostgres(storage.ConnectionString!);
+                    s.ConfigureStore(o => o.TablePrefix = "qrtz_");
+                    s.ProvisionSchema();
+                    s.UseSystemTextJsonSerializer(_ => { });
+                    s.UseClustering(c =>
+                    {
+                        c.CheckinInterval = options.ClusterCheckinInterval;
+                        c.CheckinMisfireThreshold = options.ClusterCheckinInterval;
+                    });
+                });
+            }
             q.AddJob<TickJob>(j => j.WithIdentity(TickJob.Key));
             q.AddTrigger(t => t.ForJob(TickJob.Key).WithIdentity("tick-on-start").StartNow());
-            q.AddTrigger(t => t.ForJob(TickJob.Key).WithIdentity("tick-daily")
-                .WithCronSchedule(options.TickCron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            // A tick missed while every instance was down runs once on recovery (fire once now, then on schedule), not
+            // once per missed slot: each tick reconciles everything owed up to today, so one catches up all.
+            if (options.TickInterval is { } interval)
+            {
+                q.AddTrigger(t => t.ForJob(TickJob.Key).WithIdentity("tick-interval").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithRemainingCount)));
+            }
+            else
+            {
+                q.AddTrigger(t => t.ForJob(TickJob.Key).WithIdentity("tick-daily")
+                    .WithCronSchedule(options.TickCron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            }
             q.AddJob<DispatchJob>(j => j.WithIdentity(DispatchJob.Key));
             q.AddTrigger(t => t.ForJob(DispatchJob.Key).WithIdentity("dispatch-interval")
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(options.DispatchInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
-        builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddQuartzHostedService(WorkerHost.SchedulerName, o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<PlanWatcher>();
         builder.Services.AddCampaignHealthEndpoint(options);
         return builder;
