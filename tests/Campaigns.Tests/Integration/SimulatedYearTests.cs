@@ -8,26 +8,37 @@ using Campaigns.Tests.Fixtures;
 
 namespace Campaigns.Tests.Integration;
 
-/// <summary>A whole year of the shipped sample plan through the real engine, SQLite and the pickup folder.</summary>
-public class SimulatedYearTests : IDisposable
+/// <summary>
+/// A whole year of the shipped sample plan through the real engine and the pickup folder, on SQLite and on
+/// PostgreSQL (the two subclasses at the end).
+/// </summary>
+public abstract class SimulatedYearTests(TestStore db) : IDisposable
 {
     private static readonly string PlanPath = Repository.Path("config", "plans", "2026.yaml");
     private readonly TempFolder _out = new();
 
-    public void Dispose() => _out.Dispose();
+    public void Dispose()
+    {
+        _out.Dispose();
+        db.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The store simulate wrote: its own file under --out on SQLite, the test database on PostgreSQL.</summary>
+    private CampaignStore Store() => db.Storage.Provider == StorageProviderKind.Sqlite ? CampaignStore.Open(_out.File("campaigns.db")) : db.Open();
 
     private static AnnualPlan SamplePlan() => PlanParser.Parse(File.ReadAllText(PlanPath), PlanPath).Plan!;
 
     private Task<IReadOnlyList<SimulationEvent>> Simulate(ResultMode mode) => SimulateCommand.RunAsync(
         PlanPath, Repository.Path("config", "directories"), _out.Path,
-        new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), mode, "test-seed", CancellationToken.None);
+        new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), mode, "test-seed", CancellationToken.None, storage: db.Storage);
 
     [Fact]
     public async Task Simulate_OnTimeYear_EveryCampaignReportedAndArchivedWithoutFlags()
     {
         var events = await Simulate(ResultMode.OnTime);
 
-        var store = CampaignStore.Open(_out.File("campaigns.db"));
+        var store = Store();
         var plan = SamplePlan();
         store.Campaigns().Select(c => (c.Id, c.State)).ShouldBe(plan.Campaigns.Select(c => (c.Id, "Archived")), ignoreOrder: true);
         events.ShouldNotContain(e => e.Event == "flag-raised");
@@ -90,7 +101,7 @@ public class SimulatedYearTests : IDisposable
     public async Task Simulate_EveryQueuedMessageWrittenOnce()
     {
         var events = await Simulate(ResultMode.Missing);
-        var store = CampaignStore.Open(_out.File("campaigns.db"));
+        var store = Store();
         var deliveries = store.Deliveries();
         deliveries.ShouldAllBe(d => d.State == "sent");
         deliveries.Count.ShouldBe(events.Count(e => e.Event == "delivery"));
@@ -98,3 +109,7 @@ public class SimulatedYearTests : IDisposable
         events.ShouldContain(e => e.Event == "flag-raised" && e.Detail.StartsWith("summary-overdue"));
     }
 }
+
+public sealed class SimulatedYearOnSqliteTests() : SimulatedYearTests(TestStore.Sqlite());
+
+public sealed class SimulatedYearOnPostgresTests() : SimulatedYearTests(TestStore.Postgres());
