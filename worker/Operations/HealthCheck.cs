@@ -9,7 +9,8 @@ namespace Campaigns.Operations;
 /// the database is missing, unreadable, not a campaigns store, or not at this worker's schema; a dead letter exists
 /// (the outbox gave up on a message; `deliveries retry` puts it back); a pending message has been due longer than
 /// HealthMaxOutboxDelay (the mail server is down or nothing dispatches); or, inside the running worker once it has
-/// ticked, the last tick is older than HealthMaxTickAge (the scheduler stopped). Overdue flags are the offices'
+/// ticked, the last tick is older than HealthMaxTickAge (the scheduler stopped); or, on PostgreSQL, no instance of the
+/// Quartz cluster has checked in lately (every worker is down, or none can reach the database). Overdue flags are the offices'
 /// business, reported to leaders by mail, and only counted here.
 /// </summary>
 public static class HealthCheck
@@ -35,6 +36,10 @@ public static class HealthCheck
         if (facts.DueDeliveryTimes.Count > 0 && now - facts.DueDeliveryTimes.Min() is var waiting && waiting > options.HealthMaxOutboxDelay)
         {
             problems.Add($"最早一封待发送邮件已等待 {Hours(waiting)}，邮件服务器可能不可用（mail due for {Hours(waiting)} has not left）");
+        }
+        if (facts.Schedulers is { } schedulers && !schedulers.Any(s => s.IsAliveAt(now)))
+        {
+            problems.Add($"集群中没有在运行的 worker 实例（no clustered scheduler instance has checked in; {schedulers.Count} known）");
         }
         if (lastTick is { } tick && now - tick is var age && age > options.HealthMaxTickAge)
         {

@@ -44,7 +44,11 @@ public static class StoreInspector
                 connection.ExecuteScalar<long>("SELECT COUNT(*) FROM deliveries"),
                 due,
                 connection.ExecuteScalar<long>("SELECT COUNT(*) FROM deliveries WHERE state = 'dead'"),
-                flags), null);
+                flags,
+                tables.Contains("qrtz_scheduler_state")
+                    ? [.. connection.Query<SchedulerCheckin>(
+                        "SELECT instance_name AS Instance, last_checkin_time AS LastCheckinTicks, checkin_interval AS CheckinIntervalMilliseconds FROM qrtz_scheduler_state ORDER BY instance_name")]
+                    : null), null);
         }
         catch (SqliteException e)
         {
