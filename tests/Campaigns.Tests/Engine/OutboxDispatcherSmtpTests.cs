@@ -12,10 +12,11 @@ using Microsoft.Extensions.Options;
 namespace Campaigns.Tests.Engine;
 
 /// <summary>
-/// Faults through the real pieces: OutboxDispatcher, CampaignStore on SQLite, SmtpTransport and a real SMTP server
-/// on loopback. The clock is simulated and advanced by the test, so back-off takes no real time.
+/// Faults through the real pieces: OutboxDispatcher, CampaignStore on SQLite and on PostgreSQL (whose claims hold a row
+/// lock across the send; the two subclasses at the end), SmtpTransport and a real SMTP server on loopback. The clock is
+/// simulated and advanced by the test, so back-off takes no real time.
 /// </summary>
-public class OutboxDispatcherSmtpTests : IDisposable
+public abstract class OutboxDispatcherSmtpTests(TestStore db) : IDisposable
 {
     private const string Rejected = "rejected@qinghe.example";
     private const int MaxAttempts = 3;
@@ -28,9 +29,11 @@ public class OutboxDispatcherSmtpTests : IDisposable
     {
         _server.Dispose();
         _dir.Dispose();
+        db.Dispose();
+        GC.SuppressFinalize(this);
     }
 
-    private CampaignStore Store() => CampaignStore.Open(_dir.File("campaigns.db"));
+    private CampaignStore Store() => db.Open();
 
     private OutboxDispatcher Dispatcher(CampaignStore store, IMailTransport? transport = null) => new(
         Options.Create(new WorkerOptions { Root = _dir.Path, Documents = "documents", MaxDeliveryAttempts = MaxAttempts, RetryBaseDelay = BaseDelay }),
@@ -166,3 +169,7 @@ public class OutboxDispatcherSmtpTests : IDisposable
         }
     }
 }
+
+public sealed class OutboxDispatcherSmtpOnSqliteTests() : OutboxDispatcherSmtpTests(TestStore.Sqlite());
+
+public sealed class OutboxDispatcherSmtpOnPostgresTests() : OutboxDispatcherSmtpTests(TestStore.Postgres());

@@ -1,27 +1,34 @@
 using Campaigns.Engine;
 using Campaigns.Host;
-using Campaigns.Storage;
 using Campaigns.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Campaigns.Tests.Integration;
 
-/// <summary>The `run` host itself (Generic Host, Quartz, SQLite, pickup folder) stopped and started again mid-year.</summary>
-public class RestartTests : IDisposable
+/// <summary>
+/// The `run` host itself (Generic Host, Quartz, pickup folder) stopped and started again mid-year: on SQLite with Quartz in
+/// memory, and on PostgreSQL with Quartz's clustered store (the two subclasses at the end).
+/// </summary>
+public abstract class RestartTests(TestStore db) : IDisposable
 {
     private readonly TempFolder _dir = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        _dir.Dispose();
+        db.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private IHost Worker(SimulatedClock clock, string? plans = null) => WorkerHost.Build([], schedule: true,
-        new Dictionary<string, string?>
+        new Dictionary<string, string?>(db.Settings)
         {
             ["Campaigns:Plans"] = plans ?? Repository.Path("config", "plans", "2026.yaml"),
             ["Campaigns:Directories"] = Repository.Path("config", "directories"),
-            ["Campaigns:Database"] = _dir.File("campaigns.db"),
             ["Campaigns:Documents"] = _dir.File("documents"),
             ["Campaigns:MailPickup"] = _dir.File("mail"),
+            ["Campaigns:ClusterCheckinInterval"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
         },
         services =>
@@ -56,7 +63,7 @@ public class RestartTests : IDisposable
         {
             await RunOnce(first);
         }
-        var store = CampaignStore.Open(_dir.File("campaigns.db"));
+        var store = db.Open();
         var sent = store.Deliveries();
         sent.ShouldNotBeEmpty();
         sent.ShouldAllBe(d => d.State == "sent");
@@ -114,3 +121,7 @@ public class RestartTests : IDisposable
         }
     }
 }
+
+public sealed class RestartOnSqliteTests() : RestartTests(TestStore.Sqlite());
+
+public sealed class RestartOnPostgresTests() : RestartTests(TestStore.Postgres());

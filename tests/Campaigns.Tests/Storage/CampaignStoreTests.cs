@@ -10,7 +10,7 @@ namespace Campaigns.Tests.Storage;
 /// <summary>The store's contract, run on SQLite and on PostgreSQL (the two subclasses at the end).</summary>
 public abstract class CampaignStoreTests(TestStore db) : IDisposable
 {
-    private static readonly DateTimeOffset Now = new(2024, 4, 9, 9, 0, 0, TimeSpan.FromHours(8));
+    protected static readonly DateTimeOffset Now = new(2024, 4, 9, 9, 0, 0, TimeSpan.FromHours(8));
 
     public void Dispose()
     {
@@ -18,7 +18,7 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private CampaignStore Store() => db.Open();
+    protected CampaignStore Store() => db.Open();
 
     private static TickOutcome DrawDay()
     {
@@ -27,7 +27,7 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         return CampaignEngine.Tick(context, OfficeFacts.None);
     }
 
-    private static OutboxMessage Message(string key) => new(key, "reminder", null, "田婷婷", "office@qinghe.example", "主题", "正文", null, []);
+    protected static OutboxMessage Message(string key) => new(key, "reminder", null, "田婷婷", "office@qinghe.example", "主题", "正文", null, []);
 
     [Fact]
     public void Open_NewFile_AppliesEveryMigration_AndReopensWithoutReapplying()
@@ -57,6 +57,23 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         facts.Draw.ShouldNotBeNull().Entities.ShouldBe(outcome.Campaigns[0].NewDraw!.Entities);
         store.JointChecks(2024).Count.ShouldBe(3);
         store.TransitionLog().Count.ShouldBe(4);
+    }
+
+    [Fact]
+    public void Apply_ReadVersionMovedMeanwhile_AppliesNothing_AndTheTickLogNamesWhoDid()
+    {
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        var version = store.PlanVersion(plan.Key);
+        store.Apply(plan, DrawDay(), [], [Message("k1")], new DateOnly(2024, 4, 9), Now, "w1", version).WasSuperseded.ShouldBeFalse();
+
+        // A second instance that read the facts before the first applied computed the same day again.
+        var late = store.Apply(plan, DrawDay(), [], [Message("k2")], new DateOnly(2024, 4, 9), Now, "w2", version);
+        late.WasSuperseded.ShouldBeTrue();
+        store.TransitionLog().Count.ShouldBe(4);
+        store.Deliveries().Select(d => d.IdempotencyKey).ShouldBe(["k1"]);
+        store.TickLog().ShouldHaveSingleItem().Instance.ShouldBe("w1");
+        store.PlanVersion(plan.Key).ShouldBe(version + 1);
     }
 
     [Fact]
@@ -166,4 +183,32 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
 
 public sealed class CampaignStoreOnSqliteTests() : CampaignStoreTests(TestStore.Sqlite());
 
-public sealed class CampaignStoreOnPostgresTests() : CampaignStoreTests(TestStore.Postgres());
+public sealed class CampaignStoreOnPostgresTests() : CampaignStoreTests(TestStore.Postgres())
+{
+    [Fact]
+    public async Task Open_FourInstancesStartingTogether_MigrateOnceWithoutRacing()
+    {
+        // Without the advisory lock two of them would both see version 0 and both CREATE TABLE campaigns.
+        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(Store)));
+        stores.ShouldAllBe(s => s.SchemaVersion == 10);
+    }
+
+    [Fact]
+    public void ClaimNext_TwoInstancesAtOnce_EachGetsItsOwnRow_AnUnsettledClaimGivesItsRowBack()
+    {
+        var store = Store();
+        store.Apply(TestPlans.Plan(), new TickOutcome([], [], [], []), [], [Message("a"), Message("b")], new DateOnly(2024, 4, 9), Now, "t");
+        var other = Store();
+
+        using var first = store.ClaimNext(Now).ShouldNotBeNull();
+        using var second = other.ClaimNext(Now).ShouldNotBeNull();
+        second.Delivery.Id.ShouldNotBe(first.Delivery.Id, "SKIP LOCKED passes over the row the first instance holds");
+        store.ClaimNext(Now).ShouldBeNull();
+
+        first.Sent(Now);
+        second.Dispose(); // killed mid-send: its row is pending again, for whoever comes next
+        using var again = store.ClaimNext(Now).ShouldNotBeNull();
+        again.Delivery.Id.ShouldBe(second.Delivery.Id);
+        store.Deliveries().Single(d => d.Id == first.Delivery.Id).State.ShouldBe("sent");
+    }
+}
