@@ -43,12 +43,17 @@ public sealed class TickService(
         var report = new List<(string, DateOnly, AppliedTick)>();
         var annualPlans = plans.Load(_options.Resolve(_options.Plans));
         phases.Mark("read calendar, directories, plans");
+        var jointChecks = new Dictionary<int, JointChecksOfYear>();
         foreach (var plan in annualPlans)
         {
             var today = OfficeDate(now, plan.Office.TimeZone);
             WarnUnknownYears(plan, calendar);
-            var context = new TickContext(plan, calendar, today, directory, seeds.Next(), store.JointChecks(plan.Year));
-            phases.Mark("joint checks");
+            if (!jointChecks.TryGetValue(plan.Year, out var yearChecks))
+            {
+                var year = plan.Year;
+                jointChecks[year] = yearChecks = new JointChecksOfYear(() => store.JointChecks(year));
+            }
+            var context = new TickContext(plan, calendar, today, directory, seeds.Next(), yearChecks);
             var facts = store.LoadFacts(plan);
             phases.Mark("load facts");
             var outcome = CampaignEngine.Tick(context, facts);
@@ -69,6 +74,7 @@ public sealed class TickService(
 
             var applied = store.Apply(plan, outcome, written, messages, today, now, _options.Instance);
             phases.Mark("apply");
+            yearChecks.Drawn(outcome.Campaigns.SelectMany(c => c.NewDraw?.Entities ?? []).Select(e => e.Uscc));
             Log(plan, today, applied);
             report.Add((plan.Key, today, applied));
         }
