@@ -199,8 +199,9 @@ public static class BenchTickCommand
         Console.WriteLine($"{"day",-12} {"date",-10} {"runs",4} {"min s",8} {"median s",8} {"max s",8} {"transitions",11} {"flags",6} {"queued",7} {"peak WS MiB",11}  target");
         foreach (var row in rows)
         {
+            // The targets are set at 2,000 campaigns; smaller runs show the growth towards them.
             var target = row.Target is { } t
-                ? $"< {t.TotalSeconds:F0} s at 2,000 campaigns: {(row.Median < t ? "met" : "missed")}"
+                ? $"< {t.TotalSeconds:F0} s at 2,000 campaigns{(o.Campaigns >= 2_000 ? row.Median < t ? ": met" : ": missed" : "")}"
                 : "";
             Console.WriteLine($"{row.Day,-12} {row.Date:yyyy-MM-dd} {row.Runs.Count,4} {row.Min.TotalSeconds,8:F3} {row.Median.TotalSeconds,8:F3} {row.Max.TotalSeconds,8:F3} " +
                 $"{row.Runs[0].Transitions,11} {row.Runs[0].FlagsRaised,6} {row.Runs[0].Queued,7} {row.Runs.Max(r => r.PeakWorkingSetBytes) / 1_048_576,11}  {target}");
