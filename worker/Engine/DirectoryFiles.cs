@@ -13,6 +13,7 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
     private (DateTime Entities, DateTime Inspectors) _read;
     private DirectorySnapshot? _snapshot;
     private IReadOnlyList<(string Name, byte[] Content)> _files = [];
+    private readonly Dictionary<string, string> _kept = [];
 
     public DirectorySnapshot? Load(string folder)
     {
@@ -44,6 +45,7 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
         }
         _snapshot = new DirectorySnapshot(entities.Rows, inspectors.Rows, DirectoryHash.Of(entities.Rows, inspectors.Rows));
         _files = [(Path.GetFileName(entitiesPath), entitiesContent), (Path.GetFileName(inspectorsPath), inspectorsContent)];
+        _kept.Clear();
         return _snapshot;
     }
 
@@ -56,7 +58,15 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
         Directory.CreateDirectory(folder);
         foreach (var (name, content) in _files)
         {
-            File.WriteAllBytes(Path.Combine(folder, name), content);
+            var path = Path.Combine(folder, name);
+            // A province draw day keeps the same directory (over a hundred megabytes) for every campaign it draws: each
+            // later copy is a hard link to the first, so the bytes are on disk once. Where linking fails, a plain copy.
+            if (_kept.TryGetValue(name, out var first) && File.Exists(first) && !File.Exists(path) && HardLink.TryCreate(first, path))
+            {
+                continue;
+            }
+            File.WriteAllBytes(path, content);
+            _kept[name] = path;
         }
     }
 

@@ -36,40 +36,60 @@ public sealed class TickService(
 
     public TickReport Tick()
     {
+        var phases = new TickPhases();
         var now = time.GetUtcNow();
         var calendar = calendars.Load(_options.Resolve(_options.Calendar));
         var directory = directories.Load(_options.Resolve(_options.Directories));
         var report = new List<(string, DateOnly, AppliedTick)>();
-        foreach (var plan in plans.Load(_options.Resolve(_options.Plans)))
+        var annualPlans = plans.Load(_options.Resolve(_options.Plans));
+        phases.Mark("read calendar, directories, plans");
+        var jointChecks = new Dictionary<int, JointChecksOfYear>();
+        foreach (var plan in annualPlans)
         {
             var today = OfficeDate(now, plan.Office.TimeZone);
             WarnUnknownYears(plan, calendar);
             // Read before the facts: if another instance applies this plan's tick meanwhile, Apply sees the version moved.
             var version = store.PlanVersion(plan.Key);
-            var context = new TickContext(plan, calendar, today, directory, seeds.Next(), store.JointChecks(plan.Year));
-            var outcome = CampaignEngine.Tick(context, store.LoadFacts(plan));
+            if (!jointChecks.TryGetValue(plan.Year, out var yearChecks))
+            {
+                var year = plan.Year;
+                jointChecks[year] = yearChecks = new JointChecksOfYear(() => store.JointChecks(year));
+            }
+            var context = new TickContext(plan, calendar, today, directory, seeds.Next(), yearChecks);
+            var facts = store.LoadFacts(plan);
+            phases.Mark("load facts");
+            var outcome = CampaignEngine.Tick(context, facts);
+            phases.Mark("engine");
 
             var written = outcome.Documents.Concat(outcome.Campaigns.SelectMany(c => c.Documents)).Select(documents.Write).ToList();
             foreach (var drawn in outcome.Campaigns.Where(c => c.NewDraw is not null))
             {
                 directories.Keep(Path.Combine(_options.Resolve(_options.Documents), $"{plan.Year}", drawn.CampaignId, "snapshot"));
             }
+            phases.Mark("write documents");
             IReadOnlyList<DeliveryOrder> orders = [.. outcome.Deliveries, .. outcome.Campaigns.SelectMany(c => c.Deliveries)];
             var existing = store.ExistingDeliveryKeys([.. orders.Select(o => o.IdempotencyKey)]);
             var owed = orders.Where(o => !existing.Contains(o.IdempotencyKey)).DistinctBy(o => o.IdempotencyKey).ToList();
+            phases.Mark("existing delivery keys");
             var messages = ReminderDigests.Gather(plan, today, owed).Select(mail.Compose).ToList();
+            phases.Mark("render mail");
 
             var applied = store.Apply(plan, outcome, written, messages, today, now, _options.Instance, version);
+            phases.Mark("apply");
             if (applied.WasSuperseded)
             {
                 logger.LogInformation("{Date} {Plan}: another instance applied this tick first; nothing applied here", Iso(today), plan.Key);
+            }
+            else
+            {
+                yearChecks.Drawn(outcome.Campaigns.SelectMany(c => c.NewDraw?.Entities ?? []).Select(e => e.Uscc));
             }
             Log(plan, today, applied);
             report.Add((plan.Key, today, applied));
         }
         Interlocked.Increment(ref _completed);
         metrics.TickCompleted(time.GetUtcNow());
-        return new TickReport(report);
+        return new TickReport(report, phases);
     }
 
     public static DateOnly OfficeDate(DateTimeOffset now, string timeZone) =>

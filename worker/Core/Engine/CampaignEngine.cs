@@ -16,14 +16,17 @@ public static class CampaignEngine
     {
         var plan = context.Plan;
         var today = context.Today;
-        var jointChecks = new Dictionary<string, int>(context.JointChecksThisYear);
+        // Copied only when a campaign draws: the counts cover every entity drawn this year (a province's is some hundred
+        // thousand), and most ticks draw nothing.
+        Dictionary<string, int>? drawnThisTick = null;
         var outcomes = new List<CampaignOutcome>();
         foreach (var campaign in plan.Campaigns)
         {
-            var outcome = Reconciler.Reconcile(context with { JointChecksThisYear = jointChecks }, campaign, facts.For(campaign.Id));
+            var outcome = Reconciler.Reconcile(context with { JointChecksThisYear = drawnThisTick ?? context.JointChecksThisYear }, campaign, facts.For(campaign.Id));
             foreach (var entity in outcome.NewDraw?.Entities ?? [])
             {
-                jointChecks[entity.Uscc] = jointChecks.GetValueOrDefault(entity.Uscc) + 1;
+                drawnThisTick ??= new Dictionary<string, int>(context.JointChecksThisYear);
+                drawnThisTick[entity.Uscc] = drawnThisTick.GetValueOrDefault(entity.Uscc) + 1;
             }
             outcomes.Add(outcome);
         }

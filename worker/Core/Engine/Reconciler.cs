@@ -1,4 +1,3 @@
-using Campaigns.Core.Directories;
 using Campaigns.Core.Draws;
 using Campaigns.Core.Lifecycle;
 using Campaigns.Core.Plans;
@@ -87,7 +86,7 @@ public static class Reconciler
         var input = new DrawInput(
             campaign.Seed ?? context.DefaultSeed,
             context.Today,
-            EntityIndex.Build(directory.Entities),
+            directory.Index,
             directory.Inspectors,
             directory.Hash,
             context.JointChecksThisYear);
