@@ -119,7 +119,9 @@ public sealed partial class CampaignStore
             ? new CampaignFacts(id, Enum.Parse<CampaignState>(row.State), draws.GetValueOrDefault(id), [.. results[id]], row.Archive is null ? null : Date(row.Archive),
                 publications.GetValueOrDefault(id), [.. closures[id]])
             : CampaignFacts.New(id));
-        var documents = connection.Query<string>("SELECT path FROM documents WHERE path LIKE @prefix", new { prefix = $"{plan.Year}/%" }).ToHashSet();
+        // The engine asks only whether the plan's own publication was issued; reading every document of the year here
+        // cost 120,000 rows per plan per tick at province scale.
+        var documents = connection.Query<string>("SELECT path FROM documents WHERE path = @path", new { path = CampaignEngine.PlanPublicationPath(plan) }).ToHashSet();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(plan.Office.TimeZone);
         var dead = connection.Query<(long Id, string? CampaignId, string Name, string Email, string Subject, string CreatedAt, string? LastError)>(
             $"""

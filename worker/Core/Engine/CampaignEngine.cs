@@ -10,7 +10,9 @@ namespace Campaigns.Core.Engine;
 /// </summary>
 public static class CampaignEngine
 {
-    public static string PlanPublicationPath(AnnualPlan plan) => $"{plan.Year}/plan-publication.html";
+    /// <summary>Under the office's own folder: one worker runs many offices' plans, and each publishes its own plan.</summary>
+    public static string PlanPublicationPath(AnnualPlan plan) =>
+        $"{plan.Year}/{string.Concat(plan.Office.Name.Select(c => c is '/' or '\\' or ':' || char.IsControl(c) ? '_' : c))}/plan-publication.html";
 
     public static TickOutcome Tick(TickContext context, OfficeFacts facts)
     {

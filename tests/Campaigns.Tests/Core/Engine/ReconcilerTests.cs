@@ -334,11 +334,15 @@ public class ReconcilerTests
     {
         var plan = TestPlans.Plan(publishedOn: null);
         var outcome = CampaignEngine.Tick(Context(new DateOnly(2024, 3, 21), plan), OfficeFacts.None);
-        outcome.Documents.Single().Path.ShouldBe("2024/plan-publication.html");
+        outcome.Documents.Single().Path.ShouldBe("2024/清河县“双随机、一公开”工作领导小组办公室/plan-publication.html");
         outcome.Deliveries.Single().IdempotencyKey.ShouldContain("plan-publication-deadline|10|office@qinghe.example");
 
-        var issued = new OfficeFacts(new Dictionary<string, CampaignFacts>(), new HashSet<string> { "2024/plan-publication.html" });
+        var issued = new OfficeFacts(new Dictionary<string, CampaignFacts>(), new HashSet<string> { CampaignEngine.PlanPublicationPath(plan) });
         CampaignEngine.Tick(Context(new DateOnly(2024, 3, 22), plan), issued).Documents.ShouldBeEmpty();
+
+        // Another office's publication is its own document, not this one's.
+        var other = plan with { Office = plan.Office with { Name = "河西区办公室" } };
+        CampaignEngine.PlanPublicationPath(other).ShouldNotBe(CampaignEngine.PlanPublicationPath(plan));
     }
 
     [Fact]
