@@ -10,32 +10,42 @@ using Microsoft.Extensions.Logging;
 namespace Campaigns.Tests.Integration;
 
 /// <summary>
-/// Whole worker hosts (the services `run` builds, ticked directly) over one SQLite database, with the sample plan
-/// saved broken: what a restart or a second instance does with a plan file it cannot read.
+/// Whole worker hosts (the services `run` builds, ticked directly) over one database, with the sample plan saved
+/// broken: what a restart or a second instance does with a plan file it cannot read. Run on SQLite and on PostgreSQL
+/// (the two subclasses at the end), where two instances are the production case.
 /// </summary>
-public class PlanErrorHostTests : IDisposable
+public abstract class PlanErrorHostTests(TestStore db) : IDisposable
 {
     private const string WindowLine = "    window: { start: 2026-04-14, end: 2026-05-29 }";
 
     private readonly TempFolder _dir = new();
     private readonly LogCapture _log = new();
 
-    public PlanErrorHostTests() => Directory.CreateDirectory(_dir.File("plans"));
+    public void Dispose()
+    {
+        _dir.Dispose();
+        db.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
-    public void Dispose() => _dir.Dispose();
-
-    private string PlanPath => _dir.File("plans", "2026.yaml");
+    private string PlanPath
+    {
+        get
+        {
+            Directory.CreateDirectory(_dir.File("plans"));
+            return _dir.File("plans", "2026.yaml");
+        }
+    }
 
     private static string Sample => File.ReadAllText(Repository.Path("config", "plans", "2026.yaml"));
 
     private static string Broken => Sample.Replace(WindowLine, WindowLine.TrimEnd('}', ' '));
 
     private IHost Worker(SimulatedClock clock, string instance) => WorkerHost.Build([], schedule: false,
-        new Dictionary<string, string?>
+        new Dictionary<string, string?>(db.Settings)
         {
             ["Campaigns:Plans"] = _dir.File("plans"),
             ["Campaigns:Directories"] = Repository.Path("config", "directories"),
-            ["Campaigns:Database"] = _dir.File("campaigns.db"),
             ["Campaigns:Documents"] = _dir.File("documents"),
             ["Campaigns:MailPickup"] = _dir.File("mail"),
             ["Campaigns:Instance"] = instance,
@@ -50,7 +60,7 @@ public class PlanErrorHostTests : IDisposable
 
     private static SimulatedClock At(int month, int day) => new(new DateTimeOffset(2026, month, day, 9, 0, 0, TimeSpan.FromHours(8)));
 
-    private CampaignStore Store() => CampaignStore.Open(_dir.File("campaigns.db"));
+    private CampaignStore Store() => db.Open();
 
     private IReadOnlyList<DeliveryRow> Notices() => [.. Store().Deliveries().Where(d => d.Kind == PlanErrorNotices.Kind)];
 
@@ -112,3 +122,7 @@ public class PlanErrorHostTests : IDisposable
         _log.Errors.ShouldContain(e => e.Contains("2026.yaml:") && e.Contains("YAML 语法错误"));
     }
 }
+
+public sealed class PlanErrorHostOnSqliteTests() : PlanErrorHostTests(TestStore.Sqlite());
+
+public sealed class PlanErrorHostOnPostgresTests() : PlanErrorHostTests(TestStore.Postgres());
