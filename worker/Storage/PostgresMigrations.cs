@@ -179,5 +179,6 @@ internal static class PostgresMigrations
         ALTER TABLE results ADD COLUMN questions_answered BIGINT NOT NULL DEFAULT 0;
         """,
         SqliteMigrations.ClusterSupport,
+        SqliteMigrations.LastGoodPlans,
     ];
 }

@@ -201,6 +201,7 @@ internal static class SqliteMigrations
         ALTER TABLE results ADD COLUMN questions_answered INTEGER NOT NULL DEFAULT 0;
         """,
         ClusterSupport,
+        LastGoodPlans,
     ];
 
     /// <summary>Step 10, the same text on both providers.</summary>
@@ -223,5 +224,18 @@ internal static class SqliteMigrations
         );
         -- The outbox claim reads the oldest pending row; without this it walks every row ever sent.
         CREATE INDEX deliveries_due ON deliveries(id) WHERE state = 'pending';
+        """;
+
+    /// <summary>Step 11, the same text on both providers.</summary>
+    public const string LastGoodPlans =
+        """
+        -- The last text of each plan file that parsed without errors, keyed by its path relative to the plans folder:
+        -- what runs while the file is broken, also in a process that starts (or a second instance that joins) meanwhile.
+        CREATE TABLE last_good_plans (
+            plan_file TEXT PRIMARY KEY,
+            yaml_text TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            accepted_at TEXT NOT NULL
+        );
         """;
 }

@@ -151,7 +151,11 @@ public class CliTests : IDisposable
         Directory.CreateDirectory(folder);
         var current = Path.Combine(folder, "inspectors.csv");
         File.WriteAllText(current, "unchanged");
-        var environment = new Dictionary<string, string> { ["Campaigns__Directories"] = folder, ["Campaigns__Plans"] = "config/plans/2026.yaml" };
+        // The plans come through the catalog, which keeps their last good versions in the store: a store of the test's own.
+        var environment = new Dictionary<string, string>
+        {
+            ["Campaigns__Directories"] = folder, ["Campaigns__Plans"] = "config/plans/2026.yaml", ["Campaigns__Database"] = _dir.File("campaigns.db"),
+        };
         var good = File.ReadAllLines(Repository.Path("config", "directories", "inspectors.csv"));
         var bad = _dir.File("bad.csv");
         File.WriteAllLines(bad, [
@@ -189,7 +193,11 @@ public class CliTests : IDisposable
         File.WriteAllBytes(export, Xlsx.Write(
             ["企业名称", "统一社会信用代码", "住所", "法定代表人", "行业", "区域", "信用风险分类", "登记状态"],
             ["清河县网吧1", "91130534MA0R00001F", "连庄镇1号", "法人", "互联网上网服务营业场所", "连庄镇", "A", "存续"]));
-        var environment = new Dictionary<string, string> { ["Campaigns__Directories"] = folder, ["Campaigns__Plans"] = "config/plans/2026.yaml" };
+        // The plans come through the catalog, which keeps their last good versions in the store: a store of the test's own.
+        var environment = new Dictionary<string, string>
+        {
+            ["Campaigns__Directories"] = folder, ["Campaigns__Plans"] = "config/plans/2026.yaml", ["Campaigns__Database"] = _dir.File("campaigns.db"),
+        };
 
         var result = await CliProcess.Run(environment, "directory", "import", export);
 

@@ -1,50 +1,205 @@
+using Campaigns.Core.Engine;
+using Campaigns.Documents;
 using Campaigns.Engine;
+using Campaigns.Host;
+using Campaigns.Storage;
 using Campaigns.Tests.Fixtures;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Campaigns.Tests.Engine;
 
+/// <summary>
+/// The catalog over real files and the real SQLite store. Each <see cref="Catalog"/> is a fresh catalog, as a restarted
+/// process or a second instance has: all it shares with the others is the database.
+/// </summary>
 public class PlanCatalogTests : IDisposable
 {
+    private static readonly MailComposer Mail = new(TemplateSet.Load(Repository.Path("templates")));
+
+    /// <summary>The sample's campaign that the syntax error below breaks, and the line it is on.</summary>
+    private const string WindowLine = "    window: { start: 2026-04-14, end: 2026-05-29 }";
+
     private readonly TempFolder _dir = new();
+    private readonly SimulatedClock _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8)));
+    private readonly LogCapture _log = new();
+
+    public PlanCatalogTests() => Directory.CreateDirectory(_dir.File("plans"));
 
     public void Dispose() => _dir.Dispose();
 
-    private string CopySample()
+    private string PlanPath => _dir.File("plans", "2026.yaml");
+
+    private CampaignStore Store() => CampaignStore.Open(_dir.File("campaigns.db"), _clock);
+
+    private PlanCatalog Catalog() =>
+        new(Store(), Mail, _clock, Options.Create(new WorkerOptions { Instance = "test" }), _log.For<PlanCatalog>());
+
+    private static string Sample => File.ReadAllText(Repository.Path("config", "plans", "2026.yaml"));
+
+    /// <summary>The sample with its first campaign's window left unclosed: a YAML syntax error on that line.</summary>
+    private static string Broken
     {
-        var path = _dir.File("2026.yaml");
-        File.Copy(Repository.Path("config", "plans", "2026.yaml"), path);
-        return path;
+        get
+        {
+            Sample.ShouldContain(WindowLine);
+            return Sample.Replace(WindowLine, WindowLine.TrimEnd('}', ' '));
+        }
     }
+
+    private static int LineOf(string text, string line) => Array.IndexOf(text.ReplaceLineEndings("\n").Split('\n'), line) + 1;
+
+    private IReadOnlyList<DeliveryRow> Notices() => [.. Store().Deliveries().Where(d => d.Kind == PlanErrorNotices.Kind)];
 
     [Fact]
     public void Load_PlanBrokenAfterLoading_LastGoodPlanKeepsRunning()
     {
-        var path = CopySample();
-        var catalog = new PlanCatalog(NullLogger<PlanCatalog>.Instance);
-        catalog.Load(_dir.Path).Single().Campaigns.Count.ShouldBe(4);
+        File.WriteAllText(PlanPath, Sample);
+        var catalog = Catalog();
+        catalog.Load(_dir.File("plans")).Single().Campaigns.Count.ShouldBe(4);
 
-        File.WriteAllText(path, "year: 2026\noffice: { name: x\n");
-        File.SetLastWriteTimeUtc(path, File.GetLastWriteTimeUtc(path).AddSeconds(5));
-        catalog.Load(_dir.Path).Single().Campaigns.Count.ShouldBe(4);
+        File.WriteAllText(PlanPath, "year: 2026\noffice: { name: x\n");
+        catalog.Load(_dir.File("plans")).Single().Campaigns.Count.ShouldBe(4);
     }
 
     [Fact]
-    public void Load_PlanFixedAgain_NewVersionRuns()
+    public void Load_PlanFixedAgain_NewVersionRunsAndIsTheNewLastGood()
     {
-        var path = CopySample();
-        var catalog = new PlanCatalog(NullLogger<PlanCatalog>.Instance);
-        catalog.Load(_dir.Path);
-        var text = File.ReadAllText(path);
-        File.WriteAllText(path, text.Replace("qh-2026-food", "qh-2026-food2"));
-        File.SetLastWriteTimeUtc(path, File.GetLastWriteTimeUtc(path).AddSeconds(5));
-        catalog.Load(_dir.Path).Single().Campaigns.ShouldContain(c => c.Id == "qh-2026-food2");
+        File.WriteAllText(PlanPath, Sample);
+        var catalog = Catalog();
+        catalog.Load(_dir.File("plans"));
+        File.WriteAllText(PlanPath, Broken);
+        catalog.Load(_dir.File("plans"));
+        File.WriteAllText(PlanPath, Sample.Replace("qh-2026-food", "qh-2026-food2"));
+        catalog.Load(_dir.File("plans")).Single().Campaigns.ShouldContain(c => c.Id == "qh-2026-food2");
+        _log.Entries.ShouldContain(e => e.Message.Contains("fixed"));
+
+        File.WriteAllText(PlanPath, Broken);
+        Catalog().Load(_dir.File("plans")).Single().Campaigns.ShouldContain(c => c.Id == "qh-2026-food2");
     }
 
     [Fact]
-    public void Load_BrokenFromTheStart_NothingRuns()
+    public void Load_BrokenInAFreshProcess_RunsTheStoredLastGoodPlan()
     {
-        File.WriteAllText(_dir.File("bad.yaml"), "year: [");
-        new PlanCatalog(NullLogger<PlanCatalog>.Instance).Load(_dir.Path).ShouldBeEmpty();
+        File.WriteAllText(PlanPath, Sample);
+        Catalog().Load(_dir.File("plans"));
+        File.WriteAllText(PlanPath, Broken);
+
+        var plan = Catalog().Load(_dir.File("plans")).Single();
+
+        plan.Campaigns.Select(c => c.Id).ShouldBe(["qh-2026-netcafe", "qh-2026-food", "qh-2026-entertainment", "qh-2026-pharmacy"], ignoreOrder: true);
+        plan.SourcePath.ShouldEndWith("2026.yaml");
+    }
+
+    [Fact]
+    public void Load_SameTextReadAgainLater_KeepsItsFirstAcceptance()
+    {
+        File.WriteAllText(PlanPath, Sample);
+        Catalog().Load(_dir.File("plans"));
+        var first = Store().LastGoodPlan("2026.yaml").ShouldNotBeNull();
+        first.AcceptedAt.ShouldBe(_clock.GetUtcNow());
+        first.YamlText.ShouldBe(Sample);
+
+        _clock.Set(_clock.GetUtcNow().AddDays(3));
+        Catalog().Load(_dir.File("plans"));
+        Store().LastGoodPlan("2026.yaml").ShouldBe(first);
+    }
+
+    [Fact]
+    public void Load_BrokenFile_EachProblemLoggedAtFileLineColumnOncePerVersion()
+    {
+        File.WriteAllText(PlanPath, Sample);
+        var catalog = Catalog();
+        catalog.Load(_dir.File("plans"));
+        File.WriteAllText(PlanPath, Broken);
+
+        for (var tick = 0; tick < 3; tick++)
+        {
+            catalog.Load(_dir.File("plans"));
+        }
+
+        var line = LineOf(Broken, WindowLine.TrimEnd('}', ' '));
+        line.ShouldBeGreaterThan(1);
+        var problems = _log.Errors.Where(e => e.Contains("YAML 语法错误")).ToList();
+        problems.Count.ShouldBe(1);
+        problems[0].ShouldMatch($@"2026\.yaml:{line}:\d+: YAML 语法错误");
+        _log.Errors.Count(e => e.Contains("keeps running")).ShouldBe(1);
+    }
+
+    [Fact]
+    public void Load_BrokenFile_OfficeToldOnceAcrossTicksAndProcesses()
+    {
+        File.WriteAllText(PlanPath, Sample);
+        Catalog().Load(_dir.File("plans"));
+        var lastGood = Store().LastGoodPlan("2026.yaml").ShouldNotBeNull();
+        File.WriteAllText(PlanPath, Broken);
+
+        var catalog = Catalog();
+        catalog.Load(_dir.File("plans"));
+        catalog.Load(_dir.File("plans"));
+        Catalog().Load(_dir.File("plans"));
+
+        var notices = Notices();
+        notices.Select(n => n.RecipientEmail).ShouldBe(["office@qinghe.example", "office2@qinghe.example"], ignoreOrder: true);
+        var badSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(PlanPath)));
+        notices.ShouldAllBe(n => n.IdempotencyKey.StartsWith($"2026:清河县“双随机、一公开”工作领导小组办公室|plan-error|{badSha}|"));
+        notices.ShouldAllBe(n => n.Subject == "【计划文件有误】2026年度抽查工作计划文件有误，仍按上一版执行");
+
+        var body = Store().DueDeliveries(_clock.GetUtcNow(), 10).Single(d => d.Message.RecipientEmail == "office@qinghe.example").Message.TextBody;
+        body.ShouldContain($"第{LineOf(Broken, WindowLine.TrimEnd('}', ' '))}行第");
+        body.ShouldContain("YAML 语法错误");
+        body.ShouldContain($"仍按上一版计划（2026年3月2日 09:00采用，版本 {lastGood.Sha256[..12]}）执行");
+    }
+
+    [Fact]
+    public void Load_SecondDifferentBadEdit_ToldOnceMore()
+    {
+        File.WriteAllText(PlanPath, Sample);
+        Catalog().Load(_dir.File("plans"));
+        File.WriteAllText(PlanPath, Broken);
+        Catalog().Load(_dir.File("plans"));
+        Notices().Count.ShouldBe(2);
+
+        File.WriteAllText(PlanPath, Sample.Replace("draw_on: 2026-04-14", "draw_on: 2026-04-31"));
+        Catalog().Load(_dir.File("plans"));
+        Catalog().Load(_dir.File("plans"));
+
+        var notices = Notices();
+        notices.Count.ShouldBe(4);
+        notices.Select(n => n.IdempotencyKey.Split('|')[2]).Distinct().Count().ShouldBe(2);
+        Store().DueDeliveries(_clock.GetUtcNow(), 10).Last().Message.TextBody.ShouldContain("日期“2026-04-31”无效");
+    }
+
+    [Fact]
+    public void Load_BrokenFromTheStart_NothingRunsAndNobodyIsMailed()
+    {
+        File.WriteAllText(PlanPath, Broken);
+
+        Catalog().Load(_dir.File("plans")).ShouldBeEmpty();
+        Catalog().Load(_dir.File("plans")).ShouldBeEmpty();
+
+        Store().Deliveries().ShouldBeEmpty();
+        Store().LastGoodPlan("2026.yaml").ShouldBeNull();
+        _log.Errors.ShouldContain(e => e.Contains("not run until fixed"));
+        _log.Errors.ShouldContain(e => e.Contains("2026.yaml:") && e.Contains("YAML 语法错误"));
+    }
+
+    [Fact]
+    public void Load_FileReadEmptyWhileBeingSaved_LastGoodRunsAndNobodyIsMailed()
+    {
+        File.WriteAllText(PlanPath, Sample);
+        Catalog().Load(_dir.File("plans"));
+        File.WriteAllText(PlanPath, "");
+
+        Catalog().Load(_dir.File("plans")).Single().Campaigns.Count.ShouldBe(4);
+        Notices().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Load_PlanInASubfolderOrGivenAsOneFile_KeyedByItsPathRelativeToThePlansFolder()
+    {
+        PlanCatalog.PlanFile(_dir.File("plans"), _dir.File("plans", "qinghe", "2026.yaml")).ShouldBe("qinghe/2026.yaml");
+        File.WriteAllText(PlanPath, Sample);
+        Catalog().Load(PlanPath).Single();
+        Store().LastGoodPlan("2026.yaml").ShouldNotBeNull();
     }
 }

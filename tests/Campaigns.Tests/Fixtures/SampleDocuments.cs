@@ -106,6 +106,15 @@ public static class SampleDocuments
         ]);
         var cover = DocumentModels.CoverMail(plan, plan.Department("market").Contacts[0], $"关于抽调{campaign.Name}检查人员的函",
             $"{campaign.Name}已完成双随机抽取，抽调人员函及一企一表见附件，请通知被抽取人员按时参加。");
+        // What the office reads when a save breaks the plan: an error and a warning, the running version accepted on publication day.
+        var planError = DocumentModels.PlanError(plan, new Contact("田婷婷", "office@qinghe.example", null), "2024.yaml",
+            "3f9c2a7be41d08c55a6e1f7d2b90c4e8a1d3f5b7c9e0a2b4d6f8e1c3a5b7d9f0",
+            [
+                new PlanProblem(ProblemSeverity.Warning, new SourceLocation("config/plans/2024.yaml", 8, 5), "部门“县消防救援大队”未发起也未参与任何部门联合抽查（003 §9：每个部门每年至少发起或参与一次）"),
+                new PlanProblem(ProblemSeverity.Error, new SourceLocation("config/plans/2024.yaml", 30, 14), "日期“2024-04-31”无效，应为 YYYY-MM-DD（draw_on：抽取日期）"),
+            ],
+            "a41be07c93d2f5e8b6c1a0d9e7f3b2c5d8e1a4f7b0c3d6e9f2a5b8c1d4e7f0a3",
+            new DateTimeOffset(2024, 3, 20, 6, 41, 0, TimeSpan.Zero));
         return new Dictionary<string, object>
         {
             ["plan-publication.html"] = DocumentModels.PlanPublication(plan, timeline),
@@ -123,6 +132,8 @@ public static class SampleDocuments
             ["breach-report.html"] = breach,
             ["cover.txt"] = cover,
             ["cover.html"] = cover,
+            ["plan-error.txt"] = planError,
+            ["plan-error.html"] = planError,
         };
     }
 

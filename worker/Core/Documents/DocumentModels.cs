@@ -226,6 +226,27 @@ public static class DocumentModels
         [.. items.Select((item, i) => new BreachReport.Row(
             i + 1, item.CampaignName ?? $"{plan.Year}年度抽查计划", item.What, item.Whose, ChineseDates.Format(item.Since), item.WorkingDaysOverdue))]);
 
+    /// <summary>
+    /// The office's notice that <paramref name="file"/> (version <paramref name="badSha256"/>) does not parse and that
+    /// <paramref name="running"/> (version <paramref name="runningSha256"/>, accepted at <paramref name="acceptedAt"/>) keeps running.
+    /// Versions are shown as the first 12 hex digits of the file's SHA-256, enough to tell saves apart in a mail.
+    /// </summary>
+    public static PlanErrorNotice PlanError(
+        AnnualPlan running, Contact recipient, string file, string badSha256, IReadOnlyList<PlanProblem> problems, string runningSha256, DateTimeOffset acceptedAt)
+    {
+        var local = TimeZoneInfo.ConvertTime(acceptedAt, TimeZoneInfo.FindSystemTimeZoneById(running.Office.TimeZone));
+        return new PlanErrorNotice(
+            $"【计划文件有误】{running.Year}年度抽查工作计划文件有误，仍按上一版执行",
+            running.Office.Name,
+            recipient.Name,
+            file,
+            badSha256[..12],
+            [.. problems.Select((p, i) => new PlanErrorNotice.Problem(
+                i + 1, p.Location.Line, p.Location.Column, p.Severity == ProblemSeverity.Warning ? $"（警告）{p.Message}" : p.Message))],
+            $"{ChineseDates.Format(DateOnly.FromDateTime(local.DateTime))} {local:HH:mm}",
+            runningSha256[..12]);
+    }
+
     public static CoverMail CoverMail(AnnualPlan plan, Contact recipient, string subject, string message) =>
         new(subject, plan.Office.Name, recipient.Name, message, ContactLine(plan));
 

@@ -13,15 +13,23 @@ public static class PlanParser
     {
         var context = new PlanReadContext(path);
         var stream = new YamlStream();
+        var parser = new PositionedParser(new Parser(new StringReader(yamlText)));
         try
         {
-            stream.Load(new StringReader(yamlText));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             var message = e.InnerException?.Message ?? e.Message;
             return new PlanLoadResult(null,
                 [new PlanProblem(ProblemSeverity.Error, new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column), $"YAML 语法错误：{message}")]);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gave up without a position (see PositionedParser): point past the last thing it read.
+            return new PlanLoadResult(null,
+                [new PlanProblem(ProblemSeverity.Error, new SourceLocation(path, (int)Math.Max(1, parser.LastEnd.Line), (int)Math.Max(1, parser.LastEnd.Column)),
+                    "YAML 语法错误：此处之后的内容无法读取，请检查括号 { } [ ] 和引号是否成对")]);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {

@@ -158,6 +158,20 @@ public class PlanParserTests
         problem.Location.Line.ShouldBeGreaterThanOrEqualTo(2);
     }
 
+    /// <summary>
+    /// An unclosed flow mapping with more lines after it makes YamlDotNet 18.1's scanner throw InvalidOperationException
+    /// with no position; it must still be a problem at the line, not a crash of the tick.
+    /// </summary>
+    [Fact]
+    public void Parse_UnclosedFlowMappingMidFile_ProblemAtItsLineRatherThanAnException()
+    {
+        var result = Parse(With("window: { start: 2024-04-09, end: 2024-05-31 }", "window: { start: 2024-04-09, end: 2024-05-31"));
+        result.Plan.ShouldBeNull();
+        var problem = result.Problems.Single();
+        problem.Message.ShouldStartWith("YAML 语法错误");
+        problem.Location.Line.ShouldBe(23);
+    }
+
     [Fact]
     public void Parse_NotAMapping_SaysWhatIsExpected() =>
         Parse("- just a list").Problems.Single().ToString().ShouldStartWith("plan.yaml:1:1: 计划文件应为 YAML 映射");

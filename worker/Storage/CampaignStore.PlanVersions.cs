@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+
+namespace Campaigns.Storage;
+
+// Plain SQL that SQLite and PostgreSQL both run: ON CONFLICT upserts, instants as ISO 8601 text; audit rows through Audit, which
+// takes the provider's audit lock.
+public sealed partial class CampaignStore
+{
+    /// <summary>The last good version of <paramref name="planFile"/> any process accepted, or null when none ever parsed.</summary>
+    public LastGoodPlan? LastGoodPlan(string planFile)
+    {
+        using var connection = Connect();
+        var row = connection.QuerySingleOrDefault<(string PlanFile, string YamlText, string Sha256, string AcceptedAt)?>(
+            "SELECT plan_file, yaml_text, sha256, accepted_at FROM last_good_plans WHERE plan_file = @planFile", new { planFile });
+        return row is { } r
+            ? new LastGoodPlan(r.PlanFile, r.YamlText, r.Sha256, DateTimeOffset.Parse(r.AcceptedAt, CultureInfo.InvariantCulture))
+            : null;
+    }
+
+    /// <summary>
+    /// Records <paramref name="version"/> as its file's last good plan. The same text accepted again (the next tick, another
+    /// instance) keeps the first acceptance time: true only when the stored version changed.
+    /// </summary>
+    public bool AcceptPlan(LastGoodPlan version, string instance)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        var changed = connection.Execute(
+            """
+            INSERT INTO last_good_plans (plan_file, yaml_text, sha256, accepted_at) VALUES (@PlanFile, @YamlText, @Sha256, @at)
+            ON CONFLICT (plan_file) DO UPDATE SET yaml_text = excluded.yaml_text, sha256 = excluded.sha256, accepted_at = excluded.accepted_at
+            WHERE last_good_plans.sha256 <> excluded.sha256
+            """,
+            new { version.PlanFile, version.YamlText, version.Sha256, at = version.AcceptedAt.ToString("O", CultureInfo.InvariantCulture) },
+            transaction) == 1;
+        if (changed)
+        {
+            // Which plan was in force when is part of the record an archive carries.
+            Audit(connection, transaction, version.AcceptedAt, instance, "plan-accepted", null, new { file = version.PlanFile, sha256 = version.Sha256 });
+        }
+        transaction.Commit();
+        return changed;
+    }
+
+    /// <summary>
+    /// Queues messages that belong to no tick (a broken plan file's notice), in one transaction. A key already in the outbox
+    /// is left alone, so any number of ticks, restarts or instances queue each message once. Returns those newly queued.
+    /// </summary>
+    public IReadOnlyList<OutboxMessage> Queue(IReadOnlyList<OutboxMessage> messages, DateTimeOffset now, string instance)
+    {
+        if (messages.Count == 0)
+        {
+            return [];
+        }
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        var at = now.ToString("O", CultureInfo.InvariantCulture);
+        var queued = new List<OutboxMessage>();
+        foreach (var message in messages)
+        {
+            var inserted = connection.Execute(
+                """
+                INSERT INTO deliveries (idempotency_key, kind, campaign_id, recipient_name, recipient_email, subject, text_body, html_body,
+                                        attachments_json, state, attempts, next_attempt_at, created_at)
+                VALUES (@IdempotencyKey, @Kind, @CampaignId, @RecipientName, @RecipientEmail, @Subject, @TextBody, @HtmlBody,
+                        @attachments, 'pending', 0, @at, @at)
+                ON CONFLICT (idempotency_key) DO NOTHING
+                """,
+                new
+                {
+                    message.IdempotencyKey, message.Kind, message.CampaignId, message.RecipientName, message.RecipientEmail,
+                    message.Subject, message.TextBody, message.HtmlBody, attachments = JsonSerializer.Serialize(message.Attachments), at,
+                },
+                transaction);
+            if (inserted == 1)
+            {
+                connection.Execute(
+                    "INSERT INTO delivery_items (item_key, delivery_key) VALUES (@item, @key) ON CONFLICT (item_key) DO NOTHING",
+                    (message.Items ?? [message.IdempotencyKey]).Select(item => new { item, key = message.IdempotencyKey }), transaction);
+                queued.Add(message);
+                Audit(connection, transaction, now, instance, "delivery-queued", message.CampaignId, AuditDetails.Queued(message));
+            }
+        }
+        transaction.Commit();
+        return queued;
+    }
+}
