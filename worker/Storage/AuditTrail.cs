@@ -28,21 +28,32 @@ internal static class AuditTrail
     private const string Columns =
         "seq AS Seq, at AS At, actor AS Actor, action AS Action, campaign_id AS CampaignId, detail_json AS DetailJson, previous_hash AS PreviousHash, hash AS Hash";
 
-    public static AuditEntry Append(
-        DbConnection connection, DbTransaction transaction, DateTimeOffset at, string actor, string action, string? campaignId, object detail)
+    /// <summary>
+    /// Appends a row after <paramref name="last"/>, the row this transaction appended before (null: read the head). The
+    /// caller holds the store's audit lock (BEGIN IMMEDIATE on SQLite, an advisory lock on PostgreSQL) from its first
+    /// append to its commit, so no other writer can take the same seq, and the row it appended last is still the head.
+    /// </summary>
+    public static AuditEntry? Append(
+        DbConnection connection, DbTransaction transaction, AuditEntry? last, DateTimeOffset at, string actor,
+        IEnumerable<(string Action, string? CampaignId, object Detail)> rows)
     {
-        // The caller holds the store's audit lock (BEGIN IMMEDIATE on SQLite, an advisory lock on PostgreSQL), so no other writer can take the same seq.
-        var last = connection.QuerySingleOrDefault<AuditEntry>($"SELECT {Columns} FROM audit_trail ORDER BY seq DESC LIMIT 1", transaction: transaction);
-        var entry = new AuditEntry(
-            (last?.Seq ?? 0) + 1, at.ToString("O", CultureInfo.InvariantCulture), actor, action, campaignId,
-            JsonSerializer.Serialize(detail, Json), last?.Hash ?? Genesis, "");
-        entry = entry with { Hash = HashOf(entry) };
+        last ??= connection.QuerySingleOrDefault<AuditEntry>($"SELECT {Columns} FROM audit_trail ORDER BY seq DESC LIMIT 1", transaction: transaction);
+        var entries = new List<AuditEntry>();
+        foreach (var (action, campaignId, detail) in rows)
+        {
+            var entry = new AuditEntry(
+                (last?.Seq ?? 0) + 1, at.ToString("O", CultureInfo.InvariantCulture), actor, action, campaignId,
+                JsonSerializer.Serialize(detail, Json), last?.Hash ?? Genesis, "");
+            last = entry with { Hash = HashOf(entry) };
+            entries.Add(last);
+        }
+        // One command for all the rows (Dapper runs it per row, prepared once).
         connection.Execute(
             """
             INSERT INTO audit_trail (seq, at, actor, action, campaign_id, detail_json, previous_hash, hash)
             VALUES (@Seq, @At, @Actor, @Action, @CampaignId, @DetailJson, @PreviousHash, @Hash)
-            """, entry, transaction);
-        return entry;
+            """, entries, transaction);
+        return last;
     }
 
     /// <summary>The canonical string's hash; see the class summary.</summary>

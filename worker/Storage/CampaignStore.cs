@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Campaigns.Core.Draws;
 using Campaigns.Core.FollowUps;
@@ -20,6 +21,9 @@ public sealed partial class CampaignStore
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly StoreProvider _provider;
     private readonly TimeProvider _time;
+
+    // The audit row each open transaction appended last; weak, so a finished transaction takes its entry with it.
+    private readonly ConditionalWeakTable<DbTransaction, AuditEntry> _auditHeads = new();
 
     static CampaignStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
@@ -86,11 +90,26 @@ public sealed partial class CampaignStore
         }
     }
 
-    /// <summary>Appends an audit row in the caller's transaction, one writer at a time (see <see cref="StoreProvider.AuditLock"/>).</summary>
-    private AuditEntry Audit(DbConnection connection, DbTransaction transaction, DateTimeOffset at, string actor, string action, string? campaignId, object detail)
+    /// <summary>
+    /// Appends an audit row in the caller's transaction, one writer at a time (see <see cref="StoreProvider.AuditLock"/>).
+    /// The lock is taken once per transaction and the row appended last is remembered, so a tick's thousands of rows
+    /// cost one statement each, not three.
+    /// </summary>
+    private void Audit(DbConnection connection, DbTransaction transaction, DateTimeOffset at, string actor, string action, string? campaignId, object detail) =>
+        Audit(connection, transaction, at, actor, [(action, campaignId, detail)]);
+
+    private void Audit(
+        DbConnection connection, DbTransaction transaction, DateTimeOffset at, string actor, IReadOnlyCollection<(string Action, string? CampaignId, object Detail)> rows)
     {
-        Lock(connection, transaction, _provider.AuditLock);
-        return AuditTrail.Append(connection, transaction, at, actor, action, campaignId, detail);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        if (!_auditHeads.TryGetValue(transaction, out var last))
+        {
+            Lock(connection, transaction, _provider.AuditLock);
+        }
+        _auditHeads.AddOrUpdate(transaction, AuditTrail.Append(connection, transaction, last, at, actor, rows)!);
     }
 
     public OfficeFacts LoadFacts(AnnualPlan plan)
@@ -248,9 +267,9 @@ public sealed partial class CampaignStore
                     "INSERT INTO delivery_items (item_key, delivery_key) VALUES (@item, @key) ON CONFLICT (item_key) DO NOTHING",
                     (message.Items ?? [message.IdempotencyKey]).Select(item => new { item, key = message.IdempotencyKey }), transaction);
                 queued.Add(message);
-                Audit(connection, transaction, now, instance, "delivery-queued", message.CampaignId, AuditDetails.Queued(message));
             }
         }
+        Audit(connection, transaction, now, instance, [.. queued.Select(m => ("delivery-queued", m.CampaignId, (object)AuditDetails.Queued(m)))]);
         transaction.Commit();
         return new AppliedTick([.. outcome.Transitions], raised, cleared, queued);
     }
@@ -264,13 +283,11 @@ public sealed partial class CampaignStore
             new { scopes }, transaction).ToDictionary(f => f.FlagKey);
         var wanted = flags.ToDictionary(f => f.Key);
         var raised = new List<OverdueFlag>();
-        foreach (var flag in flags.Where(f => !active.ContainsKey(f.Key)))
-        {
-            connection.Execute(
-                "INSERT INTO flags (flag_key, scope, kind, subject, since, detail, raised_on) VALUES (@Key, @Scope, @kind, @Subject, @since, @Detail, @today)",
-                new { flag.Key, flag.Scope, kind = flag.Kind.WireName(), flag.Subject, since = Text(flag.Since), flag.Detail, today = Text(today) }, transaction);
-            raised.Add(flag);
-        }
+        raised.AddRange(flags.Where(f => !active.ContainsKey(f.Key)));
+        connection.Execute(
+            "INSERT INTO flags (flag_key, scope, kind, subject, since, detail, raised_on) VALUES (@Key, @Scope, @kind, @Subject, @since, @Detail, @today)",
+            raised.Select(flag => new { flag.Key, flag.Scope, kind = flag.Kind.WireName(), flag.Subject, since = Text(flag.Since), flag.Detail, today = Text(today) }),
+            transaction);
         foreach (var (key, flag) in wanted.Where(w => active.ContainsKey(w.Key) && active[w.Key].Detail != w.Value.Detail))
         {
             // Detail changes as results come in (fewer missing); the flag stays the same flag.
@@ -564,14 +581,8 @@ public sealed partial class CampaignStore
     {
         // A flag's scope is a campaign or the whole plan (plan-not-published); only the former belongs to a campaign's file.
         string? CampaignOf(OverdueFlag flag) => plan.Campaigns.Any(c => c.Id == flag.Scope) ? flag.Scope : null;
-        foreach (var flag in raised)
-        {
-            Audit(connection, transaction, now, instance, "flag-raised", CampaignOf(flag), AuditDetails.Flag(flag));
-        }
-        foreach (var flag in cleared)
-        {
-            Audit(connection, transaction, now, instance, "flag-cleared", CampaignOf(flag), AuditDetails.Flag(flag));
-        }
+        Audit(connection, transaction, now, instance,
+            [.. raised.Select(f => ("flag-raised", CampaignOf(f), (object)AuditDetails.Flag(f))), .. cleared.Select(f => ("flag-cleared", CampaignOf(f), (object)AuditDetails.Flag(f)))]);
     }
 
     private void AuditResults(DbConnection connection, DbTransaction transaction, IReadOnlyList<ResultEntry> entries, string source, int added)
