@@ -115,7 +115,9 @@ public static class WorkerRegistration
                     });
                 });
             }
-            q.AddJob<TickJob>(j => j.WithIdentity(TickJob.Key));
+            // Recovery: a tick cut off by its instance dying is run again by another once the cluster notices (the tick
+            // is idempotent), rather than waiting for tomorrow's cron.
+            q.AddJob<TickJob>(j => j.WithIdentity(TickJob.Key).RequestRecovery());
             q.AddTrigger(t => t.ForJob(TickJob.Key).WithIdentity("tick-on-start").StartNow());
             // A tick missed while every instance was down runs once on recovery (fire once now, then on schedule), not
             // once per missed slot: each tick reconciles everything owed up to today, so one catches up all.
