@@ -111,12 +111,15 @@ public static class WorkerRegistration
                     s.UseClustering(c =>
                     {
                         c.CheckinInterval = options.ClusterCheckinInterval;
-                        c.CheckinMisfireThreshold = options.ClusterCheckinInterval;
+                        // Twice the interval: a busy instance on a small machine checks in late without being taken for dead.
+                        c.CheckinMisfireThreshold = options.ClusterCheckinInterval * 2;
                     });
                 });
             }
             // Recovery: a tick cut off by its instance dying is run again by another once the cluster notices (the tick
             // is idempotent), rather than waiting for tomorrow's cron.
+            // Quartz's own check (running, its store reachable), which /health includes.
+            q.AddQuartzHealthChecks();
             q.AddJob<TickJob>(j => j.WithIdentity(TickJob.Key).RequestRecovery());
             q.AddTrigger(t => t.ForJob(TickJob.Key).WithIdentity("tick-on-start").StartNow());
             // A tick missed while every instance was down runs once on recovery (fire once now, then on schedule), not

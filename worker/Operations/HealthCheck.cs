@@ -1,6 +1,7 @@
 using System.Globalization;
 using Campaigns.Host;
 using Campaigns.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Campaigns.Operations;
 
@@ -15,7 +16,9 @@ namespace Campaigns.Operations;
 /// </summary>
 public static class HealthCheck
 {
-    public static HealthReport Evaluate(WorkerOptions options, StoreProvider store, DateTimeOffset now, DateTimeOffset? lastTick)
+    // scheduler: Quartz's own health check of the running worker's scheduler, when asked from inside it.
+    public static HealthReport Evaluate(
+        WorkerOptions options, StoreProvider store, DateTimeOffset now, DateTimeOffset? lastTick, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport? scheduler = null)
     {
         var inspection = StoreInspector.Inspect(store);
         if (inspection.Facts is not { } facts)
@@ -23,6 +26,11 @@ public static class HealthCheck
             return new HealthReport([inspection.Problem!], null, lastTick);
         }
         var problems = new List<string>();
+        // Degraded (starting, or in standby) is not yet a person's business; unhealthy is: stopped, or its store unreachable.
+        foreach (var (name, entry) in scheduler?.Entries.Where(e => e.Value.Status == HealthStatus.Unhealthy) ?? [])
+        {
+            problems.Add($"调度器异常（{name}: {entry.Description}）");
+        }
         if (facts.SchemaVersion != facts.KnownSchemaVersion)
         {
             problems.Add(facts.SchemaVersion > facts.KnownSchemaVersion

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Campaigns.Host;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Campaigns.Operations;
 
@@ -11,7 +12,8 @@ namespace Campaigns.Operations;
 /// GET /health on 127.0.0.1:HealthPort while the worker runs: 200 when healthy, 503 when not, with a small JSON body.
 /// Loopback only: a monitoring agent on the machine (or an SSH tunnel) asks; nothing is exposed to the network.
 /// </summary>
-public sealed class HealthEndpoint(IOptions<WorkerOptions> options, CampaignMetrics metrics, StoreProvider store, TimeProvider time, ILogger<HealthEndpoint> logger)
+public sealed class HealthEndpoint(
+    IOptions<WorkerOptions> options, CampaignMetrics metrics, StoreProvider store, TimeProvider time, IServiceProvider services, ILogger<HealthEndpoint> logger)
     : BackgroundService
 {
     // Chinese as UTF-8, not \u escapes: an admin reads the summary with curl.
@@ -48,7 +50,8 @@ public sealed class HealthEndpoint(IOptions<WorkerOptions> options, CampaignMetr
             response.StatusCode = (int)HttpStatusCode.NotFound;
             return;
         }
-        var report = HealthCheck.Evaluate(options.Value, store, time.GetUtcNow(), metrics.LastTick);
+        var report = HealthCheck.Evaluate(options.Value, store, time.GetUtcNow(), metrics.LastTick,
+            services.GetService<HealthCheckService>() is { } checks ? await checks.CheckHealthAsync() : null);
         var body = JsonSerializer.SerializeToUtf8Bytes(new
         {
             status = report.Healthy ? "healthy" : "unhealthy",
