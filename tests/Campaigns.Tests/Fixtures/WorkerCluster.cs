@@ -18,6 +18,12 @@ public sealed class WorkerCluster(IReadOnlyDictionary<string, string> environmen
 
     public int Starts { get; private set; }
 
+    /// <summary>Lines the workers logged at error level or above ("fail:", "crit:"): evidence a fault reached them.</summary>
+    public int ErrorLines { get; private set; }
+
+    /// <summary>The first error lines, for the report.</summary>
+    public List<string> FirstErrors { get; } = [];
+
     public IReadOnlyCollection<string> Instances => _running.Keys;
 
     /// <summary>Starts the instance with these settings on top of the shared ones (a drain run's own clock).</summary>
@@ -130,6 +136,14 @@ public sealed class WorkerCluster(IReadOnlyDictionary<string, string> environmen
         }
         lock (_log)
         {
+            if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal) || line.Contains(" fail: ", StringComparison.Ordinal) || line.Contains(" crit: ", StringComparison.Ordinal))
+            {
+                ErrorLines++;
+                if (FirstErrors.Count < 20)
+                {
+                    FirstErrors.Add($"{instance}: {line[..Math.Min(line.Length, 240)]}");
+                }
+            }
             _log.Enqueue($"{instance}: {line}");
             while (_log.Count > LogLines)
             {
