@@ -17,16 +17,19 @@ public static class PostgresServer
     public static string ConnectionString => Server.Value;
 
     /// <summary>A new, empty database; its connection string.</summary>
-    public static string CreateDatabase()
+    public static string CreateDatabase() => CreateDatabase(Server.Value);
+
+    /// <summary>A new, empty database on the server at <paramref name="server"/>; its connection string.</summary>
+    public static string CreateDatabase(string server)
     {
         var name = "campaigns_" + Guid.NewGuid().ToString("N")[..16];
-        using (var connection = new NpgsqlConnection(Server.Value))
+        using (var connection = new NpgsqlConnection(server))
         {
             connection.Open();
             using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             create.ExecuteNonQuery();
         }
-        return new NpgsqlConnectionStringBuilder(Server.Value) { Database = name }.ToString();
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
     }
 
     public static StorageOptions Storage() => new() { Provider = StorageProviderKind.PostgreSql, ConnectionString = CreateDatabase() };
@@ -37,14 +40,7 @@ public static class PostgresServer
         {
             return given;
         }
-        // PostgreSQL runs as the postgres user when the tests run as root: the folder must be searchable by it.
-        var folder = Path.Combine(Path.GetTempPath(), "campaigns-tests-pg-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        }
+        var folder = NewFolder();
         var connectionString = Run("start", folder);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
@@ -54,10 +50,25 @@ public static class PostgresServer
         return connectionString;
     }
 
-    private static string Run(string action, string folder)
+    /// <summary>An empty folder for a cluster of its own.</summary>
+    internal static string NewFolder()
+    {
+        // PostgreSQL runs as the postgres user when the tests run as root: the folder must be searchable by it.
+        var folder = Path.Combine(Path.GetTempPath(), "campaigns-tests-pg-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+        return folder;
+    }
+
+    /// <summary>ops/postgres with these arguments (start DIR [PORT], stop DIR); what it printed.</summary>
+    internal static string Run(string action, string folder, params string[] more)
     {
         var script = Repository.Path("ops", "postgres");
-        using var process = Process.Start(new ProcessStartInfo(script, [action, folder])
+        using var process = Process.Start(new ProcessStartInfo(script, [action, folder, .. more])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -1,0 +1,322 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Campaigns.Cli;
+using Campaigns.Engine;
+using Campaigns.Simulation;
+using Campaigns.Storage;
+using Campaigns.Tests.Fixtures;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace Campaigns.Tests.Integration;
+
+/// <summary>
+/// Issue 5, faults to survive: three `campaigns run` processes on one PostgreSQL database tick the sample plan through a
+/// simulated year on a shared fast clock, mailing a real SMTP server, while the test kills workers (SIGKILL) or restarts
+/// the database. What must hold: every outbox row ends sent; every sent row's Message-ID arrived, twice only where a
+/// send completed and its mark was lost (at most one per kill or per instance and database restart); no transition
+/// recorded twice; the final states and transitions those a single-process simulate of the year reaches. The figures
+/// (kills, duplicates, messages, transitions, real durations) go to the test output and bin/…/cluster-faults.txt; they
+/// are never asserted on, as they depend on the machine.
+/// </summary>
+public sealed partial class ClusterFaultTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly DateTimeOffset YearStart = new(2026, 1, 1, 8, 0, 0, TimeSpan.FromHours(8));
+
+    // The workers are stopped before the year's last day: stopping takes real seconds in which the fast clock runs on,
+    // and a drain run on a slow clock then ticks 31 December, so no tick ever sees 2027.
+    private static readonly DateTimeOffset YearStop = new(2026, 12, 30, 0, 0, 0, TimeSpan.FromHours(8));
+    private static readonly DateTimeOffset DrainStart = new(2026, 12, 31, 9, 0, 0, TimeSpan.FromHours(8));
+    private static readonly string[] Workers = ["w1", "w2", "w3"];
+
+    // Three cold workers on two cores need seconds to start Quartz and JIT their first tick; the shared clock reaches
+    // 1 January only after that (before it, it reads days of 2025, when the 2026 plan owes nothing).
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
+
+    // Seeded so a failing run can be repeated: CAMPAIGNS_CLUSTER_SEED overrides it.
+    private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("CAMPAIGNS_CLUSTER_SEED"), out var s) ? s : 20260105;
+
+    // One single-process simulate of the year, shared by the tests: what the cluster must reach.
+    private static readonly Lazy<Task<Reference>> Simulated = new(SimulateYear, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Cluster_ThreeWorkersNoFaults_EverythingSentOnceTransitionsOnceStatesAsSimulated()
+    {
+        var figures = await RunYear("no faults", PostgresServer.CreateDatabase(), TimeSpan.FromSeconds(30), (_, end) => Until(end, null));
+
+        figures.Duplicates.ShouldBe(0, "no worker was killed, so no message may arrive twice");
+    }
+
+    [Fact]
+    public async Task Cluster_RandomWorkerKilledAndRestarted_NothingLostAtMostOneDuplicatePerKill()
+    {
+        var random = new Random(Seed);
+        var kills = 0;
+        var year = TimeSpan.FromSeconds(60);
+        var figures = await RunYear("random kill -9", PostgresServer.CreateDatabase(), year, async (cluster, end) =>
+        {
+            var last = end - year;
+            while (true)
+            {
+                // Every 5 to 15 s of the year (the warm-up before it is left alone).
+                var next = (last > DateTimeOffset.UtcNow ? last : DateTimeOffset.UtcNow) + TimeSpan.FromSeconds(5 + random.NextDouble() * 10);
+                if (next > end - TimeSpan.FromSeconds(2))
+                {
+                    break;
+                }
+                await Until(next, cluster);
+                var victim = Workers[random.Next(Workers.Length)];
+                cluster.Kill(victim);
+                cluster.Start(victim);
+                kills++;
+                last = DateTimeOffset.UtcNow;
+            }
+            await Until(end, cluster);
+            return new Faults(kills, 0);
+        });
+
+        figures.Faults.Kills.ShouldBeGreaterThan(0);
+        // A killed worker holds at most one claimed row (one send at a time per process), so it can repeat at most that one.
+        figures.Duplicates.ShouldBeLessThanOrEqualTo(figures.Faults.Kills);
+    }
+
+    [Fact]
+    public async Task Cluster_PostgresRestartedUnderLoad_WorkersReconnectNothingHalfApplied()
+    {
+        using var database = PostgresCluster.Start();
+        var random = new Random(Seed + 1);
+        var year = TimeSpan.FromSeconds(40);
+        var figures = await RunYear("PostgreSQL restarts", database.CreateDatabase(), year, async (cluster, end) =>
+        {
+            var restarts = 0;
+            foreach (var at in new[] { 0.2 + random.NextDouble() * 0.25, 0.55 + random.NextDouble() * 0.25 })
+            {
+                await Until(end - (1 - at) * year, cluster);
+                database.Stop();
+                await Until(DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2 + random.NextDouble() * 2), cluster);
+                database.Restart();
+                restarts++;
+            }
+            await Until(end, cluster);
+            return new Faults(0, restarts);
+        });
+
+        figures.Faults.DatabaseRestarts.ShouldBe(2);
+        // Each instance may lose the mark of the one message it was sending when the server went away.
+        figures.Duplicates.ShouldBeLessThanOrEqualTo(Workers.Length * figures.Faults.DatabaseRestarts);
+    }
+
+    private sealed record Faults(int Kills, int DatabaseRestarts);
+
+    private sealed record Figures(Faults Faults, int Duplicates);
+
+    private sealed record Reference(IReadOnlyDictionary<string, string> States, IReadOnlyList<string> Transitions, TimeSpan Took);
+
+    /// <summary>
+    /// The scenario from start to drained: three workers through the year while <paramref name="faults"/> runs, a graceful
+    /// stop, a drain run, then every figure printed and every invariant asserted.
+    /// </summary>
+    private async Task<Figures> RunYear(string scenario, string connectionString, TimeSpan yearReal, Func<WorkerCluster, DateTimeOffset, Task<Faults>> faults)
+    {
+        // Before the workers start, not beside them: on two cores it would take the CPU their ticks need.
+        var reference = await Simulated.Value;
+        using var smtp = SmtpServer.Start();
+        var speed = (YearStop - YearStart).TotalSeconds / yearReal.TotalSeconds;
+        var origin = DateTimeOffset.UtcNow + WarmUp;
+        var shared = new Dictionary<string, string>
+        {
+            ["Storage__Provider"] = "PostgreSql",
+            ["Storage__ConnectionString"] = connectionString,
+            ["Campaigns__Plans"] = Repository.Path("config", "plans", "2026.yaml"),
+            ["Campaigns__Directories"] = Repository.Path("config", "directories"),
+            ["Campaigns__Database"] = _dir.File("unused.db"),
+            ["Campaigns__Documents"] = _dir.File("documents"),
+            ["Campaigns__MailPickup"] = _dir.File("mail"),
+            ["Campaigns__SmtpHost"] = smtp.Host,
+            ["Campaigns__SmtpPort"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+            ["Campaigns__ClockStart"] = YearStart.ToString("O"),
+            ["Campaigns__ClockOrigin"] = origin.ToString("O"),
+            ["Campaigns__ClockSpeed"] = speed.ToString("R", CultureInfo.InvariantCulture),
+            ["Campaigns__TickInterval"] = "00:00:00.25",
+            ["Campaigns__DispatchInterval"] = "00:00:00.25",
+            ["Campaigns__ClusterCheckinInterval"] = "00:00:01",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        using var cluster = new WorkerCluster(shared);
+        Faults happened;
+        TimeSpan drained;
+        try
+        {
+            foreach (var worker in Workers)
+            {
+                cluster.Start(worker);
+            }
+            happened = await faults(cluster, origin + yearReal);
+            cluster.StopAll();
+            drained = await Drain(cluster, connectionString);
+        }
+        catch
+        {
+            output.WriteLine(cluster.Tail());
+            throw;
+        }
+        var year = DateTimeOffset.UtcNow - origin - drained;
+
+        using var provider = new PostgresProvider(connectionString);
+        var store = CampaignStore.Open(provider, TimeProvider.System);
+        var deliveries = store.Deliveries();
+        var expected = deliveries.ToDictionary(d => OutboxDispatcher.MessageId(d.IdempotencyKey), d => d);
+        var received = ReceivedIds(smtp.Folder);
+        var arrivals = received.GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        var repeated = arrivals.Where(a => a.Value > 1).ToList();
+        var duplicates = repeated.Sum(a => a.Value - 1);
+        var transitions = Transitions(connectionString);
+        var ticks = store.TickLog();
+
+        var report = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"== cluster faults: {scenario} (seed {Seed})")
+            .AppendLine(CultureInfo.InvariantCulture, $"real: year {year.TotalSeconds:F1} s at speed {speed:F0} ({speed / 86400:F2} simulated days per real second), drain {drained.TotalSeconds:F1} s")
+            .AppendLine(CultureInfo.InvariantCulture, $"faults: {happened.Kills} kills (SIGKILL, restarted at once), {happened.DatabaseRestarts} PostgreSQL restarts; {cluster.Starts} process starts, {cluster.Crashes.Count} crashes{string.Concat(cluster.Crashes.Select(c => $" {c}"))}, {cluster.ErrorLines} errors logged{string.Concat(cluster.FirstErrors.Distinct().Select(e => $"\n  {e}"))}")
+            .AppendLine(CultureInfo.InvariantCulture, $"deliveries: {deliveries.Count} rows ({string.Join(", ", deliveries.GroupBy(d => d.State).Select(g => $"{g.Count()} {g.Key}"))})")
+            .AppendLine(CultureInfo.InvariantCulture, $"messages: {expected.Count} expected, {received.Count} received, {arrivals.Count} distinct Message-IDs, {duplicates} duplicates{string.Concat(repeated.Select(r => $" {r.Key}×{r.Value}"))}")
+            .AppendLine(CultureInfo.InvariantCulture, $"transitions: {transitions.Count} ({string.Join(", ", transitions.GroupBy(t => t.Instance).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))}); simulate: {reference.Transitions.Count}")
+            .AppendLine(CultureInfo.InvariantCulture, $"ticks applied: {ticks.Count} over {ticks.Select(t => t.OnDate).Distinct().Count()} office days ({string.Join(", ", ticks.GroupBy(t => t.Instance).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))})")
+            .AppendLine(CultureInfo.InvariantCulture, $"final states: {string.Join(", ", store.Campaigns().GroupBy(c => c.State).Select(g => $"{g.Count()} {g.Key}"))}; simulate (results missing) took {reference.Took.TotalSeconds:F1} s")
+            .ToString();
+        output.WriteLine(report);
+        File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "cluster-faults.txt"), report + Environment.NewLine);
+
+        cluster.Crashes.ShouldBeEmpty("a worker ended on its own:\n" + cluster.Tail());
+        deliveries.ShouldNotBeEmpty();
+        deliveries.Where(d => d.State != "sent").Select(d => $"{d.Id} {d.State} {d.LastError}").ShouldBeEmpty();
+        expected.Keys.Where(id => !arrivals.ContainsKey(id)).ShouldBeEmpty("every sent row's Message-ID must have arrived");
+        arrivals.Keys.Where(id => !expected.ContainsKey(id)).ShouldBeEmpty("every arrival must be recognisable as an outbox row");
+
+        transitions.ShouldNotBeEmpty();
+        transitions.GroupBy(t => (t.CampaignId, t.From, t.To)).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty();
+        transitions.Select(t => t.Instance).Distinct().ShouldBeSubsetOf(Workers);
+        // Versions order the applied ticks; a plan's office day never goes back, whoever applied it.
+        foreach (var plan in ticks.GroupBy(t => t.PlanKey))
+        {
+            var days = plan.OrderBy(t => t.Version).Select(t => t.OnDate).ToList();
+            days.ShouldBe([.. days.Order(StringComparer.Ordinal)]);
+        }
+        store.VerifyAuditTrail().ShouldBeNull();
+
+        // Days skipped while ticks failed over change which reminders go out (only the latest after a gap), not where a
+        // campaign goes: with no results entered, states and transitions are those of simulate --results missing.
+        transitions.Select(t => $"{t.CampaignId} {t.From}->{t.To}").Order(StringComparer.Ordinal).ShouldBe(reference.Transitions);
+        store.Campaigns().ToDictionary(c => c.Id, c => c.State).ShouldBe(reference.States);
+        return new Figures(happened, duplicates);
+    }
+
+    /// <summary>
+    /// One worker on a slow clock set to the year's last day: it ticks 31 December and sends whatever the stopped ones
+    /// left pending; stopped once that tick is in and nothing is pending. Returns how long it took.
+    /// </summary>
+    private static async Task<TimeSpan> Drain(WorkerCluster cluster, string connectionString)
+    {
+        var began = DateTimeOffset.UtcNow;
+        cluster.Start("w1", new Dictionary<string, string>
+        {
+            ["Campaigns__ClockStart"] = DrainStart.ToString("O"),
+            ["Campaigns__ClockOrigin"] = began.ToString("O"),
+            // A minute per real second: a retry's back-off passes quickly, and the day cannot end.
+            ["Campaigns__ClockSpeed"] = "60",
+        });
+        var lastDay = DrainStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        while (true)
+        {
+            // The tick log first: a tick's outbox rows commit with its log row, so none can appear after this read.
+            var ticked = await Scalar(connection, $"SELECT count(*) FROM tick_log WHERE on_date = '{lastDay}'");
+            var unsent = await Scalar(connection, "SELECT count(*) FROM deliveries WHERE state <> 'sent'");
+            if (ticked > 0 && unsent == 0)
+            {
+                break;
+            }
+            (DateTimeOffset.UtcNow - began).ShouldBeLessThan(TimeSpan.FromMinutes(1), $"the drain run did not finish: {ticked} ticks on {lastDay}, {unsent} unsent");
+            cluster.RestartCrashed();
+            await Task.Delay(250);
+        }
+        cluster.StopAll();
+        return DateTimeOffset.UtcNow - began;
+    }
+
+    /// <summary>Waits until <paramref name="until"/>, starting again any worker that ended on its own meanwhile.</summary>
+    private static async Task<Faults> Until(DateTimeOffset until, WorkerCluster? cluster)
+    {
+        while (DateTimeOffset.UtcNow < until)
+        {
+            cluster?.RestartCrashed();
+            var left = until - DateTimeOffset.UtcNow;
+            await Task.Delay(left < TimeSpan.FromMilliseconds(500) ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : TimeSpan.FromMilliseconds(500));
+        }
+        return new Faults(0, 0);
+    }
+
+    private static async Task<long> Scalar(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    private sealed record Transition(string CampaignId, string From, string To, string Instance);
+
+    private static List<Transition> Transitions(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand("SELECT campaign_id, from_state, to_state, instance FROM transitions ORDER BY seq", connection);
+        using var reader = command.ExecuteReader();
+        var rows = new List<Transition>();
+        while (reader.Read())
+        {
+            rows.Add(new Transition(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+        return rows;
+    }
+
+    /// <summary>The Message-ID local part of every message the SMTP server wrote, one entry per arrival.</summary>
+    private static List<string> ReceivedIds(string folder) =>
+        [.. Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal).Select(file =>
+        {
+            var text = Encoding.ASCII.GetString(File.ReadAllBytes(file));
+            var headers = text[..Math.Max(0, text.IndexOf("\r\n\r\n", StringComparison.Ordinal))];
+            var match = MessageIdHeader().Match(headers);
+            return match.Success ? match.Groups[1].Value : $"(none in {Path.GetFileName(file)})";
+        })];
+
+    [GeneratedRegex(@"^Message-ID:\s*<([^@>]+)@", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex MessageIdHeader();
+
+    private static async Task<Reference> SimulateYear()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "campaigns-tests-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var began = DateTimeOffset.UtcNow;
+            await SimulateCommand.RunAsync(
+                Repository.Path("config", "plans", "2026.yaml"), Repository.Path("config", "directories"), folder,
+                DateOnly.FromDateTime(YearStart.DateTime), DateOnly.FromDateTime(DrainStart.DateTime), ResultMode.Missing, "cluster-reference",
+                CancellationToken.None);
+            var took = DateTimeOffset.UtcNow - began;
+            var store = CampaignStore.Open(Path.Combine(folder, "campaigns.db"));
+            return new Reference(
+                store.Campaigns().ToDictionary(c => c.Id, c => c.State),
+                [.. store.TransitionLog().Select(t => $"{t.CampaignId} {t.From}->{t.To}").Order(StringComparer.Ordinal)],
+                took);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
