@@ -29,15 +29,13 @@ internal static class AuditTrail
         "seq AS Seq, at AS At, actor AS Actor, action AS Action, campaign_id AS CampaignId, detail_json AS DetailJson, previous_hash AS PreviousHash, hash AS Hash";
 
     /// <summary>
-    /// Appends a row after <paramref name="last"/>, the row this transaction appended before (null: read the head). The
-    /// caller holds the store's audit lock (BEGIN IMMEDIATE on SQLite, an advisory lock on PostgreSQL) from its first
-    /// append to its commit, so no other writer can take the same seq, and the row it appended last is still the head.
+    /// Appends rows after the head. The caller holds the store's audit lock (BEGIN IMMEDIATE on SQLite, an advisory lock
+    /// on PostgreSQL) until it commits, so no other writer can take the same seq.
     /// </summary>
-    public static AuditEntry? Append(
-        DbConnection connection, DbTransaction transaction, AuditEntry? last, DateTimeOffset at, string actor,
-        IEnumerable<(string Action, string? CampaignId, object Detail)> rows)
+    public static void Append(
+        DbConnection connection, DbTransaction transaction, DateTimeOffset at, string actor, IEnumerable<(string Action, string? CampaignId, object Detail)> rows)
     {
-        last ??= connection.QuerySingleOrDefault<AuditEntry>($"SELECT {Columns} FROM audit_trail ORDER BY seq DESC LIMIT 1", transaction: transaction);
+        var last = connection.QuerySingleOrDefault<AuditEntry>($"SELECT {Columns} FROM audit_trail ORDER BY seq DESC LIMIT 1", transaction: transaction);
         var entries = new List<AuditEntry>();
         foreach (var (action, campaignId, detail) in rows)
         {
@@ -53,7 +51,6 @@ internal static class AuditTrail
             INSERT INTO audit_trail (seq, at, actor, action, campaign_id, detail_json, previous_hash, hash)
             VALUES (@Seq, @At, @Actor, @Action, @CampaignId, @DetailJson, @PreviousHash, @Hash)
             """, entries, transaction);
-        return last;
     }
 
     /// <summary>The canonical string's hash; see the class summary.</summary>

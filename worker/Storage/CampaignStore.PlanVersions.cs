@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Dapper;
 
 namespace Campaigns.Storage;
@@ -56,33 +55,7 @@ public sealed partial class CampaignStore
         }
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
-        var at = now.ToString("O", CultureInfo.InvariantCulture);
-        var queued = new List<OutboxMessage>();
-        foreach (var message in messages)
-        {
-            var inserted = connection.Execute(
-                """
-                INSERT INTO deliveries (idempotency_key, kind, campaign_id, recipient_name, recipient_email, subject, text_body, html_body,
-                                        attachments_json, state, attempts, next_attempt_at, created_at)
-                VALUES (@IdempotencyKey, @Kind, @CampaignId, @RecipientName, @RecipientEmail, @Subject, @TextBody, @HtmlBody,
-                        @attachments, 'pending', 0, @at, @at)
-                ON CONFLICT (idempotency_key) DO NOTHING
-                """,
-                new
-                {
-                    message.IdempotencyKey, message.Kind, message.CampaignId, message.RecipientName, message.RecipientEmail,
-                    message.Subject, message.TextBody, message.HtmlBody, attachments = JsonSerializer.Serialize(message.Attachments), at,
-                },
-                transaction);
-            if (inserted == 1)
-            {
-                connection.Execute(
-                    "INSERT INTO delivery_items (item_key, delivery_key) VALUES (@item, @key) ON CONFLICT (item_key) DO NOTHING",
-                    (message.Items ?? [message.IdempotencyKey]).Select(item => new { item, key = message.IdempotencyKey }), transaction);
-                queued.Add(message);
-                Audit(connection, transaction, now, instance, "delivery-queued", message.CampaignId, AuditDetails.Queued(message));
-            }
-        }
+        var queued = Enqueue(connection, transaction, messages, now, instance);
         transaction.Commit();
         return queued;
     }

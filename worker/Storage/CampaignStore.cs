@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Campaigns.Core.Draws;
 using Campaigns.Core.FollowUps;
@@ -21,9 +20,6 @@ public sealed partial class CampaignStore
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly StoreProvider _provider;
     private readonly TimeProvider _time;
-
-    // The audit row each open transaction appended last; weak, so a finished transaction takes its entry with it.
-    private readonly ConditionalWeakTable<DbTransaction, AuditEntry> _auditHeads = new();
 
     static CampaignStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
@@ -91,9 +87,9 @@ public sealed partial class CampaignStore
     }
 
     /// <summary>
-    /// Appends an audit row in the caller's transaction, one writer at a time (see <see cref="StoreProvider.AuditLock"/>).
-    /// The lock is taken once per transaction and the row appended last is remembered, so a tick's thousands of rows
-    /// cost one statement each, not three.
+    /// Appends audit rows in the caller's transaction, one writer at a time (see <see cref="StoreProvider.AuditLock"/>).
+    /// A batch (a tick's flags, its messages) is chained in memory after one read of the head and inserted with one
+    /// prepared command.
     /// </summary>
     private void Audit(DbConnection connection, DbTransaction transaction, DateTimeOffset at, string actor, string action, string? campaignId, object detail) =>
         Audit(connection, transaction, at, actor, [(action, campaignId, detail)]);
@@ -105,11 +101,10 @@ public sealed partial class CampaignStore
         {
             return;
         }
-        if (!_auditHeads.TryGetValue(transaction, out var last))
-        {
-            Lock(connection, transaction, _provider.AuditLock);
-        }
-        _auditHeads.AddOrUpdate(transaction, AuditTrail.Append(connection, transaction, last, at, actor, rows)!);
+        // The head is read after the lock, every time: remembering it per transaction object is not safe, as Npgsql
+        // reuses one transaction object for a connection's successive transactions.
+        Lock(connection, transaction, _provider.AuditLock);
+        AuditTrail.Append(connection, transaction, at, actor, rows);
     }
 
     public OfficeFacts LoadFacts(AnnualPlan plan)
@@ -244,6 +239,15 @@ public sealed partial class CampaignStore
             Audit(connection, transaction, now, instance, "document-written", document.CampaignId, new { document.Path, document.Sha256 });
         }
 
+        var queued = Enqueue(connection, transaction, messages, now, instance);
+        transaction.Commit();
+        return new AppliedTick([.. outcome.Transitions], raised, cleared, queued);
+    }
+
+    /// <summary>Puts messages in the outbox; a key already there is left alone (the message is owed once). Returns those new.</summary>
+    private List<OutboxMessage> Enqueue(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxMessage> messages, DateTimeOffset now, string instance)
+    {
+        var at = now.ToString("O");
         var queued = new List<OutboxMessage>();
         foreach (var message in messages)
         {
@@ -270,8 +274,7 @@ public sealed partial class CampaignStore
             }
         }
         Audit(connection, transaction, now, instance, [.. queued.Select(m => ("delivery-queued", m.CampaignId, (object)AuditDetails.Queued(m)))]);
-        transaction.Commit();
-        return new AppliedTick([.. outcome.Transitions], raised, cleared, queued);
+        return queued;
     }
 
     private (List<OverdueFlag> Raised, List<OverdueFlag> Cleared) ApplyFlags(

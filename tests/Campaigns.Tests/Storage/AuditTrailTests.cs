@@ -49,6 +49,23 @@ public abstract class AuditTrailTests(TestStore db) : IDisposable
     }
 
     [Fact]
+    public void TwoInstancesTakingTurns_EachAppendsAfterTheOthersRows_AndTheChainHolds()
+    {
+        // Two workers on one database: neither may chain onto a head it remembers from its own last write.
+        var first = Busy(Store());
+        var second = Store();
+        var entities = first.Draw("qh-2024-netcafe")!.Entities;
+        for (var turn = 1; turn <= 4; turn++)
+        {
+            var result = new ResultEntry("qh-2024-netcafe", entities[0].Uscc, "police", ResultCode.NoProblemFound, new DateOnly(2024, 5, 1), new DateOnly(2024, 5, 2), null)
+                with { Item = $"item-{turn}" };
+            (turn % 2 == 0 ? first : second).AddResults([result], "import:r.csv").ShouldBe(1);
+        }
+        first.VerifyAuditTrail().ShouldBeNull();
+        second.AuditTrailOf("qh-2024-netcafe").Count(e => e.Action == "results-entered").ShouldBe(5);
+    }
+
+    [Fact]
     public void StateChangingOperations_EachAppendInOrder_AndTheChainHolds()
     {
         var store = Busy(Store());
