@@ -45,12 +45,8 @@ internal static class AuditTrail
             last = entry with { Hash = HashOf(entry) };
             entries.Add(last);
         }
-        // One command for all the rows (Dapper runs it per row, prepared once).
-        connection.Execute(
-            """
-            INSERT INTO audit_trail (seq, at, actor, action, campaign_id, detail_json, previous_hash, hash)
-            VALUES (@Seq, @At, @Actor, @Action, @CampaignId, @DetailJson, @PreviousHash, @Hash)
-            """, entries, transaction);
+        BulkInsert.Rows(connection, transaction, "audit_trail", ["seq", "at", "actor", "action", "campaign_id", "detail_json", "previous_hash", "hash"],
+            entries.Select(e => new object?[] { e.Seq, e.At, e.Actor, e.Action, e.CampaignId, e.DetailJson, e.PreviousHash, e.Hash }));
     }
 
     /// <summary>The canonical string's hash; see the class summary.</summary>

@@ -208,8 +208,8 @@ public sealed partial class CampaignStore
             {
                 connection.Execute("INSERT INTO draws (campaign_id, year, drawn_on, record_json) VALUES (@id, @year, @on, @json)",
                     new { id = draw.CampaignId, year = plan.Year, on = Text(draw.DrawnOn), json = JsonSerializer.Serialize(draw, Json) }, transaction);
-                connection.Execute("INSERT INTO drawn_entities (campaign_id, year, uscc, position) VALUES (@id, @year, @uscc, @position)",
-                    draw.Entities.Select((e, i) => new { id = draw.CampaignId, year = plan.Year, uscc = e.Uscc, position = i + 1 }), transaction);
+                BulkInsert.Rows(connection, transaction, "drawn_entities", ["campaign_id", "year", "uscc", "position"],
+                    draw.Entities.Select((e, i) => new object?[] { draw.CampaignId, (long)plan.Year, e.Uscc, (long)(i + 1) }));
                 Audit(connection, transaction, now, instance, "draw", draw.CampaignId, AuditDetails.Draw(draw, JsonSerializer.Serialize(draw, Json)));
             }
         }
@@ -248,31 +248,20 @@ public sealed partial class CampaignStore
     private List<OutboxMessage> Enqueue(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxMessage> messages, DateTimeOffset now, string instance)
     {
         var at = now.ToString("O");
-        var queued = new List<OutboxMessage>();
-        foreach (var message in messages)
-        {
-            var inserted = connection.Execute(
-                """
-                INSERT INTO deliveries (idempotency_key, kind, campaign_id, recipient_name, recipient_email, subject, text_body, html_body,
-                                        attachments_json, state, attempts, next_attempt_at, created_at)
-                VALUES (@IdempotencyKey, @Kind, @CampaignId, @RecipientName, @RecipientEmail, @Subject, @TextBody, @HtmlBody,
-                        @attachments, 'pending', 0, @at, @at)
-                ON CONFLICT (idempotency_key) DO NOTHING
-                """,
-                new
-                {
-                    message.IdempotencyKey, message.Kind, message.CampaignId, message.RecipientName, message.RecipientEmail,
-                    message.Subject, message.TextBody, message.HtmlBody, attachments = JsonSerializer.Serialize(message.Attachments), at,
-                },
-                transaction);
-            if (inserted == 1)
+        // A key already in the outbox is skipped by ON CONFLICT; RETURNING names the rows that went in.
+        var inserted = BulkInsert.Rows<string>(connection, transaction, "deliveries",
+            ["idempotency_key", "kind", "campaign_id", "recipient_name", "recipient_email", "subject", "text_body", "html_body", "attachments_json", "state",
+                "attempts", "next_attempt_at", "created_at"],
+            messages.Select(m => new object?[]
             {
-                connection.Execute(
-                    "INSERT INTO delivery_items (item_key, delivery_key) VALUES (@item, @key) ON CONFLICT (item_key) DO NOTHING",
-                    (message.Items ?? [message.IdempotencyKey]).Select(item => new { item, key = message.IdempotencyKey }), transaction);
-                queued.Add(message);
-            }
-        }
+                m.IdempotencyKey, m.Kind, m.CampaignId, m.RecipientName, m.RecipientEmail, m.Subject, m.TextBody, m.HtmlBody,
+                JsonSerializer.Serialize(m.Attachments), "pending", 0L, at, at,
+            }),
+            "ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key").ToHashSet();
+        var queued = messages.Where(m => inserted.Contains(m.IdempotencyKey)).DistinctBy(m => m.IdempotencyKey).ToList();
+        BulkInsert.Rows(connection, transaction, "delivery_items", ["item_key", "delivery_key"],
+            queued.SelectMany(m => (m.Items ?? [m.IdempotencyKey]).Select(item => new object?[] { item, m.IdempotencyKey })).DistinctBy(r => r[0]),
+            "ON CONFLICT (item_key) DO NOTHING");
         Audit(connection, transaction, now, instance, [.. queued.Select(m => ("delivery-queued", m.CampaignId, (object)AuditDetails.Queued(m)))]);
         return queued;
     }
@@ -287,10 +276,8 @@ public sealed partial class CampaignStore
         var wanted = flags.ToDictionary(f => f.Key);
         var raised = new List<OverdueFlag>();
         raised.AddRange(flags.Where(f => !active.ContainsKey(f.Key)));
-        connection.Execute(
-            "INSERT INTO flags (flag_key, scope, kind, subject, since, detail, raised_on) VALUES (@Key, @Scope, @kind, @Subject, @since, @Detail, @today)",
-            raised.Select(flag => new { flag.Key, flag.Scope, kind = flag.Kind.WireName(), flag.Subject, since = Text(flag.Since), flag.Detail, today = Text(today) }),
-            transaction);
+        BulkInsert.Rows(connection, transaction, "flags", ["flag_key", "scope", "kind", "subject", "since", "detail", "raised_on"],
+            raised.Select(flag => new object?[] { flag.Key, flag.Scope, flag.Kind.WireName(), flag.Subject, Text(flag.Since), flag.Detail, Text(today) }));
         foreach (var (key, flag) in wanted.Where(w => active.ContainsKey(w.Key) && active[w.Key].Detail != w.Value.Detail))
         {
             // Detail changes as results come in (fewer missing); the flag stays the same flag.

@@ -77,6 +77,24 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     }
 
     [Fact]
+    public void Apply_ThousandsOfMessagesAcrossInsertChunks_SomeAlreadyQueued_EachNewOneQueuedOnce()
+    {
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        var empty = new TickOutcome([], [], [], []);
+        store.Apply(plan, empty, [], [.. Enumerable.Range(0, 700).Select(i => Message($"k{i * 3}"))], new DateOnly(2024, 4, 9), Now, "t");
+
+        var all = Enumerable.Range(0, 2_500).Select(i => Message($"k{i}")).ToList();
+        var queued = store.Apply(plan, empty, [], all, new DateOnly(2024, 4, 9), Now, "t").DeliveriesQueued;
+
+        queued.Count.ShouldBe(2_500 - 700);
+        queued.ShouldNotContain(m => m.IdempotencyKey == "k3");
+        store.Deliveries().Count.ShouldBe(2_500);
+        store.ExistingDeliveryKeys(["k2499", "k2500"]).ShouldBe(["k2499"]);
+        store.VerifyAuditTrail().ShouldBeNull();
+    }
+
+    [Fact]
     public void Apply_SameMessageTwice_QueuedOnce()
     {
         var store = Store();
