@@ -48,15 +48,14 @@ public sealed class TickService(
         {
             var today = OfficeDate(now, plan.Office.TimeZone);
             WarnUnknownYears(plan, calendar);
-            // Read before the facts: if another instance applies this plan's tick meanwhile, Apply sees the version moved.
-            var version = store.PlanVersion(plan.Key);
             if (!jointChecks.TryGetValue(plan.Year, out var yearChecks))
             {
                 var year = plan.Year;
                 jointChecks[year] = yearChecks = new JointChecksOfYear(() => store.JointChecks(year));
             }
             var context = new TickContext(plan, calendar, today, directory, seeds.Next(), yearChecks);
-            var facts = store.LoadFacts(plan);
+            // The version is read before the facts: if another instance applies this plan's tick meanwhile, Apply sees it moved.
+            var (version, facts) = store.VersionAndFacts(plan);
             phases.Mark("load facts");
             var outcome = CampaignEngine.Tick(context, facts);
             phases.Mark("engine");

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace Campaigns.Storage;
@@ -11,9 +12,20 @@ public sealed partial class CampaignStore
     public long PlanVersion(string planKey)
     {
         using var connection = Connect();
-        connection.Execute("INSERT INTO plan_ticks (plan_key, version) VALUES (@planKey, 0) ON CONFLICT (plan_key) DO NOTHING", new { planKey });
-        return connection.ExecuteScalar<long>("SELECT version FROM plan_ticks WHERE plan_key = @planKey", new { planKey });
+        return connection.ExecuteScalar<long>(PlanVersionSql, new { planKey });
     }
+
+    // A plan never applied has no row yet: version 0, and its first Apply inserts the row (see BumpVersion).
+    private const string PlanVersionSql = "SELECT COALESCE((SELECT version FROM plan_ticks WHERE plan_key = @planKey), 0)";
+
+    /// <summary>
+    /// Moves the plan from <paramref name="version"/> to the next, in the caller's transaction; false when another tick
+    /// moved it first. Two first ticks racing both find no row: the unique key lets one insert it, the other gets false.
+    /// </summary>
+    private static bool BumpVersion(DbConnection connection, DbTransaction transaction, string planKey, long version) =>
+        connection.Execute("UPDATE plan_ticks SET version = version + 1 WHERE plan_key = @planKey AND version = @version", new { planKey, version }, transaction) == 1
+        || (version == 0 && connection.Execute(
+            "INSERT INTO plan_ticks (plan_key, version) VALUES (@planKey, 1) ON CONFLICT (plan_key) DO NOTHING", new { planKey }, transaction) == 1);
 
     /// <summary>Every applied tick, oldest first: which instance ticked which plan for which office day.</summary>
     public IReadOnlyList<TickLogEntry> TickLog()

@@ -9,6 +9,11 @@ using Campaigns.Core.Plans;
 using Campaigns.Core.Results;
 using Dapper;
 
+using ClosureRow = (string CampaignId, string Uscc, string DepartmentId, string Action, string Note, string On);
+using CorrectionRow = (string CampaignId, string Uscc, string DepartmentId, long Previous, long Code, string Reason, string SignedBy, string On, string Item);
+using EnteredRow = (string CampaignId, string Uscc, string DepartmentId, long Code, string InspectedOn, string EnteredOn, string? Remarks,
+    string? Inspectors, string? Opinion, long? Signed, string? Refusal, string Item, long Answered);
+
 namespace Campaigns.Storage;
 
 /// <summary>
@@ -107,46 +112,61 @@ public sealed partial class CampaignStore
         AuditTrail.Append(connection, transaction, at, actor, rows);
     }
 
-    public OfficeFacts LoadFacts(AnnualPlan plan)
+    public OfficeFacts LoadFacts(AnnualPlan plan) => VersionAndFacts(plan).Facts;
+
+    /// <summary>
+    /// The plan's tick version (see <see cref="PlanVersion"/>) and then its facts, read in one batch of statements: one
+    /// round trip on PostgreSQL instead of ten, for each of a province's 200 plans on every tick.
+    /// </summary>
+    public (long Version, OfficeFacts Facts) VersionAndFacts(AnnualPlan plan)
     {
         using var connection = Connect();
         var ids = plan.Campaigns.Select(c => c.Id).ToArray();
-        var states = connection.Query<(string Id, string State, string? Archive)>(
-            $"SELECT id, state, archive_requested_on FROM campaigns WHERE {InList("id", "ids")}", new { ids }).ToDictionary(r => r.Id);
-        var draws = connection.Query<(string Id, string Json)>(
-            $"SELECT campaign_id, record_json FROM draws WHERE {InList("campaign_id", "ids")}", new { ids })
-            .ToDictionary(r => r.Id, r => JsonSerializer.Deserialize<Draw>(r.Json, Json)!);
-        // Reminders and documents address the groups as they stand now: the draw with its substitutions applied.
-        var substitutions = connection.Query<(string Id, string Json)>(
-            $"SELECT campaign_id, record_json FROM substitutions WHERE {InList("campaign_id", "ids")} ORDER BY sequence", new { ids })
-            .ToLookup(r => r.Id, r => JsonSerializer.Deserialize<Substitution>(r.Json, Json)!);
-        foreach (var id in draws.Keys.ToList().Where(id => substitutions[id].Any()))
-        {
-            draws[id] = Core.Draws.Substitutions.Apply(draws[id], [.. substitutions[id]]);
-        }
-        var results = ReadResults(connection, ids).ToLookup(r => r.CampaignId);
-        var publications = connection.Query<(string Id, string Url, string On)>(
-            $"SELECT campaign_id, url, published_on FROM publications WHERE {InList("campaign_id", "ids")}", new { ids })
-            .ToDictionary(r => r.Id, r => new Publication(r.Url, Date(r.On)));
-        var closures = ReadClosures(connection, ids).ToLookup(c => c.CampaignId);
-        var facts = ids.ToDictionary(id => id, id => states.TryGetValue(id, out var row)
-            ? new CampaignFacts(id, Enum.Parse<CampaignState>(row.State), draws.GetValueOrDefault(id), [.. results[id]], row.Archive is null ? null : Date(row.Archive),
-                publications.GetValueOrDefault(id), [.. closures[id]])
-            : CampaignFacts.New(id));
-        // The engine asks only whether the plan's own publication was issued; reading every document of the year here
-        // cost 120,000 rows per plan per tick at province scale.
-        var documents = connection.Query<string>("SELECT path FROM documents WHERE path = @path", new { path = CampaignEngine.PlanPublicationPath(plan) }).ToHashSet();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(plan.Office.TimeZone);
-        var dead = connection.Query<(long Id, string? CampaignId, string Name, string Email, string Subject, string CreatedAt, string? LastError)>(
+        string[] statements =
+        [
+            PlanVersionSql,
+            $"SELECT id, state, archive_requested_on FROM campaigns WHERE {InList("id", "ids")}",
+            $"SELECT campaign_id, record_json FROM draws WHERE {InList("campaign_id", "ids")}",
+            $"SELECT campaign_id, record_json FROM substitutions WHERE {InList("campaign_id", "ids")} ORDER BY sequence",
+            EnteredSql(),
+            CorrectionsSql(),
+            $"SELECT campaign_id, url, published_on FROM publications WHERE {InList("campaign_id", "ids")}",
+            ClosuresSql(),
+            // The engine asks only whether the plan's own publication was issued; reading every document of the year here
+            // cost 120,000 rows per plan per tick at province scale.
+            "SELECT path FROM documents WHERE path = @path",
             $"""
             SELECT id, campaign_id, recipient_name, recipient_email, subject, created_at, last_error FROM deliveries
             WHERE state = 'dead' AND ({InList("campaign_id", "ids")} OR (campaign_id IS NULL AND idempotency_key LIKE @planPrefix))
             ORDER BY id
-            """, new { ids, planPrefix = $"{plan.Key}|%" })
+            """,
+        ];
+        using var batch = connection.QueryMultiple(string.Join(";\n", statements),
+            new { ids, planKey = plan.Key, path = CampaignEngine.PlanPublicationPath(plan), planPrefix = $"{plan.Key}|%" });
+        var version = batch.ReadSingle<long>();
+        var states = batch.Read<(string Id, string State, string? Archive)>().ToDictionary(r => r.Id);
+        var draws = batch.Read<(string Id, string Json)>().ToDictionary(r => r.Id, r => JsonSerializer.Deserialize<Draw>(r.Json, Json)!);
+        // Reminders and documents address the groups as they stand now: the draw with its substitutions applied.
+        var substitutions = batch.Read<(string Id, string Json)>().ToLookup(r => r.Id, r => JsonSerializer.Deserialize<Substitution>(r.Json, Json)!);
+        foreach (var id in draws.Keys.ToList().Where(id => substitutions[id].Any()))
+        {
+            draws[id] = Core.Draws.Substitutions.Apply(draws[id], [.. substitutions[id]]);
+        }
+        var entered = Entered(batch.Read<EnteredRow>());
+        var results = ResultCorrections.Apply(entered, Corrections(batch.Read<CorrectionRow>())).ToLookup(r => r.CampaignId);
+        var publications = batch.Read<(string Id, string Url, string On)>().ToDictionary(r => r.Id, r => new Publication(r.Url, Date(r.On)));
+        var closures = Closures(batch.Read<ClosureRow>()).ToLookup(c => c.CampaignId);
+        var documents = batch.Read<string>().ToHashSet();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(plan.Office.TimeZone);
+        var dead = batch.Read<(long Id, string? CampaignId, string Name, string Email, string Subject, string CreatedAt, string? LastError)>()
             .Select(r => new DeadLetter(r.Id, r.CampaignId, r.Name, r.Email, r.Subject,
                 DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(r.CreatedAt, CultureInfo.InvariantCulture), zone).DateTime), r.LastError))
             .ToList();
-        return new OfficeFacts(facts, documents, dead);
+        var facts = ids.ToDictionary(id => id, id => states.TryGetValue(id, out var row)
+            ? new CampaignFacts(id, Enum.Parse<CampaignState>(row.State), draws.GetValueOrDefault(id), [.. results[id]], row.Archive is null ? null : Date(row.Archive),
+                publications.GetValueOrDefault(id), [.. closures[id]])
+            : CampaignFacts.New(id));
+        return (version, new OfficeFacts(facts, documents, dead));
     }
 
     /// <summary>How many joint campaigns drew each entity in <paramref name="year"/>.</summary>
@@ -186,8 +206,7 @@ public sealed partial class CampaignStore
         var at = now.ToString("O");
         if (readVersion is { } version)
         {
-            if (connection.Execute("UPDATE plan_ticks SET version = version + 1 WHERE plan_key = @key AND version = @version",
-                    new { key = plan.Key, version }, transaction) == 0)
+            if (!BumpVersion(connection, transaction, plan.Key, version))
             {
                 return AppliedTick.Superseded;
             }
@@ -406,10 +425,14 @@ public sealed partial class CampaignStore
         return ReadClosures(connection, [campaignId]);
     }
 
+    private string ClosuresSql() =>
+        $"SELECT campaign_id, uscc, department_id, action, note, closed_on FROM follow_up_closures WHERE {InList("campaign_id", "ids")} ORDER BY seq";
+
     private IReadOnlyList<FollowUpClosure> ReadClosures(DbConnection connection, string[] ids) =>
-        [.. connection.Query<(string CampaignId, string Uscc, string DepartmentId, string Action, string Note, string On)>(
-            $"SELECT campaign_id, uscc, department_id, action, note, closed_on FROM follow_up_closures WHERE {InList("campaign_id", "ids")} ORDER BY seq", new { ids })
-            .Select(r => new FollowUpClosure(r.CampaignId, r.Uscc, r.DepartmentId, Enum.Parse<FollowUpAction>(r.Action), r.Note, Date(r.On)))];
+        Closures(connection.Query<ClosureRow>(ClosuresSql(), new { ids }));
+
+    private static List<FollowUpClosure> Closures(IEnumerable<ClosureRow> rows) =>
+        [.. rows.Select(r => new FollowUpClosure(r.CampaignId, r.Uscc, r.DepartmentId, Enum.Parse<FollowUpAction>(r.Action), r.Note, Date(r.On)))];
 
     /// <summary>The results as entered, without corrections: the first half of a record's history.</summary>
     public IReadOnlyList<ResultEntry> ResultsAsEntered(string campaignId)
@@ -421,25 +444,30 @@ public sealed partial class CampaignStore
     private IReadOnlyList<ResultEntry> ReadResults(DbConnection connection, string[] ids) =>
         ResultCorrections.Apply(ReadEntered(connection, ids), ReadCorrections(connection, ids));
 
-    private IReadOnlyList<ResultEntry> ReadEntered(DbConnection connection, string[] ids) =>
-        [.. connection.Query<(string CampaignId, string Uscc, string DepartmentId, long Code, string InspectedOn, string EnteredOn, string? Remarks,
-                string? Inspectors, string? Opinion, long? Signed, string? Refusal, string Item, long Answered)>(
-            $"""
-            SELECT campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks, inspectors, handling_opinion, signed, refusal_reason, item,
-                   questions_answered
-            FROM results WHERE {InList("campaign_id", "ids")} ORDER BY seq
-            """, new { ids })
-            .Select(r => new ResultEntry(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Code, Date(r.InspectedOn), Date(r.EnteredOn), r.Remarks,
-                r.Inspectors?.Split(';'), r.Opinion, r.Signed is null ? null : r.Signed == 1, r.Refusal, r.Item.Length == 0 ? null : r.Item, r.Answered == 1))];
+    private string EnteredSql() =>
+        $"""
+        SELECT campaign_id, uscc, department_id, code, inspected_on, entered_on, remarks, inspectors, handling_opinion, signed, refusal_reason, item,
+               questions_answered
+        FROM results WHERE {InList("campaign_id", "ids")} ORDER BY seq
+        """;
 
-    private IReadOnlyList<ResultCorrection> ReadCorrections(DbConnection connection, string[] ids) =>
-        [.. connection.Query<(string CampaignId, string Uscc, string DepartmentId, long Previous, long Code, string Reason, string SignedBy, string On, string Item)>(
-            $"""
-            SELECT campaign_id, uscc, department_id, previous_code, code, reason, signed_by, corrected_on, item
-            FROM result_corrections WHERE {InList("campaign_id", "ids")} ORDER BY seq
-            """, new { ids })
-            .Select(r => new ResultCorrection(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Previous, (ResultCode)r.Code, r.Reason, r.SignedBy, Date(r.On),
-                r.Item.Length == 0 ? null : r.Item))];
+    private IReadOnlyList<ResultEntry> ReadEntered(DbConnection connection, string[] ids) => Entered(connection.Query<EnteredRow>(EnteredSql(), new { ids }));
+
+    private static List<ResultEntry> Entered(IEnumerable<EnteredRow> rows) =>
+        [.. rows.Select(r => new ResultEntry(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Code, Date(r.InspectedOn), Date(r.EnteredOn), r.Remarks,
+            r.Inspectors?.Split(';'), r.Opinion, r.Signed is null ? null : r.Signed == 1, r.Refusal, r.Item.Length == 0 ? null : r.Item, r.Answered == 1))];
+
+    private string CorrectionsSql() =>
+        $"""
+        SELECT campaign_id, uscc, department_id, previous_code, code, reason, signed_by, corrected_on, item
+        FROM result_corrections WHERE {InList("campaign_id", "ids")} ORDER BY seq
+        """;
+
+    private IReadOnlyList<ResultCorrection> ReadCorrections(DbConnection connection, string[] ids) => Corrections(connection.Query<CorrectionRow>(CorrectionsSql(), new { ids }));
+
+    private static List<ResultCorrection> Corrections(IEnumerable<CorrectionRow> rows) =>
+        [.. rows.Select(r => new ResultCorrection(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Previous, (ResultCode)r.Code, r.Reason, r.SignedBy, Date(r.On),
+            r.Item.Length == 0 ? null : r.Item))];
 
     /// <summary>Appends a substitution; its sequence number is the key, so two racing appends cannot both land.</summary>
     public void AddSubstitution(Substitution substitution)
