@@ -55,7 +55,8 @@ public sealed class TickService(
             }
             var context = new TickContext(plan, calendar, today, directory, seeds.Next(), yearChecks);
             // The version is read before the facts: if another instance applies this plan's tick meanwhile, Apply sees it moved.
-            var (version, facts) = store.VersionAndFacts(plan);
+            var snapshot = store.Snapshot(plan);
+            var facts = snapshot.Facts;
             phases.Mark("load facts");
             var outcome = CampaignEngine.Tick(context, facts);
             phases.Mark("engine");
@@ -73,7 +74,7 @@ public sealed class TickService(
             var messages = ReminderDigests.Gather(plan, today, owed).Select(mail.Compose).ToList();
             phases.Mark("render mail");
 
-            var applied = store.Apply(plan, outcome, written, messages, today, now, _options.Instance, version);
+            var applied = store.Apply(plan, outcome, written, messages, today, now, _options.Instance, snapshot);
             phases.Mark("apply");
             if (applied.WasSuperseded)
             {

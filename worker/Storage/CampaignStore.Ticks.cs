@@ -6,7 +6,7 @@ namespace Campaigns.Storage;
 public sealed partial class CampaignStore
 {
     /// <summary>
-    /// The plan's tick version, to be read before its facts and handed back to <see cref="Apply"/>; a plan never
+    /// The plan's tick version, to be read before its facts and handed back to Apply; a plan never
     /// ticked starts at 0.
     /// </summary>
     public long PlanVersion(string planKey)

@@ -112,16 +112,17 @@ public sealed partial class CampaignStore
         AuditTrail.Append(connection, transaction, at, actor, rows);
     }
 
-    public OfficeFacts LoadFacts(AnnualPlan plan) => VersionAndFacts(plan).Facts;
+    public OfficeFacts LoadFacts(AnnualPlan plan) => Snapshot(plan).Facts;
 
     /// <summary>
     /// The plan's tick version (see <see cref="PlanVersion"/>) and then its facts, read in one batch of statements: one
     /// round trip on PostgreSQL instead of ten, for each of a province's 200 plans on every tick.
     /// </summary>
-    public (long Version, OfficeFacts Facts) VersionAndFacts(AnnualPlan plan)
+    public PlanSnapshot Snapshot(AnnualPlan plan)
     {
         using var connection = Connect();
         var ids = plan.Campaigns.Select(c => c.Id).ToArray();
+        string[] scopes = [plan.Key, .. ids];
         string[] statements =
         [
             PlanVersionSql,
@@ -140,9 +141,10 @@ public sealed partial class CampaignStore
             WHERE state = 'dead' AND ({InList("campaign_id", "ids")} OR (campaign_id IS NULL AND idempotency_key LIKE @planPrefix))
             ORDER BY id
             """,
+            $"SELECT flag_key, detail FROM flags WHERE cleared_on IS NULL AND {InList("scope", "scopes")}",
         ];
         using var batch = connection.QueryMultiple(string.Join(";\n", statements),
-            new { ids, planKey = plan.Key, path = CampaignEngine.PlanPublicationPath(plan), planPrefix = $"{plan.Key}|%" });
+            new { ids, scopes, planKey = plan.Key, path = CampaignEngine.PlanPublicationPath(plan), planPrefix = $"{plan.Key}|%" });
         var version = batch.ReadSingle<long>();
         var states = batch.Read<(string Id, string State, string? Archive)>().ToDictionary(r => r.Id);
         var draws = batch.Read<(string Id, string Json)>().ToDictionary(r => r.Id, r => JsonSerializer.Deserialize<Draw>(r.Json, Json)!);
@@ -162,11 +164,12 @@ public sealed partial class CampaignStore
             .Select(r => new DeadLetter(r.Id, r.CampaignId, r.Name, r.Email, r.Subject,
                 DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(r.CreatedAt, CultureInfo.InvariantCulture), zone).DateTime), r.LastError))
             .ToList();
+        var flags = batch.Read<(string Key, string Detail)>().ToDictionary(f => f.Key, f => f.Detail);
         var facts = ids.ToDictionary(id => id, id => states.TryGetValue(id, out var row)
             ? new CampaignFacts(id, Enum.Parse<CampaignState>(row.State), draws.GetValueOrDefault(id), [.. results[id]], row.Archive is null ? null : Date(row.Archive),
                 publications.GetValueOrDefault(id), [.. closures[id]])
             : CampaignFacts.New(id));
-        return (version, new OfficeFacts(facts, documents, dead));
+        return new PlanSnapshot(version, new OfficeFacts(facts, documents, dead), states.ToDictionary(s => s.Key, s => s.Value.State), flags);
     }
 
     /// <summary>How many joint campaigns drew each entity in <paramref name="year"/>.</summary>
@@ -191,6 +194,17 @@ public sealed partial class CampaignStore
             UNION SELECT item_key FROM delivery_items WHERE {InList("item_key", "keys")}
             """, new { keys }).ToHashSet();
     }
+
+    /// <summary>
+    /// Applies a tick computed from <paramref name="snapshot"/>: guarded by its version, and skipped without a transaction
+    /// when it would change nothing (most days of most plans), which is not logged in tick_log.
+    /// </summary>
+    public AppliedTick Apply(
+        AnnualPlan plan, TickOutcome outcome, IReadOnlyList<WrittenDocument> documents, IReadOnlyList<OutboxMessage> messages,
+        DateOnly today, DateTimeOffset now, string instance, PlanSnapshot snapshot) =>
+        snapshot.Unchanged(outcome, documents.Count, messages.Count)
+            ? new AppliedTick([], [], [], [])
+            : Apply(plan, outcome, documents, messages, today, now, instance, snapshot.Version);
 
     /// <summary>
     /// Applies one tick of one plan in one transaction: all of it or none of it. With <paramref name="readVersion"/> (the

@@ -70,15 +70,5 @@ public static class StoreInspector
         return string.Join("; ", connection.Query<string>("PRAGMA quick_check"));
     }
 
-    internal static SqliteConnection OpenReadOnly(string path)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString());
-        connection.Open();
-        return connection;
-    }
+    internal static SqliteConnection OpenReadOnly(string path) => (SqliteConnection)new SqliteProvider(path).ConnectReadOnly();
 }

@@ -95,6 +95,30 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     }
 
     [Fact]
+    public void Apply_FromASnapshot_ADayThatChangesNothing_OpensNoTransaction_AVersionMovedMeanwhileStillStopsAChange()
+    {
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        var day = new DateOnly(2024, 4, 9);
+        store.Apply(plan, DrawDay(), [], [], day, Now, "w1", store.Snapshot(plan)).Transitions.Count.ShouldBe(4);
+        var flag = new OverdueFlag(FlagKind.PublicityOverdue, "qh-2024-netcafe", "", day, "抽查结果尚未公示");
+        var quiet = store.Snapshot(plan);
+
+        // The same day again: every campaign as stored, no flags then and none now.
+        var again = CampaignEngine.Tick(new TickContext(plan, Calendars.Shipped, day, TestPlans.Directory(), "seed", new Dictionary<string, int>()), quiet.Facts);
+        quiet.Unchanged(again, 0, 0).ShouldBeTrue();
+        store.Apply(plan, again, [], [], day, Now, "w2", quiet).WasSuperseded.ShouldBeFalse();
+        store.TickLog().ShouldHaveSingleItem().Instance.ShouldBe("w1");
+
+        // A flag is a change: applied, logged, and a snapshot read before it can no longer apply another.
+        var flagged = again with { Flags = [flag] };
+        quiet.Unchanged(flagged, 0, 0).ShouldBeFalse();
+        store.Apply(plan, flagged, [], [], day, Now, "w2", quiet).FlagsRaised.ShouldBe([flag]);
+        store.Apply(plan, flagged with { Flags = [flag with { Subject = "other" }] }, [], [], day, Now, "w3", quiet).WasSuperseded.ShouldBeTrue();
+        store.ActiveFlags().ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public void Apply_SameMessageTwice_QueuedOnce()
     {
         var store = Store();

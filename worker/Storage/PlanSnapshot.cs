@@ -1,0 +1,19 @@
+using Campaigns.Core.Engine;
+
+namespace Campaigns.Storage;
+
+/// <summary>
+/// What a tick of one plan read, in one batch: the plan's version (see <see cref="CampaignStore.PlanVersion"/>), the facts
+/// for the engine, and what is stored of the campaigns' states and the active flags, so that a tick that would write
+/// nothing can skip its transaction.
+/// </summary>
+public sealed record PlanSnapshot(
+    long Version, OfficeFacts Facts, IReadOnlyDictionary<string, string> StoredStates, IReadOnlyDictionary<string, string> ActiveFlagDetails)
+{
+    /// <summary>True when applying the outcome would change no row: no move, draw, document or message, and the same flags.</summary>
+    public bool Unchanged(TickOutcome outcome, int documents, int messages) =>
+        !outcome.Transitions.Any() && documents == 0 && messages == 0
+        && outcome.Campaigns.All(c => c.NewDraw is null && StoredStates.TryGetValue(c.CampaignId, out var state) && state == c.State.ToString())
+        && outcome.Flags.Count == ActiveFlagDetails.Count
+        && outcome.Flags.All(f => ActiveFlagDetails.TryGetValue(f.Key, out var detail) && detail == f.Detail);
+}
