@@ -10,9 +10,10 @@ namespace Campaigns.Storage;
 /// </summary>
 internal static class BulkInsert
 {
-    // SQLite allows 32,766 parameters in a statement, PostgreSQL 65,535; a chunk stays well under both.
+    // PostgreSQL allows 65,535 parameters in a statement. SQLite allows 32,766 but finds each by name with a linear
+    // search, so binding grows with the square of a statement's parameters: its statements stay small (measured at 2,000
+    // campaigns, 1,000-row statements made the deadline day 5.7 -> 8.5 s on SQLite; they cut it 15.9 -> 8.3 s on PostgreSQL).
     private const int MaxParameters = 30_000;
-    private const int MaxRows = 1_000;
 
     /// <summary>
     /// Inserts <paramref name="rows"/> (one value per column, in order) into <paramref name="table"/>; <paramref name="tail"/>
@@ -22,7 +23,8 @@ internal static class BulkInsert
         DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, string tail = "")
     {
         var returned = new List<T>();
-        var chunk = Math.Max(1, Math.Min(MaxRows, MaxParameters / columns.Count));
+        var maxRows = connection is Microsoft.Data.Sqlite.SqliteConnection ? 20 : 1_000;
+        var chunk = Math.Max(1, Math.Min(maxRows, MaxParameters / columns.Count));
         foreach (var batch in rows.Chunk(chunk))
         {
             var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
