@@ -40,14 +40,52 @@ public static class PostgresServer
         {
             return given;
         }
-        var folder = NewFolder();
-        var connectionString = Run("start", folder);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        // One cluster for every run outside ops/test, reused: the test host is often ended without its exit handlers
+        // running, and a cluster per run would be left behind each time. Its old test databases are dropped first.
+        var folder = Path.Combine(Path.GetTempPath(), "campaigns-tests-pg-shared");
+        var saved = Path.Combine(folder, "connection-string");
+        if (File.Exists(saved) && DropTestDatabases(File.ReadAllText(saved).Trim()) is { } running)
         {
-            Run("stop", folder);
-            Directory.Delete(folder, recursive: true);
-        };
+            return running;
+        }
+        Directory.CreateDirectory(folder);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+        var connectionString = Run("start", folder);
+        File.WriteAllText(saved, connectionString);
         return connectionString;
+    }
+
+    /// <summary>The connection string when that server answers, after dropping the databases earlier runs made; else null.</summary>
+    private static string? DropTestDatabases(string connectionString)
+    {
+        try
+        {
+            using var connection = new NpgsqlConnection(connectionString);
+            connection.Open();
+            var names = new List<string>();
+            using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'campaigns\\_%'", connection))
+            using (var reader = list.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    names.Add(reader.GetString(0));
+                }
+            }
+            foreach (var name in names)
+            {
+                using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+                drop.ExecuteNonQuery();
+            }
+            return connectionString;
+        }
+        catch (NpgsqlException)
+        {
+            return null;
+        }
     }
 
     /// <summary>An empty folder for a cluster of its own.</summary>
