@@ -10,9 +10,8 @@ namespace Campaigns.Storage;
 /// </summary>
 internal static class BulkInsert
 {
-    // PostgreSQL allows 65,535 parameters in a statement. SQLite allows 32,766 but finds each by name with a linear
-    // search, so binding grows with the square of a statement's parameters: its statements stay small (measured at 2,000
-    // campaigns, 1,000-row statements made the deadline day 5.7 -> 8.5 s on SQLite; they cut it 15.9 -> 8.3 s on PostgreSQL).
+    // PostgreSQL allows 65,535 parameters in a statement, SQLite 32,766; a chunk stays well under both. How many rows a
+    // statement takes is the provider's (StoreProvider.RowsPerInsert).
     private const int MaxParameters = 30_000;
 
     /// <summary>
@@ -20,11 +19,11 @@ internal static class BulkInsert
     /// follows each statement's VALUES (ON CONFLICT ..., RETURNING column). Returns what RETURNING gave, in order.
     /// </summary>
     public static List<T> Rows<T>(
-        DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, string tail = "")
+        DbConnection connection, DbTransaction transaction, int rowsPerInsert, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows,
+        string tail = "")
     {
         var returned = new List<T>();
-        var maxRows = connection is Microsoft.Data.Sqlite.SqliteConnection ? 20 : 1_000;
-        var chunk = Math.Max(1, Math.Min(maxRows, MaxParameters / columns.Count));
+        var chunk = Math.Max(1, Math.Min(rowsPerInsert, MaxParameters / columns.Count));
         foreach (var batch in rows.Chunk(chunk))
         {
             var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
@@ -53,6 +52,8 @@ internal static class BulkInsert
         return returned;
     }
 
-    public static void Rows(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, string tail = "") =>
-        Rows<object>(connection, transaction, table, columns, rows, tail);
+    public static void Rows(
+        DbConnection connection, DbTransaction transaction, int rowsPerInsert, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows,
+        string tail = "") =>
+        Rows<object>(connection, transaction, rowsPerInsert, table, columns, rows, tail);
 }

@@ -61,9 +61,9 @@ public sealed partial class CampaignStore
     private void Migrate()
     {
         using var connection = Connect();
-        Lock(connection, null, _provider.Setup);
+        Run(connection, null, _provider.Setup);
         using var transaction = connection.BeginTransaction();
-        Lock(connection, transaction, _provider.MigrationLock);
+        Run(connection, transaction, _provider.MigrationLock);
         connection.Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)", transaction: transaction);
         var steps = _provider.Migrations;
         var current = connection.ExecuteScalar<int>("SELECT COALESCE(MAX(version), 0) FROM schema_version", transaction: transaction);
@@ -83,7 +83,8 @@ public sealed partial class CampaignStore
     /// <summary>"column IN (the list)": Dapper expands the list on SQLite and passes it as one array on PostgreSQL.</summary>
     private string InList(string column, string parameter) => _provider.InList(column, parameter);
 
-    private static void Lock(DbConnection connection, DbTransaction? transaction, string statement)
+    /// <summary>Runs a provider's statement (a lock, a setting); an empty one is nothing to run.</summary>
+    private static void Run(DbConnection connection, DbTransaction? transaction, string statement)
     {
         if (statement.Length > 0)
         {
@@ -108,8 +109,8 @@ public sealed partial class CampaignStore
         }
         // The head is read after the lock, every time: remembering it per transaction object is not safe, as Npgsql
         // reuses one transaction object for a connection's successive transactions.
-        Lock(connection, transaction, _provider.AuditLock);
-        AuditTrail.Append(connection, transaction, at, actor, rows);
+        Run(connection, transaction, _provider.AuditLock);
+        AuditTrail.Append(connection, transaction, _provider.RowsPerInsert, at, actor, rows);
     }
 
     public OfficeFacts LoadFacts(AnnualPlan plan) => Snapshot(plan).Facts;
@@ -241,7 +242,7 @@ public sealed partial class CampaignStore
             {
                 connection.Execute("INSERT INTO draws (campaign_id, year, drawn_on, record_json) VALUES (@id, @year, @on, @json)",
                     new { id = draw.CampaignId, year = plan.Year, on = Text(draw.DrawnOn), json = JsonSerializer.Serialize(draw, Json) }, transaction);
-                BulkInsert.Rows(connection, transaction, "drawn_entities", ["campaign_id", "year", "uscc", "position"],
+                BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "drawn_entities", ["campaign_id", "year", "uscc", "position"],
                     draw.Entities.Select((e, i) => new object?[] { draw.CampaignId, (long)plan.Year, e.Uscc, (long)(i + 1) }));
                 Audit(connection, transaction, now, instance, "draw", draw.CampaignId, AuditDetails.Draw(draw, JsonSerializer.Serialize(draw, Json)));
             }
@@ -282,7 +283,7 @@ public sealed partial class CampaignStore
     {
         var at = now.ToString("O");
         // A key already in the outbox is skipped by ON CONFLICT; RETURNING names the rows that went in.
-        var inserted = BulkInsert.Rows<string>(connection, transaction, "deliveries",
+        var inserted = BulkInsert.Rows<string>(connection, transaction, _provider.RowsPerInsert, "deliveries",
             ["idempotency_key", "kind", "campaign_id", "recipient_name", "recipient_email", "subject", "text_body", "html_body", "attachments_json", "state",
                 "attempts", "next_attempt_at", "created_at"],
             messages.Select(m => new object?[]
@@ -292,7 +293,7 @@ public sealed partial class CampaignStore
             }),
             "ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key").ToHashSet();
         var queued = messages.Where(m => inserted.Contains(m.IdempotencyKey)).DistinctBy(m => m.IdempotencyKey).ToList();
-        BulkInsert.Rows(connection, transaction, "delivery_items", ["item_key", "delivery_key"],
+        BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "delivery_items", ["item_key", "delivery_key"],
             queued.SelectMany(m => (m.Items ?? [m.IdempotencyKey]).Select(item => new object?[] { item, m.IdempotencyKey })).DistinctBy(r => r[0]),
             "ON CONFLICT (item_key) DO NOTHING");
         Audit(connection, transaction, now, instance, [.. queued.Select(m => ("delivery-queued", m.CampaignId, (object)AuditDetails.Queued(m)))]);
@@ -309,7 +310,7 @@ public sealed partial class CampaignStore
         var wanted = flags.ToDictionary(f => f.Key);
         var raised = new List<OverdueFlag>();
         raised.AddRange(flags.Where(f => !active.ContainsKey(f.Key)));
-        BulkInsert.Rows(connection, transaction, "flags", ["flag_key", "scope", "kind", "subject", "since", "detail", "raised_on"],
+        BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "flags", ["flag_key", "scope", "kind", "subject", "since", "detail", "raised_on"],
             raised.Select(flag => new object?[] { flag.Key, flag.Scope, flag.Kind.WireName(), flag.Subject, Text(flag.Since), flag.Detail, Text(today) }));
         foreach (var (key, flag) in wanted.Where(w => active.ContainsKey(w.Key) && active[w.Key].Detail != w.Value.Detail))
         {

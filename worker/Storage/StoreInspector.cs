@@ -17,10 +17,11 @@ public static class StoreInspector
 
     public static StoreInspection Inspect(StoreProvider provider)
     {
-        var name = provider is SqliteProvider sqlite ? sqlite.Path : provider.Description;
-        if (provider is SqliteProvider file && !File.Exists(file.Path))
+        var file = (provider as SqliteProvider)?.Path;
+        var name = file ?? provider.Description;
+        if (file is not null && !File.Exists(file))
         {
-            return new StoreInspection(name, null, $"数据库文件不存在：{file.Path}（database file not found）");
+            return new StoreInspection(name, null, $"数据库文件不存在：{file}（database file not found）");
         }
         try
         {

@@ -48,18 +48,6 @@ public class OperationsHostTests : IDisposable
         });
     }
 
-    private static async Task WaitForTick(IHost host)
-    {
-        var ticks = host.Services.GetRequiredService<TickService>();
-        var waited = TimeSpan.Zero;
-        while (ticks.Completed == 0)
-        {
-            waited.ShouldBeLessThan(TimeSpan.FromSeconds(60), "the tick on start never ran");
-            await Task.Delay(50);
-            waited += TimeSpan.FromMilliseconds(50);
-        }
-    }
-
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -74,7 +62,7 @@ public class OperationsHostTests : IDisposable
         var port = FreePort();
         using var host = Worker(clock, new Dictionary<string, string?> { ["Campaigns:HealthPort"] = $"{port}" });
         await host.StartAsync();
-        await WaitForTick(host);
+        await HostTicks.WaitFor(host);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
 
         using (var ok = await http.GetAsync("health"))
@@ -138,7 +126,7 @@ public class OperationsHostTests : IDisposable
         listener.Start();
 
         await host.StartAsync();
-        await WaitForTick(host);
+        await HostTicks.WaitFor(host);
         await host.StopAsync();
         listener.RecordObservableInstruments();
 

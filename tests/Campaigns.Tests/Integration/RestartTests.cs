@@ -41,14 +41,7 @@ public abstract class RestartTests(TestStore db) : IDisposable
     private static async Task RunOnce(IHost host)
     {
         await host.StartAsync();
-        var ticks = host.Services.GetRequiredService<TickService>();
-        var waited = TimeSpan.Zero;
-        while (ticks.Completed == 0)
-        {
-            waited.ShouldBeLessThan(TimeSpan.FromSeconds(60), "the tick on start never ran");
-            await Task.Delay(50);
-            waited += TimeSpan.FromMilliseconds(50);
-        }
+        await HostTicks.WaitFor(host);
         await host.StopAsync();
     }
 
@@ -101,24 +94,11 @@ public abstract class RestartTests(TestStore db) : IDisposable
         var clock = new SimulatedClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8)));
         using var host = Worker(clock, Path.GetDirectoryName(plan));
         await host.StartAsync();
-        var ticks = host.Services.GetRequiredService<TickService>();
-        await WaitFor(() => ticks.Completed >= 1);
+        await HostTicks.WaitFor(host, 1);
 
         File.AppendAllText(plan, "# 管理员保存了计划\n");
-        await WaitFor(() => ticks.Completed >= 2);
+        await HostTicks.WaitFor(host, 2);
         await host.StopAsync();
-    }
-
-    private static async Task WaitFor(Func<bool> condition)
-    {
-        var deadline = TimeSpan.FromSeconds(60);
-        var waited = TimeSpan.Zero;
-        while (!condition())
-        {
-            waited.ShouldBeLessThan(deadline, "the expected tick never came");
-            await Task.Delay(50);
-            waited += TimeSpan.FromMilliseconds(50);
-        }
     }
 }
 

@@ -42,12 +42,7 @@ public class SmtpDeliveryTests : IDisposable
             }))
         {
             await host.StartAsync();
-            var ticks = host.Services.GetRequiredService<TickService>();
-            for (var waited = 0; ticks.Completed == 0; waited += 50)
-            {
-                waited.ShouldBeLessThan(60_000, "the tick on start never ran");
-                await Task.Delay(50);
-            }
+            await HostTicks.WaitFor(host);
             await host.StopAsync();
         }
 

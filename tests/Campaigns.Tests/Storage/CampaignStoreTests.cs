@@ -95,7 +95,7 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     }
 
     [Fact]
-    public void Apply_FromASnapshot_ADayThatChangesNothing_OpensNoTransaction_AVersionMovedMeanwhileStillStopsAChange()
+    public void Apply_FromASnapshot_ADayThatChangesNothing_AppliesAndLogsNothing_AVersionMovedMeanwhileStillStopsAChange()
     {
         var store = Store();
         var plan = TestPlans.Plan(TestPlans.PublishedOn);
