@@ -44,6 +44,11 @@ public static class CampaignArchive
         Add(files, "corrections.json", store.Corrections(campaign.Id));
         Add(files, "follow-up-closures.json", store.FollowUpClosures(campaign.Id));
         Add(files, "publication.json", store.PublicationOf(campaign.Id));
+        if (store.BulletinOf(campaign.Id) is { } bulletin)
+        {
+            // Only an office that follows 001 (十一) confirms a bulletin (一抽查一通报).
+            Add(files, "bulletin.json", bulletin);
+        }
         Add(files, "deliveries.json", store.Deliveries().Where(d => d.CampaignId == campaign.Id));
         Add(files, "transitions.json", store.TransitionLog().Where(t => t.CampaignId == campaign.Id)
             .Select(t => new { on = t.On, from = t.From, to = t.To, trigger = t.Trigger, detail = t.Detail }));

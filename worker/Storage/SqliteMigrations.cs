@@ -202,6 +202,8 @@ internal static class SqliteMigrations
         """,
         ClusterSupport,
         LastGoodPlans,
+        // Step 12 is another change's, merged before this one: Bulletins must stay the 13th step on both providers.
+        Bulletins,
     ];
 
     /// <summary>Step 10, the same text on both providers.</summary>
@@ -236,6 +238,19 @@ internal static class SqliteMigrations
             yaml_text TEXT NOT NULL,
             sha256 TEXT NOT NULL,
             accepted_at TEXT NOT NULL
+        );
+        """;
+
+    /// <summary>Step 13, the same text on both providers.</summary>
+    public const string Bulletins =
+        """
+        -- An office that follows 001 (十一) confirms its own bulletin (一抽查一通报) apart from the results' publicity:
+        -- where and on which day, once per campaign.
+        CREATE TABLE bulletins (
+            campaign_id TEXT PRIMARY KEY REFERENCES campaigns(id),
+            url TEXT NOT NULL,
+            published_on TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
         );
         """;
 }

@@ -5,7 +5,10 @@ using Campaigns.Core.Results;
 
 namespace Campaigns.Core.Engine;
 
-/// <summary>What has been recorded about one campaign so far; the engine derives everything else.</summary>
+/// <summary>
+/// What has been recorded about one campaign so far; the engine derives everything else. <see cref="Bulletin"/> is the
+/// office's own bulletin (一抽查一通报, 001 (十一)), confirmed apart from the results' <see cref="Publication"/>.
+/// </summary>
 public sealed record CampaignFacts(
     string CampaignId,
     CampaignState State,
@@ -13,7 +16,8 @@ public sealed record CampaignFacts(
     IReadOnlyList<ResultEntry> Results,
     DateOnly? ArchiveRequestedOn,
     Publication? Publication = null,
-    IReadOnlyList<FollowUpClosure>? FollowUpClosures = null)
+    IReadOnlyList<FollowUpClosure>? FollowUpClosures = null,
+    Publication? Bulletin = null)
 {
     public static CampaignFacts New(string campaignId) => new(campaignId, CampaignState.Draft, null, [], null);
 }

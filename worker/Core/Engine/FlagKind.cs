@@ -7,6 +7,9 @@ public enum FlagKind
     DrawBlocked,
     ResultsOverdue,
     PublicityOverdue,
+
+    /// <summary>The office's bulletin (一抽查一通报, 001 (十一)) not confirmed after its deadline.</summary>
+    BulletinOverdue,
     SummaryOverdue,
     DeliveryFailed,
     FollowUpOverdue,
