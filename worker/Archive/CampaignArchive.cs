@@ -55,24 +55,32 @@ public static class CampaignArchive
         Add(files, "audit-trail.json", audit);
 
         var broken = store.VerifyAuditTrail();
+        var head = store.AuditHead();
         var manifest = new ArchiveManifest(
             campaign.Id, (int)campaign.Year, campaign.State, requestedOn,
-            new AuditAnchor(broken is null, broken, audit.LastOrDefault()?.Seq, audit.LastOrDefault()?.Hash),
+            new AuditAnchor(broken is null, broken, audit.LastOrDefault()?.Seq, audit.LastOrDefault()?.Hash, head?.Seq, head?.Hash),
             ArchiveManifest.Describe(files));
         var manifestBytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(manifest, Json));
         files[ArchiveManifest.FileName] = manifestBytes;
         return new Bundle(ArchiveBundle.Create(files, requestedOn), manifest, ArchiveManifest.Sha256(manifestBytes));
     }
 
-    /// <summary>Builds the bundle and writes it as {folder}/{campaign}.archive.zip, beside and renamed over, never half written.</summary>
-    public static (string Path, Bundle Bundle) Write(CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot, string folder)
+    /// <summary>
+    /// Builds the bundle, writes it as {folder}/{campaign}.archive.zip (beside and renamed over, never half written) and
+    /// files it: the manifest's SHA-256 goes into the hash-chained audit trail, so a bundle whose file was changed and
+    /// whose manifest was recomputed no longer matches the store's record. Filing again records again; the new bundle
+    /// carries the earlier filings in its audit records.
+    /// </summary>
+    public static (string Path, Bundle Bundle, long FiledSeq) Write(
+        CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot, string folder, DateTimeOffset now, string actor)
     {
         var bundle = Build(store, campaign, requestedOn, documentsRoot);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{campaign.Id}.archive.zip");
         File.WriteAllBytes(path + ".tmp", bundle.Zip);
         File.Move(path + ".tmp", path, overwrite: true);
-        return (path, bundle);
+        var seq = store.RecordArchiveFiled(campaign.Id, bundle.ManifestSha256, Path.GetFileName(path), bundle.Manifest.Files.Count, bundle.Manifest.AuditTrail.HeadSeq, now, actor);
+        return (path, bundle, seq);
     }
 
     public static ArchiveManifest? ReadManifest(byte[] content) => JsonSerializer.Deserialize<ArchiveManifest>(content, Json);
