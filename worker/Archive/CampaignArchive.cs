@@ -44,6 +44,11 @@ public static class CampaignArchive
         Add(files, "corrections.json", store.Corrections(campaign.Id));
         Add(files, "follow-up-closures.json", store.FollowUpClosures(campaign.Id));
         Add(files, "publication.json", store.PublicationOf(campaign.Id));
+        if (store.ListConfirmationsOf(campaign.Id) is { Count: > 0 } confirmations)
+        {
+            // Only a plan that asks departments to confirm their list (002 五(三)2) has these.
+            Add(files, "list-confirmations.json", confirmations.Select(c => new { department = c.DepartmentId, confirmedOn = c.ConfirmedOn, confirmedBy = c.ConfirmedBy }));
+        }
         if (store.BulletinOf(campaign.Id) is { } bulletin)
         {
             // Only an office that follows 001 (十一) confirms a bulletin (一抽查一通报).

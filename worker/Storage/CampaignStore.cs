@@ -134,6 +134,7 @@ public sealed partial class CampaignStore
             CorrectionsSql(),
             $"SELECT campaign_id, url, published_on FROM publications WHERE {InList("campaign_id", "ids")}",
             $"SELECT campaign_id, url, published_on FROM bulletins WHERE {InList("campaign_id", "ids")}",
+            $"SELECT campaign_id, department_id, confirmed_on FROM list_confirmations WHERE {InList("campaign_id", "ids")}",
             ClosuresSql(),
             // The engine asks only whether the plan's own publication was issued; reading every document of the year here
             // cost 120,000 rows per plan per tick at province scale.
@@ -160,6 +161,7 @@ public sealed partial class CampaignStore
         var results = ResultCorrections.Apply(entered, Corrections(batch.Read<CorrectionRow>())).ToLookup(r => r.CampaignId);
         var publications = batch.Read<(string Id, string Url, string On)>().ToDictionary(r => r.Id, r => new Publication(r.Url, Date(r.On)));
         var bulletins = batch.Read<(string Id, string Url, string On)>().ToDictionary(r => r.Id, r => new Publication(r.Url, Date(r.On)));
+        var confirmations = batch.Read<(string Id, string Department, string On)>().ToLookup(r => r.Id);
         var closures = Closures(batch.Read<ClosureRow>()).ToLookup(c => c.CampaignId);
         var documents = batch.Read<string>().ToHashSet();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(plan.Office.TimeZone);
@@ -170,7 +172,8 @@ public sealed partial class CampaignStore
         var flags = batch.Read<(string Key, string Detail, string Since)>().ToList();
         var facts = ids.ToDictionary(id => id, id => states.TryGetValue(id, out var row)
             ? new CampaignFacts(id, Enum.Parse<CampaignState>(row.State), draws.GetValueOrDefault(id), [.. results[id]], row.Archive is null ? null : Date(row.Archive),
-                publications.GetValueOrDefault(id), [.. closures[id]], bulletins.GetValueOrDefault(id))
+                publications.GetValueOrDefault(id), [.. closures[id]], bulletins.GetValueOrDefault(id),
+                confirmations[id].Any() ? confirmations[id].ToDictionary(c => c.Department, c => Date(c.On)) : null)
             : CampaignFacts.New(id));
         return new PlanSnapshot(
             version, new OfficeFacts(facts, documents, dead, flags.ToDictionary(f => f.Key, f => Date(f.Since))),
@@ -370,6 +373,33 @@ public sealed partial class CampaignStore
         }
         transaction.Commit();
         return recorded;
+    }
+
+    /// <summary>Records that a department confirmed receipt of its dispatched list (002 五(三)2); a second confirmation changes nothing.</summary>
+    public bool ConfirmList(string campaignId, string departmentId, DateOnly on, string by, DateTimeOffset now)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        var recorded = connection.Execute(
+            """
+            INSERT INTO list_confirmations (campaign_id, department_id, confirmed_on, confirmed_by, recorded_at) VALUES (@campaignId, @departmentId, @on, @by, @at)
+            ON CONFLICT (campaign_id, department_id) DO NOTHING
+            """,
+            new { campaignId, departmentId, on = Text(on), by, at = now.ToString("O") }, transaction) == 1;
+        if (recorded)
+        {
+            Audit(connection, transaction, now, "cli:confirm-list", "list-confirmed", campaignId, new { departmentId, on, by });
+        }
+        transaction.Commit();
+        return recorded;
+    }
+
+    /// <summary>Each department's confirmation of its list, in department order of confirmation.</summary>
+    public IReadOnlyList<(string DepartmentId, string ConfirmedOn, string ConfirmedBy)> ListConfirmationsOf(string campaignId)
+    {
+        using var connection = Connect();
+        return [.. connection.Query<(string, string, string)>(
+            "SELECT department_id, confirmed_on, confirmed_by FROM list_confirmations WHERE campaign_id = @campaignId ORDER BY confirmed_on, department_id", new { campaignId })];
     }
 
     public Publication? BulletinOf(string campaignId)

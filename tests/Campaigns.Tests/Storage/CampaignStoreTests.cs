@@ -212,6 +212,20 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     }
 
     [Fact]
+    public void ConfirmList_OncePerDepartment_ReadInTheSnapshot()
+    {
+        // 002 五(三)2: each department confirms receipt of its dispatched list.
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        store.Apply(plan, DrawDay(), [], [], new DateOnly(2024, 4, 9), Now, "t");
+        store.ConfirmList("qh-2024-netcafe", "market", new DateOnly(2024, 4, 10), "李四", Now).ShouldBeTrue();
+        store.ConfirmList("qh-2024-netcafe", "market", new DateOnly(2024, 4, 11), "李四", Now).ShouldBeFalse();
+        store.ListConfirmationsOf("qh-2024-netcafe").ShouldBe([("market", "2024-04-10", "李四")]);
+        store.Snapshot(plan).Facts.For("qh-2024-netcafe").ListConfirmations.ShouldNotBeNull()["market"].ShouldBe(new DateOnly(2024, 4, 10));
+        store.AuditTrailOf("qh-2024-netcafe").Last().Action.ShouldBe("list-confirmed");
+    }
+
+    [Fact]
     public void DueDeliveries_FailedRowWaitsForBackOff_ThenDeadLetters()
     {
         var store = Store();

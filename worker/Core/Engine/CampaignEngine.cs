@@ -119,6 +119,8 @@ public static class CampaignEngine
                 FlagKind.BulletinOverdue => (MilestoneKind.BulletinDeadline.ChineseName(), plan.Office.Contacts,
                     $"在政府门户网站行政执法平台“双随机一公开”栏目通报抽查情况（一抽查一通报，001 (十一)），并登记通报网址和日期（campaigns publish --bulletin --campaign {flag.Scope}）"),
                 FlagKind.SummaryOverdue => (MilestoneKind.SummaryDue.ChineseName(), plan.Office.Contacts, "形成统计表和工作总结并报送"),
+                FlagKind.ListConfirmationOverdue => (ListConfirmations.Deadline, plan.Department(flag.Subject).Contacts,
+                    $"确认收到本部门的抽查名单并登记（campaigns confirm-list --campaign {flag.Scope} --department {flag.Subject}）：{flag.Detail}"),
                 FlagKind.PlanNotPublished => (MilestoneKind.PlanPublicationDeadline.ChineseName(), plan.Office.Contacts, "公示年度抽查计划，并在计划中填写实际公示日期（published_on）"),
                 FlagKind.DrawBlocked when campaign is not null && BlockedByUnpublishedPlan(flag) =>
                     (MilestoneKind.Draw.ChineseName(), plan.Office.Contacts, $"公示年度抽查计划，并在计划中填写实际公示日期（published_on），计划公示后即抽取：{flag.Detail}"),

@@ -48,7 +48,8 @@ public static class Reconciler
 
         var flags = Flags(context, campaign, facts, state, draw, attempt, milestones);
         var reminders = Reminders.For(context, campaign, state, draw, facts.Results, milestones, facts.Bulletin)
-            .Concat(Reminders.ForFollowUps(context, campaign, draw, facts.Results, facts.FollowUpClosures ?? []));
+            .Concat(Reminders.ForFollowUps(context, campaign, draw, facts.Results, facts.FollowUpClosures ?? []))
+            .Concat(ListConfirmations.Reminders(context, campaign, state, draw, facts));
         return new CampaignOutcome(
             campaign.Id,
             state,
@@ -130,6 +131,8 @@ public static class Reconciler
             flags.Add(new OverdueFlag(FlagKind.DrawBlocked, campaign.Id, "", campaign.DrawOn,
                 missed.Count == 0 ? blockedBy : $"{blockedBy}；因未抽取，以下环节随之未能进行：{string.Join("、", missed)}"));
         }
+
+        flags.AddRange(ListConfirmations.Flags(context, campaign, state, draw, facts));
 
         var resultDeadline = milestones[MilestoneKind.ResultEntryDeadline].Date;
         if (draw is not null && state != CampaignState.Cancelled && today > resultDeadline)

@@ -133,7 +133,8 @@ public static class PlanParser
         rules.Int("max_joint_checks_per_entity_per_year", "同一对象每年最多联合抽查次数") ?? defaults.MaxJointChecksPerEntityPerYear,
         rules.Int("min_inspectors_per_entity", "每户最少检查人员数") ?? defaults.MinInspectorsPerEntity,
         ReadReminders(rules.Mapping("reminders", "提醒时间", PlanKeys.Reminders), defaults.ReminderDays),
-        rules.Int("bulletin_working_days", "抽查情况通报时限（工作日）") ?? defaults.BulletinWorkingDays);
+        rules.Int("bulletin_working_days", "抽查情况通报时限（工作日）") ?? defaults.BulletinWorkingDays,
+        rules.Int("list_confirmation_working_days", "部门确认抽查名单时限（工作日）") ?? defaults.ListConfirmationWorkingDays);
 
     /// <summary>Days before each milestone, merged over the office's (a campaign names only what it changes).</summary>
     private static IReadOnlyDictionary<string, IReadOnlyList<int>>? ReadReminders(YamlFields? reminders, IReadOnlyDictionary<string, IReadOnlyList<int>> defaults)

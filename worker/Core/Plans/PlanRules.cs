@@ -16,13 +16,18 @@ namespace Campaigns.Core.Plans;
 /// An office's own bulletin (一抽查一通报) on the government site within this many working days of the inspection's end:
 /// 15 where the office follows 001 (十一); absent (no bulletin milestone) by default, as in 002, 003 and 004.
 /// </param>
+/// <param name="ListConfirmationWorkingDays">
+/// Each department confirms receipt of its drawn entities and inspectors within this many working days of the dispatch
+/// (the draw): 1 where the office follows 002 五(三)2; absent (no confirmation asked) by default.
+/// </param>
 public sealed record PlanRules(
     int ResultEntryWorkingDays = 20,
     int PublicityWorkingDays = 20,
     int MaxJointChecksPerEntityPerYear = 2,
     int MinInspectorsPerEntity = 2,
     IReadOnlyDictionary<string, IReadOnlyList<int>>? Reminders = null,
-    int? BulletinWorkingDays = null)
+    int? BulletinWorkingDays = null,
+    int? ListConfirmationWorkingDays = null)
 {
     public static PlanRules Default { get; } = new();
 

@@ -238,6 +238,10 @@ internal static partial class PlanValidator
         {
             context.Error($"{at}.bulletin_working_days", $"抽查情况通报时限必须至少为 1，实为 {bulletin}");
         }
+        if (rules.ListConfirmationWorkingDays is < 1 and var confirmation)
+        {
+            context.Error($"{at}.list_confirmation_working_days", $"部门确认抽查名单时限必须至少为 1，实为 {confirmation}");
+        }
     }
 
     private static void InYear(AnnualPlan plan, DateOnly date, string at, string label, PlanReadContext context)

@@ -124,6 +124,40 @@ public class SeedOfficeYearTests
         year.Deliveries.ShouldContain(d => d.Day == new DateOnly(2024, 4, 15) && d.Order.Kind == "department-letter");
     }
 
+    /// <summary>
+    /// 002 五(三)2: each department confirms receipt of its dispatched list within 1 working day. Drawn Tuesday 9 April
+    /// 2024, the list is due Wednesday 10 April: police confirms that day, market late on 12 April, culture never.
+    /// </summary>
+    [Fact]
+    public void Year_002_ListConfirmation_RemindedOnItsDay_FlaggedPerDepartmentAfter()
+    {
+        var rules = PlanRules.Default with { ListConfirmationWorkingDays = 1 };
+        var plan = TestPlans.Plan(TestPlans.PublishedOn, TestPlans.NetCafe() with { Rules = rules }) with { Rules = rules };
+        var confirmed = new Dictionary<DateOnly, (string Department, DateOnly On)>
+        {
+            [new DateOnly(2024, 4, 10)] = ("police", new DateOnly(2024, 4, 10)),
+            [new DateOnly(2024, 4, 12)] = ("market", new DateOnly(2024, 4, 12)),
+        };
+        var year = OfficeYear.Run(plan, YearStart, new DateOnly(2024, 5, 31), (day, facts) => confirmed.TryGetValue(day, out var c)
+            ? facts with { ListConfirmations = new Dictionary<string, DateOnly>(facts.ListConfirmations ?? new Dictionary<string, DateOnly>()) { [c.Department] = c.On } }
+            : facts);
+
+        var reminders = year.Deliveries.Where(d => d.Order.IdempotencyKey.Contains("|reminder|list-confirmation|")).ToList();
+        reminders.Select(d => (d.Day, d.Order.Recipient.Email)).ShouldBe(
+            [(new DateOnly(2024, 4, 10), "market@qinghe.example"), (new DateOnly(2024, 4, 10), "culture@qinghe.example")], ignoreOrder: true);
+        var flags = year.Raised.Values.Where(r => r.Flag.Kind == FlagKind.ListConfirmationOverdue).ToList();
+        flags.Select(r => (r.Flag.Subject, r.On, r.Flag.Since)).ShouldBe(
+            [("market", new DateOnly(2024, 4, 11), new DateOnly(2024, 4, 11)), ("culture", new DateOnly(2024, 4, 11), new DateOnly(2024, 4, 11))], ignoreOrder: true);
+        year.Active.Where(f => f.Kind == FlagKind.ListConfirmationOverdue).Select(f => f.Subject).ShouldBe(["culture"]);
+        year.LeaderRows.ShouldContain(r => r.Row.What.StartsWith(FlagKind.ListConfirmationOverdue.ChineseName()) && r.Row.Whose == "县文化广电和旅游局");
+        year.Deliveries.Where(d => d.Order.IdempotencyKey.Contains("|list-confirmation-overdue|culture|overdue|")).ShouldAllBe(d => d.Order.Recipient.Email == "culture@qinghe.example");
+
+        // 003 and 004 ask for no such confirmation: nothing is reminded or flagged.
+        var without = OfficeYear.Run(Plan(null, TestPlans.PublishedOn), YearStart, new DateOnly(2024, 5, 31));
+        without.First(FlagKind.ListConfirmationOverdue).ShouldBeNull();
+        without.Deliveries.ShouldNotContain(d => d.Order.IdempotencyKey.Contains("list-confirmation"));
+    }
+
     /// <summary>What leaders and offices read must agree: the same 责任单位 in the report as the 催办's recipient.</summary>
     [Fact]
     public void Year_003_PublicityAndSummaryOverdue_OfficeIsTheResponsibleUnitInBoth()
