@@ -58,7 +58,8 @@ public sealed class SimulationRunner(
                 var request = store.RequestArchive(reported.Id, day, clock.GetUtcNow(), "simulate");
                 if (request.Recorded)
                 {
-                    var (path, _) = CampaignArchive.Write(store, reported, day, o.Resolve(o.Documents), Path.Combine(Path.GetDirectoryName(o.Resolve(o.Documents))!, "archive"));
+                    var (path, _, _) = CampaignArchive.Write(
+                        store, reported, day, o.Resolve(o.Documents), Path.Combine(Path.GetDirectoryName(o.Resolve(o.Documents))!, "archive"), clock.GetUtcNow(), "simulate");
                     events.Add(new SimulationEvent(Text(day), reported.Id, "archived", null, null, Path.GetFileName(path)));
                 }
             }

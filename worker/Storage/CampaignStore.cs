@@ -133,6 +133,8 @@ public sealed partial class CampaignStore
             EnteredSql(),
             CorrectionsSql(),
             $"SELECT campaign_id, url, published_on FROM publications WHERE {InList("campaign_id", "ids")}",
+            $"SELECT campaign_id, url, published_on FROM bulletins WHERE {InList("campaign_id", "ids")}",
+            $"SELECT campaign_id, department_id, confirmed_on FROM list_confirmations WHERE {InList("campaign_id", "ids")}",
             ClosuresSql(),
             // The engine asks only whether the plan's own publication was issued; reading every document of the year here
             // cost 120,000 rows per plan per tick at province scale.
@@ -142,7 +144,7 @@ public sealed partial class CampaignStore
             WHERE state = 'dead' AND ({InList("campaign_id", "ids")} OR (campaign_id IS NULL AND idempotency_key LIKE @planPrefix))
             ORDER BY id
             """,
-            $"SELECT flag_key, detail FROM flags WHERE cleared_on IS NULL AND {InList("scope", "scopes")}",
+            $"SELECT flag_key, detail, since FROM flags WHERE cleared_on IS NULL AND {InList("scope", "scopes")}",
         ];
         using var batch = connection.QueryMultiple(string.Join(";\n", statements),
             new { ids, scopes, planKey = plan.Key, path = CampaignEngine.PlanPublicationPath(plan), planPrefix = $"{plan.Key}|%" });
@@ -158,6 +160,8 @@ public sealed partial class CampaignStore
         var entered = Entered(batch.Read<EnteredRow>());
         var results = ResultCorrections.Apply(entered, Corrections(batch.Read<CorrectionRow>())).ToLookup(r => r.CampaignId);
         var publications = batch.Read<(string Id, string Url, string On)>().ToDictionary(r => r.Id, r => new Publication(r.Url, Date(r.On)));
+        var bulletins = batch.Read<(string Id, string Url, string On)>().ToDictionary(r => r.Id, r => new Publication(r.Url, Date(r.On)));
+        var confirmations = batch.Read<(string Id, string Department, string On)>().ToLookup(r => r.Id);
         var closures = Closures(batch.Read<ClosureRow>()).ToLookup(c => c.CampaignId);
         var documents = batch.Read<string>().ToHashSet();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(plan.Office.TimeZone);
@@ -165,12 +169,15 @@ public sealed partial class CampaignStore
             .Select(r => new DeadLetter(r.Id, r.CampaignId, r.Name, r.Email, r.Subject,
                 DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(r.CreatedAt, CultureInfo.InvariantCulture), zone).DateTime), r.LastError))
             .ToList();
-        var flags = batch.Read<(string Key, string Detail)>().ToDictionary(f => f.Key, f => f.Detail);
+        var flags = batch.Read<(string Key, string Detail, string Since)>().ToList();
         var facts = ids.ToDictionary(id => id, id => states.TryGetValue(id, out var row)
             ? new CampaignFacts(id, Enum.Parse<CampaignState>(row.State), draws.GetValueOrDefault(id), [.. results[id]], row.Archive is null ? null : Date(row.Archive),
-                publications.GetValueOrDefault(id), [.. closures[id]])
+                publications.GetValueOrDefault(id), [.. closures[id]], bulletins.GetValueOrDefault(id),
+                confirmations[id].Any() ? confirmations[id].ToDictionary(c => c.Department, c => Date(c.On)) : null)
             : CampaignFacts.New(id));
-        return new PlanSnapshot(version, new OfficeFacts(facts, documents, dead), states.ToDictionary(s => s.Key, s => s.Value.State), flags);
+        return new PlanSnapshot(
+            version, new OfficeFacts(facts, documents, dead, flags.ToDictionary(f => f.Key, f => Date(f.Since))),
+            states.ToDictionary(s => s.Key, s => s.Value.State), flags.ToDictionary(f => f.Key, f => f.Detail));
     }
 
     /// <summary>How many joint campaigns drew each entity in <paramref name="year"/>.</summary>
@@ -312,10 +319,12 @@ public sealed partial class CampaignStore
         raised.AddRange(flags.Where(f => !active.ContainsKey(f.Key)));
         BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "flags", ["flag_key", "scope", "kind", "subject", "since", "detail", "raised_on"],
             raised.Select(flag => new object?[] { flag.Key, flag.Scope, flag.Kind.WireName(), flag.Subject, Text(flag.Since), flag.Detail, Text(today) }));
-        foreach (var (key, flag) in wanted.Where(w => active.ContainsKey(w.Key) && active[w.Key].Detail != w.Value.Detail))
+        foreach (var (key, flag) in wanted.Where(w => active.ContainsKey(w.Key) && (active[w.Key].Detail != w.Value.Detail || Date(active[w.Key].Since) > w.Value.Since)))
         {
-            // Detail changes as results come in (fewer missing); the flag stays the same flag.
-            connection.Execute("UPDATE flags SET detail = @Detail WHERE flag_key = @key AND cleared_on IS NULL", new { flag.Detail, key }, transaction);
+            // Detail changes as results come in (fewer missing); the flag stays the same flag. Its since only moves earlier
+            // (a follow-up entered late whose deadline passed before the flag was raised): the flag keeps the earliest day.
+            var since = Text(Date(active[key].Since) < flag.Since ? Date(active[key].Since) : flag.Since);
+            connection.Execute("UPDATE flags SET detail = @Detail, since = @since WHERE flag_key = @key AND cleared_on IS NULL", new { flag.Detail, since, key }, transaction);
         }
         var cleared = new List<OverdueFlag>();
         foreach (var row in active.Values.Where(a => !wanted.ContainsKey(a.FlagKey)))
@@ -345,6 +354,61 @@ public sealed partial class CampaignStore
         }
         transaction.Commit();
         return recorded;
+    }
+
+    /// <summary>Records where and when the office published its own bulletin (一抽查一通报, 001 (十一)); a second confirmation changes nothing.</summary>
+    public bool ConfirmBulletin(string campaignId, Publication bulletin, DateTimeOffset now)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        var recorded = connection.Execute(
+            """
+            INSERT INTO bulletins (campaign_id, url, published_on, recorded_at) VALUES (@campaignId, @Url, @on, @at)
+            ON CONFLICT (campaign_id) DO NOTHING
+            """,
+            new { campaignId, bulletin.Url, on = Text(bulletin.On), at = now.ToString("O") }, transaction) == 1;
+        if (recorded)
+        {
+            Audit(connection, transaction, now, "cli:publish", "bulletin-confirmed", campaignId, bulletin);
+        }
+        transaction.Commit();
+        return recorded;
+    }
+
+    /// <summary>Records that a department confirmed receipt of its dispatched list (002 五(三)2); a second confirmation changes nothing.</summary>
+    public bool ConfirmList(string campaignId, string departmentId, DateOnly on, string by, DateTimeOffset now)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        var recorded = connection.Execute(
+            """
+            INSERT INTO list_confirmations (campaign_id, department_id, confirmed_on, confirmed_by, recorded_at) VALUES (@campaignId, @departmentId, @on, @by, @at)
+            ON CONFLICT (campaign_id, department_id) DO NOTHING
+            """,
+            new { campaignId, departmentId, on = Text(on), by, at = now.ToString("O") }, transaction) == 1;
+        if (recorded)
+        {
+            Audit(connection, transaction, now, "cli:confirm-list", "list-confirmed", campaignId, new { departmentId, on, by });
+        }
+        transaction.Commit();
+        return recorded;
+    }
+
+    /// <summary>Each department's confirmation of its list, in department order of confirmation.</summary>
+    public IReadOnlyList<(string DepartmentId, string ConfirmedOn, string ConfirmedBy)> ListConfirmationsOf(string campaignId)
+    {
+        using var connection = Connect();
+        return [.. connection.Query<(string, string, string)>(
+            "SELECT department_id, confirmed_on, confirmed_by FROM list_confirmations WHERE campaign_id = @campaignId ORDER BY confirmed_on, department_id", new { campaignId })];
+    }
+
+    public Publication? BulletinOf(string campaignId)
+    {
+        using var connection = Connect();
+        return connection.Query<(string Url, string On)>(
+            "SELECT url, published_on FROM bulletins WHERE campaign_id = @campaignId", new { campaignId })
+            .Select(row => new Publication(row.Url, Date(row.On)))
+            .FirstOrDefault();
     }
 
     public Publication? PublicationOf(string campaignId)
@@ -573,6 +637,20 @@ public sealed partial class CampaignStore
     {
         using var connection = Connect();
         return AuditTrail.Of(connection, campaignId);
+    }
+
+    /// <summary>
+    /// Files an archive bundle: its manifest's SHA-256 in the hash-chained audit trail (action archive-filed), with the
+    /// trail head the bundle recorded. Returns the row's seq.
+    /// </summary>
+    public long RecordArchiveFiled(string campaignId, string manifestSha256, string bundle, int files, long? headSeq, DateTimeOffset now, string actor)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        Audit(connection, transaction, now, actor, "archive-filed", campaignId, new { manifestSha256, bundle, files, headSeq });
+        var seq = connection.ExecuteScalar<long>("SELECT MAX(seq) FROM audit_trail", transaction: transaction);
+        transaction.Commit();
+        return seq;
     }
 
     /// <summary>The last audit row: recorded elsewhere (an archive manifest), it shows later whether rows were cut off the end.</summary>

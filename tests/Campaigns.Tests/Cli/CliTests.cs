@@ -38,6 +38,26 @@ public class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_PlanYearBegunWithoutPublishedOn_WarnsWith001_8_ByTheInjectedClock()
+    {
+        // 001 (八): nothing is drawn before the plan is published. The date is the worker's clock, set here.
+        var path = _dir.File("unpublished.yaml");
+        File.WriteAllText(path, File.ReadAllText(Repository.Path("config", "plans", "2026.yaml")).Replace("  published_on: 2026-03-20", "  # published_on:"));
+        Dictionary<string, string> At(string start) => new()
+        {
+            ["Campaigns__ClockStart"] = start,
+            ["Campaigns__ClockOrigin"] = DateTimeOffset.UtcNow.ToString("O"),
+        };
+
+        var begun = await CliProcess.Run(At("2026-04-01T09:00:00+08:00"), "validate", path);
+        begun.ExitCode.ShouldBe(0, begun.Error);
+        begun.ErrorLines.ShouldHaveSingleItem().ShouldContain("警告：计划年度已开始（今天2026-04-01），未填写计划实际公示日期（published_on）");
+        begun.ErrorLines[0].ShouldContain("001 (八)");
+        var before = await CliProcess.Run(At("2025-12-01T09:00:00+08:00"), "validate", path);
+        (before.ExitCode, before.Error).ShouldBe((0, ""));
+    }
+
+    [Fact]
     public async Task Validate_MissingFile_ExitsOne()
     {
         var result = await CliProcess.Run("validate", "config/plans/none.yaml");
@@ -54,10 +74,12 @@ public class CliTests : IDisposable
         items.Count.ShouldBe(1 + 4 * 6);
         items[0].GetProperty("campaign").ValueKind.ShouldBe(JsonValueKind.Null);
         items[0].GetProperty("milestone").GetString().ShouldBe("plan-publication-deadline");
-        items.ShouldAllBe(i => i.EnumerateObject().Select(p => p.Name).SequenceEqual(new[] { "campaign", "milestone", "date", "provisional" }));
-        var provisional = items.Single(i => i.GetProperty("provisional").GetBoolean());
-        provisional.GetProperty("campaign").GetString().ShouldBe("qh-2026-pharmacy");
-        provisional.GetProperty("milestone").GetString().ShouldBe("result-entry-deadline");
+        items.ShouldAllBe(i => i.EnumerateObject().Select(p => p.Name).SequenceEqual(new[] { "campaign", "milestone", "date", "provisional", "waiting_for" }));
+        // The sample plan is published (20 March) before its first draw: no draw waits (001 (八)).
+        items.ShouldAllBe(i => i.GetProperty("waiting_for").ValueKind == JsonValueKind.Null);
+        // Pharmacy's results and publicity (both 20 working days, 002 五(三)7) run into 2027, whose holiday notice is not out.
+        items.Where(i => i.GetProperty("provisional").GetBoolean()).Select(i => (i.GetProperty("campaign").GetString(), i.GetProperty("milestone").GetString()))
+            .ShouldBe([("qh-2026-pharmacy", "result-entry-deadline"), ("qh-2026-pharmacy", "publicity-deadline")]);
         items.Single(i => i.GetProperty("campaign").GetString() == "qh-2026-netcafe" && i.GetProperty("milestone").GetString() == "result-entry-deadline")
             .GetProperty("date").GetString().ShouldBe("2026-06-29");
     }
@@ -257,6 +279,11 @@ public class CliTests : IDisposable
         var good = await CliProcess.Run(environment, "publish", "--campaign", "qh-2026-netcafe", "--url", "https://www.gsxt.gov.cn/gs/netcafe", "--on", prepared);
         good.ExitCode.ShouldBe(0, good.Error);
         good.Out.ShouldContain("已登记");
+        // The sample plan sets no bulletin_working_days (001 (十一)): there is no bulletin to confirm.
+        var bulletin = await CliProcess.Run(environment, "publish", "--bulletin", "--campaign", "qh-2026-netcafe", "--url", "https://www.qinghe.gov.cn/b", "--on", prepared);
+        bulletin.ExitCode.ShouldBe(1);
+        bulletin.Error.ShouldContain("未设置 bulletin_working_days");
+        Campaigns.Storage.CampaignStore.Open(database).BulletinOf("qh-2026-netcafe").ShouldBeNull();
         var again = await CliProcess.Run(environment, "publish", "--campaign", "qh-2026-netcafe", "--url", "https://example.gov.cn/other", "--on", prepared);
         again.ExitCode.ShouldBe(1);
         again.Error.ShouldContain("https://www.gsxt.gov.cn/gs/netcafe");

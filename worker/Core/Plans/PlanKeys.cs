@@ -9,11 +9,11 @@ public static class PlanKeys
     public static readonly IReadOnlyList<string> Contact = ["name", "email", "phone"];
     public static readonly IReadOnlyList<string> Department = ["id", "name", "contacts"];
     public static readonly IReadOnlyList<string> Rules =
-        ["result_entry_working_days", "publicity_working_days", "max_joint_checks_per_entity_per_year", "min_inspectors_per_entity", "reminders"];
+        ["result_entry_working_days", "publicity_working_days", "bulletin_working_days", "list_confirmation_working_days", "max_joint_checks_per_entity_per_year", "min_inspectors_per_entity", "reminders"];
 
     /// <summary>Milestones a reminder can precede; plan_publication counts calendar days, the others working days.</summary>
     public static readonly IReadOnlyList<string> Reminders =
-        ["plan_publication", "draw", "window_start", "result_entry_deadline", "publicity_deadline", "summary_due"];
+        ["plan_publication", "draw", "window_start", "result_entry_deadline", "publicity_deadline", "bulletin_deadline", "summary_due"];
     public static readonly IReadOnlyList<string> Campaign =
     [
         "id", "name", "lead", "participants", "scope", "sampling", "inspectors_per_department", "groups", "items", "draw_on", "window",

@@ -5,11 +5,12 @@ namespace Campaigns.Core.Plans;
 
 /// <summary>
 /// Reads an annual plan from YAML text. Returns every problem at once, each at its line and column, in
-/// Chinese; the plan only when there is no error (warnings allowed). Pure: the caller reads the file.
+/// Chinese; the plan only when there is no error (warnings allowed). Pure: the caller reads the file, and passes
+/// <c>today</c> (the office's date) when warnings that depend on it are wanted (`validate`).
 /// </summary>
 public static class PlanParser
 {
-    public static PlanLoadResult Parse(string yamlText, string path)
+    public static PlanLoadResult Parse(string yamlText, string path, DateOnly? today = null)
     {
         var context = new PlanReadContext(path);
         var stream = new YamlStream();
@@ -37,7 +38,7 @@ public static class PlanParser
         }
 
         var plan = Read(new YamlFields(root, "", PlanKeys.Root, context), path);
-        PlanValidator.Validate(plan, context);
+        PlanValidator.Validate(plan, context, today);
         var problems = context.Problems.OrderBy(p => p.Location.Line).ThenBy(p => p.Location.Column).ToList();
         return new PlanLoadResult(problems.Any(p => p.Severity == ProblemSeverity.Error) ? null : plan, problems);
     }
@@ -131,7 +132,9 @@ public static class PlanParser
         rules.Int("publicity_working_days", "结果公示时限（工作日）") ?? defaults.PublicityWorkingDays,
         rules.Int("max_joint_checks_per_entity_per_year", "同一对象每年最多联合抽查次数") ?? defaults.MaxJointChecksPerEntityPerYear,
         rules.Int("min_inspectors_per_entity", "每户最少检查人员数") ?? defaults.MinInspectorsPerEntity,
-        ReadReminders(rules.Mapping("reminders", "提醒时间", PlanKeys.Reminders), defaults.ReminderDays));
+        ReadReminders(rules.Mapping("reminders", "提醒时间", PlanKeys.Reminders), defaults.ReminderDays),
+        rules.Int("bulletin_working_days", "抽查情况通报时限（工作日）") ?? defaults.BulletinWorkingDays,
+        rules.Int("list_confirmation_working_days", "部门确认抽查名单时限（工作日）") ?? defaults.ListConfirmationWorkingDays);
 
     /// <summary>Days before each milestone, merged over the office's (a campaign names only what it changes).</summary>
     private static IReadOnlyDictionary<string, IReadOnlyList<int>>? ReadReminders(YamlFields? reminders, IReadOnlyDictionary<string, IReadOnlyList<int>> defaults)

@@ -13,9 +13,9 @@ internal static partial class PlanValidator
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex IdPattern();
 
-    public static void Validate(AnnualPlan plan, PlanReadContext context)
+    public static void Validate(AnnualPlan plan, PlanReadContext context, DateOnly? today = null)
     {
-        ValidateOffice(plan, context);
+        ValidateOffice(plan, context, today);
         ValidateRules(plan.Rules, "rules", context);
         var departmentIds = ValidateDepartments(plan, context);
         var campaignIds = new HashSet<string>();
@@ -45,7 +45,7 @@ internal static partial class PlanValidator
         }
     }
 
-    private static void ValidateOffice(AnnualPlan plan, PlanReadContext context)
+    private static void ValidateOffice(AnnualPlan plan, PlanReadContext context, DateOnly? today)
     {
         if (plan.Year is < 2000 or > 2100)
         {
@@ -64,6 +64,12 @@ internal static partial class PlanValidator
         if (plan.Office.PublishedOn is { } published)
         {
             InYear(plan, published, "office.published_on", "计划实际公示日期", context);
+        }
+        else if (today is { } day && day >= new DateOnly(plan.Year, 1, 1))
+        {
+            // Nothing is drawn before the plan is published: say so while there is time, not on the draw day.
+            context.Warning("office.published_on",
+                $"计划年度已开始（今天{day:yyyy-MM-dd}），未填写计划实际公示日期（published_on）：计划公示前不进行双随机抽取（001 (八)）");
         }
         if (plan.Leaders.Count == 0 || plan.Leaders.All(l => l.Email is null))
         {
@@ -197,6 +203,10 @@ internal static partial class PlanValidator
             {
                 context.Error($"{at}.draw_on", "抽取日期晚于检查开始日期：应先抽取，后检查");
             }
+            if (plan.Office.PublishedOn is { } published && campaign.DrawOn != default && published > campaign.DrawOn)
+            {
+                context.Warning($"{at}.draw_on", $"抽取日期早于计划实际公示日期 {published:yyyy-MM-dd}：计划公示后方可抽取（001 (八)），本任务要到那天才能抽取");
+            }
         }
         if (campaign.SummaryDue is { } summary)
         {
@@ -223,6 +233,14 @@ internal static partial class PlanValidator
         foreach (var (value, key, label) in numbers.Where(n => n.Value < 1))
         {
             context.Error($"{at}.{key}", $"{label}必须至少为 1，实为 {value}");
+        }
+        if (rules.BulletinWorkingDays is < 1 and var bulletin)
+        {
+            context.Error($"{at}.bulletin_working_days", $"抽查情况通报时限必须至少为 1，实为 {bulletin}");
+        }
+        if (rules.ListConfirmationWorkingDays is < 1 and var confirmation)
+        {
+            context.Error($"{at}.list_confirmation_working_days", $"部门确认抽查名单时限必须至少为 1，实为 {confirmation}");
         }
     }
 

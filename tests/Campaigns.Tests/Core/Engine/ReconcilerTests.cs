@@ -11,8 +11,9 @@ namespace Campaigns.Tests.Core.Engine;
 public class ReconcilerTests
 {
     // Window 2024-04-09..2024-05-31. Counting from Saturday 1 June, with 端午 on Monday 10 June off:
-    // working days 3–7 Jun (5), 11–14 (9), 17–21 (14), 24 Jun is the 15th, 1 Jul the 20th.
-    private static readonly DateOnly PublicityDeadline = new(2024, 6, 24);
+    // working days 3–7 Jun (5), 11–14 (9), 17–21 (14), 24 Jun is the 15th, 1 Jul the 20th. Publicity is 20 working
+    // days like result entry (002 五(三)7, 003 §20(四), 004 §23), so both fall due on 1 July.
+    private static readonly DateOnly PublicityDeadline = new(2024, 7, 1);
     private static readonly DateOnly ResultDeadline = new(2024, 7, 1);
 
     private static TickContext Context(DateOnly today, AnnualPlan? plan = null, DirectorySnapshot? directory = null) =>
@@ -124,8 +125,9 @@ public class ReconcilerTests
 
         var waiting = facts with { State = CampaignState.AwaitingPublication };
         Reconcile(new DateOnly(2024, 6, 20), waiting).Transitions.ShouldBeEmpty();
-        // Unconfirmed after the 15th working day (24 June) is a breach.
-        Reconcile(PublicityDeadline.AddDays(1), waiting).Flags.Single().Kind.ShouldBe(FlagKind.PublicityOverdue);
+        // Unconfirmed after the 20th working day (1 July) is a breach, not after the 15th (24 June).
+        Reconcile(new DateOnly(2024, 6, 25), waiting).Flags.ShouldNotContain(f => f.Kind == FlagKind.PublicityOverdue);
+        Reconcile(PublicityDeadline.AddDays(1), waiting).Flags.ShouldContain(f => f.Kind == FlagKind.PublicityOverdue && f.Since == PublicityDeadline.AddDays(1));
 
         var confirmed = Reconcile(new DateOnly(2024, 6, 21), waiting with { Publication = new Publication("https://www.gsxt.gov.cn/x", new DateOnly(2024, 6, 20)) });
         confirmed.Transitions.Select(t => t.To).ShouldBe([CampaignState.Publicized, CampaignState.Reported]);
@@ -173,6 +175,23 @@ public class ReconcilerTests
         var outcome = Reconciler.Reconcile(context, context.Plan.Campaigns[0], CampaignFacts.New("qh-2024-netcafe"));
         outcome.State.ShouldBe(CampaignState.Published);
         outcome.Flags.Single().Kind.ShouldBe(FlagKind.DrawBlocked);
+    }
+
+    [Fact]
+    public void Notify_DeadlineInAYearWithoutHolidayNotice_DeadlinesIcsSaysProvisional()
+    {
+        // Mails mark such a date 暂定; the department's deadlines.ics must not show it as settled.
+        var campaign = TestPlans.NetCafe(drawOn: new DateOnly(2027, 12, 1)) with { Window = new(new DateOnly(2027, 12, 1), new DateOnly(2027, 12, 17)) };
+        var plan = TestPlans.Plan(TestPlans.PublishedOn, campaign);
+        var ics = (string)Reconcile(new DateOnly(2027, 12, 1), CampaignFacts.New(campaign.Id), plan).Documents
+            .Single(d => d.Path.EndsWith("deadlines.ics")).Model;
+        var unfolded = ics.Replace("\r\n ", "");
+        unfolded.ShouldContain("检查结果录入截止（暂定）");
+        unfolded.ShouldContain("抽查结果公示截止（暂定）");
+        unfolded.ShouldContain("暂定：该年节假日安排尚未公布");
+        // A settled date is not marked.
+        var settled = (string)Reconcile(new DateOnly(2024, 4, 9), CampaignFacts.New("qh-2024-netcafe")).Documents.Single(d => d.Path.EndsWith("deadlines.ics")).Model;
+        settled.ShouldNotContain("暂定");
     }
 
     [Fact]
@@ -275,7 +294,7 @@ public class ReconcilerTests
 
         var notices = outcome.Deliveries.Where(d => d.IdempotencyKey.Contains("results-overdue") && d.IdempotencyKey.Contains("|overdue|")).ToList();
         notices.Select(d => d.Recipient.Email).ShouldBe(["police@qinghe.example", "market@qinghe.example", "culture@qinghe.example"], ignoreOrder: true);
-        // Publicity (24 June) and the summary (30 June) are late too: the office hears of both.
+        // Publicity (1 July) and the summary (30 June) are late too: the office hears of both.
         outcome.Deliveries.Count(d => d.IdempotencyKey.Contains("|overdue|") && d.Recipient.Email == "office@qinghe.example").ShouldBe(2);
         notices.ShouldAllBe(d => d.Kind == "reminder");
         var model = notices[0].Model.ShouldBeOfType<Reminder>();
