@@ -33,15 +33,16 @@ internal static class XlsxReader
         }
         using (zip)
         {
-            var declared = zip.Entries.Sum(e => e.Length);
-            if (declared > limits.MaxExpandedBytes)
-            {
-                return Fail(path, $"解压后共 {Megabytes(declared)} MB，超过导入上限 {Megabytes(limits.MaxExpandedBytes)} MB，未读取（可能是压缩炸弹；真实名录请分成几个文件或导出为 CSV）");
-            }
             var budget = new Budget(limits.MaxExpandedBytes);
-            var part = "";
+            // The zip's directory is read lazily, on the first look at its entries: a damaged one fails here.
+            var part = "压缩包目录";
             try
             {
+                var declared = zip.Entries.Sum(e => e.Length);
+                if (declared > limits.MaxExpandedBytes)
+                {
+                    return Fail(path, $"解压后共 {Megabytes(declared)} MB，超过导入上限 {Megabytes(limits.MaxExpandedBytes)} MB，未读取（可能是压缩炸弹；真实名录请分成几个文件或导出为 CSV）");
+                }
                 part = "_rels/.rels";
                 var workbookPath = Target(zip, part, "", "officeDocument", budget)
                     ?? throw new Bad(new SheetProblem(path, "缺少工作簿（_rels/.rels 中没有 officeDocument）：不是完整的 XLSX 文件"));
