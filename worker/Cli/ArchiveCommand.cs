@@ -70,26 +70,32 @@ public static class ArchiveCommand
             Console.Error.WriteLine($"{file}: 文件不存在");
             return 1;
         }
-        IReadOnlyList<(string Path, byte[] Content)> entries;
+        IReadOnlyList<(ManifestFile File, byte[]? Content)> entries;
         try
         {
-            entries = ArchiveBundle.Read(file.FullName);
+            // A manifest lists a campaign's files in a few hundred KB; 16 MB is more than any can need.
+            entries = ArchiveBundle.Hashes(file.FullName, ArchiveManifest.FileName, 16 << 20);
         }
         catch (InvalidDataException e)
         {
             Console.Error.WriteLine($"{file}: 不是可读取的 zip 归档包：{e.Message}");
             return 1;
         }
-        var manifests = entries.Where(e => e.Path == ArchiveManifest.FileName).ToList();
+        var manifests = entries.Where(e => e.File.Path == ArchiveManifest.FileName).ToList();
         if (manifests.Count != 1)
         {
             Console.Error.WriteLine(manifests.Count == 0 ? $"{file}: 归档包中没有 {ArchiveManifest.FileName}" : $"{file}: 归档包中有{manifests.Count}个 {ArchiveManifest.FileName}");
             return 1;
         }
+        if (manifests[0].Content is not { } manifestBytes)
+        {
+            Console.Error.WriteLine($"{file}: {ArchiveManifest.FileName} 超过 16 MB，不是本系统生成的清单");
+            return 1;
+        }
         ArchiveManifest? manifest;
         try
         {
-            manifest = CampaignArchive.ReadManifest(manifests[0].Content);
+            manifest = CampaignArchive.ReadManifest(manifestBytes);
         }
         catch (System.Text.Json.JsonException e)
         {
@@ -102,7 +108,7 @@ public static class ArchiveCommand
             return 1;
         }
 
-        var differences = BundleCheck.Compare(manifest.Files, [.. entries.Where(e => e.Path != ArchiveManifest.FileName)]);
+        var differences = BundleCheck.CompareHashes(manifest.Files, [.. entries.Where(e => e.File.Path != ArchiveManifest.FileName).Select(e => e.File)]);
         foreach (var difference in differences)
         {
             Console.WriteLine(difference.Kind switch
@@ -110,11 +116,13 @@ public static class ArchiveCommand
                 BundleDifferenceKind.Changed => $"已改动：{difference.Path}（SHA-256 或大小与清单不同）",
                 BundleDifferenceKind.Missing => $"缺失：{difference.Path}（清单中有，归档包中没有）",
                 BundleDifferenceKind.Extra => $"多出：{difference.Path}（归档包中有，清单中没有）",
+                BundleDifferenceKind.Unsafe => $"不安全的文件名：{difference.Path}（含“..”、绝对路径或盘符，解压时会写到归档文件夹以外）",
                 _ => $"重复：{difference.Path}（归档包中出现多次）",
             });
         }
-        Console.WriteLine($"清单 manifest.json 的 SHA-256：{ArchiveManifest.Sha256(manifests[0].Content)}（与归档时打印的比对，可知清单本身是否被替换）");
-        var recorded = AgainstStore(manifest, ArchiveManifest.Sha256(manifests[0].Content), StoreInspector.ArchiveRecordOf(store, manifest.Campaign, manifest.AuditTrail?.HeadSeq));
+        var manifestSha256 = manifests[0].File.Sha256;
+        Console.WriteLine($"清单 manifest.json 的 SHA-256：{manifestSha256}（与归档时打印的比对，可知清单本身是否被替换）");
+        var recorded = AgainstStore(manifest, manifestSha256, StoreInspector.ArchiveRecordOf(store, manifest.Campaign, manifest.AuditTrail?.HeadSeq));
         Console.WriteLine(differences.Count == 0
             ? $"一致：{manifest.Files.Count}个文件与清单相符（match）"
             : $"不一致：{differences.Count}处不同（mismatch）");

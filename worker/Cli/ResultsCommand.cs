@@ -70,14 +70,17 @@ public static class ResultsCommand
             Console.Error.WriteLine($"{file}:1:1: 找不到文件");
             return 1;
         }
-        Sheet sheet;
-        try
+        // Checked before reading: a file over the limit is not read into memory at all.
+        if (file.Length > SheetLimits.Default.MaxFileBytes)
         {
-            sheet = Sheet.Read(File.ReadAllBytes(file.FullName), file.FullName);
+            Console.Error.WriteLine($"{file}:1:1: 文件大小 {(file.Length + (1 << 20) - 1) >> 20} MB，超过导入上限 {SheetLimits.Default.MaxFileBytes >> 20} MB，未读取");
+            return 1;
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or IOException)
+        var loaded = Sheet.Load(File.ReadAllBytes(file.FullName), file.ToString());
+        if (loaded.Sheet is not { } sheet)
         {
-            Console.Error.WriteLine($"{file}:1:1: 无法读取：{e.Message}");
+            Console.Error.WriteLine(loaded.Problem!.ToString());
+            Console.Error.WriteLine("未录入任何结果：请改正以上问题后重新导入。");
             return 1;
         }
         return Enter(services, sheet, file.ToString(), campaignId);
@@ -135,7 +138,9 @@ public static class ResultsCommand
         {
             File.WriteAllBytes(output.FullName, Workbook.Write(
             [
-                new WorkbookSheet("检查结果录入", ResultImport.Headers, [20, 18, 10, 12, 24, 28, 20, 10, 16, 16, 16, 16, 12], rows),
+                // 检查日期 as a date column, so a date picked in Excel is stored as one (the import accepts its serial).
+                new WorkbookSheet("检查结果录入", ResultImport.Headers, [20, 18, 10, 12, 24, 28, 20, 10, 16, 16, 16, 16, 12],
+                    [.. rows.Select(r => (IReadOnlyList<object?>)[.. r.Select((v, i) => ResultImport.Headers[i] == "检查日期" ? new WorkbookDate(null) : v)])]),
                 new WorkbookSheet("结果代码", ["编号", "检查结果"], [8, 40], [.. Enum.GetValues<ResultCode>().Select(c => (IReadOnlyList<object?>)[(int)c, c.ChineseName()])]),
             ]));
         }

@@ -25,7 +25,17 @@ public static class TimelineCommand
                 return 1;
             }
             var calendar = CalendarFiles.Load(Path.Combine(RepositoryRoot.Find(), "config", "calendar"));
-            var milestones = CampaignTimeline.For(result.Plan, calendar);
+            IReadOnlyList<Core.Timeline.Milestone> milestones;
+            try
+            {
+                milestones = CampaignTimeline.For(result.Plan, calendar);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A plan the validator let through but the dates cannot follow: one line, never a stack trace.
+                Console.Error.WriteLine($"{result.Plan.SourcePath}: 无法计算时间表：{e.Message}");
+                return 1;
+            }
             if (parse.GetValue(format) == "json")
             {
                 Console.WriteLine(JsonSerializer.Serialize(

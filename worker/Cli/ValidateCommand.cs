@@ -30,6 +30,6 @@ public static class ValidateCommand
 
     /// <summary>Reads and parses a plan; a missing file is a problem at 1:1, like any other.</summary>
     public static PlanLoadResult Read(FileInfo file, DateOnly? today = null) => file.Exists
-        ? PlanParser.Parse(File.ReadAllText(file.FullName), file.ToString(), today)
+        ? PlanText.Parse(File.ReadAllBytes(file.FullName), file.ToString(), today).Result
         : new PlanLoadResult(null, [new PlanProblem(ProblemSeverity.Error, new SourceLocation(file.ToString(), 1, 1), "找不到计划文件")]);
 }

@@ -26,7 +26,7 @@ public static class VerifyDrawCommand
                 Console.Error.WriteLine($"{folder}: 没有 entities.xlsx 或 entities.csv");
                 return 2;
             }
-            var entities = DirectorySheet.ReadEntities(Sheet.Read(File.ReadAllBytes(entitiesPath), entitiesPath), entitiesPath);
+            var entities = DirectorySheet.ReadEntities(Sheet.Load(File.ReadAllBytes(entitiesPath), entitiesPath), entitiesPath);
             if (entities.Problems.Count > 0)
             {
                 entities.Problems.ToList().ForEach(p => Console.Error.WriteLine(p.ToString()));
@@ -35,7 +35,7 @@ public static class VerifyDrawCommand
             IReadOnlyList<Inspector>? staff = null;
             if (DirectoryFiles.Find(folder, "inspectors") is { } inspectorsPath)
             {
-                var inspectors = DirectorySheet.ReadInspectors(Sheet.Read(File.ReadAllBytes(inspectorsPath), inspectorsPath), inspectorsPath);
+                var inspectors = DirectorySheet.ReadInspectors(Sheet.Load(File.ReadAllBytes(inspectorsPath), inspectorsPath), inspectorsPath);
                 if (inspectors.Problems.Count > 0)
                 {
                     inspectors.Problems.ToList().ForEach(p => Console.Error.WriteLine(p.ToString()));

@@ -30,8 +30,8 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
         }
         _read = stamp;
         var (entitiesContent, inspectorsContent) = (File.ReadAllBytes(entitiesPath), File.ReadAllBytes(inspectorsPath));
-        var entities = DirectorySheet.ReadEntities(Sheet.Read(entitiesContent, entitiesPath), entitiesPath);
-        var inspectors = DirectorySheet.ReadInspectors(Sheet.Read(inspectorsContent, inspectorsPath), inspectorsPath);
+        var entities = DirectorySheet.ReadEntities(Sheet.Load(entitiesContent, entitiesPath), entitiesPath);
+        var inspectors = DirectorySheet.ReadInspectors(Sheet.Load(inspectorsContent, inspectorsPath), inspectorsPath);
         var problems = entities.Problems.Concat(inspectors.Problems).ToList();
         foreach (var problem in problems)
         {

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Campaigns.Core.Engine;
 using Campaigns.Core.Plans;
 using Campaigns.Documents;
@@ -61,8 +60,7 @@ public sealed class PlanCatalog(
     private (string, AnnualPlan?, bool) Read(string path, string planFile, byte[] bytes, string sha256, bool wasBroken)
     {
         var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
-        var text = Decode(bytes);
-        var result = PlanParser.Parse(text, shown);
+        var (text, result) = PlanText.Parse(bytes, shown);
         foreach (var problem in result.Problems)
         {
             logger.Log(problem.Severity == ProblemSeverity.Error ? LogLevel.Error : LogLevel.Warning, "{Problem}", problem.ToString());
@@ -114,12 +112,6 @@ public sealed class PlanCatalog(
         {
             logger.LogInformation("Plan {Path}: told {Recipients} of its errors", shown, string.Join(", ", queued.Select(m => m.RecipientEmail)));
         }
-    }
-
-    private static string Decode(byte[] bytes)
-    {
-        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
     }
 
     private static string Short(string sha256) => sha256[..12];

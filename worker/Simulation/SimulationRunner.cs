@@ -64,6 +64,11 @@ public sealed class SimulationRunner(
                 }
             }
             var report = ticks.Tick();
+            // The worker carries on past a plan's failed tick; a simulation is a dry run, so it stops and says why.
+            if (report.Failed is [var failed, ..])
+            {
+                throw new InvalidOperationException($"Tick of plan {failed.PlanKey} failed on {Text(day)}: {failed.Error}");
+            }
             await outbox.DispatchAsync(cancellationToken);
             foreach (var (_, today, applied) in report.Plans)
             {

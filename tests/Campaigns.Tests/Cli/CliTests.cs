@@ -366,7 +366,7 @@ public class CliTests : IDisposable
             new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).ShouldBeEmpty();
             document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ShouldBe(["检查结果录入", "结果代码"]);
         }
-        var sheet = Campaigns.Core.Sheets.Sheet.FromXlsx(File.ReadAllBytes(workbook));
+        var sheet = Campaigns.Core.Sheets.Sheet.Load(File.ReadAllBytes(workbook), workbook).Sheet!;
         sheet.Headers.ShouldBe(Campaigns.Core.Results.ResultImport.Headers);
         // The office fills code, date and signature; everything else is as generated.
         object[][] filled = [[.. sheet.Headers], .. sheet.Rows.Select(r => (object[])[r[0], r[1], "1", "2026-04-20", r[4], r[5], "", "是", "", "", "", ""])];

@@ -5,7 +5,7 @@ namespace Campaigns.Tests.Core.Plans;
 
 public class PlanParserTests
 {
-    private const string Valid = """
+    internal const string Valid = """
         year: 2024
         office:
           name: 清河县“双随机、一公开”工作领导小组办公室
@@ -120,8 +120,8 @@ public class PlanParserTests
     [InlineData("    sampling: { ratio: 0.30, minimum: 1 }", "    sampling: { ratio: 1.5, minimum: 1 }", "plan.yaml:17:24: 抽取比例必须大于 0 且不超过 1，实为 1.5")]
     [InlineData("    sampling: { ratio: 0.30, minimum: 1 }", "    sampling: { ratio: 0, minimum: 1 }", "plan.yaml:17:24: 抽取比例必须大于 0 且不超过 1，实为 0")]
     [InlineData("    inspectors_per_department: 2", "    inspectors_per_department: 0", "plan.yaml:18:32: 每部门抽取检查人员数不能少于 1")]
-    [InlineData("  result_entry_working_days: 20", "  result_entry_working_days: 0", "plan.yaml:10:30: 结果录入时限必须至少为 1，实为 0")]
-    [InlineData("    draw_on: 2024-04-09", "    draw_on: 2024-02-30", "plan.yaml:22:14: 日期“2024-02-30”无效，应为 YYYY-MM-DD（draw_on：抽取日期）")]
+    [InlineData("  result_entry_working_days: 20", "  result_entry_working_days: 0", "plan.yaml:10:30: 结果录入时限（工作日）必须至少为 1，实为 0")]
+    [InlineData("    draw_on: 2024-04-09", "    draw_on: 2024-02-30", "plan.yaml:22:14: 日期“2024-02-30”无效，应为 2000–2101 年间的 YYYY-MM-DD（draw_on：抽取日期）")]
     [InlineData("    inspectors_per_department: 2", "    inspector_per_department: 2", "plan.yaml:18:5: 未知字段“inspector_per_department”，是否应为“inspectors_per_department”？")]
     [InlineData("      market: [登记信息检查, 公示信息检查]", "      tax: [登记信息检查]", "plan.yaml:21:7: 未知部门“tax”：departments 中没有此部门代码")]
     public void Parse_OneProblem_ReportedAtItsPlace(string line, string replacement, string expected)

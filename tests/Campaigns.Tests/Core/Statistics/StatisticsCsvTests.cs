@@ -22,7 +22,7 @@ public class StatisticsCsvTests
     [Fact]
     public void Write_Sample_ALinePerDepartmentAndTotal_FiguresAsWritten()
     {
-        var sheet = Sheet.Read(StatisticsCsv.Write(Table), "statistics.csv");
+        var sheet = Sheet.Load(StatisticsCsv.Write(Table), "statistics.csv").Sheet!;
 
         sheet.Headers.Count.ShouldBe(1 + StatisticsColumns.Figures.Count + 1 + 10);
         sheet.Rows.Select(r => r[0]).ShouldBe([.. Table.Departments.Select(d => d.Department), "合计"]);
