@@ -141,8 +141,9 @@ public static class ResultsCommand
         }
         else
         {
-            var sheet = new StringBuilder("\uFEFF" + string.Join(",", ResultImport.Headers) + "\n");
-            rows.ForEach(r => sheet.Append(string.Join(",", r) + "\n"));
+            var sheet = new StringBuilder("\uFEFF");
+            CsvField.AppendLine(sheet, ResultImport.Headers);
+            rows.ForEach(r => CsvField.AppendLine(sheet, r.Select(f => (string)f!)));
             File.WriteAllText(output.FullName, sheet.ToString(), new UTF8Encoding(false));
         }
         Console.WriteLine($"已生成检查结果录入表：{output}（{draw.Entities.Count}户，每个部门的每个检查事项一行）。检查结果代码：");
