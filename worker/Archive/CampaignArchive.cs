@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Campaigns.Core.Archive;
+using Campaigns.Operations;
 using Campaigns.Storage;
 
 namespace Campaigns.Archive;
@@ -63,9 +64,9 @@ public static class CampaignArchive
     public static (string Path, Bundle Bundle) Write(CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot, string folder)
     {
         var bundle = Build(store, campaign, requestedOn, documentsRoot);
-        Directory.CreateDirectory(folder);
+        OwnerOnly.CreateFolder(folder);
         var path = Path.Combine(folder, $"{campaign.Id}.archive.zip");
-        File.WriteAllBytes(path + ".tmp", bundle.Zip);
+        OwnerOnly.WriteAllBytes(path + ".tmp", bundle.Zip);
         File.Move(path + ".tmp", path, overwrite: true);
         return (path, bundle);
     }

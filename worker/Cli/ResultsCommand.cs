@@ -5,6 +5,7 @@ using Campaigns.Core.Plans;
 using Campaigns.Core.Results;
 using Campaigns.Core.Sheets;
 using Campaigns.Documents;
+using Campaigns.Operations;
 using Campaigns.Storage;
 
 namespace Campaigns.Cli;
@@ -130,10 +131,10 @@ public static class ResultsCommand
                 }
             }
         }
-        output.Directory?.Create();
+        OwnerOnly.CreateFolderOf(output.FullName);
         if (output.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            File.WriteAllBytes(output.FullName, Workbook.Write(
+            OwnerOnly.WriteAllBytes(output.FullName, Workbook.Write(
             [
                 new WorkbookSheet("检查结果录入", ResultImport.Headers, [20, 18, 10, 12, 24, 28, 20, 10, 16, 16, 16, 16, 12], rows),
                 new WorkbookSheet("结果代码", ["编号", "检查结果"], [8, 40], [.. Enum.GetValues<ResultCode>().Select(c => (IReadOnlyList<object?>)[(int)c, c.ChineseName()])]),
@@ -144,7 +145,7 @@ public static class ResultsCommand
             var sheet = new StringBuilder("\uFEFF");
             CsvField.AppendLine(sheet, ResultImport.Headers);
             rows.ForEach(r => CsvField.AppendLine(sheet, r.Select(f => (string)f!)));
-            File.WriteAllText(output.FullName, sheet.ToString(), new UTF8Encoding(false));
+            OwnerOnly.WriteAllBytes(output.FullName, Encoding.UTF8.GetBytes(sheet.ToString()));
         }
         Console.WriteLine($"已生成检查结果录入表：{output}（{draw.Entities.Count}户，每个部门的每个检查事项一行）。检查结果代码：");
         foreach (var code in Enum.GetValues<ResultCode>())

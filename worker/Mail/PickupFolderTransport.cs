@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Campaigns.Core.Plans;
+using Campaigns.Operations;
 
 namespace Campaigns.Mail;
 
@@ -15,10 +16,10 @@ public sealed partial class PickupFolderTransport(string folder, Contact from) :
 
     public async Task SendAsync(MailEnvelope envelope, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(folder);
+        OwnerOnly.CreateFolder(folder);
         // SmtpClient names pickup files with a random GUID; write into a private folder, then move into place.
         var staging = Path.Combine(folder, ".staging-" + envelope.MessageId);
-        Directory.CreateDirectory(staging);
+        OwnerOnly.CreateFolder(staging);
         try
         {
             using var message = MailMessages.Build(envelope, from);
@@ -30,6 +31,7 @@ public sealed partial class PickupFolderTransport(string folder, Contact from) :
             var headerEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
             var headers = DateHeader().Replace(text[..headerEnd], $"Date: {MailMessages.Rfc5322(envelope.Date)}", 1);
             await File.WriteAllTextAsync(written, headers + text[headerEnd..], cancellationToken);
+            OwnerOnly.Restrict(written);
             File.Move(written, Path.Combine(folder, FileName(envelope.MessageId)), overwrite: true);
         }
         finally
