@@ -92,7 +92,11 @@ public static class ResultsCommand
             return 1;
         }
         var today = services.Today(plan);
-        var outcome = ResultImport.Read(sheet, path, plan, plan.Campaign(campaignId), draw, store.Results(campaignId), today);
+        var source = $"import:{Path.GetFileName(path)}";
+        // Checked against the results as they stand inside the transaction that writes, so an import running at the same
+        // time is either seen whole or waited for.
+        var (outcome, added) = store.EnterResults(campaignId, source,
+            entered => ResultImport.Read(sheet, path, plan, plan.Campaign(campaignId), draw, entered, today));
         foreach (var problem in outcome.Problems)
         {
             Console.Error.WriteLine(problem.ToString());
@@ -102,8 +106,6 @@ public static class ResultsCommand
             Console.Error.WriteLine("未录入任何结果：请改正以上问题后重新导入。");
             return 1;
         }
-        var added = store.AddResults(outcome.Entries, $"import:{Path.GetFileName(path)}");
-        store.AddCorrections(outcome.Corrections, $"import:{Path.GetFileName(path)}");
         Console.WriteLine($"已录入{added}条检查结果（{outcome.Entries.Count - added}条此前已录入）" +
             (outcome.Corrections.Count > 0 ? $"，更正{outcome.Corrections.Count}条（已记入更正记录）" : "") + "。");
         return 0;
