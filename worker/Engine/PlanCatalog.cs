@@ -111,8 +111,9 @@ public sealed class PlanCatalog(
         {
             logger.Log(problem.Severity == ProblemSeverity.Error ? LogLevel.Error : LogLevel.Warning, "{Problem}", problem.ToString());
         }
-        if (result.Plan is { } plan)
+        if (result.Plan is { } good)
         {
+            var (plan, missing) = DrawnCampaigns.Keep(store, good, planFile, text, shown, time.GetUtcNow(), options.Value.Instance);
             if (store.AcceptPlan(new LastGoodPlan(planFile, text, sha256, time.GetUtcNow()), options.Value.Instance))
             {
                 logger.LogInformation("Plan {Path} version {Version} accepted", shown, Short(sha256));
@@ -120,6 +121,11 @@ public sealed class PlanCatalog(
             if (wasBroken)
             {
                 logger.LogInformation("Plan {Path} fixed; version {Version} runs", shown, Short(sha256));
+            }
+            if (missing.Count > 0)
+            {
+                missing.ToList().ForEach(m => logger.LogWarning("{Problem}", m.ToString()));
+                store.Queue([.. PlanErrorNotices.For(plan, planFile, sha256, missing, sha256, time.GetUtcNow()).Select(mail.Compose)], time.GetUtcNow(), options.Value.Instance);
             }
             return (sha256, plan, false);
         }
@@ -137,6 +143,7 @@ public sealed class PlanCatalog(
                 shown, Short(sha256), lastGood is null ? "" : " with this worker");
             return (sha256, null, true);
         }
+        running = DrawnCampaigns.Keep(store, running, planFile, lastGood.YamlText, shown, time.GetUtcNow(), options.Value.Instance).Plan;
         logger.LogError("Plan {Path} (version {Version}) has errors; the last good version {LastGood} accepted at {AcceptedAt} keeps running",
             shown, Short(sha256), Short(lastGood.Sha256), lastGood.AcceptedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         TellOffice(running, planFile, shown, bytes.Length == 0, sha256, result.Problems, lastGood);
