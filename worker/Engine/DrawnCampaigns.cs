@@ -32,8 +32,8 @@ internal static class DrawnCampaigns
         CampaignStore store, AnnualPlan plan, string planFile, string text, string shown, DateTimeOffset now, string instance)
     {
         var listed = plan.Campaigns.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var dropped = store.Campaigns()
-            .Where(c => c.PlanKey == plan.Key && !listed.Contains(c.Id) && Enum.TryParse<CampaignState>(c.State, out var state) && Drawn.Contains(state))
+        var dropped = store.CampaignsOf(plan.Key)
+            .Where(c => !listed.Contains(c.Id) && Enum.TryParse<CampaignState>(c.State, out var state) && Drawn.Contains(state))
             .ToList();
         if (dropped.Count == 0)
         {

@@ -134,7 +134,7 @@ public sealed class PlanCatalog(
         var running = lastGood is null ? null : PlanParser.Parse(lastGood.YamlText, shown).Plan;
         if (running is not null && Duplicates(running, lastGood!.YamlText, path, shown, claimed).Count > 0)
         {
-            logger.LogError("Plan {Path}: its last good version {LastGood} shares a campaign id with another plan too; neither runs", shown, Short(lastGood.Sha256));
+            logger.LogError("Plan {Path}: its last good version {LastGood} shares a campaign id with another plan too; the file does not run", shown, Short(lastGood.Sha256));
             return (sha256, null, true);
         }
         if (lastGood is null || running is null)

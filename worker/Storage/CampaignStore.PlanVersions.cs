@@ -30,6 +30,13 @@ public sealed partial class CampaignStore
             .ToDictionary(r => r.Id, r => r.PlanKey, StringComparer.Ordinal);
     }
 
+    /// <summary>The id and state of every campaign the store holds under <paramref name="planKey"/> (year:office).</summary>
+    public IReadOnlyList<(string Id, string State)> CampaignsOf(string planKey)
+    {
+        using var connection = Connect();
+        return [.. connection.Query<(string Id, string State)>("SELECT id, state FROM campaigns WHERE plan_key = @planKey ORDER BY id", new { planKey })];
+    }
+
     /// <summary>
     /// Records <paramref name="version"/> as its file's last good plan. The same text accepted again (the next tick, another
     /// instance) keeps the first acceptance time: true only when the stored version changed.
