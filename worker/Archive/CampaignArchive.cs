@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Campaigns.Core.Archive;
+using Campaigns.Operations;
 using Campaigns.Storage;
 
 namespace Campaigns.Archive;
@@ -80,9 +81,9 @@ public static class CampaignArchive
         CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot, string folder, DateTimeOffset now, string actor)
     {
         var bundle = Build(store, campaign, requestedOn, documentsRoot);
-        Directory.CreateDirectory(folder);
+        OwnerOnly.CreateFolder(folder);
         var path = Path.Combine(folder, $"{campaign.Id}.archive.zip");
-        File.WriteAllBytes(path + ".tmp", bundle.Zip);
+        OwnerOnly.WriteAllBytes(path + ".tmp", bundle.Zip);
         File.Move(path + ".tmp", path, overwrite: true);
         var seq = store.RecordArchiveFiled(campaign.Id, bundle.ManifestSha256, Path.GetFileName(path), bundle.Manifest.Files.Count, bundle.Manifest.AuditTrail.HeadSeq, now, actor);
         return (path, bundle, seq);

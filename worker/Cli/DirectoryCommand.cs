@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Campaigns.Core.Directories;
 using Campaigns.Core.Sheets;
+using Campaigns.Operations;
 
 namespace Campaigns.Cli;
 
@@ -103,10 +104,10 @@ public static class DirectoryCommand
 
         // Stored as exported; written beside the target and renamed over it, so the worker never reads half a file.
         var folder = options.Resolve(options.Directories);
-        Directory.CreateDirectory(folder);
+        OwnerOnly.CreateFolder(folder);
         var target = Path.Combine(folder, kind + extension);
         var temporary = target + ".importing";
-        File.WriteAllBytes(temporary, content);
+        OwnerOnly.WriteAllBytes(temporary, content);
         File.Move(temporary, target, overwrite: true);
         var other = Path.Combine(folder, kind + (extension == ".csv" ? ".xlsx" : ".csv"));
         if (File.Exists(other))

@@ -5,6 +5,7 @@ using Campaigns.Core.Plans;
 using Campaigns.Core.Results;
 using Campaigns.Core.Sheets;
 using Campaigns.Documents;
+using Campaigns.Operations;
 using Campaigns.Storage;
 
 namespace Campaigns.Cli;
@@ -94,7 +95,11 @@ public static class ResultsCommand
             return 1;
         }
         var today = services.Today(plan);
-        var outcome = ResultImport.Read(sheet, path, plan, plan.Campaign(campaignId), draw, store.Results(campaignId), today);
+        var source = $"import:{Path.GetFileName(path)}";
+        // Checked against the results as they stand inside the transaction that writes, so an import running at the same
+        // time is either seen whole or waited for.
+        var (outcome, added) = store.EnterResults(campaignId, source,
+            entered => ResultImport.Read(sheet, path, plan, plan.Campaign(campaignId), draw, entered, today));
         foreach (var problem in outcome.Problems)
         {
             Console.Error.WriteLine(problem.ToString());
@@ -104,8 +109,6 @@ public static class ResultsCommand
             Console.Error.WriteLine("未录入任何结果：请改正以上问题后重新导入。");
             return 1;
         }
-        var added = store.AddResults(outcome.Entries, $"import:{Path.GetFileName(path)}");
-        store.AddCorrections(outcome.Corrections, $"import:{Path.GetFileName(path)}");
         Console.WriteLine($"已录入{added}条检查结果（{outcome.Entries.Count - added}条此前已录入）" +
             (outcome.Corrections.Count > 0 ? $"，更正{outcome.Corrections.Count}条（已记入更正记录）" : "") + "。");
         return 0;
@@ -133,10 +136,10 @@ public static class ResultsCommand
                 }
             }
         }
-        output.Directory?.Create();
+        OwnerOnly.CreateFolderOf(output.FullName);
         if (output.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            File.WriteAllBytes(output.FullName, Workbook.Write(
+            OwnerOnly.WriteAllBytes(output.FullName, Workbook.Write(
             [
                 // 检查日期 as a date column, so a date picked in Excel is stored as one (the import accepts its serial).
                 new WorkbookSheet("检查结果录入", ResultImport.Headers, [20, 18, 10, 12, 24, 28, 20, 10, 16, 16, 16, 16, 12],
@@ -146,9 +149,10 @@ public static class ResultsCommand
         }
         else
         {
-            var sheet = new StringBuilder("\uFEFF" + string.Join(",", ResultImport.Headers) + "\n");
-            rows.ForEach(r => sheet.Append(string.Join(",", r) + "\n"));
-            File.WriteAllText(output.FullName, sheet.ToString(), new UTF8Encoding(false));
+            var sheet = new StringBuilder("\uFEFF");
+            CsvField.AppendLine(sheet, ResultImport.Headers);
+            rows.ForEach(r => CsvField.AppendLine(sheet, r.Select(f => (string)f!)));
+            OwnerOnly.WriteAllBytes(output.FullName, Encoding.UTF8.GetBytes(sheet.ToString()));
         }
         Console.WriteLine($"已生成检查结果录入表：{output}（{draw.Entities.Count}户，每个部门的每个检查事项一行）。检查结果代码：");
         foreach (var code in Enum.GetValues<ResultCode>())

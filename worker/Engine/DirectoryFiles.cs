@@ -1,6 +1,7 @@
 using Campaigns.Core.Sheets;
 using Campaigns.Core.Directories;
 using Campaigns.Core.Engine;
+using Campaigns.Operations;
 
 namespace Campaigns.Engine;
 
@@ -55,7 +56,7 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
     /// </summary>
     public void Keep(string folder)
     {
-        Directory.CreateDirectory(folder);
+        OwnerOnly.CreateFolder(folder);
         foreach (var (name, content) in _files)
         {
             var path = Path.Combine(folder, name);
@@ -65,7 +66,7 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
             {
                 continue;
             }
-            File.WriteAllBytes(path, content);
+            OwnerOnly.WriteAllBytes(path, content);
             _kept[name] = path;
         }
     }

@@ -424,26 +424,7 @@ public sealed partial class CampaignStore
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
-        var added = 0;
-        foreach (var e in entries)
-        {
-            added += connection.Execute(
-                """
-                INSERT INTO results (campaign_id, uscc, department_id, item, code, inspected_on, entered_on, remarks, inspectors, handling_opinion, signed, refusal_reason,
-                                     questions_answered, source)
-                VALUES (@CampaignId, @Uscc, @DepartmentId, @item, @code, @inspected, @entered, @Remarks, @inspectors, @HandlingOpinion, @signed, @RefusalReason,
-                        @answered, @source)
-                ON CONFLICT (campaign_id, uscc, department_id, item) DO NOTHING
-                """,
-                new
-                {
-                    e.CampaignId, e.Uscc, e.DepartmentId, code = (int)e.Code, inspected = Text(e.InspectedOn), entered = Text(e.EnteredOn), e.Remarks,
-                    inspectors = e.Inspectors is null ? null : string.Join(";", e.Inspectors), e.HandlingOpinion, signed = e.Signed is null ? (int?)null : e.Signed.Value ? 1 : 0,
-                    e.RefusalReason, source, item = e.Item ?? "", answered = e.QuestionsAnswered ? 1 : 0,
-                },
-                transaction);
-        }
-        AuditResults(connection, transaction, entries, source, added);
+        var added = InsertResults(connection, transaction, entries, source);
         transaction.Commit();
         return added;
     }
@@ -460,20 +441,7 @@ public sealed partial class CampaignStore
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
-        connection.Execute(
-            """
-            INSERT INTO result_corrections (campaign_id, uscc, department_id, item, previous_code, code, reason, signed_by, corrected_on, source)
-            VALUES (@CampaignId, @Uscc, @DepartmentId, @item, @previous, @code, @Reason, @SignedBy, @on, @source)
-            """,
-            corrections.Select(c => new
-            {
-                c.CampaignId, c.Uscc, c.DepartmentId, item = c.Item ?? "", previous = (int)c.Previous, code = (int)c.Code, c.Reason, c.SignedBy, on = Text(c.CorrectedOn), source,
-            }),
-            transaction);
-        foreach (var c in corrections)
-        {
-            Audit(connection, transaction, _time.GetUtcNow(), source, "result-corrected", c.CampaignId, c);
-        }
+        InsertCorrections(connection, transaction, corrections, source);
         transaction.Commit();
     }
 
@@ -520,8 +488,8 @@ public sealed partial class CampaignStore
         return ReadEntered(connection, [campaignId]);
     }
 
-    private IReadOnlyList<ResultEntry> ReadResults(DbConnection connection, string[] ids) =>
-        ResultCorrections.Apply(ReadEntered(connection, ids), ReadCorrections(connection, ids));
+    private IReadOnlyList<ResultEntry> ReadResults(DbConnection connection, string[] ids, DbTransaction? transaction = null) =>
+        ResultCorrections.Apply(ReadEntered(connection, ids, transaction), ReadCorrections(connection, ids, transaction));
 
     private string EnteredSql() =>
         $"""
@@ -530,7 +498,8 @@ public sealed partial class CampaignStore
         FROM results WHERE {InList("campaign_id", "ids")} ORDER BY seq
         """;
 
-    private IReadOnlyList<ResultEntry> ReadEntered(DbConnection connection, string[] ids) => Entered(connection.Query<EnteredRow>(EnteredSql(), new { ids }));
+    private IReadOnlyList<ResultEntry> ReadEntered(DbConnection connection, string[] ids, DbTransaction? transaction = null) =>
+        Entered(connection.Query<EnteredRow>(EnteredSql(), new { ids }, transaction));
 
     private static List<ResultEntry> Entered(IEnumerable<EnteredRow> rows) =>
         [.. rows.Select(r => new ResultEntry(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Code, Date(r.InspectedOn), Date(r.EnteredOn), r.Remarks,
@@ -542,7 +511,8 @@ public sealed partial class CampaignStore
         FROM result_corrections WHERE {InList("campaign_id", "ids")} ORDER BY seq
         """;
 
-    private IReadOnlyList<ResultCorrection> ReadCorrections(DbConnection connection, string[] ids) => Corrections(connection.Query<CorrectionRow>(CorrectionsSql(), new { ids }));
+    private IReadOnlyList<ResultCorrection> ReadCorrections(DbConnection connection, string[] ids, DbTransaction? transaction = null) =>
+        Corrections(connection.Query<CorrectionRow>(CorrectionsSql(), new { ids }, transaction));
 
     private static List<ResultCorrection> Corrections(IEnumerable<CorrectionRow> rows) =>
         [.. rows.Select(r => new ResultCorrection(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Previous, (ResultCode)r.Code, r.Reason, r.SignedBy, Date(r.On),

@@ -37,6 +37,13 @@ public static class PlanParser
             return new PlanLoadResult(null, [new PlanProblem(ProblemSeverity.Error, new SourceLocation(path, 1, 1), "计划文件应为 YAML 映射（year、office、departments、campaigns 等字段）")]);
         }
 
+        if (stream.Documents.Count > 1)
+        {
+            // A second document is never read: campaigns pasted after a stray `---` would silently not run.
+            var second = stream.Documents[1].RootNode.Start;
+            context.Problems.Add(new PlanProblem(ProblemSeverity.Warning, new SourceLocation(path, (int)second.Line, (int)second.Column),
+                "文件中有第二个 YAML 文档（“---”之后的内容）：计划只读取第一个文档，其后的内容全部被忽略"));
+        }
         var plan = Read(new YamlFields(root, "", PlanKeys.Root, context), path);
         PlanValidator.Validate(plan, context, today);
         var problems = context.Problems.OrderBy(p => p.Location.Line).ThenBy(p => p.Location.Column).ToList();

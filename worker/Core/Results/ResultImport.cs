@@ -58,7 +58,8 @@ public static class ResultImport
         foreach (var line in sheet.Rows)
         {
             var row = line.Line;
-            string Field(string name) => Column(name) >= 0 ? line[Column(name)] : "";
+            // The template neutralised names that look like formulas (CsvField); a filled-in template gives them back.
+            string Field(string name) => Column(name) >= 0 ? CsvField.Restored(line[Column(name)]) : "";
             string? Optional(string name) => Field(name) is { Length: > 0 } value ? value : null;
             PlanProblem At(string name, string message) => Problem(path, row, Column(name) + 1, message);
             var rowProblems = new List<PlanProblem>();

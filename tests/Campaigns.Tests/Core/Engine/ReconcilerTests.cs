@@ -137,6 +137,22 @@ public class ReconcilerTests
     }
 
     [Fact]
+    public void Reconcile_Reported_StatisticsCsvForTheSummaryMail_DepartmentLikeAFormulaIsText()
+    {
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        plan = plan with { Departments = [.. plan.Departments.Select(d => d.Id == "market" ? d with { Name = "=HYPERLINK(\"http://evil.example\")" } : d)] };
+        var facts = DrawnFacts() with { State = CampaignState.AwaitingPublication };
+        facts = facts with { Results = AllResults(facts, new DateOnly(2024, 6, 5)), Publication = new Publication("https://www.gsxt.gov.cn/x", new DateOnly(2024, 6, 20)) };
+
+        var confirmed = Reconcile(new DateOnly(2024, 6, 21), facts, plan);
+
+        var csv = confirmed.Documents.Single(d => d.Path.EndsWith("statistics.csv", StringComparison.Ordinal)).Model.ShouldBeOfType<byte[]>();
+        var sheet = Campaigns.Core.Sheets.Sheet.Read(csv, "statistics.csv");
+        sheet.Rows.Select(r => r[0]).ShouldContain("'=HYPERLINK(\"http://evil.example\")");
+        sheet.Rows.ShouldAllBe(r => r[0].Length > 0 && r[0][0] != '=');
+    }
+
+    [Fact]
     public void Reconcile_OneDepartmentMissing_WaitsAndFlagsOnlyThatDepartmentAfterDeadline()
     {
         var facts = DrawnFacts() with { State = CampaignState.ResultEntry };
