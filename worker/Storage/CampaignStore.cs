@@ -143,6 +143,7 @@ public sealed partial class CampaignStore
             ORDER BY id
             """,
             $"SELECT flag_key, detail FROM flags WHERE cleared_on IS NULL AND {InList("scope", "scopes")}",
+            $"{CommitmentsSql} WHERE {InList("campaign_id", "ids")} ORDER BY campaign_id, sequence",
         ];
         using var batch = connection.QueryMultiple(string.Join(";\n", statements),
             new { ids, scopes, planKey = plan.Key, path = CampaignEngine.PlanPublicationPath(plan), planPrefix = $"{plan.Key}|%" });
@@ -166,11 +167,19 @@ public sealed partial class CampaignStore
                 DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(r.CreatedAt, CultureInfo.InvariantCulture), zone).DateTime), r.LastError))
             .ToList();
         var flags = batch.Read<(string Key, string Detail)>().ToDictionary(f => f.Key, f => f.Detail);
+        var commitments = batch.Read<CommitmentRow>().ToLookup(r => r.CampaignId, r => r.Entry);
         var facts = ids.ToDictionary(id => id, id => states.TryGetValue(id, out var row)
             ? new CampaignFacts(id, Enum.Parse<CampaignState>(row.State), draws.GetValueOrDefault(id), [.. results[id]], row.Archive is null ? null : Date(row.Archive),
-                publications.GetValueOrDefault(id), [.. closures[id]])
-            : CampaignFacts.New(id));
+                publications.GetValueOrDefault(id), [.. closures[id]], [.. commitments[id]])
+            : CampaignFacts.New(id) with { Commitments = [.. commitments[id]] });
         return new PlanSnapshot(version, new OfficeFacts(facts, documents, dead), states.ToDictionary(s => s.Key, s => s.Value.State), flags);
+    }
+
+    /// <summary>How many draws <paramref name="year"/> has in the store: the next draw of the year is numbered one more.</summary>
+    public int DrawCount(int year)
+    {
+        using var connection = Connect();
+        return (int)connection.ExecuteScalar<long>("SELECT COUNT(*) FROM draws WHERE year = @year", new { year });
     }
 
     /// <summary>How many joint campaigns drew each entity in <paramref name="year"/>.</summary>

@@ -180,5 +180,6 @@ internal static class PostgresMigrations
         """,
         SqliteMigrations.ClusterSupport,
         SqliteMigrations.LastGoodPlans,
+        SqliteMigrations.SeedCommitments,
     ];
 }

@@ -202,6 +202,7 @@ internal static class SqliteMigrations
         """,
         ClusterSupport,
         LastGoodPlans,
+        SeedCommitments,
     ];
 
     /// <summary>Step 10, the same text on both providers.</summary>
@@ -236,6 +237,26 @@ internal static class SqliteMigrations
             yaml_text TEXT NOT NULL,
             sha256 TEXT NOT NULL,
             accepted_at TEXT NOT NULL
+        );
+        """;
+
+    /// <summary>Step 12, the same text on both providers.</summary>
+    public const string SeedCommitments =
+        """
+        -- Each campaign's seed commitments as first seen: sequence 1 is the first commitment the worker saw, each later row an
+        -- explicit re-commitment (replaces, reason, approved_by). Append-only: a commitment, once seen, is final.
+        CREATE TABLE seed_commitments (
+            campaign_id TEXT NOT NULL,
+            sequence BIGINT NOT NULL,
+            commitment TEXT NOT NULL,
+            first_seen_at TEXT NOT NULL,
+            plan_file TEXT NOT NULL,
+            plan_sha256 TEXT NOT NULL,
+            seed_revealed_with_it BIGINT NOT NULL,
+            replaces TEXT NULL,
+            reason TEXT NULL,
+            approved_by TEXT NULL,
+            PRIMARY KEY (campaign_id, sequence)
         );
         """;
 }

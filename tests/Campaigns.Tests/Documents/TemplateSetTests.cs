@@ -17,7 +17,7 @@ public class TemplateSetTests : IDisposable
     private static readonly CampaignPlan Campaign = Plan.Campaigns[0];
     private static readonly IReadOnlyList<Milestone> Timeline = CampaignTimeline.For(Plan, Calendars.Shipped);
     private static readonly Draw Draw = DoubleRandomDraw.Run(Plan, Campaign,
-        new DrawInput("seed", new DateOnly(2024, 4, 9), EntityIndex.Build(TestPlans.Entities()), TestPlans.Inspectors(), "h", new Dictionary<string, int>())).Draw!;
+        new DrawInput("seed", new DateOnly(2024, 4, 9), EntityIndex.Build(TestPlans.Entities()), TestPlans.Inspectors(), [], new Dictionary<string, int>())).Draw!;
     private static readonly IReadOnlyList<ResultEntry> Results =
     [
         .. Draw.Entities.SelectMany((e, i) => Campaign.AllDepartments.Select(d => new ResultEntry(

@@ -50,18 +50,22 @@ public static class SampleDocuments
         Officer("031501", "张建军", "男", "县公安局"),
         Officer("031502", "李志强", "男", "县公安局"),
         Officer("031503", "王海涛", "男", "县公安局"),
+        Officer("031504", "冯振宇", "男", "县公安局"),
         new Inspector("031509", "马国庆", "男", "县公安局", "科员", new DateOnly(2023, 12, 31), null, null, []),
         Officer("1305340201", "刘晓燕", "女", "县市场监督管理局"),
         Officer("1305340202", "陈国华", "男", "县市场监督管理局"),
         Officer("1305340203", "杨丽娟", "女", "县市场监督管理局", Entities[5].Uscc),
+        Officer("1305340204", "郑雅琴", "女", "县市场监督管理局"),
         Officer("1305340301", "赵文博", "男", "县文化广电和旅游局"),
         Officer("1305340302", "孙美玲", "女", "县文化广电和旅游局"),
         Officer("1305340303", "周立新", "男", "县文化广电和旅游局"),
+        Officer("1305340304", "吴静怡", "女", "县文化广电和旅游局"),
     ];
 
     public static readonly Draw Draw = DoubleRandomDraw.Run(Plan, Campaign, new DrawInput(
         Seed, Campaign.DrawOn, EntityIndex.Build(Entities), Inspectors,
-        "5d41402abc4b2a76b9719d911017c592ae2c5a7f3d0b2c8e9f1a6b4c7d8e9f00", new Dictionary<string, int>())).Draw!;
+        [new SnapshotFile("entities.csv", "5d41402abc4b2a76b9719d911017c592ae2c5a7f3d0b2c8e9f1a6b4c7d8e9f00"),
+            new SnapshotFile("inspectors.csv", "8f14e45fceea167a5a36dedd4bea2543a1f0e8c4b7d2c6e9a3b5d7f1c2e4a6b8")], new Dictionary<string, int>())).Draw!;
 
     /// <summary>Every department's result for every drawn entity; one correction order, one late entry.</summary>
     public static readonly IReadOnlyList<ResultEntry> Results =
