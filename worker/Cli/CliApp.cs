@@ -29,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(BenchDrawCommand.Create());
         root.Subcommands.Add(BenchMailCommand.Create());
+        root.Subcommands.Add(BenchRenderCommand.Create());
         root.Subcommands.Add(BenchTickCommand.Create());
         return root;
     }
