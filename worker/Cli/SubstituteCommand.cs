@@ -1,6 +1,8 @@
 using System.CommandLine;
-using System.Text.Json;
+using Campaigns.Core.Documents;
 using Campaigns.Core.Draws;
+using Campaigns.Core.Engine;
+using Campaigns.Documents;
 using Campaigns.Storage;
 
 namespace Campaigns.Cli;
@@ -33,6 +35,11 @@ public static class SubstituteCommand
                 Console.Error.WriteLine($"年度抽查计划中没有抽查任务“{campaignId}”");
                 return 1;
             }
+            if (draw.Algorithm != DoubleRandomDraw.Algorithm)
+            {
+                Console.Error.WriteLine($"抽取记录为旧版算法（{draw.Algorithm}），没有可核验的名录库快照哈希，无法按抽取时的快照递补");
+                return 1;
+            }
             // The draw's own snapshot, not today's directory: an inspector added since the draw is not in its pool.
             var folder = Path.Combine(options.Resolve(options.Documents), $"{plan.Year}", campaignId);
             var (evidence, problems) = DrawSnapshotFolder.Read(draw, Path.Combine(folder, "snapshot"));
@@ -57,8 +64,13 @@ public static class SubstituteCommand
                 return 1;
             }
             store.AddSubstitution(substitution);
-            // Beside the record, so both verifiers recompute every substitution from the files alone.
-            File.WriteAllText(Path.Combine(folder, "substitutions.json"), JsonSerializer.Serialize<IReadOnlyList<Substitution>>([.. earlier, substitution], DrawSnapshotFolder.Json));
+            // Beside the record, so both verifiers recompute every substitution from the files alone; the record's document
+            // is rendered again to show them (the JSON record itself never changes).
+            IReadOnlyList<Substitution> all = [.. earlier, substitution];
+            var documents = services.GetRequiredService<DocumentWriter>();
+            documents.Write(new DocumentOrder($"{plan.Year}/{campaignId}/substitutions.json", null, all, campaignId));
+            documents.Write(new DocumentOrder($"{plan.Year}/{campaignId}/draw-record.html", "draw-record",
+                DocumentModels.DrawRecord(plan, plan.Campaign(campaignId), draw, all), campaignId));
             Console.WriteLine($"第{substitution.Sequence}次递补：第{substitution.Group}检查组 {substitution.Replaced} 由 {substitution.Replacement.Name}（{substitution.Replacement.CertificateNumber}）递补；" +
                 $"理由：{substitution.Reason}；批准：{substitution.ApprovedBy}；候选{substitution.PoolSize}人（{substitution.PoolSha256[..12]}…）");
             return 0;

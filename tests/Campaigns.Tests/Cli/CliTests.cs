@@ -140,6 +140,7 @@ public class CliTests : IDisposable
         File.ReadAllBytes(Path.Combine(folder, "snapshot", "inspectors.csv")).ShouldBe(File.ReadAllBytes(Repository.Path("config", "directories", "inspectors.csv")));
         DrawRecordSchema.ShouldBeValid(File.ReadAllText(Path.Combine(folder, "draw-record.json")));
         File.Exists(Path.Combine(folder, "substitutions.json")).ShouldBeTrue("the substitution is kept beside the record for the verifiers");
+        File.ReadAllText(Path.Combine(folder, "draw-record.html")).ShouldContain("递补情况");
         var verify = await CliProcess.Run("verify-draw", Path.Combine(folder, "draw-record.json"), "--directory", Path.Combine(folder, "snapshot"),
             "--year", Path.Combine(_dir.Path, "documents", "2026"));
         verify.ExitCode.ShouldBe(0, verify.Out);
