@@ -216,7 +216,7 @@ def verify(record, folder, substitutions, year):
             v.add(f"snapshot[{i}].sha256: {f['file']} has been changed: recorded {f['sha256']}, the file's is {found}")
     by_kind = {os.path.splitext(f["file"])[0]: os.path.join(folder, f["file"]) for f in files}
     if any(not by_kind.get(k, "").endswith(".csv") for k in ("entities", "inspectors")):
-        raise SystemExit("this verifier reads CSV snapshots only")
+        raise ValueError("this verifier reads CSV snapshots only (entities.csv, inspectors.csv)")
     directory = read_csv(by_kind["entities"])
     inspectors = read_csv(by_kind["inspectors"])
     for row in inspectors:

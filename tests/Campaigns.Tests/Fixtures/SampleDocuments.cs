@@ -52,7 +52,7 @@ public static class SampleDocuments
         Officer("031503", "王海涛", "男", "县公安局"),
         Officer("031504", "冯振宇", "男", "县公安局"),
         new Inspector("031509", "马国庆", "男", "县公安局", "科员", new DateOnly(2023, 12, 31), null, null, []),
-        Officer("1305340201", "刘晓燕", "女", "县市场监督管理局"),
+        Officer("1305340201", "刘晓燕", "女", "县市场监督管理局", Entities[5].Uscc),
         Officer("1305340202", "陈国华", "男", "县市场监督管理局"),
         Officer("1305340203", "杨丽娟", "女", "县市场监督管理局", Entities[5].Uscc),
         Officer("1305340204", "郑雅琴", "女", "县市场监督管理局"),
