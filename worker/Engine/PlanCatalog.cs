@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Campaigns.Core.Draws;
 using Campaigns.Core.Engine;
 using Campaigns.Core.Plans;
 using Campaigns.Documents;
@@ -100,8 +101,9 @@ public sealed class PlanCatalog(
     private (string, AnnualPlan?, bool) Read(string path, string planFile, byte[] bytes, string sha256, bool wasBroken, IReadOnlyDictionary<string, string> claimed)
     {
         var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
-        var (text, result) = PlanText.Parse(bytes, shown);
-        if (result.Plan is { } parsed && Duplicates(parsed, text, path, shown, claimed) is { Count: > 0 } duplicates)
+        var (text, parsed) = PlanText.Parse(bytes, shown);
+        var result = CheckCommitments(parsed, text, planFile, sha256);
+        if (result.Plan is { } plan && Duplicates(plan, text, path, shown, claimed) is { Count: > 0 } duplicates)
         {
             result = new PlanLoadResult(null, [.. result.Problems, .. duplicates]);
         }
@@ -146,6 +148,32 @@ public sealed class PlanCatalog(
             shown, Short(sha256), Short(lastGood.Sha256), lastGood.AcceptedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         TellOffice(running, planFile, shown, bytes.Length == 0, sha256, result.Problems, lastGood);
         return (sha256, running, true);
+    }
+
+    /// <summary>
+    /// A parsed plan whose seed commitments contradict the ledger is a bad version like any other (the last good one runs,
+    /// the office is told); otherwise the commitments seen for the first time, and approved re-commitments, are recorded.
+    /// </summary>
+    private PlanLoadResult CheckCommitments(PlanLoadResult result, string text, string planFile, string sha256)
+    {
+        if (result.Plan is not { } plan)
+        {
+            return result;
+        }
+        var check = SeedCommitmentCheck.Check(plan, text, planFile, sha256, time.GetUtcNow(), store.Commitments([.. plan.Campaigns.Select(c => c.Id)]));
+        if (check.Problems.Count > 0)
+        {
+            return new PlanLoadResult(null, [.. result.Problems, .. check.Problems]);
+        }
+        foreach (var (campaignId, entry) in check.Seen)
+        {
+            if (store.RecordCommitment(campaignId, entry, options.Value.Instance))
+            {
+                logger.LogInformation("Campaign {Campaign}: seed commitment {Commitment} recorded{Recommitment}", campaignId, Short(entry.Commitment),
+                    entry.Replaces is null ? "" : $" replacing {Short(entry.Replaces)} ({entry.Reason}; approved by {entry.ApprovedBy})");
+            }
+        }
+        return result;
     }
 
     private void TellOffice(AnnualPlan running, string planFile, string shown, bool empty, string sha256, IReadOnlyList<PlanProblem> problems, LastGoodPlan lastGood)

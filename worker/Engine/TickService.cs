@@ -72,9 +72,9 @@ public sealed class TickService(
         if (!jointChecks.TryGetValue(plan.Year, out var yearChecks))
         {
             var year = plan.Year;
-            jointChecks[year] = yearChecks = new JointChecksOfYear(() => store.JointChecks(year));
+            jointChecks[year] = yearChecks = new JointChecksOfYear(() => store.JointChecks(year), () => store.DrawCount(year));
         }
-        var context = new TickContext(plan, calendar, today, directory, seeds.Next(), yearChecks);
+        var context = new TickContext(plan, calendar, today, directory, seeds.Next(), yearChecks, new Lazy<int>(() => yearChecks.Draws));
         // The version is read before the facts: if another instance applies this plan's tick meanwhile, Apply sees it moved.
         var snapshot = store.Snapshot(plan);
         var facts = snapshot.Facts;
@@ -83,9 +83,9 @@ public sealed class TickService(
         phases.Mark("engine");
 
         var written = outcome.Documents.Concat(outcome.Campaigns.SelectMany(c => c.Documents)).Select(documents.Write).ToList();
-        foreach (var drawn in outcome.Campaigns.Where(c => c.NewDraw is not null))
+        foreach (var drawn in outcome.Campaigns.Select(c => c.NewDraw).OfType<Core.Draws.Draw>())
         {
-            directories.Keep(Path.Combine(_options.Resolve(_options.Documents), $"{plan.Year}", drawn.CampaignId, "snapshot"));
+            directories.Keep(Path.Combine(_options.Resolve(_options.Documents), $"{plan.Year}", drawn.CampaignId, "snapshot"), drawn.InspectorRule.Departments);
         }
         phases.Mark("write documents");
         IReadOnlyList<DeliveryOrder> orders = [.. outcome.Deliveries, .. outcome.Campaigns.SelectMany(c => c.Deliveries)];
@@ -103,7 +103,7 @@ public sealed class TickService(
         }
         else
         {
-            yearChecks.Drawn(outcome.Campaigns.SelectMany(c => c.NewDraw?.Entities ?? []).Select(e => e.Uscc));
+            yearChecks.Drawn([.. outcome.Campaigns.Select(c => c.NewDraw).OfType<Core.Draws.Draw>()]);
         }
         Log(plan, today, applied);
         report.Add((plan.Key, today, applied));

@@ -145,6 +145,7 @@ public sealed partial class CampaignStore
             ORDER BY id
             """,
             $"SELECT flag_key, detail, since FROM flags WHERE cleared_on IS NULL AND {InList("scope", "scopes")}",
+            $"{CommitmentsSql} WHERE {InList("campaign_id", "ids")} ORDER BY campaign_id, sequence",
         ];
         using var batch = connection.QueryMultiple(string.Join(";\n", statements),
             new { ids, scopes, planKey = plan.Key, path = CampaignEngine.PlanPublicationPath(plan), planPrefix = $"{plan.Key}|%" });
@@ -170,14 +171,23 @@ public sealed partial class CampaignStore
                 DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(r.CreatedAt, CultureInfo.InvariantCulture), zone).DateTime), r.LastError))
             .ToList();
         var flags = batch.Read<(string Key, string Detail, string Since)>().ToList();
+        var commitments = batch.Read<CommitmentRow>().ToLookup(r => r.CampaignId, r => r.Entry);
         var facts = ids.ToDictionary(id => id, id => states.TryGetValue(id, out var row)
             ? new CampaignFacts(id, Enum.Parse<CampaignState>(row.State), draws.GetValueOrDefault(id), [.. results[id]], row.Archive is null ? null : Date(row.Archive),
                 publications.GetValueOrDefault(id), [.. closures[id]], bulletins.GetValueOrDefault(id),
-                confirmations[id].Any() ? confirmations[id].ToDictionary(c => c.Department, c => Date(c.On)) : null)
-            : CampaignFacts.New(id));
+                confirmations[id].Any() ? confirmations[id].ToDictionary(c => c.Department, c => Date(c.On)) : null,
+                [.. commitments[id]])
+            : CampaignFacts.New(id) with { Commitments = [.. commitments[id]] });
         return new PlanSnapshot(
             version, new OfficeFacts(facts, documents, dead, flags.ToDictionary(f => f.Key, f => Date(f.Since))),
             states.ToDictionary(s => s.Key, s => s.Value.State), flags.ToDictionary(f => f.Key, f => f.Detail));
+    }
+
+    /// <summary>How many draws <paramref name="year"/> has in the store: the next draw of the year is numbered one more.</summary>
+    public int DrawCount(int year)
+    {
+        using var connection = Connect();
+        return (int)connection.ExecuteScalar<long>("SELECT COUNT(*) FROM draws WHERE year = @year", new { year });
     }
 
     /// <summary>How many joint campaigns drew each entity in <paramref name="year"/>.</summary>

@@ -180,7 +180,7 @@ internal static class PostgresMigrations
         """,
         SqliteMigrations.ClusterSupport,
         SqliteMigrations.LastGoodPlans,
-        // Step 12 is another change's, merged before this one: Confirmations must stay the 13th step on both providers.
+        SqliteMigrations.SeedCommitments,
         SqliteMigrations.Confirmations,
     ];
 }

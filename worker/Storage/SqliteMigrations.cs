@@ -202,7 +202,7 @@ internal static class SqliteMigrations
         """,
         ClusterSupport,
         LastGoodPlans,
-        // Step 12 is another change's, merged before this one: Confirmations must stay the 13th step on both providers.
+        SeedCommitments,
         Confirmations,
     ];
 
@@ -241,7 +241,27 @@ internal static class SqliteMigrations
         );
         """;
 
-    /// <summary>Step 13, the same text on both providers: confirmations some seeds ask for and others do not.</summary>
+    /// <summary>Step 12, the same text on both providers.</summary>
+    public const string SeedCommitments =
+        """
+        -- Each campaign's seed commitments as first seen: sequence 1 is the first commitment the worker saw, each later row an
+        -- explicit re-commitment (replaces, reason, approved_by). Append-only: a commitment, once seen, is final.
+        CREATE TABLE seed_commitments (
+            campaign_id TEXT NOT NULL,
+            sequence BIGINT NOT NULL,
+            commitment TEXT NOT NULL,
+            first_seen_at TEXT NOT NULL,
+            plan_file TEXT NOT NULL,
+            plan_sha256 TEXT NOT NULL,
+            seed_revealed_with_it BIGINT NOT NULL,
+            replaces TEXT NULL,
+            reason TEXT NULL,
+            approved_by TEXT NULL,
+            PRIMARY KEY (campaign_id, sequence)
+        );
+        """;
+
+    /// <summary>Step 13 (after SeedCommitments, step 12), the same text on both providers: confirmations some seeds ask for and others do not.</summary>
     public const string Confirmations =
         """
         -- An office that follows 001 (十一) confirms its own bulletin (一抽查一通报) apart from the results' publicity:

@@ -160,10 +160,22 @@ public class CliTests : IDisposable
         // The draw keeps the directory files it read beside its record, so it can be verified after any later import.
         var folder = Path.Combine(_dir.Path, "documents", "2026", "qh-2026-netcafe");
         File.ReadAllBytes(Path.Combine(folder, "snapshot", "inspectors.csv")).ShouldBe(File.ReadAllBytes(Repository.Path("config", "directories", "inspectors.csv")));
-        var verify = await CliProcess.Run("verify-draw", Path.Combine(folder, "draw-record.json"), "--directory", Path.Combine(folder, "snapshot"));
+        DrawRecordSchema.ShouldBeValid(File.ReadAllText(Path.Combine(folder, "draw-record.json")));
+        File.Exists(Path.Combine(folder, "substitutions.json")).ShouldBeTrue("the substitution is kept beside the record for the verifiers");
+        File.ReadAllText(Path.Combine(folder, "draw-record.html")).ShouldContain("递补情况");
+        var verify = await CliProcess.Run("verify-draw", Path.Combine(folder, "draw-record.json"), "--directory", Path.Combine(folder, "snapshot"),
+            "--year", Path.Combine(_dir.Path, "documents", "2026"));
         verify.ExitCode.ShouldBe(0, verify.Out);
-        verify.Out.ShouldContain("名录库快照与抽取记录一致");
-        verify.Out.ShouldContain("检查组的人员、组长和回避记录与抽取记录相同");
+        verify.Out.ShouldContain("一致：名录库快照（3个文件）与记录的哈希相符");
+        verify.Out.ShouldContain("检查组的人员、组长和回避记录、1次递补、年度排除名单均与重新计算的相同");
+        var python = await DrawFolders.Python(folder, "--year", Path.Combine(_dir.Path, "documents", "2026"));
+        python.Lines[^1].ShouldBe("match", string.Join("\n", python.Lines) + python.Error);
+
+        // The snapshot's inspectors edited after the draw: the hash no longer binds, and verify-draw names the file.
+        File.AppendAllText(Path.Combine(folder, "snapshot", "inspectors.csv"), "新人,男,police,科员,999999,2030-12-31,,,\n");
+        var edited = await CliProcess.Run("verify-draw", Path.Combine(folder, "draw-record.json"), "--directory", Path.Combine(folder, "snapshot"));
+        edited.ExitCode.ShouldBe(1, edited.Out);
+        edited.Out.ShouldContain("snapshot[1].sha256: inspectors.csv has been changed");
     }
 
     [Fact]
@@ -382,6 +394,7 @@ public class CliTests : IDisposable
         var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
             "--from", from, "--to", to, "--out", _dir.Path, "--results", results);
         simulate.ExitCode.ShouldBe(0, simulate.Error);
-        return new() { ["Campaigns__Database"] = Path.Combine(_dir.Path, "campaigns.db"), ["Campaigns__Plans"] = "config/plans/2026.yaml" };
+        return new() { ["Campaigns__Database"] = Path.Combine(_dir.Path, "campaigns.db"), ["Campaigns__Plans"] = "config/plans/2026.yaml",
+            ["Campaigns__Documents"] = Path.Combine(_dir.Path, "documents") };
     }
 }

@@ -32,9 +32,8 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     [Fact]
     public void Open_NewFile_AppliesEveryMigration_AndReopensWithoutReapplying()
     {
-        // 12 on this branch (bulletins); the lead's merge puts another change's step 12 before it, making it 13.
-        Store().SchemaVersion.ShouldBe(12);
-        Store().SchemaVersion.ShouldBe(12);
+        Store().SchemaVersion.ShouldBe(13);
+        Store().SchemaVersion.ShouldBe(13);
     }
 
     [Fact]
@@ -58,6 +57,28 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         facts.Draw.ShouldNotBeNull().Entities.ShouldBe(outcome.Campaigns[0].NewDraw!.Entities);
         store.JointChecks(2024).Count.ShouldBe(3);
         store.TransitionLog().Count.ShouldBe(4);
+    }
+
+    /// <summary>The seed-commitment ledger: append-only, audited, read with the plan's facts (the draw records it); the year's draw count.</summary>
+    [Fact]
+    public void RecordCommitment_FirstAndRecommitment_InTheFactsAndTheAuditTrail_SameOneTwiceRecordedOnce()
+    {
+        var store = Store();
+        var first = new Campaigns.Core.Draws.CommitmentEntry(new string('a', 64), Now, "2024.yaml", new string('1', 64), false);
+        var again = new Campaigns.Core.Draws.CommitmentEntry(new string('b', 64), Now.AddDays(3), "2024.yaml", new string('2', 64), true, first.Commitment, "调离", "县长");
+        store.RecordCommitment("qh-2024-netcafe", first, "test").ShouldBeTrue();
+        store.RecordCommitment("qh-2024-netcafe", first, "another instance").ShouldBeFalse();
+        store.RecordCommitment("qh-2024-netcafe", again, "test").ShouldBeTrue();
+
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        store.LoadFacts(plan).For("qh-2024-netcafe").Commitments.ShouldBe([first, again]);
+        store.Commitments(["qh-2024-netcafe", "other"]).Keys.ShouldBe(["qh-2024-netcafe"]);
+        store.AuditTrailOf("qh-2024-netcafe").Select(a => a.Action).ShouldBe(["seed-commitment-seen", "seed-recommitment"]);
+        store.VerifyAuditTrail().ShouldBeNull();
+
+        store.DrawCount(2024).ShouldBe(0);
+        store.Apply(plan, DrawDay(), [], [], new DateOnly(2024, 4, 9), Now, "test");
+        store.DrawCount(2024).ShouldBe(1);
     }
 
     [Fact]

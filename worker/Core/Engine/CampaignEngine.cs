@@ -21,10 +21,13 @@ public static class CampaignEngine
         // Copied only when a campaign draws: the counts cover every entity drawn this year (a province's is some hundred
         // thousand), and most ticks draw nothing.
         Dictionary<string, int>? drawnThisTick = null;
+        var draws = 0;
         var outcomes = new List<CampaignOutcome>();
         foreach (var campaign in plan.Campaigns)
         {
-            var outcome = Reconciler.Reconcile(context with { JointChecksThisYear = drawnThisTick ?? context.JointChecksThisYear }, campaign, facts.For(campaign.Id));
+            var outcome = Reconciler.Reconcile(
+                context with { JointChecksThisYear = drawnThisTick ?? context.JointChecksThisYear, DrawsEarlierThisTick = draws }, campaign, facts.For(campaign.Id));
+            draws += outcome.NewDraw is null ? 0 : 1;
             foreach (var entity in outcome.NewDraw?.Entities ?? [])
             {
                 drawnThisTick ??= new Dictionary<string, int>(context.JointChecksThisYear);

@@ -9,6 +9,7 @@ namespace Campaigns.Core.Engine;
 /// What has been recorded about one campaign so far; the engine derives everything else. <see cref="Bulletin"/> is the
 /// office's own bulletin (一抽查一通报, 001 (十一)), confirmed apart from the results' <see cref="Publication"/>.
 /// <see cref="ListConfirmations"/>: the day each department confirmed its dispatched list (002 五(三)2), by department id.
+/// <see cref="Commitments"/> is the campaign's seed-commitment ledger (first commitment seen, then each approved re-commitment).
 /// </summary>
 public sealed record CampaignFacts(
     string CampaignId,
@@ -19,7 +20,8 @@ public sealed record CampaignFacts(
     Publication? Publication = null,
     IReadOnlyList<FollowUpClosure>? FollowUpClosures = null,
     Publication? Bulletin = null,
-    IReadOnlyDictionary<string, DateOnly>? ListConfirmations = null)
+    IReadOnlyDictionary<string, DateOnly>? ListConfirmations = null,
+    IReadOnlyList<CommitmentEntry>? Commitments = null)
 {
     public static CampaignFacts New(string campaignId) => new(campaignId, CampaignState.Draft, null, [], null);
 }

@@ -24,7 +24,7 @@ public static class Reconciler
 
         var guards = new LifecycleGuards(
             PlanPublished: () => plan.Office.PublishedOn is { } published && published <= today,
-            DrawDue: () => today >= campaign.DrawOn && (attempt ??= TryDraw(context, campaign)).Draw is not null,
+            DrawDue: () => today >= campaign.DrawOn && (attempt ??= TryDraw(context, campaign, facts.Commitments ?? [])).Draw is not null,
             WindowStarted: () => today >= campaign.Window.Start,
             WindowEnded: () => today > campaign.Window.End,
             ResultsComplete: () => draw is not null && MissingResults.Of(campaign, draw, facts.Results).Count == 0,
@@ -75,7 +75,7 @@ public static class Reconciler
     public static bool IsBefore(CampaignState state, CampaignState target) =>
         state != CampaignState.Cancelled && state < target;
 
-    private static DrawOutcome TryDraw(TickContext context, CampaignPlan campaign)
+    private static DrawOutcome TryDraw(TickContext context, CampaignPlan campaign, IReadOnlyList<CommitmentEntry> commitments)
     {
         if (context.Directory is not { } directory)
         {
@@ -85,13 +85,21 @@ public static class Reconciler
         {
             return DrawOutcome.Refused("抽取种子已事先承诺但尚未揭示：请在抽取会上公布种子，并填入计划的 seed 字段");
         }
+        // The plan catalog refuses a plan whose commitment differs from the ledger's; this holds the line for any other way in.
+        if (commitments.Count > 0 && !string.Equals(commitments[^1].Commitment, campaign.SeedCommitment, StringComparison.OrdinalIgnoreCase))
+        {
+            return DrawOutcome.Refused(
+                $"抽取种子承诺值与首次记录的不同（首次记录 {commitments[^1].Commitment[..12]}…，{commitments[^1].FirstSeenAt:yyyy-MM-dd HH:mm}）：须在计划中写明重新承诺的理由和批准领导");
+        }
         var input = new DrawInput(
             campaign.Seed ?? context.DefaultSeed,
             context.Today,
             directory.Index,
             directory.Inspectors,
-            directory.Hash,
-            context.JointChecksThisYear);
+            directory.Files,
+            context.JointChecksThisYear,
+            (context.DrawsThisYear?.Value ?? 0) + context.DrawsEarlierThisTick + 1,
+            commitments);
         return DoubleRandomDraw.Run(context.Plan, campaign, input);
     }
 

@@ -17,10 +17,11 @@ public static class PlanKeys
     public static readonly IReadOnlyList<string> Campaign =
     [
         "id", "name", "lead", "participants", "scope", "sampling", "inspectors_per_department", "groups", "items", "draw_on", "window",
-        "announce_to_entities", "summary_due", "rules", "seed", "seed_commitment", "cancelled",
+        "announce_to_entities", "summary_due", "rules", "seed", "seed_commitment", "seed_recommitment", "cancelled",
     ];
     public static readonly IReadOnlyList<string> Scope = ["industry", "region"];
     public static readonly IReadOnlyList<string> Sampling = ["ratio", "minimum", "by_risk"];
     public static readonly IReadOnlyList<string> Window = ["start", "end"];
     public static readonly IReadOnlyList<string> Cancelled = ["reason"];
+    public static readonly IReadOnlyList<string> SeedRecommitment = ["replaces", "reason", "approved_by"];
 }

@@ -87,6 +87,7 @@ public static class PlanParser
         var sampling = c.Mapping("sampling", "抽取比例", PlanKeys.Sampling, required: true);
         var window = c.Mapping("window", "检查时间", PlanKeys.Window, required: true);
         var cancelled = c.Mapping("cancelled", "取消", PlanKeys.Cancelled);
+        var recommitment = c.Mapping("seed_recommitment", "重新承诺抽取种子", PlanKeys.SeedRecommitment);
         var items = new Dictionary<string, IReadOnlyList<string>>();
         if (c.Mapping("items", "抽查事项", knownKeys: null, required: true) is { } itemFields)
         {
@@ -115,7 +116,11 @@ public static class PlanParser
             c.String("seed", "抽取种子", required: false),
             cancelled is null ? null : cancelled.String("reason", "取消原因") ?? "",
             c.String("seed_commitment", "抽取种子承诺值（SHA-256）", required: false),
-            c.Int("groups", "检查组数") ?? 1);
+            c.Int("groups", "检查组数") ?? 1,
+            recommitment is null ? null : new SeedRecommitment(
+                recommitment.String("replaces", "被替换的原承诺值") ?? "",
+                recommitment.String("reason", "重新承诺理由") ?? "",
+                recommitment.String("approved_by", "批准领导") ?? ""));
     }
 
     private static Dictionary<string, decimal> ByRisk(YamlFields? sampling)

@@ -407,4 +407,29 @@ public class ReconcilerTests
         var draw = drawn.NewDraw.ShouldNotBeNull();
         (draw.Seed, draw.SeedCommitment).ShouldBe(("摇号 7-1-9", committed.SeedCommitment));
     }
+
+    /// <summary>
+    /// A commitment in the ledger and a plan that brings another with its seed (an operator trying seeds offline): no draw,
+    /// a draw-blocked flag saying why. With the ledger's commitment the draw is made and marked 事先承诺; a seed with no
+    /// commitment at all is marked 未事先承诺.
+    /// </summary>
+    [Fact]
+    public void Reconcile_CommitmentDiffersFromLedger_NoDraw_LedgersCommitment_MarkedCommittedInAdvance()
+    {
+        var first = Campaigns.Core.Draws.Seeds.Commit("摇号 7-1-9");
+        var ledger = new Campaigns.Core.Draws.CommitmentEntry(first, new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)), "2024.yaml", new string('a', 64), false);
+        var facts = CampaignFacts.New("qh-2024-netcafe") with { Commitments = [ledger] };
+        var swapped = TestPlans.NetCafe() with { Seed = "offline-42", SeedCommitment = Campaigns.Core.Draws.Seeds.Commit("offline-42") };
+        var refused = Reconcile(new DateOnly(2024, 4, 9), facts, TestPlans.Plan(TestPlans.PublishedOn, swapped));
+        refused.NewDraw.ShouldBeNull();
+        refused.State.ShouldBe(CampaignState.Published);
+        refused.Flags.Single().Detail.ShouldStartWith("抽取种子承诺值与首次记录的不同");
+
+        var honest = TestPlans.NetCafe() with { Seed = "摇号 7-1-9", SeedCommitment = first };
+        var draw = Reconcile(new DateOnly(2024, 4, 9), facts, TestPlans.Plan(TestPlans.PublishedOn, honest)).NewDraw.ShouldNotBeNull();
+        (draw.SeedStatus, draw.Commitments.Single()).ShouldBe((Campaigns.Core.Draws.Seeds.CommittedInAdvance, ledger));
+
+        var uncommitted = Reconcile(new DateOnly(2024, 4, 9), CampaignFacts.New("qh-2024-netcafe"), TestPlans.Plan(TestPlans.PublishedOn, TestPlans.NetCafe()));
+        uncommitted.NewDraw.ShouldNotBeNull().SeedStatus.ShouldBe("未事先承诺");
+    }
 }

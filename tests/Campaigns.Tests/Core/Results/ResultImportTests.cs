@@ -9,7 +9,7 @@ public class ResultImportTests
 {
     private static readonly DateOnly Today = new(2024, 6, 5);
     private static readonly Draw Draw = DoubleRandomDraw.Run(TestPlans.Plan(), TestPlans.NetCafe(),
-        new DrawInput("fixed-seed", new DateOnly(2024, 4, 9), EntityIndex.Build(TestPlans.Entities()), TestPlans.Inspectors(), "h", new Dictionary<string, int>())).Draw!;
+        new DrawInput("fixed-seed", new DateOnly(2024, 4, 9), EntityIndex.Build(TestPlans.Entities()), TestPlans.Inspectors(), [], new Dictionary<string, int>())).Draw!;
 
     private static ResultImport.Outcome Read(string csv, IReadOnlyList<ResultEntry>? earlier = null) =>
         ResultImport.Read(csv, "results.csv", TestPlans.Plan(), TestPlans.NetCafe(), Draw, earlier ?? [], Today);
