@@ -32,7 +32,12 @@ public static class DrawSnapshotFolder
             }
             var bytes = File.ReadAllBytes(path);
             files.Add(SnapshotFile.Of(name, bytes));
-            var sheet = Sheet.Read(bytes, path);
+            var read = Sheet.Load(bytes, path);
+            if (read.Sheet is not { } sheet)
+            {
+                problems.Add(read.Problem!.ToString());
+                continue;
+            }
             switch (Path.GetFileNameWithoutExtension(name))
             {
                 case "entities":

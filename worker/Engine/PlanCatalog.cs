@@ -103,7 +103,7 @@ public sealed class PlanCatalog(
         var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
         var (text, parsed) = PlanText.Parse(bytes, shown);
         var result = CheckCommitments(parsed, text, planFile, sha256);
-        if (result.Plan is { } plan && Duplicates(plan, text, path, shown, claimed) is { Count: > 0 } duplicates)
+        if (result.Plan is { } candidate && Duplicates(candidate, text, path, shown, claimed) is { Count: > 0 } duplicates)
         {
             result = new PlanLoadResult(null, [.. result.Problems, .. duplicates]);
         }

@@ -34,7 +34,7 @@ public class CsvInjectionCliTests : IDisposable
         var template = await CliProcess.Run(environment, "results", "template", "--campaign", "qh-2026-netcafe", "--out", sheet);
 
         template.ExitCode.ShouldBe(0, template.Error);
-        var rows = Campaigns.Core.Sheets.Sheet.Read(File.ReadAllBytes(sheet), sheet).Rows;
+        var rows = Campaigns.Core.Sheets.Sheet.Load(File.ReadAllBytes(sheet), sheet).Sheet.ShouldNotBeNull().Rows;
         rows.ShouldContain(r => r[1] == "'=HYPERLINK(\"http://evil.example\",\"县市场监督管理局\")" && r[4] == "'@登记信息检查");
         rows.ShouldContain(r => r[4] == "'+公示信息检查");
         rows.ShouldContain(r => r[4] == "'-广告行为检查");
@@ -81,7 +81,7 @@ public class CsvInjectionCliTests : IDisposable
         var statistics = await CliProcess.Run(environment, "statistics", "--plan", environment["Campaigns__Plans"], "--campaign", "qh-2026-netcafe", "--format", "csv", "--out", output);
 
         statistics.ExitCode.ShouldBe(0, statistics.Error);
-        var rows = Campaigns.Core.Sheets.Sheet.Read(File.ReadAllBytes(output), output).Rows;
+        var rows = Campaigns.Core.Sheets.Sheet.Load(File.ReadAllBytes(output), output).Sheet.ShouldNotBeNull().Rows;
         rows.Select(r => r[0]).ShouldContain("'=HYPERLINK(\"http://evil.example\",\"县市场监督管理局\")");
     }
 }

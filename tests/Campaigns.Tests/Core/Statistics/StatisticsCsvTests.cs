@@ -48,7 +48,7 @@ public class StatisticsCsvTests
         var table = StatisticsTable.ForCampaign(plan,
             new CampaignResults(SampleDocuments.Campaign, SampleDocuments.Draw, SampleDocuments.Results, SampleDocuments.ResultDeadline));
 
-        var sheet = Sheet.Read(StatisticsCsv.Write(table), "statistics.csv");
+        var sheet = Sheet.Load(StatisticsCsv.Write(table), "statistics.csv").Sheet.ShouldNotBeNull();
 
         sheet.Rows.Select(r => r[0]).ShouldContain("'" + name);
         sheet.Rows.ShouldAllBe(r => r.Fields.All(f => f.Length == 0 || "=+-@\t\r".IndexOf(f[0]) < 0));
