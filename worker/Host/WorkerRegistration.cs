@@ -1,7 +1,6 @@
 using Campaigns.Documents;
 using Campaigns.Engine;
 using Campaigns.Mail;
-using Campaigns.Operations;
 using Campaigns.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -141,7 +140,6 @@ public static class WorkerRegistration
         });
         builder.Services.AddQuartzHostedService(WorkerHost.SchedulerName, o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<PlanWatcher>();
-        builder.Services.AddCampaignHealthEndpoint(options);
         return builder;
     }
 }

@@ -29,6 +29,7 @@ public abstract class RestartTests(TestStore db) : IDisposable
             ["Campaigns:Documents"] = _dir.File("documents"),
             ["Campaigns:MailPickup"] = _dir.File("mail"),
             ["Campaigns:ClusterCheckinInterval"] = "00:00:01",
+            ["Campaigns:HttpPort"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         },
         services =>
