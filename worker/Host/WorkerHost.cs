@@ -37,8 +37,10 @@ public static class WorkerHost
         // A background service that faults stops the host (and `run` then exits non-zero, so systemd restarts it) rather
         // than leaving a worker that answers /health but no longer ticks or sends.
         web.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);
-        web.AddCampaignScheduling(options);
+        // Hangfire before Quartz: hosted services stop in reverse order, so the clock stops enqueueing before the job
+        // server stops, and no tick fires while Hangfire finishes its running pass.
         web.AddCampaignJobs(options, storage);
+        web.AddCampaignScheduling(options);
         web.AddCampaignHttp(options);
         var app = web.Build();
         app.MapCampaignEndpoints();

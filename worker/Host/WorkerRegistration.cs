@@ -133,8 +133,8 @@ public static class WorkerRegistration
                 q.AddTrigger(t => t.ForJob(TickJob.Key).WithIdentity("tick-daily")
                     .WithCronSchedule(options.TickCron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             }
-            q.AddJob<DispatchJob>(j => j.WithIdentity(DispatchJob.Key));
-            q.AddTrigger(t => t.ForJob(DispatchJob.Key).WithIdentity("dispatch-interval")
+            q.AddJob<SweepJob>(j => j.WithIdentity(SweepJob.Key));
+            q.AddTrigger(t => t.ForJob(SweepJob.Key).WithIdentity("sweep-interval")
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(options.DispatchInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });

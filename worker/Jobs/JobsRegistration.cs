@@ -36,10 +36,12 @@ public static class JobsRegistration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
+        services.AddSingleton<OutboxSweep>();
         services.AddHangfireServer((_, server) =>
         {
             server.ServerName = $"{options.Instance}-{Environment.ProcessId}";
             server.WorkerCount = options.JobWorkers;
+            server.Queues = [OutboxJob.Queue, "default"];
         });
         return builder;
     }
@@ -54,6 +56,9 @@ public static class JobsRegistration
         {
             SchemaName = Schema,
             PrepareSchemaIfNecessary = true,
+            // LISTEN/NOTIFY: an enqueued pass starts at once instead of at the next poll (15 s by default).
+            EnableLongPolling = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.ConnectionString!, options), options);
     }
