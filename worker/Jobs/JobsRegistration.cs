@@ -5,6 +5,7 @@ using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Npgsql;
 
 namespace Campaigns.Jobs;
 
@@ -52,14 +53,38 @@ public static class JobsRegistration
         {
             return new InMemoryStorage(new InMemoryStorageOptions());
         }
+        InstallSchema(storage.ConnectionString!);
         var options = new PostgreSqlStorageOptions
         {
             SchemaName = Schema,
-            PrepareSchemaIfNecessary = true,
+            PrepareSchemaIfNecessary = false,
             // LISTEN/NOTIFY: an enqueued pass starts at once instead of at the next poll (15 s by default).
             EnableLongPolling = true,
             QueuePollInterval = TimeSpan.FromSeconds(1),
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.ConnectionString!, options), options);
+    }
+
+    /// <summary>
+    /// Hangfire's own install, retried: several instances starting together on a new database collide in it (40001, could
+    /// not serialize access due to concurrent update), and the loser would otherwise end its process at start.
+    /// </summary>
+    private static void InstallSchema(string connectionString)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var connection = new NpgsqlConnection(connectionString);
+                connection.Open();
+                PostgreSqlObjectsInstaller.Install(connection, Schema);
+                return;
+            }
+            catch (PostgresException e) when (attempt < 10 && e.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
+                or PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateObject)
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+        }
     }
 }
