@@ -12,7 +12,7 @@ namespace Campaigns.Hosting;
 
 /// <summary>
 /// GET /health: 200 when healthy, 503 when not, with a small JSON body. Liveness and readiness in one: the store at this
-/// worker's schema, the Quartz scheduler and (PostgreSQL) the cluster's check-ins, a live Hangfire server, the outbox's
+/// worker's schema, the Quartz scheduler and (PostgreSQL) the cluster's check-ins, a live Hangfire server and no Failed job, the outbox's
 /// backlog and dead letters, the last tick's age (<see cref="HealthCheck"/>).
 /// </summary>
 public static class HealthResponse
@@ -26,7 +26,7 @@ public static class HealthResponse
     {
         var scheduler = services.GetService<HealthCheckService>() is { } checks ? await checks.CheckHealthAsync(cancellationToken) : null;
         var statistics = jobs.GetMonitoringApi().GetStatistics();
-        var report = HealthCheck.Evaluate(options.Value, store, time.GetUtcNow(), metrics.LastTick, scheduler, statistics.Servers);
+        var report = HealthCheck.Evaluate(options.Value, store, time.GetUtcNow(), metrics.LastTick, scheduler, statistics.Servers, statistics.Failed);
         var body = new
         {
             status = report.Healthy ? "healthy" : "unhealthy",

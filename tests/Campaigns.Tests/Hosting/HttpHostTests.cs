@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Campaigns.Tests.Fixtures;
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -105,6 +106,30 @@ public class HttpHostTests : IDisposable
         lines.ShouldContain(l => l.StartsWith("campaigns_flags_active{kind=", StringComparison.Ordinal));
         lines.ShouldContain("hangfire_queue_length{queue=\"default\"} 0");
         lines.ShouldContain("hangfire_servers 1");
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Health_AFailedJob_503AndCountedInMetrics()
+    {
+        using var host = _worker.Build();
+        await host.StartAsync();
+        await HostTicks.WaitFor(host);
+        using var http = HostHttp.Client(host);
+        (await http.GetAsync("health")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        host.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<FailingJob>(job => job.Run());
+        var monitoring = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        for (var waited = TimeSpan.Zero; monitoring.FailedCount() == 0; waited += TimeSpan.FromMilliseconds(100))
+        {
+            waited.ShouldBeLessThan(TimeSpan.FromSeconds(30), "the job never failed");
+            await Task.Delay(100);
+        }
+
+        using var health = await http.GetAsync("health");
+        health.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await health.Content.ReadAsStringAsync()).ShouldContain("1 failed Hangfire jobs");
+        (await http.GetStringAsync("metrics")).Split('\n').ShouldContain("hangfire_jobs{state=\"failed\"} 1");
         await host.StopAsync();
     }
 }
