@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Mail;
 using System.Text;
 using Campaigns.Core.Engine;
 using Campaigns.Core.Plans;
@@ -17,17 +16,18 @@ using Microsoft.Extensions.Options;
 namespace Campaigns.Cli;
 
 /// <summary>
-/// Times a province day of reminders (a benchmark, not a test): render through the real templates, queue in a
-/// real outbox (SQLite in a temporary folder), and send with the real dispatcher and SMTP transport to a server
-/// that discards (Postfix's smtp-sink in ops/bench). Then two parts of that send alone: the outbox with a transport
-/// that sends nothing, and one SmtpClient sending every message, which is what reusing a connection would give.
+/// Times a province day of reminders (a benchmark, not a test): render through the real templates, then send through
+/// the real outbox path (claim, send, mark: <see cref="OutboxDispatcher"/> over <see cref="SmtpTransport"/>) to a server
+/// that discards (Postfix's smtp-sink in ops/bench-mail), on SQLite and, given --postgres, on PostgreSQL, with one
+/// connection and with the worker's default number. Then two parts of that send alone: the outbox over a transport that
+/// sends nothing, and one kept connection sending every message without the outbox.
 /// </summary>
 public static class BenchMailCommand
 {
     // The outbox compares due times only with this clock, so a fixed instant serves; no machine clock is read.
     private static readonly DateTimeOffset Now = new(2026, 6, 10, 8, 0, 0, TimeSpan.FromHours(8));
 
-    // Renders before timing starts: JIT compilation and Handlebars' first-call paths are not the steady rate.
+    // Renders before timing starts: JIT compilation and the templates' first-call paths are not the steady rate.
     private const int Warmup = 200;
 
     public static Command Create()
@@ -35,13 +35,22 @@ public static class BenchMailCommand
         var messages = new Option<int>("--messages") { Description = "reminders to render and send", DefaultValueFactory = _ => 10_000 };
         var host = new Option<string>("--host") { Description = "SMTP server that accepts and discards (smtp-sink)", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "its port", Required = true };
-        var command = new Command("bench-mail", "Benchmark: render, queue and send a province day of reminders to an SMTP sink.") { messages, host, port };
+        var connections = new Option<int>("--connections")
+        {
+            Description = "SMTP connections of the second run (the worker's default)", DefaultValueFactory = _ => new WorkerOptions().SmtpConnections,
+        };
+        var postgres = new Option<string?>("--postgres") { Description = "a PostgreSQL server to run the outbox on too (a database is made there)" };
+        var command = new Command("bench-mail", "Benchmark: render, queue and send a province day of reminders to an SMTP sink.")
+        {
+            messages, host, port, connections, postgres,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = Directory.CreateTempSubdirectory("campaigns-bench-mail-");
             try
             {
-                return await RunAsync(parse.GetValue(messages), parse.GetValue(host)!, parse.GetValue(port), folder.FullName, cancellationToken);
+                return await RunAsync(new Run(parse.GetValue(messages), parse.GetValue(host)!, parse.GetValue(port), parse.GetValue(connections),
+                    parse.GetValue(postgres), folder.FullName), cancellationToken);
             }
             finally
             {
@@ -51,22 +60,20 @@ public static class BenchMailCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(int n, string host, int port, string folder, CancellationToken cancellationToken)
+    private sealed record Run(int Messages, string Host, int Port, int Connections, string? Postgres, string Folder);
+
+    private static async Task<int> RunAsync(Run run, CancellationToken cancellationToken)
     {
-        // ops/bench reads the figures back: a decimal point and no locale's digit grouping surprises.
+        // ops/bench-mail reads the figures back: a decimal point and no locale's digit grouping surprises.
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        var n = run.Messages;
         var clock = new SimulatedClock(Now);
         var settings = new Dictionary<string, string?>
         {
-            ["Campaigns:Database"] = Path.Combine(folder, "campaigns.db"),
-            ["Campaigns:Documents"] = Path.Combine(folder, "documents"),
-            ["Campaigns:MailPickup"] = Path.Combine(folder, "mail"),
+            ["Campaigns:Database"] = Path.Combine(run.Folder, "campaigns.db"),
+            ["Campaigns:Documents"] = Path.Combine(run.Folder, "documents"),
+            ["Campaigns:MailPickup"] = Path.Combine(run.Folder, "mail"),
             ["Campaigns:Instance"] = "bench-mail",
-            ["Campaigns:SmtpHost"] = host,
-            ["Campaigns:SmtpPort"] = port.ToString(CultureInfo.InvariantCulture),
-            ["Campaigns:SmtpSecurity"] = nameof(SmtpSecurity.None),
-            ["Campaigns:SmtpUseSsl"] = "false",
-            ["Campaigns:SmtpUserName"] = null,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         using var app = WorkerHost.Build([], schedule: false, settings, services =>
@@ -74,11 +81,9 @@ public static class BenchMailCommand
             services.AddSingleton<TimeProvider>(clock);
             services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         });
-        var options = app.Services.GetRequiredService<IOptions<WorkerOptions>>();
+        var options = app.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
         var composer = app.Services.GetRequiredService<MailComposer>();
-        var store = app.Services.GetRequiredService<CampaignStore>();
-        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
-        var from = new Contact(options.Value.FromName, options.Value.FromAddress, null);
+        var from = new Contact(options.FromName, options.FromAddress, null);
 
         var orders = ProvinceReminders.Orders(n);
         foreach (var order in orders.Take(Warmup))
@@ -93,73 +98,77 @@ public static class BenchMailCommand
         Console.WriteLine($"render: {n:N0} reminders ({ProvinceReminders.OpenItems} open items each; {templates:N0} templates, text and HTML) " +
             $"in {render.TotalMilliseconds:N0} ms = {templates / render.TotalSeconds:F0} templates/s ({n / render.TotalSeconds:F0} messages/s); " +
             $"{bodyBytes:F0} bytes of UTF-8 text and HTML per message");
-        Console.WriteLine($"size: {await WireSize(rendered[0], from, Path.Combine(folder, "sample"), cancellationToken)} bytes per message as sent " +
+        Console.WriteLine($"size: {await WireSize(rendered[0], from, Path.Combine(run.Folder, "sample"), cancellationToken)} bytes per message as sent " +
             "(headers, text and HTML in base64)");
 
-        var plan = ProvinceReminders.Plan(0);
-        var empty = new TickOutcome([], [], [], []);
-        var today = DateOnly.FromDateTime(Now.DateTime);
-        watch.Restart();
-        var queued = store.Apply(plan, empty, [], rendered, today, Now, "bench-mail").DeliveriesQueued.Count;
-        Console.WriteLine($"queue: {queued:N0} outbox rows in one transaction in {watch.Elapsed.TotalMilliseconds:N0} ms");
-
-        watch.Restart();
-        var sent = 0;
-        int pass;
-        while (sent < n && (pass = await dispatcher.DispatchAsync(cancellationToken)) > 0)
+        var smtp = new SmtpSettings(run.Host, run.Port, SmtpSecurity.None, null, null, SmtpSettings.DefaultTimeout);
+        List<(string Name, Func<StoreProvider> Open)> stores = [("sqlite", () => new SqliteProvider(Path.Combine(run.Folder, $"outbox-{Guid.NewGuid():N}.db")))];
+        if (run.Postgres is { } server)
         {
-            sent += pass;
+            stores.Add(("postgresql", () => new PostgresProvider(PostgresStoreCopy.CreateDatabase(server, "campaigns_bench_mail"))));
         }
-        var send = watch.Elapsed;
-        if (store.Deliveries("sent").Count != n)
+        foreach (var (name, open) in stores)
         {
-            var error = store.Deliveries().FirstOrDefault(d => d.LastError is not null)?.LastError;
-            await Console.Error.WriteLineAsync($"bench-mail: {sent:N0} of {n:N0} sent to {host}:{port}; {error ?? "no error recorded"}");
-            return 1;
+            foreach (var connections in new[] { 1, run.Connections }.Distinct())
+            {
+                await using var transport = new SmtpTransport(smtp, from, clock);
+                var elapsed = await Outbox(open(), transport, connections, options, clock, rendered, cancellationToken);
+                Console.WriteLine($"send: store={name} connections={connections} {n:N0} messages through OutboxDispatcher and SmtpTransport " +
+                    $"(claim in batches of {options.DispatchBatchSize}, send, mark) in {elapsed.TotalSeconds:F2} s = {n / elapsed.TotalSeconds:F1} messages/s");
+            }
         }
-        Console.WriteLine($"send: {n:N0} messages through OutboxDispatcher and SmtpTransport to {host}:{port} (claim, send, mark) " +
-            $"in {send.TotalSeconds:F2} s = {n / send.TotalSeconds:F1} messages/s");
-        Console.WriteLine("connections: SmtpTransport makes a new SmtpClient for every message, so every message is its own SMTP session " +
-            "(connect, EHLO, MAIL, RCPT, DATA, QUIT), one at a time");
 
-        var outbox = await OutboxAlone(options, clock, rendered, Path.Combine(folder, "outbox-alone.db"), today, cancellationToken);
-        Console.WriteLine($"outbox alone: the same dispatcher over a transport that sends nothing (claim, mark) = {n / outbox.TotalSeconds:F1} messages/s " +
-            $"({outbox.TotalMilliseconds * 1000 / n:F0} µs of the {send.TotalMilliseconds * 1000 / n:F0} µs per message)");
+        var alone = await Outbox(stores[0].Open(), new DiscardTransport(), run.Connections, options, clock, rendered, cancellationToken);
+        Console.WriteLine($"outbox alone: store=sqlite connections={run.Connections}, a transport that sends nothing (claim, mark) = " +
+            $"{n / alone.TotalSeconds:F1} messages/s ({alone.TotalMilliseconds * 1000 / n:F0} µs per message)");
 
-        var reused = await OneClient(rendered, from, host, port, cancellationToken);
-        Console.WriteLine($"one connection: a single SmtpClient sending all {n:N0} (no outbox) = {n / reused.TotalSeconds:F1} messages/s " +
-            "(what reusing a connection would give; smtp-sink's session count shows whether SmtpClient did reuse it)");
+        var reused = await OneConnection(rendered, from, smtp, cancellationToken);
+        Console.WriteLine($"one connection: a single kept SmtpTransport connection sending all {n:N0} (no outbox) = {n / reused.TotalSeconds:F1} messages/s");
         return 0;
     }
 
-    /// <summary>The size of a message as SmtpClient writes it, through the pickup folder transport.</summary>
+    /// <summary>The size of a message as it goes on the wire, through the pickup folder transport.</summary>
     private static async Task<long> WireSize(OutboxMessage message, Contact from, string folder, CancellationToken cancellationToken)
     {
         await new PickupFolderTransport(folder, from).SendAsync(Envelope(message), cancellationToken);
         return new FileInfo(Directory.GetFiles(folder, "*.eml").Single()).Length;
     }
 
-    private static async Task<TimeSpan> OutboxAlone(
-        IOptions<WorkerOptions> options, TimeProvider clock, IReadOnlyList<OutboxMessage> messages, string database, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>Queues every message in a fresh store, then times dispatch passes until all are sent.</summary>
+    private static async Task<TimeSpan> Outbox(
+        StoreProvider provider, IMailTransport transport, int connections, WorkerOptions defaults, TimeProvider clock,
+        IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
-        var store = CampaignStore.Open(database);
-        store.Apply(ProvinceReminders.Plan(0), new TickOutcome([], [], [], []), [], messages, today, Now, "bench-mail");
-        var dispatcher = new OutboxDispatcher(options, store, new DiscardTransport(), clock, NullLogger<OutboxDispatcher>.Instance);
+        using var owned = provider;
+        var store = CampaignStore.Open(provider, clock);
+        store.Apply(ProvinceReminders.Plan(0), new TickOutcome([], [], [], []), [], messages, DateOnly.FromDateTime(Now.DateTime), Now, "bench-mail");
+        var options = new WorkerOptions { SmtpConnections = connections, DispatchBatchSize = defaults.DispatchBatchSize, Documents = defaults.Documents };
+        var dispatcher = new OutboxDispatcher(Options.Create(options), store, transport, clock, NullLogger<OutboxDispatcher>.Instance);
         var watch = Stopwatch.StartNew();
-        var sent = await dispatcher.DispatchAsync(cancellationToken);
+        var sent = 0;
+        int pass;
+        while (sent < messages.Count && (pass = await dispatcher.DispatchAsync(cancellationToken)) > 0)
+        {
+            sent += pass;
+        }
         var elapsed = watch.Elapsed;
-        return sent == messages.Count ? elapsed : throw new InvalidOperationException($"The outbox alone sent {sent} of {messages.Count}.");
+        if (store.Deliveries("sent").Count != messages.Count)
+        {
+            var error = store.Deliveries().FirstOrDefault(d => d.LastError is not null)?.LastError;
+            throw new InvalidOperationException($"bench-mail: {sent:N0} of {messages.Count:N0} sent; {error ?? "no error recorded"}");
+        }
+        return elapsed;
     }
 
-    private static async Task<TimeSpan> OneClient(IReadOnlyList<OutboxMessage> messages, Contact from, string host, int port, CancellationToken cancellationToken)
+    private static async Task<TimeSpan> OneConnection(IReadOnlyList<OutboxMessage> messages, Contact from, SmtpSettings smtp, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient(host, port);
+        await using var transport = new SmtpTransport(smtp, from, TimeProvider.System);
         var watch = Stopwatch.StartNew();
         foreach (var message in messages)
         {
-            using var mail = MailMessages.Build(Envelope(message), from);
-            await client.SendMailAsync(mail, cancellationToken);
+            await transport.SendAsync(Envelope(message), cancellationToken);
         }
+        await transport.EndPassAsync(cancellationToken);
         return watch.Elapsed;
     }
 

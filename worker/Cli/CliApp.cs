@@ -30,6 +30,7 @@ public static class CliApp
         root.Subcommands.Add(HashPasswordCommand.Create());
         root.Subcommands.Add(BenchDrawCommand.Create());
         root.Subcommands.Add(BenchMailCommand.Create());
+        root.Subcommands.Add(BenchRenderCommand.Create());
         root.Subcommands.Add(BenchTickCommand.Create());
         return root;
     }

@@ -5,7 +5,7 @@ namespace Campaigns.Documents;
 
 /// <summary>
 /// Renders an owed message into its outbox row: subject from the model's Subject, text from
-/// templates/{template}.txt.hbs and HTML from {template}.html.hbs.
+/// templates/{template}.sbn-txt (nothing escaped) and HTML from {template}.sbn-html (every value escaped).
 /// </summary>
 public sealed class MailComposer(TemplateSet templates)
 {

@@ -6,8 +6,8 @@ namespace Campaigns.Documents;
 
 /// <summary>
 /// Finds what a model would print as a blank: a null where the property is not declared nullable, or an empty
-/// string. Handlebars.Net's ThrowOnUnresolvedBindingExpression only catches a property that does not exist; a
-/// property that exists and is null or "" renders as nothing, which in an official letter is a wrong letter.
+/// string. Scriban's strict mode only catches a name that does not exist; a property that exists and is null or ""
+/// renders as nothing, which in an official letter is a wrong letter.
 /// </summary>
 public static class MissingValues
 {

@@ -1,96 +1,96 @@
-using System.Text.RegularExpressions;
-using HandlebarsDotNet;
-using HandlebarsDotNet.Compiler;
+using System.Collections.Concurrent;
+using Scriban;
+using Scriban.Syntax;
 
 namespace Campaigns.Documents;
 
 /// <summary>
-/// Every Handlebars template in templates/, compiled once. A value missing from the model is an error, never
-/// a blank in an official letter: a field the model lacks, and a field that is null or empty, both stop the
-/// render with "file:line: message" naming the field. Names are file names without ".hbs": "department-letter.html".
+/// Every Scriban template in templates/, parsed once: <c>name.sbn-html</c> (every printed value HTML-escaped) and
+/// <c>name.sbn-txt</c> (nothing escaped), known by name and kind ("reminder.html", "reminder.txt"). Files starting with
+/// "_" are partials, included by file name. A value missing from the model is an error, never a blank in an official
+/// letter: a misspelt field stops the render with "file:line:column: message"; a field that is null or empty where
+/// the model does not allow it stops it too, naming the field and where the template prints it.
 /// </summary>
-public sealed partial class TemplateSet
+public sealed class TemplateSet
 {
-    private readonly Dictionary<string, (HandlebarsTemplate<object, object> Render, TemplateSource Source)> _templates;
+    public const string HtmlExtension = ".sbn-html";
+    public const string TextExtension = ".sbn-txt";
 
-    private TemplateSet(Dictionary<string, (HandlebarsTemplate<object, object>, TemplateSource)> templates) => _templates = templates;
+    private readonly Dictionary<string, TemplateSource> _templates;
+    private readonly Dictionary<string, TemplateSource> _partials;
+
+    // A context holds Scriban's member-access cache and its builtins; building one per render would cost more than
+    // the render itself, and a context is not thread-safe, so each render borrows one.
+    private readonly ConcurrentBag<RenderContext> _contexts = [];
+
+    private TemplateSet(Dictionary<string, TemplateSource> templates, Dictionary<string, TemplateSource> partials)
+    {
+        _templates = templates;
+        _partials = partials;
+    }
 
     public IReadOnlyCollection<string> Names => _templates.Keys;
 
     public static TemplateSet Load(string folder)
     {
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true });
-        var partials = Path.Combine(folder, "partials");
-        if (Directory.Exists(partials))
+        var templates = new Dictionary<string, TemplateSource>(StringComparer.Ordinal);
+        var partials = new Dictionary<string, TemplateSource>(StringComparer.Ordinal);
+        var errors = new List<string>();
+        foreach (var path in Directory.GetFiles(folder, "*.sbn-*").Order(StringComparer.Ordinal))
         {
-            foreach (var path in Directory.GetFiles(partials, "*.hbs").Order(StringComparer.Ordinal))
+            var extension = Path.GetExtension(path);
+            if (extension is not (HtmlExtension or TextExtension))
             {
-                var source = Read(path);
-                Compile(source, () => { handlebars.RegisterTemplate(Path.GetFileNameWithoutExtension(path), source.Text); return 0; });
+                errors.Add($"{path}: unknown template kind '{extension}': use {HtmlExtension} or {TextExtension}");
+                continue;
+            }
+            var template = Template.Parse(File.ReadAllText(path), path);
+            if (template.HasErrors)
+            {
+                errors.AddRange(template.Messages.Select(m => TemplateSource.At(m.Span, m.Message)));
+                continue;
+            }
+            var source = new TemplateSource(path, template, Html: extension == HtmlExtension);
+            var file = Path.GetFileName(path);
+            if (file.StartsWith('_'))
+            {
+                partials[file] = source;
+            }
+            else
+            {
+                templates[$"{Path.GetFileNameWithoutExtension(path)}.{extension[".sbn-".Length..]}"] = source;
             }
         }
-        var templates = new Dictionary<string, (HandlebarsTemplate<object, object>, TemplateSource)>(StringComparer.Ordinal);
-        foreach (var path in Directory.GetFiles(folder, "*.hbs").Order(StringComparer.Ordinal))
-        {
-            var source = Read(path);
-            templates[Path.GetFileNameWithoutExtension(path)] = (Compile(source, () => handlebars.Compile(source.Text)), source);
-        }
-        return new TemplateSet(templates);
+        return errors.Count > 0 ? throw new TemplateException(string.Join("\n", errors)) : new TemplateSet(templates, partials);
     }
 
     public bool Has(string name) => _templates.ContainsKey(name);
 
     public string Render(string name, object model)
     {
-        if (!_templates.TryGetValue(name, out var template))
+        if (!_templates.TryGetValue(name, out var source))
         {
-            throw new TemplateException($"No template '{name}' (templates/{name}.hbs).");
+            throw new TemplateException($"No template '{name}' (templates/{Path.GetFileNameWithoutExtension(name)}.sbn-{Path.GetExtension(name).TrimStart('.')}).");
         }
-        var source = template.Source;
         var type = model.GetType().Name;
         // Every blank at once, so one failed tick shows the operator all there is to fix.
         var blanks = MissingValues.In(model);
         if (blanks.Count > 0)
         {
             throw new TemplateException(string.Join("\n", blanks.Select(b =>
-                source.At(source.LineOfField(b.Segments), $"missing field {b.Segments[^1]}: {type}.{b.Path} is {b.Why}"))));
+                source.At(source.FindField(b.Segments), $"missing field {b.Segments[^1]}: {type}.{b.Path} is {b.Why}"))));
         }
+        var context = _contexts.TryTake(out var pooled) ? pooled : new RenderContext(_partials);
         try
         {
-            return template.Render(model);
+            var text = context.Render(source, model);
+            _contexts.Add(context);
+            return text;
         }
-        catch (HandlebarsUndefinedBindingException e)
+        catch (ScriptRuntimeException e)
         {
-            var segments = e.Path.Replace("../", "").Split('.', StringSplitOptions.RemoveEmptyEntries);
-            throw new TemplateException(source.At(source.LineOfField(segments), $"missing field {e.MissingKey}: the model {type} has no '{e.Path}'"), e);
-        }
-        catch (HandlebarsRuntimeException e)
-        {
-            throw new TemplateException(source.At(null, e.Message), e);
+            // The context is dropped, not pooled: a render stopped half-way may leave scopes behind.
+            throw new TemplateException(TemplateSource.At(e.Span, e.OriginalMessage), e);
         }
     }
-
-    private static TemplateSource Read(string path) => new(path, File.ReadAllText(path));
-
-    private static T Compile<T>(TemplateSource source, Func<T> compile)
-    {
-        try
-        {
-            return compile();
-        }
-        catch (HandlebarsParserException e)
-        {
-            var at = ParserPosition().Match(e.Message);
-            var line = at.Success ? int.Parse(at.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
-            throw new TemplateException(source.At(line, ParserPosition().Replace(e.Message, "").Trim()), e);
-        }
-        catch (HandlebarsException e)
-        {
-            throw new TemplateException(source.At(source.LineOfUnbalancedBlock(), e.Message), e);
-        }
-    }
-
-    /// <summary>Handlebars.Net appends "Occured at: line:column" (1-based line) to parser errors.</summary>
-    [GeneratedRegex(@"\s*Occured at:\s*(\d+):(\d+)")]
-    private static partial Regex ParserPosition();
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Campaigns.Core.Plans;
@@ -10,11 +11,14 @@ using Microsoft.Extensions.Options;
 namespace Campaigns.Engine;
 
 /// <summary>
-/// Sends what the outbox holds: claims due rows oldest first (<see cref="CampaignStore.ClaimNext"/>), sends, marks them sent. A message's own failure (a
-/// refused recipient, a missing attachment) is retried with jittered exponential back-off (<see cref="RetryBackoff"/>)
-/// and dead-lettered after the configured attempts. A server that is unavailable pauses the whole outbox instead,
-/// charging no row. A crash between send and mark repeats at most that message, with the same Message-ID (derived
-/// from the idempotency key) so it is recognisable.
+/// Sends what the outbox holds. A pass claims due rows in batches, oldest first (<see cref="CampaignStore.ClaimBatch"/>),
+/// and sends them over <see cref="WorkerOptions.SmtpConnections"/> connections at once: all messages to one address go
+/// through one sender, in order; across addresses no order is kept. Each row is marked as soon as it is sent. A message's
+/// own failure (a refused recipient, an address that is not one mailbox, a missing attachment) is retried with jittered
+/// exponential back-off (<see cref="RetryBackoff"/>) and dead-lettered after the configured attempts, or at once when
+/// retrying cannot help; the other messages go on. A server that is unavailable stops the pass and pauses the whole
+/// outbox instead, charging no row. A crash between send and mark repeats at most the messages then in flight (one per
+/// connection), with the same Message-ID (derived from the idempotency key) so they are recognisable.
 /// </summary>
 public sealed class OutboxDispatcher(
     IOptions<WorkerOptions> options, CampaignStore store, IMailTransport transport, TimeProvider time, ILogger<OutboxDispatcher> logger,
@@ -29,12 +33,43 @@ public sealed class OutboxDispatcher(
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     private int _outages;
 
-    public async Task<int> DispatchAsync(CancellationToken cancellationToken)
+    /// <summary>Sends every due message; returns how many were sent.</summary>
+    public async Task<int> DispatchAsync(CancellationToken cancellationToken) => (await DispatchDueAsync(cancellationToken)).Sent;
+
+    /// <summary>Sends every due message.</summary>
+    public Task<DispatchResult> DispatchDueAsync(CancellationToken cancellationToken) => PassAsync(null, cancellationToken);
+
+    /// <summary>Sends those of the rows <paramref name="ids"/> that are still pending and due (a job that owns some rows).</summary>
+    public Task<DispatchResult> DispatchAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) => PassAsync(ids, cancellationToken);
+
+    private async Task<DispatchResult> PassAsync(IReadOnlyCollection<long>? ids, CancellationToken cancellationToken)
     {
         await _pass.WaitAsync(cancellationToken);
         try
         {
-            return await DrainAsync(cancellationToken);
+            if (time.GetUtcNow() < _pausedUntil)
+            {
+                return new DispatchResult(0, 0, 0, _pausedUntil);
+            }
+            var pass = new Pass();
+            try
+            {
+                // Failed rows wait for their back-off and sent ones are no longer pending, so each claim takes new rows.
+                while (!pass.Halted)
+                {
+                    using var batch = store.ClaimBatch(time.GetUtcNow(), _options.DispatchBatchSize, ids);
+                    if (batch.Deliveries.Count == 0)
+                    {
+                        break;
+                    }
+                    await SendBatchAsync(batch, pass, cancellationToken);
+                }
+            }
+            finally
+            {
+                await transport.EndPassAsync(CancellationToken.None);
+            }
+            return new DispatchResult(pass.Sent, pass.Failed, pass.Dead, pass.Unavailable ? _pausedUntil : null);
         }
         finally
         {
@@ -42,53 +77,83 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task<int> DrainAsync(CancellationToken cancellationToken)
+    private async Task SendBatchAsync(DeliveryBatch batch, Pass pass, CancellationToken cancellationToken)
     {
-        if (time.GetUtcNow() < _pausedUntil)
+        var recipients = new ConcurrentQueue<PendingDelivery[]>(batch.Deliveries
+            .GroupBy(d => d.Message.RecipientEmail.Trim().ToUpperInvariant())
+            .Select(g => g.ToArray()));
+        var senders = Math.Min(_options.SmtpConnections, recipients.Count);
+        await Task.WhenAll(Enumerable.Range(0, senders).Select(_ => Task.Run(async () =>
         {
-            return 0;
-        }
-        var sent = 0;
-        // One claimed row at a time: on PostgreSQL other instances claim the rows after it meanwhile.
-        while (store.ClaimNext(time.GetUtcNow()) is { } claim)
-        {
-            using (claim)
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var pending = claim.Delivery;
-                var message = pending.Message;
-                try
+                while (!pass.Halted && recipients.TryDequeue(out var messages))
                 {
-                    await transport.SendAsync(Envelope(message), cancellationToken);
-                    claim.Sent(time.GetUtcNow());
-                    metrics?.DeliverySent();
-                    _outages = 0;
-                    sent++;
-                }
-                catch (MailServerUnavailableException e)
-                {
-                    // Not this message's fault: charge no attempt and leave every row where it is, so nothing is
-                    // dead-lettered by an outage and the oldest row still goes first when the server is back.
-                    _outages = Math.Min(_outages + 1, _options.MaxDeliveryAttempts);
-                    _pausedUntil = time.GetUtcNow() + RetryBackoff.Delay(_options.RetryBaseDelay, _outages, message.IdempotencyKey);
-                    claim.Unavailable(e.Message);
-                    logger.LogWarning("Mail server unavailable ({Outages} in a row), deliveries paused until {Until:O}: {Error}",
-                        _outages, _pausedUntil, e.Message);
-                    return sent;
-                }
-                catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or InvalidOperationException)
-                {
-                    var attempts = pending.Attempts + 1;
-                    var dead = attempts >= _options.MaxDeliveryAttempts;
-                    var delay = RetryBackoff.Delay(_options.RetryBaseDelay, attempts, message.IdempotencyKey);
-                    claim.Failed(e.Message, time.GetUtcNow() + delay, dead);
-                    metrics?.DeliveryFailed(dead);
-                    logger.LogWarning("Delivery {Key} to {Recipient} failed (attempt {Attempts}){Dead}: {Error}",
-                        message.IdempotencyKey, message.RecipientEmail, attempts, dead ? ", dead-lettered" : "", e.Message);
+                    foreach (var delivery in messages)
+                    {
+                        if (pass.Halted)
+                        {
+                            return;
+                        }
+                        cancellationToken.ThrowIfCancellationRequested();
+                        await SendAsync(batch, delivery, pass, cancellationToken);
+                    }
                 }
             }
+            catch
+            {
+                // A crash (or cancellation): the other senders finish the message in hand and stop.
+                pass.Halted = true;
+                throw;
+            }
+        }, CancellationToken.None)));
+    }
+
+    private async Task SendAsync(DeliveryBatch batch, PendingDelivery pending, Pass pass, CancellationToken cancellationToken)
+    {
+        var message = pending.Message;
+        try
+        {
+            await transport.SendAsync(Envelope(message), cancellationToken);
+            batch.Sent(pending, time.GetUtcNow());
+            metrics?.DeliverySent();
+            Interlocked.Exchange(ref _outages, 0);
+            Interlocked.Increment(ref pass.Sent);
         }
-        return sent;
+        catch (MailServerUnavailableException e)
+        {
+            // Not this message's fault: charge no attempt and leave every row where it is, so nothing is
+            // dead-lettered by an outage and the oldest row still goes first when the server is back.
+            batch.Unavailable(pending, e.Message);
+            lock (pass)
+            {
+                pass.Halted = true;
+                if (pass.Unavailable)
+                {
+                    return;
+                }
+                pass.Unavailable = true;
+                _outages = Math.Min(_outages + 1, _options.MaxDeliveryAttempts);
+                _pausedUntil = time.GetUtcNow() + RetryBackoff.Delay(_options.RetryBaseDelay, _outages, message.IdempotencyKey);
+            }
+            logger.LogWarning("Mail server unavailable ({Outages} in a row), deliveries paused until {Until:O}: {Error}",
+                _outages, _pausedUntil, e.Message);
+        }
+        catch (Exception e) when (e is MailMessageException or IOException or UnauthorizedAccessException)
+        {
+            var attempts = pending.Attempts + 1;
+            var dead = attempts >= _options.MaxDeliveryAttempts || e is MailMessageException { Permanent: true };
+            var delay = RetryBackoff.Delay(_options.RetryBaseDelay, attempts, message.IdempotencyKey);
+            batch.Failed(pending, e.Message, time.GetUtcNow() + delay, dead);
+            metrics?.DeliveryFailed(dead);
+            Interlocked.Increment(ref pass.Failed);
+            if (dead)
+            {
+                Interlocked.Increment(ref pass.Dead);
+            }
+            logger.LogWarning("Delivery {Key} to {Recipient} failed (attempt {Attempts}){Dead}: {Error}",
+                message.IdempotencyKey, message.RecipientEmail, attempts, dead ? ", dead-lettered" : "", e.Message);
+        }
     }
 
     /// <summary>A stable Message-ID local part: the same outbox row always gives the same id.</summary>
@@ -113,4 +178,14 @@ public sealed class OutboxDispatcher(
                 _ => "text/html",
             },
             File.ReadAllBytes(Path.Combine(_options.Resolve(_options.Documents), path))))]);
+
+    /// <summary>One pass's counts, shared by its concurrent senders.</summary>
+    private sealed class Pass
+    {
+        public int Sent;
+        public int Failed;
+        public int Dead;
+        public volatile bool Halted;
+        public bool Unavailable;
+    }
 }

@@ -49,7 +49,7 @@ public sealed class WorkerOptions
 
     public int SmtpPort { get; set; } = 25;
 
-    /// <summary>None, StartTls, or ImplicitTls (rejected: System.Net.Mail cannot do it).</summary>
+    /// <summary>None, StartTls (submission, 587), or ImplicitTls (SMTPS, 465).</summary>
     public Mail.SmtpSecurity SmtpSecurity { get; set; }
 
     /// <summary>The earlier name for <c>SmtpSecurity: StartTls</c>; still honoured so an old setting never silently drops TLS.</summary>
@@ -62,6 +62,29 @@ public sealed class WorkerOptions
 
     /// <summary>Or a file holding only the password (a mounted secret); one trailing line break is ignored.</summary>
     public string? SmtpPasswordFile { get; set; }
+
+    /// <summary>
+    /// The SHA-256 of the server's certificate (hex, colons allowed): when set, that certificate and no other is trusted,
+    /// whoever signed it (a private relay with a self-signed certificate). Unset, the system's trusted roots decide.
+    /// </summary>
+    public string? SmtpCertificateSha256 { get; set; }
+
+    /// <summary>
+    /// How many SMTP connections a dispatch pass opens at once. Messages to one address always go through one of them,
+    /// in order; a relay that limits connections per client wants this at or below its limit.
+    /// </summary>
+    public int SmtpConnections { get; set; } = 4;
+
+    /// <summary>How many due outbox rows one claim takes; on PostgreSQL other instances take the rows after them meanwhile.</summary>
+    public int DispatchBatchSize { get; set; } = 200;
+
+    /// <summary>When set (with <see cref="DkimDomain"/> and <see cref="DkimSelector"/>), every message is DKIM-signed with this PEM RSA key.</summary>
+    public string? DkimPrivateKeyFile { get; set; }
+
+    /// <summary>The signing domain (d=): the sender's domain, whose DNS publishes the public key at selector._domainkey.domain.</summary>
+    public string? DkimDomain { get; set; }
+
+    public string? DkimSelector { get; set; }
 
     /// <summary>How long one message may take, connection included, before the server counts as unavailable.</summary>
     public TimeSpan SmtpTimeout { get; set; } = Mail.SmtpSettings.DefaultTimeout;

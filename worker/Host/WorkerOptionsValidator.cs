@@ -1,5 +1,7 @@
 using System.Net;
+using Campaigns.Core.Plans;
 using Campaigns.Mail;
+using MimeKit.Cryptography;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -64,6 +66,20 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         {
             failures.AddRange(SmtpFailures(options));
         }
+        if (options.SmtpConnections is < 1 or > 64)
+        {
+            // Past a few dozen a relay refuses more connections from one client, and the store's marks become the limit.
+            failures.Add($"Campaigns:SmtpConnections {options.SmtpConnections} must be between 1 and 64.");
+        }
+        if (options.DispatchBatchSize is < 1 or > 10_000)
+        {
+            failures.Add($"Campaigns:DispatchBatchSize {options.DispatchBatchSize} must be between 1 and 10000.");
+        }
+        if (EmailAddress.Problem(options.FromAddress) is { } from)
+        {
+            failures.Add($"Campaigns:FromAddress: {from}");
+        }
+        failures.AddRange(DkimFailures(options));
         if (!Directory.Exists(options.Resolve(options.Plans)) && !File.Exists(options.Resolve(options.Plans)))
         {
             failures.Add($"Campaigns:Plans '{options.Resolve(options.Plans)}' is neither a folder of plans nor a plan file.");
@@ -106,15 +122,15 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
     private static IEnumerable<string> SmtpFailures(WorkerOptions o)
     {
         var security = o.EffectiveSmtpSecurity;
-        if (security == SmtpSecurity.ImplicitTls)
+        if (o.SmtpPort == 465 && security != SmtpSecurity.ImplicitTls)
         {
-            yield return "Campaigns:SmtpSecurity ImplicitTls (SMTPS, usually port 465) is not supported: System.Net.Mail.SmtpClient "
-                + "speaks only STARTTLS. Use SmtpSecurity StartTls with the server's submission port (587), or a local relay.";
+            yield return $"Campaigns:SmtpPort 465 is the SMTPS port (TLS from the first byte); with SmtpSecurity {security} the connection "
+                + "would hang. Set SmtpSecurity ImplicitTls, or use port 587 with SmtpSecurity StartTls.";
         }
-        else if (o.SmtpPort == 465)
+        if (o.SmtpCertificateSha256 is { } pin && !IsSha256(pin))
         {
-            yield return $"Campaigns:SmtpPort 465 is the SMTPS port (TLS from the first byte), which System.Net.Mail cannot speak; "
-                + $"with SmtpSecurity {security} the connection would hang. Use port 587 with SmtpSecurity StartTls.";
+            yield return "Campaigns:SmtpCertificateSha256 must be the certificate's SHA-256 in hex (64 digits, colons allowed), "
+                + "as `openssl x509 -noout -fingerprint -sha256` prints it.";
         }
         if (o.SmtpTimeout <= TimeSpan.Zero)
         {
@@ -150,6 +166,43 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             yield return $"Campaigns:SmtpSecurity is None with a user name: the password would cross the network to {o.SmtpHost} in clear. Use StartTls.";
         }
     }
+
+    private static IEnumerable<string> DkimFailures(WorkerOptions o)
+    {
+        if (o.DkimPrivateKeyFile is null)
+        {
+            if (o.DkimDomain is not null || o.DkimSelector is not null)
+            {
+                yield return "Campaigns:DkimDomain and Campaigns:DkimSelector are set without Campaigns:DkimPrivateKeyFile: set the key, or remove them.";
+            }
+            yield break;
+        }
+        if (o.DkimDomain is null || o.DkimSelector is null)
+        {
+            yield return "Campaigns:DkimPrivateKeyFile needs Campaigns:DkimDomain and Campaigns:DkimSelector.";
+        }
+        var path = o.Resolve(o.DkimPrivateKeyFile);
+        if (!File.Exists(path))
+        {
+            yield return $"Campaigns:DkimPrivateKeyFile '{path}' does not exist.";
+            yield break;
+        }
+        string? error = null;
+        try
+        {
+            _ = new DkimSigner(path, o.DkimDomain ?? "x", o.DkimSelector ?? "x");
+        }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            error = e.Message;
+        }
+        if (error is not null)
+        {
+            yield return $"Campaigns:DkimPrivateKeyFile '{path}' is not a PEM private key: {error}";
+        }
+    }
+
+    private static bool IsSha256(string pin) => pin.Replace(":", "") is { Length: 64 } hex && hex.All(char.IsAsciiHexDigit);
 
     private static bool IsLoopback(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));

@@ -67,9 +67,10 @@ public static class WorkerRegistration
         {
             var o = sp.GetRequiredService<IOptions<WorkerOptions>>().Value;
             var from = new Core.Plans.Contact(o.FromName, o.FromAddress, null);
+            var signer = SmtpConfiguration.DkimSigner(o);
             return o.SmtpHost is null
-                ? new PickupFolderTransport(o.Resolve(o.MailPickup), from)
-                : new SmtpTransport(SmtpConfiguration.Settings(o), from, sp.GetRequiredService<TimeProvider>());
+                ? new PickupFolderTransport(o.Resolve(o.MailPickup), from, signer)
+                : new SmtpTransport(SmtpConfiguration.Settings(o), from, sp.GetRequiredService<TimeProvider>(), signer);
         });
         services.AddSingleton<OutboxDispatcher>();
         return services;

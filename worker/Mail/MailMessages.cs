@@ -1,50 +1,65 @@
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
 using Campaigns.Core.Plans;
+using MimeKit;
+using MimeKit.Cryptography;
 
 namespace Campaigns.Mail;
 
-/// <summary>Builds the <see cref="MailMessage"/> both transports send: UTF-8 everywhere, text plus HTML, a stable Message-ID.</summary>
-internal static class MailMessages
+/// <summary>
+/// Builds the <see cref="MimeMessage"/> both transports send: UTF-8 everywhere, text plus HTML, a stable Message-ID, the
+/// Date from the envelope (the injected clock), bodies in 7-bit transfer encodings so nothing on the way re-encodes
+/// them, and a DKIM signature over that final form when a signer is configured.
+/// </summary>
+public static class MailMessages
 {
     public const string Domain = "campaigns.local";
 
-    /// <summary>An RFC 5322 date, such as "Tue, 14 Apr 2026 09:00:00 +0800".</summary>
-    public static string Rfc5322(DateTimeOffset date) =>
-        date.ToString("ddd, dd MMM yyyy HH:mm:ss ", System.Globalization.CultureInfo.InvariantCulture)
-        + date.ToString("zzz", System.Globalization.CultureInfo.InvariantCulture).Replace(":", "");
+    // Headers a DKIM signature covers: those a reader sees, plus what ties the message to this one send.
+    private static readonly HeaderId[] SignedHeaders =
+        [HeaderId.From, HeaderId.To, HeaderId.Subject, HeaderId.Date, HeaderId.MessageId, HeaderId.MimeVersion, HeaderId.ContentType];
 
-    public static MailMessage Build(MailEnvelope envelope, Contact from)
+    /// <summary>
+    /// The message, or <see cref="MailMessageException"/> when this envelope cannot become one (an address that is not
+    /// exactly one mailbox): the message's own failure, never the server's.
+    /// </summary>
+    public static MimeMessage Build(MailEnvelope envelope, Contact from, DkimSigner? signer = null)
     {
-        var message = new MailMessage
-        {
-            From = new MailAddress(from.Email!, from.Name, Encoding.UTF8),
-            Subject = envelope.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            Body = envelope.TextBody,
-            BodyEncoding = Encoding.UTF8,
-            IsBodyHtml = false,
-            BodyTransferEncoding = TransferEncoding.Base64,
-        };
+        var message = new MimeMessage { Subject = envelope.Subject, Date = envelope.Date, MessageId = $"{envelope.MessageId}@{Domain}" };
+        message.From.Add(Mailbox(from));
         foreach (var to in envelope.To)
         {
-            message.To.Add(new MailAddress(to.Email!, to.Name, Encoding.UTF8));
+            message.To.Add(Mailbox(to));
         }
-        message.Headers.Add("Message-ID", $"<{envelope.MessageId}@{Domain}>");
-        if (envelope.HtmlBody is not null)
-        {
-            var html = AlternateView.CreateAlternateViewFromString(envelope.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html);
-            html.TransferEncoding = TransferEncoding.Base64;
-            message.AlternateViews.Add(html);
-        }
+        var body = new BodyBuilder { TextBody = envelope.TextBody, HtmlBody = envelope.HtmlBody };
         foreach (var attachment in envelope.Attachments)
         {
-            var part = new Attachment(new MemoryStream(attachment.Content), attachment.FileName, attachment.ContentType);
-            part.NameEncoding = Encoding.UTF8;
-            message.Attachments.Add(part);
+            var part = (MimePart)body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+            // RFC 2231 names (MimeKit's default) show as "ATT00001" in Outlook and some Chinese webmail; RFC 2047 words read everywhere.
+            foreach (var parameter in part.ContentType.Parameters.Concat(part.ContentDisposition?.Parameters ?? []))
+            {
+                parameter.EncodingMethod = ParameterEncodingMethod.Rfc2047;
+            }
+        }
+        message.Body = body.ToMessageBody();
+        message.Prepare(EncodingConstraint.SevenBit);
+        if (signer is not null)
+        {
+            // One signer serves every sender; signing is quick next to the send, so they take turns.
+            lock (signer)
+            {
+                signer.Sign(message, SignedHeaders);
+            }
         }
         return message;
     }
+
+    private static MailboxAddress Mailbox(Contact contact)
+    {
+        var email = contact.Email ?? throw new MailMessageException($"{contact.Name} has no e-mail address.", permanent: true);
+        var mailbox = EmailAddress.Parse(email)
+            ?? throw new MailMessageException($"'{Escape(email)}' is not exactly one e-mail address.", permanent: true);
+        mailbox.Name = contact.Name;
+        return mailbox;
+    }
+
+    private static string Escape(string text) => string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

@@ -1,6 +1,6 @@
-using System.Net.Mail;
-using System.Text.RegularExpressions;
 using Campaigns.Core.Plans;
+using MimeKit;
+using MimeKit.Cryptography;
 
 namespace Campaigns.Mail;
 
@@ -8,33 +8,29 @@ namespace Campaigns.Mail;
 /// The embedded default: each message becomes one .eml file named after its Message-ID, so sending the same
 /// message again replaces the file instead of adding a second one.
 /// </summary>
-public sealed partial class PickupFolderTransport(string folder, Contact from) : IMailTransport
+public sealed class PickupFolderTransport(string folder, Contact from, DkimSigner? signer = null) : IMailTransport
 {
-    [GeneratedRegex("^Date: [^\r\n]*", RegexOptions.Multiline)]
-    private static partial Regex DateHeader();
+    // CRLF as on the wire, whatever the platform's line ending.
+    private static readonly FormatOptions Wire = new() { NewLineFormat = NewLineFormat.Dos };
 
     public async Task SendAsync(MailEnvelope envelope, CancellationToken cancellationToken)
     {
+        var message = MailMessages.Build(envelope, from, signer);
         Directory.CreateDirectory(folder);
-        // SmtpClient names pickup files with a random GUID; write into a private folder, then move into place.
-        var staging = Path.Combine(folder, ".staging-" + envelope.MessageId);
-        Directory.CreateDirectory(staging);
+        var path = Path.Combine(folder, FileName(envelope.MessageId));
+        // Written beside its final name, then moved: a reader of the folder never sees half a message.
+        var staging = Path.Combine(folder, "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
-            using var message = MailMessages.Build(envelope, from);
-            using var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = staging };
-            await client.SendMailAsync(message, cancellationToken);
-            var written = Directory.GetFiles(staging, "*.eml").Single();
-            // SmtpClient stamps Date from the machine clock; the file must carry the injected clock's date.
-            var text = await File.ReadAllTextAsync(written, cancellationToken);
-            var headerEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-            var headers = DateHeader().Replace(text[..headerEnd], $"Date: {MailMessages.Rfc5322(envelope.Date)}", 1);
-            await File.WriteAllTextAsync(written, headers + text[headerEnd..], cancellationToken);
-            File.Move(written, Path.Combine(folder, FileName(envelope.MessageId)), overwrite: true);
+            await using (var file = File.Create(staging))
+            {
+                await message.WriteToAsync(Wire, file, cancellationToken);
+            }
+            File.Move(staging, path, overwrite: true);
         }
         finally
         {
-            Directory.Delete(staging, recursive: true);
+            File.Delete(staging);
         }
     }
 

@@ -9,9 +9,6 @@ public enum SmtpSecurity
     /// <summary>Plain connection upgraded with STARTTLS before anything else (submission, port 587); refused if the server does not offer it.</summary>
     StartTls,
 
-    /// <summary>
-    /// TLS from the first byte (SMTPS, port 465). System.Net.Mail.SmtpClient cannot do this, so the settings
-    /// validator rejects it: use <see cref="StartTls"/> on 587, or a local relay.
-    /// </summary>
+    /// <summary>TLS from the first byte (SMTPS, port 465).</summary>
     ImplicitTls,
 }

@@ -1,55 +1,154 @@
-using System.Net;
-using System.Net.Mail;
+using System.Collections.Concurrent;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Campaigns.Core.Plans;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit.Cryptography;
 
 namespace Campaigns.Mail;
 
 /// <summary>
-/// Sends through an SMTP server with System.Net.Mail (MailKit is not on the package registry here), so only
-/// plain SMTP and STARTTLS: implicit TLS (port 465) is refused by the settings validator before we get here.
-/// Failures that belong to the server rather than the message become <see cref="MailServerUnavailableException"/>.
-/// SmtpClient stamps the Date header itself from the machine clock at the moment of sending (it overwrites any
-/// Date we set); for mail that really leaves, that is the origination time RFC 5322 asks for. Only the pickup
-/// folder, where simulated mail goes, carries the injected clock's date.
+/// Sends through an SMTP server with MailKit over kept connections: each <see cref="SendAsync"/> takes an idle connection
+/// (or opens one: connect, TLS, AUTH), sends, and keeps it for the next message, so a dispatch pass with N concurrent
+/// senders holds N connections and says QUIT once each, in <see cref="EndPassAsync"/>. Connections go over a socket with
+/// NoDelay: MailKit's own connect leaves Nagle on, and the last small write of each message then waits ~40 ms for the
+/// server's delayed ACK. MailKit pipelines MAIL/RCPT/DATA where the server offers PIPELINING.
+/// Failures that belong to the server rather than the message become <see cref="MailServerUnavailableException"/>;
+/// a refused recipient or message becomes <see cref="MailMessageException"/>, and the connection serves the next one.
 /// </summary>
-public sealed class SmtpTransport(SmtpSettings settings, Contact from, TimeProvider time) : IMailTransport
+public sealed class SmtpTransport(SmtpSettings settings, Contact from, TimeProvider time, DkimSigner? signer = null) : IMailTransport, IAsyncDisposable
 {
+    private readonly ConcurrentBag<SmtpClient> _idle = [];
+
     public async Task SendAsync(MailEnvelope envelope, CancellationToken cancellationToken)
     {
-        if (settings.Security == SmtpSecurity.ImplicitTls)
-        {
-            throw new NotSupportedException("System.Net.Mail cannot send with implicit TLS (SMTPS, port 465); use StartTls.");
-        }
-        using var message = MailMessages.Build(envelope, from);
-        using var client = new SmtpClient(settings.Host, settings.Port) { EnableSsl = settings.Security == SmtpSecurity.StartTls };
-        if (settings.UserName is not null)
-        {
-            client.Credentials = new NetworkCredential(settings.UserName, settings.Password);
-        }
-        // SmtpClient.Timeout governs only the synchronous Send; the async path is bounded by cancellation.
+        var message = MailMessages.Build(envelope, from, signer);
+        // MailKit's Timeout bounds each read and write; this bounds the whole message, connection included.
         using var timeout = new CancellationTokenSource(settings.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var reused = _idle.TryTake(out var client);
         try
         {
-            await client.SendMailAsync(message, linked.Token);
+            try
+            {
+                client ??= await ConnectAsync(linked.Token);
+                await client.SendAsync(message, linked.Token);
+            }
+            catch (Exception e) when (reused && IsDropped(e) && !linked.IsCancellationRequested)
+            {
+                // The kept connection went away while idle (the server's idle timeout, a restart): one fresh connection, once.
+                // Had the server already taken the message, this sends it twice, with the same Message-ID.
+                client?.Dispose();
+                client = null;
+                client = await ConnectAsync(linked.Token);
+                await client.SendAsync(message, linked.Token);
+            }
+            _idle.Add(client);
+            client = null;
         }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (SmtpCommandException e) when (IsMessageFailure(e))
+        {
+            if (client is { IsConnected: true })
+            {
+                // MailKit has reset the transaction (RSET); the connection serves the next message.
+                _idle.Add(client);
+                client = null;
+            }
+            throw new MailMessageException($"{(int)e.StatusCode} {e.Message}", e);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
             throw new MailServerUnavailableException($"SMTP server {settings.Host}:{settings.Port} did not answer within {settings.Timeout}.", e);
         }
-        catch (SmtpException e) when (IsServerFailure(e))
+        catch (Exception e) when (IsServerFailure(e))
         {
             throw new MailServerUnavailableException($"SMTP server {settings.Host}:{settings.Port} unavailable: {Describe(e)}", e);
         }
+        finally
+        {
+            client?.Dispose();
+        }
     }
 
+    /// <summary>Says QUIT on every kept connection.</summary>
+    public async Task EndPassAsync(CancellationToken cancellationToken)
+    {
+        while (_idle.TryTake(out var client))
+        {
+            try
+            {
+                await client.DisconnectAsync(quit: true, cancellationToken);
+            }
+            catch (Exception e) when (IsServerFailure(e))
+            {
+                // Already gone: nothing was owed on it.
+            }
+            finally
+            {
+                client.Dispose();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await EndPassAsync(CancellationToken.None);
+
+    private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var client = new SmtpClient { Timeout = (int)Math.Min(settings.Timeout.TotalMilliseconds, int.MaxValue) };
+        if (settings.CertificateSha256 is { } pin)
+        {
+            client.ServerCertificateValidationCallback = (_, certificate, _, _) => Pinned(certificate, pin);
+        }
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(settings.Host, settings.Port, cancellationToken);
+            await client.ConnectAsync(socket, settings.Host, settings.Port, settings.Security switch
+            {
+                SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+                SmtpSecurity.ImplicitTls => SecureSocketOptions.SslOnConnect,
+                _ => SecureSocketOptions.None,
+            }, cancellationToken);
+            if (settings.UserName is not null)
+            {
+                await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
+            }
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A pinned certificate stands for the server by itself: its chain and name are not asked about.</summary>
+    private static bool Pinned(X509Certificate? certificate, string sha256) =>
+        certificate is not null
+        && Convert.ToHexString(SHA256.HashData(certificate.GetRawCertData())).Equals(sha256.Replace(":", ""), StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
-    /// Only a refused recipient or a refused message is the message's own failure; anything else (no connection,
-    /// a dropped one, 421, TLS or authentication refused) would fail every message alike.
+    /// The message's own failure: a recipient refused (except 421, the server closing), the message refused for good, or
+    /// the message too large for the server (552 to MAIL FROM's SIZE). Anything else would fail every message alike.
     /// </summary>
-    private static bool IsServerFailure(SmtpException e) => e is not SmtpFailedRecipientException && e.StatusCode is not (
-        SmtpStatusCode.MailboxUnavailable or SmtpStatusCode.MailboxNameNotAllowed or SmtpStatusCode.ExceededStorageAllocation
-        or SmtpStatusCode.TransactionFailed or SmtpStatusCode.UserNotLocalTryAlternatePath or SmtpStatusCode.UserNotLocalWillForward);
+    private static bool IsMessageFailure(SmtpCommandException e) => e.ErrorCode switch
+    {
+        SmtpErrorCode.RecipientNotAccepted => e.StatusCode != SmtpStatusCode.ServiceNotAvailable,
+        SmtpErrorCode.MessageNotAccepted => (int)e.StatusCode >= 500,
+        SmtpErrorCode.SenderNotAccepted => e.StatusCode == SmtpStatusCode.ExceededStorageAllocation,
+        _ => false,
+    };
+
+    private static bool IsDropped(Exception e) => e is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException
+        || e is SmtpCommandException { StatusCode: SmtpStatusCode.ServiceNotAvailable };
+
+    private static bool IsServerFailure(Exception e) => e is SmtpCommandException or SmtpProtocolException or IOException or SocketException
+        or SslHandshakeException or AuthenticationException or SaslException or NotSupportedException or ServiceNotConnectedException
+        or ServiceNotAuthenticatedException or System.Security.Authentication.AuthenticationException;
 
     private static string Describe(Exception e) => e.InnerException is { } inner ? $"{e.Message} ({inner.Message})" : e.Message;
 }

@@ -18,36 +18,51 @@ public sealed partial class CampaignStore
             new { now = now.ToString("O"), max });
     }
 
+    // The first key of the two-key advisory locks that claim outbox rows on PostgreSQL ("outb"); the second is the row id.
+    private const int ClaimLockClass = 0x6f757462;
+
     /// <summary>
-    /// The oldest due row, held until the claim is settled or disposed; null when nothing is due. On PostgreSQL the claim
-    /// is a row lock in an open transaction (FOR UPDATE SKIP LOCKED): other instances pass over the row, and a worker
-    /// killed mid-send releases it with its connection, so another sends it again — the one duplicate the outbox allows,
-    /// recognisable by its Message-ID. On SQLite one process owns the file, and the claim is the read.
+    /// Up to <paramref name="max"/> due rows, oldest first (or, given <paramref name="ids"/>, those of them that are due),
+    /// held until the batch is disposed. On PostgreSQL each row is held by a session advisory lock on the batch's own
+    /// connection: other instances pass over it, marks commit on other connections one row at a time, and a worker killed
+    /// mid-send releases its rows with its connection, so another sends them again — the one duplicate the outbox allows,
+    /// recognisable by its Message-ID. (A FOR UPDATE row lock would block those marks until the whole batch ended.) On
+    /// SQLite one process owns the file, and the claim is the read.
     /// </summary>
-    public DeliveryClaim? ClaimNext(DateTimeOffset now)
+    public DeliveryBatch ClaimBatch(DateTimeOffset now, int max, IReadOnlyCollection<long>? ids = null)
     {
-        var connection = Connect();
-        DbTransaction? transaction = null;
+        var due = "state = 'pending' AND next_attempt_at <= @now" + (ids is null ? "" : $" AND {InList("id", "ids")}");
+        var parameters = new { now = now.ToString("O"), max, ids = ids?.ToArray() };
+        if (!_provider.Shared)
+        {
+            using var connection = Connect();
+            return new DeliveryBatch(this, null, ReadPending(connection, null,
+                $"SELECT {PendingColumns} FROM deliveries WHERE {due} ORDER BY id LIMIT @max", parameters));
+        }
+        var locks = Connect();
         try
         {
-            transaction = _provider.Shared ? connection.BeginTransaction() : null;
-            var pending = ReadPending(connection, transaction,
-                $"SELECT {PendingColumns} FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now ORDER BY id LIMIT 1 {_provider.SkipLocked}",
-                new { now = now.ToString("O") });
-            if (pending.Count == 1)
-            {
-                return new DeliveryClaim(this, connection, transaction, pending[0]);
-            }
+            // Candidates skip rows another session holds (pg_locks is only a hint: the try-lock below decides); the re-read after
+            // locking drops a row another instance settled between the two statements.
+            var candidates = locks.Query<long>(
+                $"""
+                SELECT id FROM deliveries d WHERE {due} AND NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory'
+                    AND l.classid = {ClaimLockClass}::oid AND l.objid = (d.id & 2147483647)::oid AND l.objsubid = 2)
+                ORDER BY id LIMIT @max
+                """, parameters).ToArray();
+            var locked = locks.Query<long>(
+                $"SELECT c.id FROM unnest(@candidates) AS c(id) WHERE pg_try_advisory_lock({ClaimLockClass}, (c.id & 2147483647)::int)",
+                new { candidates }).ToArray();
+            var pending = ReadPending(locks, null,
+                $"SELECT {PendingColumns} FROM deliveries WHERE id = ANY(@locked) AND state = 'pending' AND next_attempt_at <= @now ORDER BY id",
+                new { locked, now = parameters.now });
+            return new DeliveryBatch(this, locks, pending);
         }
         catch
         {
-            transaction?.Dispose();
-            connection.Dispose();
+            locks.Dispose();
             throw;
         }
-        transaction?.Dispose();
-        connection.Dispose();
-        return null;
     }
 
     public void MarkSent(long id, DateTimeOffset at) => InTransaction((c, t) => MarkSent(c, t, id, at));

@@ -5,8 +5,8 @@ using Campaigns.Tests.Fixtures;
 namespace Campaigns.Tests.Documents;
 
 /// <summary>
-/// A template error names the file, the line and the field, for the operator reading the log; a blank is an error.
-/// Line numbers are those of the shipped templates, so a moved line fails here and the number is updated with it.
+/// A template error names the file, the line, the column and the field, for the operator reading the log; a blank is
+/// an error. Positions are those of the shipped templates, so a moved field fails here and the number is updated with it.
 /// </summary>
 public class TemplateErrorTests : IDisposable
 {
@@ -22,7 +22,7 @@ public class TemplateErrorTests : IDisposable
     {
         var notice = (EntityNotice)Models["entity-notice.html"] with { Address = null! };
         var message = Should.Throw<TemplateException>(() => Templates.Render("entity-notice.html", notice)).Message;
-        message.ShouldContain($"templates{Path.DirectorySeparatorChar}entity-notice.html.hbs:7: missing field Address");
+        message.ShouldContain($"templates{Path.DirectorySeparatorChar}entity-notice.sbn-html:7:132: missing field Address");
         message.ShouldContain("EntityNotice.Address is null");
     }
 
@@ -31,7 +31,7 @@ public class TemplateErrorTests : IDisposable
     {
         var letter = (DepartmentLetter)Models["department-letter.html"] with { MeetingPlace = " " };
         Should.Throw<TemplateException>(() => Templates.Render("department-letter.html", letter))
-            .Message.ShouldContain("department-letter.html.hbs:12: missing field MeetingPlace");
+            .Message.ShouldContain("department-letter.sbn-html:12:29: missing field MeetingPlace");
     }
 
     [Fact]
@@ -44,9 +44,9 @@ public class TemplateErrorTests : IDisposable
         var itemBlank = form with { Pages = [page with { Items = [page.Items[0] with { Department = "" }] }] };
 
         Should.Throw<TemplateException>(() => Templates.Render("inspection-record.html", inspectorBlank))
-            .Message.ShouldContain("inspection-record.html.hbs:12: missing field Department: InspectionRecordForm.Pages[1].Inspectors[0].Department is empty");
+            .Message.ShouldContain("inspection-record.sbn-html:12:91: missing field Department: InspectionRecordForm.Pages[1].Inspectors[0].Department is empty");
         Should.Throw<TemplateException>(() => Templates.Render("inspection-record.html", itemBlank))
-            .Message.ShouldContain("inspection-record.html.hbs:20: missing field Department: InspectionRecordForm.Pages[0].Items[0].Department is empty");
+            .Message.ShouldContain("inspection-record.sbn-html:20:93: missing field Department: InspectionRecordForm.Pages[0].Items[0].Department is empty");
     }
 
     [Fact]
@@ -54,8 +54,8 @@ public class TemplateErrorTests : IDisposable
     {
         var cover = (CoverMail)Models["cover.txt"] with { RecipientName = "", Message = null! };
         var message = Should.Throw<TemplateException>(() => Templates.Render("cover.txt", cover)).Message;
-        message.ShouldContain("cover.txt.hbs:1: missing field RecipientName");
-        message.ShouldContain("cover.txt.hbs:3: missing field Message: CoverMail.Message is null");
+        message.ShouldContain("cover.sbn-txt:1:4: missing field RecipientName");
+        message.ShouldContain("cover.sbn-txt:3:4: missing field Message: CoverMail.Message is null");
     }
 
     [Fact]
@@ -69,29 +69,40 @@ public class TemplateErrorTests : IDisposable
     public void Render_ModelWithoutTheField_NamesFileLineAndField()
     {
         var message = Should.Throw<TemplateException>(() => Templates.Render("cover.txt", new { Subject = "s", OfficeName = "o", Message = "m", ContactLine = "c" })).Message;
-        message.ShouldContain("cover.txt.hbs:1: missing field RecipientName");
+        message.ShouldContain("cover.sbn-txt:1:4: ");
+        message.ShouldContain("`RecipientName` was not found");
+    }
+
+    [Fact]
+    public void Render_MisspeltMember_NamesFileLineAndColumn()
+    {
+        // why: Scriban prints an unknown member as nothing unless told otherwise; a letter with a hole is a wrong letter.
+        File.WriteAllText(_dir.File("list.sbn-html"), "<ul>\n{{ for row in Rows }}<li>{{ row.Nmber }}</li>{{ end }}\n</ul>\n");
+        var templates = TemplateSet.Load(_dir.Path);
+        var message = Should.Throw<TemplateException>(() => templates.Render("list.html", new { Rows = new[] { new { Number = 1 } } })).Message;
+        message.ShouldStartWith($"{_dir.File("list.sbn-html")}:2:33: ");
+        message.ShouldContain("has no field 'Nmber'");
     }
 
     [Theory]
-    [InlineData("第一行\n第二行 {{Title}\n第三行", 2, "unparseable")] // why: a brace missing, reported by the parser
-    [InlineData("<p>{{Title}}</p>\n\n{{#each Rows}}<td>{{Number}}</td>\n", 3, "#each")] // why: a block never closed, found by our scan
-    [InlineData("{{#if Rows}}\n<p>{{Title}}</p>\n{{/each}}\n", 3, "/each")] // why: a block closed by the wrong name
-    public void Load_SyntaxError_NamesFileAndLine(string text, int line, string detail)
+    [InlineData("第一行\n第二行 {{ Title }\n第三行", "2:14: ", "Invalid token found `}`")] // why: a brace missing
+    [InlineData("<p>{{ Title }}</p>\n\n{{ for row in Rows }}<td>{{ row.Number }}</td>\n", "3:42: ", "The <end> statement was not found")] // why: a block never closed
+    [InlineData("{{ if Rows }}\n<p>{{ Title }}</p>\n{{ end }}{{ end }}\n", "3:15: ", "<end> statement without a corresponding beginning")] // why: a block closed twice
+    public void Load_SyntaxError_NamesFileLineAndColumn(string text, string position, string detail)
     {
-        File.WriteAllText(_dir.File("good.txt.hbs"), "{{Title}}");
-        File.WriteAllText(_dir.File("broken.html.hbs"), text);
+        File.WriteAllText(_dir.File("good.sbn-txt"), "{{ Title }}");
+        File.WriteAllText(_dir.File("broken.sbn-html"), text);
         var message = Should.Throw<TemplateException>(() => TemplateSet.Load(_dir.Path)).Message;
-        message.ShouldStartWith($"{_dir.File("broken.html.hbs")}:{line}: ");
+        message.ShouldStartWith($"{_dir.File("broken.sbn-html")}:{position}");
         message.ShouldContain(detail);
     }
 
     [Fact]
     public void Load_BrokenPartial_NamesThePartialFile()
     {
-        Directory.CreateDirectory(_dir.File("partials"));
-        File.WriteAllText(_dir.File("partials", "print-style.hbs"), "<style>\n{{#if x}}\n</style>");
+        File.WriteAllText(_dir.File("_print-style.sbn-html"), "<style>\n{{ if x }}\n</style>");
         Should.Throw<TemplateException>(() => TemplateSet.Load(_dir.Path))
-            .Message.ShouldStartWith($"{_dir.File("partials", "print-style.hbs")}:2: ");
+            .Message.ShouldStartWith($"{_dir.File("_print-style.sbn-html")}:2:");
     }
 
     [Fact]

@@ -119,15 +119,15 @@ public class TemplateSetTests : IDisposable
     public void Render_ModelMissingAField_ErrorNamesTemplateAndField()
     {
         var error = Should.Throw<TemplateException>(() => Templates.Render("cover.txt", new { Subject = "s", OfficeName = "o", Message = "m", ContactLine = "c" }));
-        error.Message.ShouldContain("cover.txt");
+        error.Message.ShouldContain("cover.sbn-txt");
         error.Message.ShouldContain("RecipientName");
     }
 
     [Fact]
     public void Load_BrokenTemplate_ErrorNamesTheFile()
     {
-        File.WriteAllText(_dir.File("broken.html.hbs"), "{{#each Rows}} never closed");
-        Should.Throw<TemplateException>(() => TemplateSet.Load(_dir.Path)).Message.ShouldContain("broken.html.hbs");
+        File.WriteAllText(_dir.File("broken.sbn-html"), "{{ for row in Rows }} never closed");
+        Should.Throw<TemplateException>(() => TemplateSet.Load(_dir.Path)).Message.ShouldContain("broken.sbn-html");
     }
 
     [Fact]

@@ -154,6 +154,61 @@ public abstract class OutboxDispatcherSmtpTests(TestStore db) : IDisposable
         restarted.Deliveries().ShouldAllBe(d => d.State == "sent");
     }
 
+    [Theory]
+    [InlineData("evil\r\nBcc: evil@attacker.example")]
+    [InlineData("a@qinghe.example, evil@attacker.example")]
+    public async Task Dispatch_AddressNotExactlyOneMailbox_DeadLetteredAtOnceOthersSent(string badAddress)
+    {
+        // Once claimed forever with 0 attempts while the messages behind it waited (issue 13, item 2).
+        var store = Store();
+        Enqueue(store, Message("before"), Message("bad", badAddress), Message("after", "other@qinghe.example"));
+
+        (await Dispatcher(store).DispatchAsync(CancellationToken.None)).ShouldBe(2);
+
+        ReceivedIds().ShouldBe([Id("before"), Id("after")], ignoreOrder: true);
+        var dead = store.Deliveries("dead").ShouldHaveSingleItem();
+        (dead.IdempotencyKey, dead.Attempts).ShouldBe(("bad", 1));
+        dead.LastError.ShouldNotBeNull().ShouldContain("not exactly one e-mail address");
+    }
+
+    [Fact]
+    public async Task Dispatch_AttachmentFileMissing_ThatMessageRetriedOthersSent()
+    {
+        var store = Store();
+        Enqueue(store, Message("lost", attachments: "2026/gone.html"), Message("ok", "other@qinghe.example"));
+
+        var result = await Dispatcher(store).DispatchDueAsync(CancellationToken.None);
+
+        (result.Sent, result.Failed, result.DeadLettered, result.ServerUnavailable).ShouldBe((1, 1, 0, false));
+        ReceivedIds().ShouldBe([Id("ok")]);
+        var lost = store.Deliveries().Single(d => d.IdempotencyKey == "lost");
+        (lost.State, lost.Attempts).ShouldBe(("pending", 1));
+    }
+
+    [Fact]
+    public async Task Dispatch_ManyRecipients_ParallelConnectionsEachRecipientInOrder()
+    {
+        var store = Store();
+        // 12 recipients, 5 messages each, queued interleaved; claims of 16 rows, so order must hold across batches too.
+        OutboxMessage[] messages = [.. Enumerable.Range(0, 60).Select(i => Message($"r{i % 12}-{i / 12}", $"r{i % 12}@qinghe.example"))];
+        Enqueue(store, messages);
+        var dispatcher = new OutboxDispatcher(
+            Options.Create(new WorkerOptions { Root = _dir.Path, SmtpConnections = 3, DispatchBatchSize = 16, MaxDeliveryAttempts = MaxAttempts }),
+            store, Transport(), _clock, NullLogger<OutboxDispatcher>.Instance);
+
+        (await dispatcher.DispatchAsync(CancellationToken.None)).ShouldBe(60);
+
+        var received = _server.Received();
+        for (var r = 0; r < 12; r++)
+        {
+            received.Where(m => m.To.EndsWith($"<r{r}@qinghe.example>")).Select(m => m.MessageId)
+                .ShouldBe([.. Enumerable.Range(0, 5).Select(n => Id($"r{r}-{n}"))]);
+        }
+        // The pass opens its connections once and keeps them across claims.
+        _server.Peers().Distinct().Count().ShouldBeLessThanOrEqualTo(3);
+        store.Deliveries().ShouldAllBe(d => d.State == "sent" && d.Attempts == 1);
+    }
+
     private sealed class WorkerKilled : Exception;
 
     /// <summary>Sends, and for one message then "dies" before the dispatcher can mark it sent.</summary>

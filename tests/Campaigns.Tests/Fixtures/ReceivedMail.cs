@@ -1,19 +1,39 @@
+using MimeKit;
+
 namespace Campaigns.Tests.Fixtures;
 
-/// <summary>A message as the SMTP test server received it: the raw bytes and their MIME reading.</summary>
-public sealed record ReceivedMail(byte[] Raw, MimePart Message)
+/// <summary>A message as the SMTP test server received it: the raw bytes and MimeKit's reading of them, as a mail client reads them.</summary>
+public sealed record ReceivedMail(byte[] Raw, MimeMessage Message)
 {
-    public static ReceivedMail Parse(byte[] raw) => new(raw, MimePart.Parse(raw));
+    public static ReceivedMail Parse(byte[] raw)
+    {
+        using var stream = new MemoryStream(raw);
+        return new(raw, MimeMessage.Load(stream));
+    }
 
     /// <summary>The Message-ID header, angle brackets included.</summary>
-    public string? MessageId => Message.Header("Message-ID");
+    public string? MessageId => Message.Headers["Message-ID"];
 
-    public string? Subject => Message.Decoded("Subject");
+    public string? Subject => Message.Subject;
 
-    /// <summary>The first text/plain and text/html leaves, decoded (the bodies, not attachments).</summary>
-    public string? Text => Message.Leaves().FirstOrDefault(p => p.MediaType == "text/plain" && !p.IsAttachment)?.Text;
+    /// <summary>"Name &lt;address&gt;" of the one sender and the one recipient, decoded.</summary>
+    public string From => Show(Message.From.Mailboxes.Single());
 
-    public string? Html => Message.Leaves().FirstOrDefault(p => p.MediaType == "text/html" && !p.IsAttachment)?.Text;
+    public string To => Show(Message.To.Mailboxes.Single());
 
-    public IReadOnlyList<MimePart> Attachments => [.. Message.Leaves().Where(p => p.IsAttachment)];
+    /// <summary>The text/plain and text/html bodies, decoded (not attachments).</summary>
+    public string? Text => Message.TextBody;
+
+    public string? Html => Message.HtmlBody;
+
+    public IReadOnlyList<Attachment> Attachments => [.. Message.Attachments.OfType<MimePart>().Select(part =>
+    {
+        using var body = new MemoryStream();
+        part.Content!.DecodeTo(body);
+        return new Attachment(part.FileName ?? "", part.ContentType.MimeType.ToLowerInvariant(), body.ToArray());
+    })];
+
+    private static string Show(MailboxAddress mailbox) => $"{mailbox.Name} <{mailbox.Address}>";
+
+    public sealed record Attachment(string FileName, string MediaType, byte[] Body);
 }

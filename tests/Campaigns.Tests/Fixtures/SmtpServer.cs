@@ -16,13 +16,15 @@ public sealed class SmtpServer : IDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private readonly TempFolder _dir = new();
     private readonly string[] _rejected;
+    private readonly IReadOnlyList<string> _arguments;
     private readonly StringBuilder _stderr = new();
     private Process? _process;
 
-    private SmtpServer(int port, string[] rejected)
+    private SmtpServer(int port, string[] rejected, IReadOnlyList<string> arguments)
     {
         Port = port;
         _rejected = rejected;
+        _arguments = arguments;
     }
 
     public string Host => "127.0.0.1";
@@ -35,9 +37,12 @@ public sealed class SmtpServer : IDisposable
     public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>Starts a server that answers 550 to RCPT TO for each of <paramref name="rejectedRecipients"/>.</summary>
-    public static SmtpServer Start(params string[] rejectedRecipients)
+    public static SmtpServer Start(params string[] rejectedRecipients) => StartWith([], rejectedRecipients);
+
+    /// <summary>Starts a server with more of ops/smtp_server.py's options (--tls-cert, --tls-key, --implicit-tls, --auth).</summary>
+    public static SmtpServer StartWith(IReadOnlyList<string> arguments, params string[] rejectedRecipients)
     {
-        var server = new SmtpServer(FreePort(), rejectedRecipients);
+        var server = new SmtpServer(FreePort(), rejectedRecipients, arguments);
         try
         {
             server.Launch();
@@ -66,6 +71,10 @@ public sealed class SmtpServer : IDisposable
             UseShellExecute = false,
         };
         foreach (var argument in new[] { "run", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", Folder })
+        {
+            info.ArgumentList.Add(argument);
+        }
+        foreach (var argument in _arguments)
         {
             info.ArgumentList.Add(argument);
         }
@@ -123,6 +132,10 @@ public sealed class SmtpServer : IDisposable
     /// <summary>Every message received so far, in arrival order, as the bytes that came over the wire.</summary>
     public IReadOnlyList<ReceivedMail> Received() =>
         [.. Directory.GetFiles(Folder, "*.eml").Order(StringComparer.Ordinal).Select(f => ReceivedMail.Parse(File.ReadAllBytes(f)))];
+
+    /// <summary>For each message received, in arrival order, the client's address and port: one port per SMTP connection.</summary>
+    public IReadOnlyList<string> Peers() =>
+        [.. Directory.GetFiles(Folder, "*.peer").Order(StringComparer.Ordinal).Select(f => File.ReadAllText(f).Trim())];
 
     public void Dispose()
     {

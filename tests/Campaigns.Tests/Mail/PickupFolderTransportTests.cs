@@ -39,22 +39,17 @@ public class PickupFolderTransportTests : IDisposable
         var eml = File.ReadAllText(_dir.File("abc123.eml"));
         var headers = eml[..eml.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
 
-        headers.ShouldContain("Message-ID: <abc123@campaigns.local>");
+        headers.ShouldContain("Message-Id: <abc123@campaigns.local>");
         headers.ShouldContain("Date: Wed, 03 Jul 2024 09:00:00 +0800");
-        headers.ShouldContain("=?utf-8?B?");
-        Decode(headers, "Subject").ShouldBe("【提醒】检查结果录入截止（2024年7月1日）");
+        // Non-ASCII only as encoded-words: the header block is plain ASCII.
+        headers.ShouldContain("=?utf-8?b?");
+        headers.ShouldAllBe(c => c < 128);
+        var mail = ReceivedMail.Parse(File.ReadAllBytes(_dir.File("abc123.eml")));
+        mail.Subject.ShouldBe("【提醒】检查结果录入截止（2024年7月1日）");
+        mail.Html.ShouldBe("<p>李四：</p>");
+        mail.Attachments.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            a => a.FileName.ShouldBe("一企一表.html"), a => a.MediaType.ShouldBe("text/html"), a => Encoding.UTF8.GetString(a.Body).ShouldBe("<html>表</html>"));
         eml.ShouldContain("Content-Type: text/html; charset=utf-8");
         eml.ShouldContain("Content-Disposition: attachment");
-    }
-
-    /// <summary>Decodes an RFC 2047 header (UTF-8, base64 words, folded over several lines).</summary>
-    private static string Decode(string headers, string name)
-    {
-        var lines = headers.Split("\r\n");
-        var start = Array.FindIndex(lines, l => l.StartsWith(name + ": ", StringComparison.Ordinal));
-        var value = string.Concat(lines.Skip(start).TakeWhile((l, i) => i == 0 || l.StartsWith(' ')));
-        var bytes = System.Text.RegularExpressions.Regex.Matches(value, @"=\?utf-8\?B\?([^?]*)\?=")
-            .SelectMany(m => Convert.FromBase64String(m.Groups[1].Value)).ToArray();
-        return Encoding.UTF8.GetString(bytes);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Mail;
 using System.Net.Sockets;
 using System.Text;
 using Campaigns.Core.Plans;
@@ -19,6 +18,9 @@ public class SmtpTransportTests : IDisposable
 
     private static SmtpTransport Transport(int port, TimeSpan? timeout = null) =>
         new(new SmtpSettings("127.0.0.1", port, SmtpSecurity.None, null, null, timeout ?? TimeSpan.FromSeconds(10)), From, TimeProvider.System);
+
+    private static SmtpTransport Secure(SmtpServer server, SmtpSecurity security, string? pin, string? user = null, string? password = null) =>
+        new(new SmtpSettings(server.Host, server.Port, security, user, password, TimeSpan.FromSeconds(10), pin), From, TimeProvider.System);
 
     private const string Subject = "【提醒】2024年清河县互联网上网服务营业场所“双随机、一公开”部门联合抽查：检查结果录入截止（2024年7月1日）";
 
@@ -45,8 +47,10 @@ public class SmtpTransportTests : IDisposable
         var raw = Encoding.Latin1.GetString(mail.Raw);
         raw[..raw.IndexOf("\r\n\r\n", StringComparison.Ordinal)].ShouldAllBe(c => c < 128);
         mail.Subject.ShouldBe(Subject);
-        mail.Message.Decoded("From").ShouldBe("双随机一公开工作提醒 <campaigns@qinghe.example>");
-        mail.Message.Decoded("To").ShouldBe("李四（县市场监督管理局） <market@qinghe.example>");
+        mail.From.ShouldBe("双随机一公开工作提醒 <campaigns@qinghe.example>");
+        mail.To.ShouldBe("李四（县市场监督管理局） <market@qinghe.example>");
+        // The envelope's date (the injected clock), not the moment of sending.
+        mail.Message.Date.ShouldBe(new DateTimeOffset(2024, 7, 3, 9, 0, 0, TimeSpan.FromHours(8)));
         mail.Text.ShouldBe("李四：\n请于2024年7月1日前录入检查结果。\n");
         mail.Html.ShouldBe("<p>李四：</p><p>请于<b>2024年7月1日</b>前录入检查结果。</p>");
         mail.Attachments.Select(a => (a.FileName, a.MediaType, Encoding.UTF8.GetString(a.Body))).ShouldBe(
@@ -60,11 +64,13 @@ public class SmtpTransportTests : IDisposable
     public async Task SendAsync_RecipientRejected_FailsForThatMessageOnly()
     {
         // A refused recipient is the message's failure (counted, then dead-lettered), not the server's.
-        var error = await Should.ThrowAsync<SmtpFailedRecipientException>(
-            () => Transport(_server.Port).SendAsync(Envelope("x1", Rejected), CancellationToken.None));
-        error.StatusCode.ShouldBe(SmtpStatusCode.MailboxUnavailable);
+        await using var transport = Transport(_server.Port);
+        var error = await Should.ThrowAsync<MailMessageException>(() => transport.SendAsync(Envelope("x1", Rejected), CancellationToken.None));
+        error.Message.ShouldStartWith("550");
+        error.Permanent.ShouldBeFalse();
 
-        await Transport(_server.Port).SendAsync(Envelope("x2"), CancellationToken.None);
+        // The same kept connection sends the next message.
+        await transport.SendAsync(Envelope("x2"), CancellationToken.None);
         _server.Received().ShouldHaveSingleItem().MessageId.ShouldBe("<x2@campaigns.local>");
     }
 
@@ -84,7 +90,7 @@ public class SmtpTransportTests : IDisposable
     [Fact]
     public async Task SendAsync_ServerAcceptsButNeverGreets_TimesOutAsUnavailable()
     {
-        // SmtpClient.Timeout does not cover SendMailAsync; without our own bound this would wait forever.
+        // Without a bound on the greeting this would wait forever.
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start();
         var port = ((IPEndPoint)silent.LocalEndpoint).Port;
@@ -98,7 +104,7 @@ public class SmtpTransportTests : IDisposable
     [Fact]
     public async Task SendAsync_StartTlsToServerWithoutIt_RefusedNeverSentInClear()
     {
-        // The test server offers no STARTTLS: SmtpClient must refuse rather than fall back to plain text.
+        // The test server offers no STARTTLS: the client must refuse rather than fall back to plain text.
         var transport = new SmtpTransport(
             new SmtpSettings(_server.Host, _server.Port, SmtpSecurity.StartTls, null, null, TimeSpan.FromSeconds(10)), From, TimeProvider.System);
         await Should.ThrowAsync<MailServerUnavailableException>(() => transport.SendAsync(Envelope("tls"), CancellationToken.None));
@@ -110,5 +116,86 @@ public class SmtpTransportTests : IDisposable
     {
         // Port 1 on loopback refuses at once: the dispatcher turns this into a pause, never a lost message.
         await Should.ThrowAsync<MailServerUnavailableException>(() => Transport(1).SendAsync(Envelope("x"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SendAsync_ManyMessagesOnOneTransport_OneConnectionThenQuit()
+    {
+        await using var transport = Transport(_server.Port);
+        for (var i = 0; i < 5; i++)
+        {
+            await transport.SendAsync(Envelope($"m{i}"), CancellationToken.None);
+        }
+        await transport.EndPassAsync(CancellationToken.None);
+        await transport.SendAsync(Envelope("next-pass"), CancellationToken.None);
+
+        _server.Received().Select(m => m.MessageId).ShouldBe([.. Enumerable.Range(0, 5).Select(i => $"<m{i}@campaigns.local>"), "<next-pass@campaigns.local>"]);
+        var peers = _server.Peers();
+        peers.Take(5).Distinct().ShouldHaveSingleItem();
+        peers[5].ShouldNotBe(peers[0], "EndPassAsync closed the first connection; the next pass opens its own");
+    }
+
+    [Fact]
+    public async Task SendAsync_KeptConnectionDroppedBetweenMessages_ReconnectsAndSends()
+    {
+        await using var transport = Transport(_server.Port);
+        await transport.SendAsync(Envelope("before"), CancellationToken.None);
+        _server.Stop();
+        _server.Restart();
+        await transport.SendAsync(Envelope("after"), CancellationToken.None);
+        _server.Received().Select(m => m.MessageId).ShouldBe(["<before@campaigns.local>", "<after@campaigns.local>"]);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SendAsync_TlsWithPinnedSelfSignedCertificateAndLogin_Delivers(bool implicitTls)
+    {
+        using var certificate = new SelfSignedCertificate();
+        using var server = SmtpServer.StartWith([.. certificate.ServerArguments(implicitTls), "--auth", "campaigns:s3cret"]);
+        await using var transport = Secure(server, implicitTls ? SmtpSecurity.ImplicitTls : SmtpSecurity.StartTls, certificate.Sha256, "campaigns", "s3cret");
+
+        await transport.SendAsync(Envelope("tls1"), CancellationToken.None);
+        await transport.SendAsync(Envelope("tls2"), CancellationToken.None);
+
+        server.Received().Select(m => m.Subject).ShouldBe([Subject, Subject]);
+        server.Peers().Distinct().ShouldHaveSingleItem();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SendAsync_SelfSignedCertificateNotPinned_RefusedAsUnavailableNothingSent(bool implicitTls)
+    {
+        using var certificate = new SelfSignedCertificate();
+        using var server = SmtpServer.StartWith(certificate.ServerArguments(implicitTls));
+        var security = implicitTls ? SmtpSecurity.ImplicitTls : SmtpSecurity.StartTls;
+
+        await Should.ThrowAsync<MailServerUnavailableException>(() => Secure(server, security, pin: null).SendAsync(Envelope("t"), CancellationToken.None));
+        using var other = new SelfSignedCertificate();
+        await Should.ThrowAsync<MailServerUnavailableException>(() => Secure(server, security, other.Sha256).SendAsync(Envelope("t"), CancellationToken.None));
+        server.Received().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task SendAsync_WrongPassword_UnavailableNotAMessageFailure()
+    {
+        using var certificate = new SelfSignedCertificate();
+        using var server = SmtpServer.StartWith([.. certificate.ServerArguments(implicitTls: true), "--auth", "campaigns:s3cret"]);
+        await Should.ThrowAsync<MailServerUnavailableException>(
+            () => Secure(server, SmtpSecurity.ImplicitTls, certificate.Sha256, "campaigns", "wrong").SendAsync(Envelope("t"), CancellationToken.None));
+        server.Received().ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("market@qinghe.example\r\nBcc: evil@attacker.example")]
+    [InlineData("market@qinghe.example, evil@attacker.example")]
+    public async Task SendAsync_RecipientNotExactlyOneAddress_PermanentMessageFailureNothingSent(string email)
+    {
+        await using var transport = Transport(_server.Port);
+        var error = await Should.ThrowAsync<MailMessageException>(
+            () => transport.SendAsync(Envelope("bad", email), CancellationToken.None));
+        error.Permanent.ShouldBeTrue();
+        _server.Received().ShouldBeEmpty();
     }
 }

@@ -236,21 +236,39 @@ public sealed class CampaignStoreOnPostgresTests() : CampaignStoreTests(TestStor
     }
 
     [Fact]
-    public void ClaimNext_TwoInstancesAtOnce_EachGetsItsOwnRow_AnUnsettledClaimGivesItsRowBack()
+    public void ClaimBatch_TwoInstancesAtOnce_EachGetsItsOwnRows_AnUnsettledBatchGivesItsRowsBack()
     {
         var store = Store();
-        store.Apply(TestPlans.Plan(), new TickOutcome([], [], [], []), [], [Message("a"), Message("b")], new DateOnly(2024, 4, 9), Now, "t");
+        store.Apply(TestPlans.Plan(), new TickOutcome([], [], [], []), [], [Message("a"), Message("b"), Message("c")], new DateOnly(2024, 4, 9), Now, "t");
         var other = Store();
 
-        using var first = store.ClaimNext(Now).ShouldNotBeNull();
-        using var second = other.ClaimNext(Now).ShouldNotBeNull();
-        second.Delivery.Id.ShouldNotBe(first.Delivery.Id, "SKIP LOCKED passes over the row the first instance holds");
-        store.ClaimNext(Now).ShouldBeNull();
+        using var first = store.ClaimBatch(Now, 2);
+        first.Deliveries.Count.ShouldBe(2);
+        using var second = other.ClaimBatch(Now, 2);
+        second.Deliveries.ShouldHaveSingleItem().Id.ShouldNotBeOneOf([.. first.Deliveries.Select(d => d.Id)], "the rows the first instance holds are passed over");
+        using (var none = store.ClaimBatch(Now, 2))
+        {
+            none.Deliveries.ShouldBeEmpty();
+        }
 
-        first.Sent(Now);
+        // Settled one row at a time: the mark commits while the batch still holds its other row.
+        first.Sent(first.Deliveries[0], Now);
+        store.Deliveries().Single(d => d.Id == first.Deliveries[0].Id).State.ShouldBe("sent");
         second.Dispose(); // killed mid-send: its row is pending again, for whoever comes next
-        using var again = store.ClaimNext(Now).ShouldNotBeNull();
-        again.Delivery.Id.ShouldBe(second.Delivery.Id);
-        store.Deliveries().Single(d => d.Id == first.Delivery.Id).State.ShouldBe("sent");
+        using var again = store.ClaimBatch(Now, 2);
+        again.Deliveries.ShouldHaveSingleItem().Id.ShouldBe(second.Deliveries[0].Id);
+    }
+
+    [Fact]
+    public void ClaimBatch_RowSettledByAnotherInstance_NotClaimedAgain()
+    {
+        var store = Store();
+        store.Apply(TestPlans.Plan(), new TickOutcome([], [], [], []), [], [Message("a")], new DateOnly(2024, 4, 9), Now, "t");
+        using (var first = store.ClaimBatch(Now, 10))
+        {
+            first.Sent(first.Deliveries.ShouldHaveSingleItem(), Now);
+        }
+        using var later = Store().ClaimBatch(Now, 10);
+        later.Deliveries.ShouldBeEmpty();
     }
 }

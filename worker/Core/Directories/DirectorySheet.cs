@@ -142,6 +142,10 @@ public static class DirectorySheet
                 cells.Fail("单位", $"单位“{unit}”不是年度抽查计划中的部门（应为：{string.Join("、", departments)}）");
             }
             var email = cells.Optional("邮箱");
+            if (email.Length > 0 && EmailAddress.Problem(email) is { } emailProblem)
+            {
+                cells.Fail("邮箱", emailProblem);
+            }
             inspectors.Add(new Inspector(certificate, cells.Required("姓名"), cells.Optional("性别"), unit, cells.Optional("职务"),
                 validUntil, email.Length > 0 ? email : null, cells.Optional("手机") is { Length: > 0 } phone ? phone : null, conflicts));
         }

@@ -2,6 +2,7 @@ using Campaigns.Core.Draws;
 using Campaigns.Core.Lifecycle;
 using Campaigns.Core.Plans;
 using Campaigns.Core.Timeline;
+using Stateless;
 
 namespace Campaigns.Core.Engine;
 
@@ -67,7 +68,7 @@ public static class Reconciler
 
     /// <summary>The first trigger, in the lifecycle's order, that may fire now.</summary>
     private static CampaignTrigger? NextDue(StateMachine<CampaignState, CampaignTrigger> machine) =>
-        CampaignLifecycle.TriggerOrder.Where(machine.CanFire).Cast<CampaignTrigger?>().FirstOrDefault();
+        CampaignLifecycle.TriggerOrder.Where(t => machine.CanFire(t)).Cast<CampaignTrigger?>().FirstOrDefault();
 
     /// <summary>Whether <paramref name="state"/> comes before <paramref name="target"/> on the main path.</summary>
     public static bool IsBefore(CampaignState state, CampaignState target) =>

@@ -1,3 +1,6 @@
+using Stateless;
+using Stateless.Graph;
+
 namespace Campaigns.Core.Lifecycle;
 
 /// <summary>The one definition of a campaign's lifecycle. README shows its diagram; a test keeps the two equal.</summary>
@@ -22,6 +25,12 @@ public static class CampaignLifecycle
         Func<CampaignState> getState, Action<CampaignState> setState, LifecycleGuards guards)
     {
         var machine = new StateMachine<CampaignState, CampaignTrigger>(getState, setState);
+        // Firing where the lifecycle does not allow it is a bug in the caller; say which state, trigger and guard.
+        // Stateless passes no guard list (null) when the state has no transition for the trigger at all.
+        machine.OnUnhandledTrigger((state, trigger, unmetGuards) => throw new InvalidTransitionException(
+            state.ToString(),
+            trigger.ToString(),
+            unmetGuards is not { Count: > 0 } ? "no such transition" : $"guard '{string.Join("', '", unmetGuards)}' does not hold"));
 
         machine.Configure(CampaignState.Draft)
             .PermitIf(CampaignTrigger.Publish, CampaignState.Published, guards.PlanPublished, "plan published")
@@ -51,10 +60,10 @@ public static class CampaignLifecycle
         return machine;
     }
 
-    /// <summary>The diagram README shows.</summary>
+    /// <summary>The diagram README shows: Stateless's own Mermaid output, ended by a newline so the code fence closes on its own line.</summary>
     public static string Diagram()
     {
         var state = CampaignState.Draft;
-        return MermaidGraph.Format(Create(() => state, s => state = s, LifecycleGuards.Always(true)).GetInfo());
+        return MermaidGraph.Format(Create(() => state, s => state = s, LifecycleGuards.Always(true)).GetInfo()) + "\n";
     }
 }

@@ -236,9 +236,9 @@ internal static partial class PlanValidator
 
     private static void CheckEmail(Contact contact, string at, PlanReadContext context)
     {
-        if (contact.Email is { } email && (email.IndexOf('@') is var a && (a < 1 || email.IndexOf('.', a) < a + 2 || email.EndsWith('.'))))
+        if (contact.Email is { } email && EmailAddress.Problem(email) is { } problem)
         {
-            context.Error($"{at}.email", $"邮箱“{email}”格式不正确");
+            context.Error($"{at}.email", problem);
         }
     }
 }

@@ -70,6 +70,23 @@ public class DirectorySheetTests
     }
 
     [Fact]
+    public void ReadInspectors_EmailWithLineBreakOrTwoAddresses_RefusedAtTheCell()
+    {
+        var csv = "姓名,性别,单位,职务,执法证号,证件有效期至,邮箱,手机,回避对象\n"
+            + "张三,男,police,科员,PO1,2027-12-31,\"a@x.example\r\nBcc: evil@attacker.example\",,\n"
+            + "李四,女,police,科员,PO2,2027-12-31,\"b@x.example, evil@attacker.example\",,\n"
+            + "王五,男,police,科员,PO3,2027-12-31,c@x.example,,\n";
+        var read = DirectorySheet.ReadInspectors(csv, "inspectors.csv");
+        read.Rows.ShouldBeEmpty();
+        read.Problems.Select(p => p.ToString()).ShouldBe(
+        [
+            "inspectors.csv:2:7: 邮箱“a@x.example\\u000d\\u000aBcc: evil@attacker.example”含有换行或其他控制字符",
+            // The line break inside the quoted cell makes 李四's row the file's fourth line.
+            "inspectors.csv:4:7: 邮箱“b@x.example, evil@attacker.example”填写了多个地址，每处只能填写一个邮箱",
+        ]);
+    }
+
+    [Fact]
     public void ReadEntities_MissingHeader_NamesIt() =>
         DirectorySheet.ReadEntities("名称,住所\n", "e.csv").Problems.First().ToString().ShouldStartWith("e.csv:1:1: 缺少表头“统一社会信用代码”");
 

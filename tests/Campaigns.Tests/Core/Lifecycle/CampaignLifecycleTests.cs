@@ -59,6 +59,27 @@ public class CampaignLifecycleTests
     }
 
     [Fact]
+    public void Fire_GuardNotHolding_ThrowsNamingStateTriggerAndGuard()
+    {
+        var state = CampaignState.Notified;
+        var machine = CampaignLifecycle.Create(() => state, s => state = s, LifecycleGuards.Always(false));
+        var error = Should.Throw<InvalidTransitionException>(() => machine.Fire(CampaignTrigger.StartInspection));
+        error.State.ShouldBe("Notified");
+        error.Trigger.ShouldBe("StartInspection");
+        error.Message.ShouldContain("window started");
+        state.ShouldBe(CampaignState.Notified);
+    }
+
+    [Fact]
+    public void Fire_TriggerNotConfiguredInState_ThrowsNamingStateAndTrigger()
+    {
+        var state = CampaignState.Archived;
+        var machine = CampaignLifecycle.Create(() => state, s => state = s, LifecycleGuards.Always(true));
+        var error = Should.Throw<InvalidTransitionException>(() => machine.Fire(CampaignTrigger.Publish));
+        error.Message.ShouldBe("Cannot fire Publish in state Archived: no such transition.");
+    }
+
+    [Fact]
     public void Guards_EachGuardControlsItsOwnEdge()
     {
         // Flip one guard at a time, so a guard wired to the wrong edge shows.

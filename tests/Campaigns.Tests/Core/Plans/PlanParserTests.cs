@@ -185,6 +185,14 @@ public class PlanParserTests
     public void Parse_BadEmail_PointsAtIt() =>
         Problems(Valid.Replace("leader@qinghe.example", "leader-at-qinghe")).ShouldContain("plan.yaml:5:34: 邮箱“leader-at-qinghe”格式不正确");
 
+    [Theory]
+    // Mail would go to the stranger too (or only to them); the line break would add a header of the writer's choosing.
+    [InlineData("leader@qinghe.example, evil@attacker.example", "邮箱“leader@qinghe.example, evil@attacker.example”填写了多个地址，每处只能填写一个邮箱")]
+    [InlineData("leader@qinghe.example\\r\\nBcc: evil@attacker.example", "邮箱“leader@qinghe.example\\u000d\\u000aBcc: evil@attacker.example”含有换行或其他控制字符")]
+    [InlineData("李四 <leader@qinghe.example>", "邮箱“李四 <leader@qinghe.example>”格式不正确")]
+    public void Parse_EmailNotExactlyOneAddress_RefusedAtIt(string email, string message) =>
+        Problems(Valid.Replace("leader@qinghe.example", $"\"{email}\"")).ShouldContain($"plan.yaml:5:34: {message}");
+
     [Fact]
     public void Parse_RatiosByRiskClass_ReadAndChecked()
     {

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Campaigns.Core.Lifecycle;
+using Campaigns.Documents;
+
+namespace Campaigns.Cli;
+
+/// <summary>
+/// Times the two pieces of a tick that run per campaign and per message on one core (a benchmark, not a test): a
+/// province day's reminders rendered through the real templates (text and HTML part each), and the lifecycle a tick
+/// builds per campaign, asked which trigger is due and fired from Draft to Archived.
+/// </summary>
+public static class BenchRenderCommand
+{
+    // Renders and fires before timing starts: JIT compilation and first-call caches are not the steady rate.
+    private const int Warmup = 500;
+
+    public static Command Create()
+    {
+        var messages = new Option<int>("--messages") { Description = "reminders to render per round", DefaultValueFactory = _ => 10_000 };
+        var lifecycles = new Option<int>("--lifecycles") { Description = "campaign lifecycles to run through per round", DefaultValueFactory = _ => 20_000 };
+        var rounds = new Option<int>("--rounds") { Description = "rounds (the best and the median are printed)", DefaultValueFactory = _ => 5 };
+        var templates = new Option<string>("--templates") { Description = "templates folder", DefaultValueFactory = _ => "templates" };
+        var command = new Command("bench-render", "Benchmark: reminders rendered and lifecycle triggers fired per second on one core.")
+        {
+            messages, lifecycles, rounds, templates,
+        };
+        command.SetAction(parse =>
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            Render(parse.GetValue(messages), parse.GetValue(rounds), parse.GetValue(templates)!);
+            Fire(parse.GetValue(lifecycles), parse.GetValue(rounds));
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Render(int n, int rounds, string folder)
+    {
+        var composer = new MailComposer(TemplateSet.Load(folder));
+        var orders = ProvinceReminders.Orders(n);
+        foreach (var order in orders.Take(Warmup))
+        {
+            composer.Compose(order);
+        }
+        var rates = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            foreach (var order in orders)
+            {
+                composer.Compose(order);
+            }
+            rates.Add(n / watch.Elapsed.TotalSeconds);
+        }
+        Console.WriteLine($"render: {n:N0} reminders ({ProvinceReminders.OpenItems} open items each, text and HTML part) per round on one thread: " +
+            $"best {rates.Max():N0} messages/s ({2 * rates.Max():N0} templates/s), median {Median(rates):N0} messages/s");
+    }
+
+    private static void Fire(int n, int rounds)
+    {
+        var path = CampaignLifecycle.TriggerOrder.Where(t => t != CampaignTrigger.Cancel).ToArray();
+        var guards = LifecycleGuards.Always(true);
+        Run(Warmup);
+        var perFire = new List<double>();
+        var perCreate = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            Run(n);
+            var total = watch.Elapsed;
+            watch.Restart();
+            for (var i = 0; i < n; i++)
+            {
+                var state = CampaignState.Draft;
+                GC.KeepAlive(CampaignLifecycle.Create(() => state, s => state = s, guards));
+            }
+            var create = watch.Elapsed;
+            perCreate.Add(create.TotalNanoseconds / n);
+            perFire.Add((total - create).TotalNanoseconds / (n * path.Length));
+        }
+        Console.WriteLine($"lifecycle: {n:N0} campaigns from Draft to Archived ({path.Length} fires each, every trigger asked CanFire first, as a tick does): " +
+            $"per fire best {perFire.Min():N0} ns, median {Median(perFire):N0} ns; building the machine {Median(perCreate):N0} ns (once per campaign and tick)");
+
+        void Run(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var state = CampaignState.Draft;
+                var machine = CampaignLifecycle.Create(() => state, s => state = s, guards);
+                foreach (var trigger in path)
+                {
+                    if (!machine.CanFire(trigger))
+                    {
+                        throw new InvalidOperationException($"{trigger} not permitted in {state}");
+                    }
+                    machine.Fire(trigger);
+                }
+            }
+        }
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+}
