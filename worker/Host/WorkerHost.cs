@@ -39,6 +39,7 @@ public static class WorkerHost
         web.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);
         // Hangfire before Quartz: hosted services stop in reverse order, so the clock stops enqueueing before the job
         // server stops, and no tick fires while Hangfire finishes its running pass.
+        web.Services.AddHostedService<MetricsStartup>();
         web.AddCampaignJobs(options, storage);
         web.AddCampaignScheduling(options);
         web.AddCampaignHttp(options);

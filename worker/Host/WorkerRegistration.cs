@@ -22,8 +22,11 @@ public static class WorkerRegistration
         return services;
     }
 
+    // Read from configuration, not through IOptions: ASP.NET Core resolves the clock while the web host is built, and the
+    // options' validation belongs to the host's start, where its failures are logged like any other.
     private static TimeProvider AppClock(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<WorkerOptions>>().Value is { ClockStart: { } start, ClockOrigin: { } origin } o
+        services.GetRequiredService<IConfiguration>().GetSection(WorkerOptions.Section).Get<WorkerOptions>() is { ClockStart: { } start, ClockOrigin: { } origin } o
+            && o.ClockSpeed > 0
             ? new ConfiguredClock(start, origin, o.ClockSpeed, TimeProvider.System)
             : TimeProvider.System;
 

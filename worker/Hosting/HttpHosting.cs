@@ -49,8 +49,6 @@ public static class HttpHosting
 
     public static WebApplication MapCampaignEndpoints(this WebApplication app)
     {
-        // Listening from the start: counters the first tick moves are not lost to a registry made at the first scrape.
-        app.Services.GetRequiredService<MetricsExposition>();
         app.UseForwardedHeaders();
         app.UseRouting();
         app.UseAuthentication();
