@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Campaigns.Core.Archive;
+using Campaigns.Operations;
 using Campaigns.Storage;
 
 namespace Campaigns.Archive;
@@ -44,30 +45,48 @@ public static class CampaignArchive
         Add(files, "corrections.json", store.Corrections(campaign.Id));
         Add(files, "follow-up-closures.json", store.FollowUpClosures(campaign.Id));
         Add(files, "publication.json", store.PublicationOf(campaign.Id));
+        if (store.ListConfirmationsOf(campaign.Id) is { Count: > 0 } confirmations)
+        {
+            // Only a plan that asks departments to confirm their list (002 五(三)2) has these.
+            Add(files, "list-confirmations.json", confirmations.Select(c => new { department = c.DepartmentId, confirmedOn = c.ConfirmedOn, confirmedBy = c.ConfirmedBy }));
+        }
+        if (store.BulletinOf(campaign.Id) is { } bulletin)
+        {
+            // Only an office that follows 001 (十一) confirms a bulletin (一抽查一通报).
+            Add(files, "bulletin.json", bulletin);
+        }
         Add(files, "deliveries.json", store.Deliveries().Where(d => d.CampaignId == campaign.Id));
         Add(files, "transitions.json", store.TransitionLog().Where(t => t.CampaignId == campaign.Id)
             .Select(t => new { on = t.On, from = t.From, to = t.To, trigger = t.Trigger, detail = t.Detail }));
         Add(files, "audit-trail.json", audit);
 
         var broken = store.VerifyAuditTrail();
+        var head = store.AuditHead();
         var manifest = new ArchiveManifest(
             campaign.Id, (int)campaign.Year, campaign.State, requestedOn,
-            new AuditAnchor(broken is null, broken, audit.LastOrDefault()?.Seq, audit.LastOrDefault()?.Hash),
+            new AuditAnchor(broken is null, broken, audit.LastOrDefault()?.Seq, audit.LastOrDefault()?.Hash, head?.Seq, head?.Hash),
             ArchiveManifest.Describe(files));
         var manifestBytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(manifest, Json));
         files[ArchiveManifest.FileName] = manifestBytes;
         return new Bundle(ArchiveBundle.Create(files, requestedOn), manifest, ArchiveManifest.Sha256(manifestBytes));
     }
 
-    /// <summary>Builds the bundle and writes it as {folder}/{campaign}.archive.zip, beside and renamed over, never half written.</summary>
-    public static (string Path, Bundle Bundle) Write(CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot, string folder)
+    /// <summary>
+    /// Builds the bundle, writes it as {folder}/{campaign}.archive.zip (beside and renamed over, never half written) and
+    /// files it: the manifest's SHA-256 goes into the hash-chained audit trail, so a bundle whose file was changed and
+    /// whose manifest was recomputed no longer matches the store's record. Filing again records again; the new bundle
+    /// carries the earlier filings in its audit records.
+    /// </summary>
+    public static (string Path, Bundle Bundle, long FiledSeq) Write(
+        CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot, string folder, DateTimeOffset now, string actor)
     {
         var bundle = Build(store, campaign, requestedOn, documentsRoot);
-        Directory.CreateDirectory(folder);
+        OwnerOnly.CreateFolder(folder);
         var path = Path.Combine(folder, $"{campaign.Id}.archive.zip");
-        File.WriteAllBytes(path + ".tmp", bundle.Zip);
+        OwnerOnly.WriteAllBytes(path + ".tmp", bundle.Zip);
         File.Move(path + ".tmp", path, overwrite: true);
-        return (path, bundle);
+        var seq = store.RecordArchiveFiled(campaign.Id, bundle.ManifestSha256, Path.GetFileName(path), bundle.Manifest.Files.Count, bundle.Manifest.AuditTrail.HeadSeq, now, actor);
+        return (path, bundle, seq);
     }
 
     public static ArchiveManifest? ReadManifest(byte[] content) => JsonSerializer.Deserialize<ArchiveManifest>(content, Json);

@@ -9,7 +9,8 @@ namespace Campaigns.Cli;
 /// <summary>
 /// `archive --campaign C`: asks for a reported campaign to be archived (立卷归档, 003 §27; the lifecycle's Archive
 /// transition fires on the next tick) and writes its file as one zip with a manifest of hashes.
-/// `archive verify BUNDLE`: recomputes every hash against the manifest.
+/// `archive verify BUNDLE`: recomputes every hash against the manifest, then checks the manifest against the store's
+/// record of the filing (its SHA-256 in the audit trail), or says plainly that only internal consistency could be checked.
 /// </summary>
 public static class ArchiveCommand
 {
@@ -22,7 +23,7 @@ public static class ArchiveCommand
 
         var bundle = new Argument<FileInfo>("bundle") { Description = "the archive bundle (.zip)" };
         var verify = new Command("verify", "Recompute every file's hash against the bundle's manifest: match, or which file differs, is missing or extra.") { bundle };
-        verify.SetAction(parse => Verify(parse.GetValue(bundle)!));
+        verify.SetAction(parse => CliServices.Run(services => Verify(parse.GetValue(bundle)!, services.GetRequiredService<StoreProvider>())));
         command.Subcommands.Add(verify);
         return command;
     }
@@ -47,7 +48,7 @@ public static class ArchiveCommand
 
         var documents = options.Resolve(options.Documents);
         var folder = output?.FullName ?? Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(documents))!, "archive");
-        var (path, bundle) = CampaignArchive.Write(store, store.Campaigns().Single(c => c.Id == campaignId), requestedOn, documents, folder);
+        var (path, bundle, filed) = CampaignArchive.Write(store, store.Campaigns().Single(c => c.Id == campaignId), requestedOn, documents, folder, now, "cli:archive");
 
         Console.WriteLine(request.Recorded
             ? $"已申请立卷归档（{requestedOn:yyyy-MM-dd}）：worker 下次运行时抽查任务转为“已归档”"
@@ -58,36 +59,43 @@ public static class ArchiveCommand
         }
         Console.WriteLine($"归档包：{path}（{bundle.Manifest.Files.Count}个文件，{bundle.Zip.Length}字节）");
         Console.WriteLine($"清单 manifest.json 的 SHA-256：{bundle.ManifestSha256}");
+        Console.WriteLine($"已记入审计记录第{filed}条（哈希链）；归档时的审计记录链头为第{bundle.Manifest.AuditTrail.HeadSeq}条，已写入清单");
         return 0;
     }
 
-    private static int Verify(FileInfo file)
+    private static int Verify(FileInfo file, StoreProvider store)
     {
         if (!file.Exists)
         {
             Console.Error.WriteLine($"{file}: 文件不存在");
             return 1;
         }
-        IReadOnlyList<(string Path, byte[] Content)> entries;
+        IReadOnlyList<(ManifestFile File, byte[]? Content)> entries;
         try
         {
-            entries = ArchiveBundle.Read(file.FullName);
+            // A manifest lists a campaign's files in a few hundred KB; 16 MB is more than any can need.
+            entries = ArchiveBundle.Hashes(file.FullName, ArchiveManifest.FileName, 16 << 20);
         }
         catch (InvalidDataException e)
         {
             Console.Error.WriteLine($"{file}: 不是可读取的 zip 归档包：{e.Message}");
             return 1;
         }
-        var manifests = entries.Where(e => e.Path == ArchiveManifest.FileName).ToList();
+        var manifests = entries.Where(e => e.File.Path == ArchiveManifest.FileName).ToList();
         if (manifests.Count != 1)
         {
             Console.Error.WriteLine(manifests.Count == 0 ? $"{file}: 归档包中没有 {ArchiveManifest.FileName}" : $"{file}: 归档包中有{manifests.Count}个 {ArchiveManifest.FileName}");
             return 1;
         }
+        if (manifests[0].Content is not { } manifestBytes)
+        {
+            Console.Error.WriteLine($"{file}: {ArchiveManifest.FileName} 超过 16 MB，不是本系统生成的清单");
+            return 1;
+        }
         ArchiveManifest? manifest;
         try
         {
-            manifest = CampaignArchive.ReadManifest(manifests[0].Content);
+            manifest = CampaignArchive.ReadManifest(manifestBytes);
         }
         catch (System.Text.Json.JsonException e)
         {
@@ -100,7 +108,7 @@ public static class ArchiveCommand
             return 1;
         }
 
-        var differences = BundleCheck.Compare(manifest.Files, [.. entries.Where(e => e.Path != ArchiveManifest.FileName)]);
+        var differences = BundleCheck.CompareHashes(manifest.Files, [.. entries.Where(e => e.File.Path != ArchiveManifest.FileName).Select(e => e.File)]);
         foreach (var difference in differences)
         {
             Console.WriteLine(difference.Kind switch
@@ -108,13 +116,52 @@ public static class ArchiveCommand
                 BundleDifferenceKind.Changed => $"已改动：{difference.Path}（SHA-256 或大小与清单不同）",
                 BundleDifferenceKind.Missing => $"缺失：{difference.Path}（清单中有，归档包中没有）",
                 BundleDifferenceKind.Extra => $"多出：{difference.Path}（归档包中有，清单中没有）",
+                BundleDifferenceKind.Unsafe => $"不安全的文件名：{difference.Path}（含“..”、绝对路径或盘符，解压时会写到归档文件夹以外）",
                 _ => $"重复：{difference.Path}（归档包中出现多次）",
             });
         }
-        Console.WriteLine($"清单 manifest.json 的 SHA-256：{ArchiveManifest.Sha256(manifests[0].Content)}（与归档时打印的比对，可知清单本身是否被替换）");
+        var manifestSha256 = manifests[0].File.Sha256;
+        Console.WriteLine($"清单 manifest.json 的 SHA-256：{manifestSha256}（与归档时打印的比对，可知清单本身是否被替换）");
+        var recorded = AgainstStore(manifest, manifestSha256, StoreInspector.ArchiveRecordOf(store, manifest.Campaign, manifest.AuditTrail?.HeadSeq));
         Console.WriteLine(differences.Count == 0
             ? $"一致：{manifest.Files.Count}个文件与清单相符（match）"
             : $"不一致：{differences.Count}处不同（mismatch）");
-        return differences.Count == 0 ? 0 : 1;
+        return differences.Count == 0 && recorded ? 0 : 1;
+    }
+
+    /// <summary>
+    /// A forger can change a file and recompute the manifest; only the SHA-256 recorded when the bundle was filed shows
+    /// it. False when the store contradicts the bundle; true when it agrees or has nothing to say (and then says so).
+    /// </summary>
+    private static bool AgainstStore(ArchiveManifest manifest, string manifestSha256, ArchiveRecord record)
+    {
+        const string InternalOnly = "文件被改动、清单又被重新计算的归档包也会显示“一致”；请与归档时打印的清单 SHA-256 比对";
+        if (record.Unavailable is { } why)
+        {
+            Console.WriteLine($"只能检查归档包内部是否一致：{why}。{InternalOnly}（internal consistency only）");
+            return true;
+        }
+        if (record.FirstBrokenSeq is { } broken)
+        {
+            Console.WriteLine($"注意：数据库的审计记录自第{broken}条起哈希链断裂，数据库中的归档记录本身可能被改动过");
+        }
+        if (record.Filings.Count == 0)
+        {
+            Console.WriteLine($"只能检查归档包内部是否一致：数据库中没有抽查任务“{manifest.Campaign}”的归档记录。{InternalOnly}（internal consistency only）");
+            return true;
+        }
+        if (record.Filings.FirstOrDefault(f => f.ManifestSha256 == manifestSha256) is not { Seq: > 0 } filing)
+        {
+            Console.WriteLine($"与数据库记录不符：本归档包清单的 SHA-256 不在数据库的归档记录中（第{string.Join("、", record.Filings.Select(f => f.Seq))}条），" +
+                "清单被替换或重新计算过（not recorded）");
+            return false;
+        }
+        Console.WriteLine($"与数据库记录相符：审计记录第{filing.Seq}条记下的清单 SHA-256 与本归档包相同（recorded）");
+        if (manifest.AuditTrail?.HeadSeq is { } head && record.HashAtHead != manifest.AuditTrail.HeadHash)
+        {
+            Console.WriteLine($"与数据库记录不符：清单记下的审计记录链头（第{head}条）与数据库中的不同");
+            return false;
+        }
+        return true;
     }
 }

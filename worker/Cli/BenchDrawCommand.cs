@@ -35,7 +35,7 @@ public static class BenchDrawCommand
             var index = ProvinceDirectory.Index(n);
             var indexTime = clock.Elapsed;
             var staff = ProvinceDirectory.Inspectors(parse.GetValue(inspectors), n);
-            var input = new DrawInput(Seed, new DateOnly(2026, 4, 1), index, staff, "bench",
+            var input = new DrawInput(Seed, new DateOnly(2026, 4, 1), index, staff, [new SnapshotFile("entities.csv", "bench"), new SnapshotFile("inspectors.csv", "bench")],
                 ProvinceDirectory.JointChecks(n, PlanRules.Default.MaxJointChecksPerEntityPerYear));
             Console.WriteLine($"directory: {n:N0} entities, {staff.Count:N0} inspectors; generated and indexed in {indexTime.TotalMilliseconds:N0} ms, " +
                 $"managed heap {GC.GetTotalMemory(true) / 1_048_576:N0} MiB");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Campaigns.Core.Documents;
 using Campaigns.Core.Lifecycle;
 using Campaigns.Documents;
 
@@ -56,6 +57,30 @@ public static class BenchRenderCommand
         }
         Console.WriteLine($"render: {n:N0} reminders ({ProvinceReminders.OpenItems} open items each, text and HTML part) per round on one thread: " +
             $"best {rates.Max():N0} messages/s ({2 * rates.Max():N0} templates/s), median {Median(rates):N0} messages/s");
+
+        // A printed page of 50 rows, the size at which a row loop dominates: a results publicity of 50 checks.
+        var templates = TemplateSet.Load(folder);
+        var publicity = new ResultsPublicity("清河县2026年度网吧、娱乐场所部门联合抽查结果公示", "清河县双随机抽查工作领导小组办公室",
+            "清河县2026年度网吧、娱乐场所部门联合抽查", "2026年4月9日至2026年5月31日",
+            [.. Enumerable.Range(1, 50).Select(i => new ResultsPublicity.Row(i, $"清河县网吧{i}", $"91130000MA0{i:D7}", "县市场监督管理局",
+                "营业执照公示信息、消防安全", i % 7 == 0 ? "发现问题已责令改正" : "未发现问题"))],
+            "2026年7月1日");
+        for (var i = 0; i < Warmup; i++)
+        {
+            templates.Render("results-publicity.html", publicity);
+        }
+        var pages = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var count = Math.Max(1, n / 5);
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < count; i++)
+            {
+                templates.Render("results-publicity.html", publicity);
+            }
+            pages.Add(count / watch.Elapsed.TotalSeconds);
+        }
+        Console.WriteLine($"render: results publicity of 50 rows (print style included) on one thread: best {pages.Max():N0} documents/s, median {Median(pages):N0} documents/s");
     }
 
     private static void Fire(int n, int rounds)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Campaigns.Core.Engine;
 using Campaigns.Core.Lifecycle;
+using Campaigns.Core.Plans;
 using Campaigns.Storage;
 
 namespace Campaigns.Cli;
@@ -9,6 +10,8 @@ namespace Campaigns.Cli;
 /// <summary>
 /// `publish --campaign C --url U --on DATE`: the office confirms it published the results (公示), which lets the
 /// campaign move on to its report on the next tick. Until then, after the publicity deadline, it is a breach.
+/// With `--bulletin` it confirms the office's own bulletin instead (一抽查一通报, 001 (十一)), for a plan that sets
+/// `bulletin_working_days`: it clears or forestalls bulletin-overdue and moves no state.
 /// </summary>
 public static class PublishCommand
 {
@@ -17,7 +20,11 @@ public static class PublishCommand
         var campaign = new Option<string>("--campaign") { Description = "campaign id", Required = true };
         var url = new Option<string>("--url") { Description = "where the results are published (信用信息公示系统 or the government site)", Required = true };
         var on = new Option<string>("--on") { Description = "the day they were published, YYYY-MM-DD", Required = true };
-        var command = new Command("publish", "Confirm that a campaign's results were published (公示): where and when.") { campaign, url, on };
+        var bulletin = new Option<bool>("--bulletin") { Description = "confirm the office's bulletin (一抽查一通报, 001 (十一)) instead of the results' publicity" };
+        var command = new Command("publish", "Confirm that a campaign's results were published (公示), or with --bulletin its bulletin (通报): where and when.")
+        {
+            campaign, url, on, bulletin,
+        };
         command.SetAction(parse => CliServices.Run(services =>
         {
             var store = services.GetRequiredService<CampaignStore>();
@@ -45,6 +52,10 @@ public static class PublishCommand
                 problems.Add($"--on：公示日期{text}晚于今天（{today:yyyy-MM-dd}），请在公示后再登记");
             }
             var state = store.Campaigns().FirstOrDefault(c => c.Id == campaignId)?.State;
+            if (parse.GetValue(bulletin))
+            {
+                return ConfirmBulletin(services, plan.Campaign(campaignId), state, link, date, problems);
+            }
             if (state != nameof(CampaignState.AwaitingPublication) && store.PublicationOf(campaignId) is null)
             {
                 problems.Add($"抽查任务“{campaignId}”当前状态为{state ?? "未开始"}：检查结果全部录入、公示表生成后才能登记公示");
@@ -64,5 +75,33 @@ public static class PublishCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The bulletin follows the inspection (检查工作结束后), so it needs a campaign whose window has ended.</summary>
+    private static int ConfirmBulletin(IServiceProvider services, CampaignPlan campaign, string? state, string link, DateOnly date, List<string> problems)
+    {
+        var store = services.GetRequiredService<CampaignStore>();
+        if (campaign.Rules.BulletinWorkingDays is null)
+        {
+            problems.Add($"抽查任务“{campaign.Id}”的计划未设置 bulletin_working_days（一抽查一通报，001 (十一)），无需登记通报");
+        }
+        var after = state is not null && Enum.TryParse<CampaignState>(state, out var s) && s != CampaignState.Cancelled && !Reconciler.IsBefore(s, CampaignState.ResultEntry);
+        if (!after && store.BulletinOf(campaign.Id) is null)
+        {
+            problems.Add($"抽查任务“{campaign.Id}”当前状态为{state ?? "未开始"}：检查结束后才能登记通报");
+        }
+        if (problems.Count > 0)
+        {
+            problems.ForEach(Console.Error.WriteLine);
+            return 1;
+        }
+        if (!store.ConfirmBulletin(campaign.Id, new Publication(link, date), services.GetRequiredService<TimeProvider>().GetUtcNow()))
+        {
+            var earlier = store.BulletinOf(campaign.Id)!;
+            Console.Error.WriteLine($"抽查任务“{campaign.Id}”已于{earlier.On:yyyy-MM-dd}登记通报（{earlier.Url}），未作更改");
+            return 1;
+        }
+        Console.WriteLine($"已登记：{campaign.Id}于{date:yyyy-MM-dd}在政府门户网站通报抽查情况（一抽查一通报），网址 {link}");
+        return 0;
     }
 }

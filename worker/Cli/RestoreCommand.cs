@@ -10,15 +10,15 @@ public static class RestoreCommand
     {
         var from = new Option<FileInfo>("--from") { Description = "a file written by `campaigns backup`", Required = true };
         var command = new Command("restore",
-            "Replace the database (Campaigns:Database) with a backup; stop the worker first. The replaced file is kept as <database>.before-restore.") { from };
+            "Replace the database (Campaigns:Database) with a backup; stop the worker first. The replaced file is kept as <database>.before-restore-<UTC time>.") { from };
         command.SetAction(parse =>
         {
-            var (options, _, storage) = StoreCommandHost.Settings();
+            var (options, time, storage) = StoreCommandHost.Settings();
             if (StoreCommandHost.SqliteFile(options, storage) is not { } database)
             {
                 return 2;
             }
-            var outcome = StoreBackup.Restore(parse.GetValue(from)!.FullName, database);
+            var outcome = StoreBackup.Restore(parse.GetValue(from)!.FullName, database, time.GetUtcNow());
             if (outcome.Facts is not { } facts)
             {
                 Console.Error.WriteLine($"未恢复，数据库未改动：{outcome.Problem}");

@@ -5,6 +5,7 @@ using Campaigns.Core.Plans;
 using Campaigns.Core.Results;
 using Campaigns.Core.Sheets;
 using Campaigns.Documents;
+using Campaigns.Operations;
 using Campaigns.Storage;
 
 namespace Campaigns.Cli;
@@ -70,14 +71,17 @@ public static class ResultsCommand
             Console.Error.WriteLine($"{file}:1:1: 找不到文件");
             return 1;
         }
-        Sheet sheet;
-        try
+        // Checked before reading: a file over the limit is not read into memory at all.
+        if (file.Length > SheetLimits.Default.MaxFileBytes)
         {
-            sheet = Sheet.Read(File.ReadAllBytes(file.FullName), file.FullName);
+            Console.Error.WriteLine($"{file}:1:1: 文件大小 {(file.Length + (1 << 20) - 1) >> 20} MB，超过导入上限 {SheetLimits.Default.MaxFileBytes >> 20} MB，未读取");
+            return 1;
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or IOException)
+        var loaded = Sheet.Load(File.ReadAllBytes(file.FullName), file.ToString());
+        if (loaded.Sheet is not { } sheet)
         {
-            Console.Error.WriteLine($"{file}:1:1: 无法读取：{e.Message}");
+            Console.Error.WriteLine(loaded.Problem!.ToString());
+            Console.Error.WriteLine("未录入任何结果：请改正以上问题后重新导入。");
             return 1;
         }
         return Enter(services, sheet, file.ToString(), campaignId);
@@ -91,7 +95,11 @@ public static class ResultsCommand
             return 1;
         }
         var today = services.Today(plan);
-        var outcome = ResultImport.Read(sheet, path, plan, plan.Campaign(campaignId), draw, store.Results(campaignId), today);
+        var source = $"import:{Path.GetFileName(path)}";
+        // Checked against the results as they stand inside the transaction that writes, so an import running at the same
+        // time is either seen whole or waited for.
+        var (outcome, added) = store.EnterResults(campaignId, source,
+            entered => ResultImport.Read(sheet, path, plan, plan.Campaign(campaignId), draw, entered, today));
         foreach (var problem in outcome.Problems)
         {
             Console.Error.WriteLine(problem.ToString());
@@ -101,8 +109,6 @@ public static class ResultsCommand
             Console.Error.WriteLine("未录入任何结果：请改正以上问题后重新导入。");
             return 1;
         }
-        var added = store.AddResults(outcome.Entries, $"import:{Path.GetFileName(path)}");
-        store.AddCorrections(outcome.Corrections, $"import:{Path.GetFileName(path)}");
         Console.WriteLine($"已录入{added}条检查结果（{outcome.Entries.Count - added}条此前已录入）" +
             (outcome.Corrections.Count > 0 ? $"，更正{outcome.Corrections.Count}条（已记入更正记录）" : "") + "。");
         return 0;
@@ -130,20 +136,23 @@ public static class ResultsCommand
                 }
             }
         }
-        output.Directory?.Create();
+        OwnerOnly.CreateFolderOf(output.FullName);
         if (output.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            File.WriteAllBytes(output.FullName, Workbook.Write(
+            OwnerOnly.WriteAllBytes(output.FullName, Workbook.Write(
             [
-                new WorkbookSheet("检查结果录入", ResultImport.Headers, [20, 18, 10, 12, 24, 28, 20, 10, 16, 16, 16, 16, 12], rows),
+                // 检查日期 as a date column, so a date picked in Excel is stored as one (the import accepts its serial).
+                new WorkbookSheet("检查结果录入", ResultImport.Headers, [20, 18, 10, 12, 24, 28, 20, 10, 16, 16, 16, 16, 12],
+                    [.. rows.Select(r => (IReadOnlyList<object?>)[.. r.Select((v, i) => ResultImport.Headers[i] == "检查日期" ? new WorkbookDate(null) : v)])]),
                 new WorkbookSheet("结果代码", ["编号", "检查结果"], [8, 40], [.. Enum.GetValues<ResultCode>().Select(c => (IReadOnlyList<object?>)[(int)c, c.ChineseName()])]),
             ]));
         }
         else
         {
-            var sheet = new StringBuilder("\uFEFF" + string.Join(",", ResultImport.Headers) + "\n");
-            rows.ForEach(r => sheet.Append(string.Join(",", r) + "\n"));
-            File.WriteAllText(output.FullName, sheet.ToString(), new UTF8Encoding(false));
+            var sheet = new StringBuilder("\uFEFF");
+            CsvField.AppendLine(sheet, ResultImport.Headers);
+            rows.ForEach(r => CsvField.AppendLine(sheet, r.Select(f => (string)f!)));
+            OwnerOnly.WriteAllBytes(output.FullName, Encoding.UTF8.GetBytes(sheet.ToString()));
         }
         Console.WriteLine($"已生成检查结果录入表：{output}（{draw.Entities.Count}户，每个部门的每个检查事项一行）。检查结果代码：");
         foreach (var code in Enum.GetValues<ResultCode>())

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Campaigns.Engine;
 using Campaigns.Host;
+using Campaigns.Operations;
 using Campaigns.Simulation;
 using Campaigns.Storage;
 using Microsoft.Extensions.Logging.Console;
@@ -82,7 +83,7 @@ public static class SimulateCommand
 
     private static void ResetOutput(string output)
     {
-        Directory.CreateDirectory(output);
+        OwnerOnly.CreateFolder(output);
         foreach (var file in new[] { "campaigns.db", "campaigns.db-wal", "campaigns.db-shm" }.Select(f => Path.Combine(output, f)).Where(File.Exists))
         {
             File.Delete(file);

@@ -16,11 +16,14 @@ public static class StatusCommand
         var command = new Command("status", "Each campaign's state, next milestone and overdue flags.") { format };
         command.SetAction(parse => CliServices.Run(services =>
         {
-            var rows = Collect(services);
+            var errors = new List<string>();
+            var rows = Collect(services, errors);
+            // A plan that cannot be shown is one line on stderr (never a stack trace); the others are still listed.
+            errors.ForEach(Console.Error.WriteLine);
             if (parse.GetValue(format) == "json")
             {
                 Console.WriteLine(JsonSerializer.Serialize(rows, TimelineCommand.Json));
-                return 0;
+                return errors.Count == 0 ? 0 : 1;
             }
             foreach (var row in rows)
             {
@@ -29,7 +32,7 @@ public static class StatusCommand
                     $"{FlagNames.Parse(f.Kind).ChineseName()}{(f.Subject.Length > 0 ? $"（{f.Subject}）" : "")}，自{f.Since}起"))}";
                 Console.WriteLine($"{row.Campaign,-28} {row.State,-12} 下一节点：{next}{flags}");
             }
-            return 0;
+            return errors.Count == 0 ? 0 : 1;
         }));
         return command;
     }
@@ -38,7 +41,10 @@ public static class StatusCommand
 
     public sealed record StatusRow(string Campaign, string State, string? NextMilestone, string? NextMilestoneDate, IReadOnlyList<StatusFlag> Flags);
 
-    public static IReadOnlyList<StatusRow> Collect(IServiceProvider services)
+    public static IReadOnlyList<StatusRow> Collect(IServiceProvider services) => Collect(services, []);
+
+    /// <summary>The rows of every plan that can be shown; a plan that fails adds a `file: message` line to <paramref name="errors"/>.</summary>
+    public static IReadOnlyList<StatusRow> Collect(IServiceProvider services, List<string> errors)
     {
         var options = services.Options();
         var store = services.GetRequiredService<CampaignStore>();
@@ -52,15 +58,27 @@ public static class StatusCommand
             var today = TickService.OfficeDate(now, plan.Office.TimeZone);
             foreach (var campaign in plan.Campaigns)
             {
-                var next = CampaignTimeline.For(plan, campaign, calendar).Where(m => m.Date >= today).MinBy(m => m.Date);
-                rows.Add(new StatusRow(
-                    campaign.Id,
-                    states.GetValueOrDefault(campaign.Id, "Draft (not yet ticked)"),
-                    next?.Kind.WireName(),
-                    next?.Date.ToString("yyyy-MM-dd"),
-                    [.. flags.Where(f => f.Scope == campaign.Id || f.Scope == plan.Key).Select(f => new StatusFlag(f.Kind, f.Subject, f.Since, f.Detail))]));
+                try
+                {
+                    rows.Add(Row(plan, campaign, today));
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    errors.Add($"{plan.SourcePath}: 抽查任务“{campaign.Id}”的状态无法显示：{e.Message}");
+                }
             }
         }
         return rows;
+
+        StatusRow Row(Core.Plans.AnnualPlan plan, Core.Plans.CampaignPlan campaign, DateOnly today)
+        {
+            var next = CampaignTimeline.For(plan, campaign, calendar).Where(m => m.Date >= today).MinBy(m => m.Date);
+            return new StatusRow(
+                campaign.Id,
+                states.GetValueOrDefault(campaign.Id, "Draft (not yet ticked)"),
+                next?.Kind.WireName(),
+                next?.Date.ToString("yyyy-MM-dd"),
+                [.. flags.Where(f => f.Scope == campaign.Id || f.Scope == plan.Key).Select(f => new StatusFlag(f.Kind, f.Subject, f.Since, f.Detail))]);
+        }
     }
 }

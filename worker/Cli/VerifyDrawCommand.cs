@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using Campaigns.Core.Directories;
 using Campaigns.Core.Draws;
-using Campaigns.Core.Sheets;
-using Campaigns.Engine;
 
 namespace Campaigns.Cli;
 
@@ -12,54 +9,55 @@ public static class VerifyDrawCommand
     public static Command Create()
     {
         var record = new Argument<FileInfo>("record") { Description = "draw record (draw-record.json)" };
-        var directory = new Option<DirectoryInfo>("--directory") { Description = "directory snapshot folder with entities.csv (and inspectors.csv)", Required = true };
-        var command = new Command("verify-draw", "Recompute a draw (entities, and groups when inspectors.csv is there) from its record and the directory snapshot; say match or what differs.")
+        var directory = new Option<DirectoryInfo>("--directory") { Description = "the draw's snapshot folder: the files the record names (entities, inspectors, departments.csv)", Required = true };
+        var substitutions = new Option<FileInfo?>("--substitutions") { Description = "substitutions.json (default: the one beside the record, if any)" };
+        var year = new Option<DirectoryInfo?>("--year") { Description = "folder of the year's draw records (e.g. out/documents/2026): re-derive the entities the yearly cap excluded" };
+        var command = new Command("verify-draw", "Recompute a draw from its record and its snapshot: every field, the snapshot's hash, the substitutions; say match or what differs.")
         {
-            record, directory,
+            record, directory, substitutions, year,
         };
         command.SetAction(parse =>
         {
-            var draw = JsonSerializer.Deserialize<Draw>(File.ReadAllText(parse.GetValue(record)!.FullName), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
-            var folder = parse.GetValue(directory)!.FullName;
-            if (DirectoryFiles.Find(folder, "entities") is not { } entitiesPath)
+            var recordPath = parse.GetValue(record)!.FullName;
+            Draw draw;
+            try
             {
-                Console.Error.WriteLine($"{folder}: 没有 entities.xlsx 或 entities.csv");
+                draw = JsonSerializer.Deserialize<Draw>(File.ReadAllText(recordPath), DrawSnapshotFolder.Json) ?? throw new JsonException("empty");
+            }
+            catch (Exception e) when (e is JsonException or IOException)
+            {
+                Console.Error.WriteLine($"{recordPath}: 无法读取抽取记录（{e.Message}）");
                 return 2;
             }
-            var entities = DirectorySheet.ReadEntities(Sheet.Read(File.ReadAllBytes(entitiesPath), entitiesPath), entitiesPath);
-            if (entities.Problems.Count > 0)
+            var (evidence, problems) = DrawSnapshotFolder.Read(draw, parse.GetValue(directory)!.FullName);
+            if (evidence is null)
             {
-                entities.Problems.ToList().ForEach(p => Console.Error.WriteLine(p.ToString()));
+                problems.ToList().ForEach(Console.Error.WriteLine);
                 return 2;
             }
-            IReadOnlyList<Inspector>? staff = null;
-            if (DirectoryFiles.Find(folder, "inspectors") is { } inspectorsPath)
+            var substitutionsPath = parse.GetValue(substitutions)?.FullName ?? Path.Combine(Path.GetDirectoryName(recordPath)!, "substitutions.json");
+            if (File.Exists(substitutionsPath))
             {
-                var inspectors = DirectorySheet.ReadInspectors(Sheet.Read(File.ReadAllBytes(inspectorsPath), inspectorsPath), inspectorsPath);
-                if (inspectors.Problems.Count > 0)
+                evidence = evidence with { Substitutions = JsonSerializer.Deserialize<List<Substitution>>(File.ReadAllText(substitutionsPath), DrawSnapshotFolder.Json) ?? [] };
+            }
+            if (parse.GetValue(year) is { } yearFolder)
+            {
+                var (records, yearProblems) = DrawSnapshotFolder.ReadYear(yearFolder.FullName);
+                if (yearProblems.Count > 0)
                 {
-                    inspectors.Problems.ToList().ForEach(p => Console.Error.WriteLine(p.ToString()));
+                    yearProblems.ToList().ForEach(Console.Error.WriteLine);
                     return 2;
                 }
-                staff = inspectors.Rows;
-                var hash = DirectoryHash.Of(entities.Rows, inspectors.Rows);
-                Console.WriteLine(hash == draw.DirectoryHash
-                    ? "名录库快照与抽取记录一致（directory hash matches）"
-                    : $"注意：名录库快照与抽取记录不同（directory hash {hash}, recorded {draw.DirectoryHash}）");
+                evidence = evidence with { Year = records };
             }
-            else
-            {
-                Console.WriteLine("未提供执法检查人员名录库（inspectors.csv），只核对检查对象（entity half only）");
-            }
-            var differences = DrawVerifier.Verify(draw, entities.Rows, staff);
+            var differences = DrawVerifier.Verify(draw, evidence);
             foreach (var difference in differences)
             {
                 Console.WriteLine(difference);
             }
+            var extra = (evidence.Substitutions is { Count: > 0 } s ? $"、{s.Count}次递补" : "") + (evidence.Year is null ? "" : "、年度排除名单");
             Console.WriteLine(differences.Count == 0
-                ? staff is null
-                    ? $"一致：重新计算的{draw.Entities.Count}户检查对象及顺序与抽取记录相同（match）"
-                    : $"一致：重新计算的{draw.Entities.Count}户检查对象及顺序、{draw.Groups.Count}个检查组的人员、组长和回避记录与抽取记录相同（match）"
+                ? $"一致：名录库快照（{draw.Snapshot.Count}个文件）与记录的哈希相符，{draw.Entities.Count}户检查对象及顺序、{draw.Groups.Count}个检查组的人员、组长和回避记录{extra}均与重新计算的相同（match）"
                 : $"不一致：{differences.Count}处不同（mismatch）");
             return differences.Count == 0 ? 0 : 1;
         });

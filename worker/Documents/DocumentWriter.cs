@@ -5,6 +5,7 @@ using System.Text.Json;
 using Campaigns.Core.Engine;
 using Campaigns.Core.Statistics;
 using Campaigns.Host;
+using Campaigns.Operations;
 using Campaigns.Storage;
 using Microsoft.Extensions.Options;
 
@@ -35,9 +36,9 @@ public sealed class DocumentWriter(IOptions<WorkerOptions> options, TemplateSet 
                 _ => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(order.Model, order.Model.GetType(), Json)),
             };
         var path = Path.Combine(options.Value.Resolve(options.Value.Documents), order.Path);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        OwnerOnly.CreateFolderOf(path);
         var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, bytes);
+        OwnerOnly.WriteAllBytes(temporary, bytes);
         File.Move(temporary, path, overwrite: true);
         return new WrittenDocument(order.Path, order.CampaignId, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }

@@ -35,7 +35,11 @@ public sealed class TemplateSet
     {
         var templates = new Dictionary<string, TemplateSource>(StringComparer.Ordinal);
         var partials = new Dictionary<string, TemplateSource>(StringComparer.Ordinal);
-        var errors = new List<string>();
+        // A folder copied over an older installation may still hold the templates of the engine before Scriban,
+        // which are no longer read: better to stop than to find each missing template at its first render.
+        var errors = Directory.GetFiles(folder, "*.hbs", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(path => $"{path}: .hbs templates are no longer read; templates are Scriban files (name{HtmlExtension}, name{TextExtension}), see README \"Documents\"")
+            .ToList();
         foreach (var path in Directory.GetFiles(folder, "*.sbn-*").Order(StringComparer.Ordinal))
         {
             var extension = Path.GetExtension(path);

@@ -7,7 +7,8 @@ namespace Campaigns.Documents;
 
 /// <summary>
 /// Writes an Excel workbook (.xlsx) of simple sheets: a bold wrapped header row, frozen; whole numbers and decimals
-/// (as percentages) as numeric cells, text through the shared-string table, null as an empty cell. The same sheets
+/// (as percentages) as numeric cells, <see cref="WorkbookDate"/> as date cells (yyyy-mm-dd), text through the
+/// shared-string table, null as an empty cell. The same sheets
 /// always give the same bytes: part ids are fixed and zip entry times too, so a rewritten file hashes as before.
 /// </summary>
 public static class Workbook
@@ -15,7 +16,10 @@ public static class Workbook
     // Zip's earliest date; System.IO.Packaging would stamp the clock's time on every part.
     private static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private const uint Header = 1, TextCell = 2, Integer = 3, Percent = 4;
+    private const uint Header = 1, TextCell = 2, Integer = 3, Percent = 4, DateCell = 5;
+
+    /// <summary>The custom number format of date cells: the first id Excel leaves to workbooks.</summary>
+    private const uint IsoDateFormat = 164;
 
     public static byte[] Write(IReadOnlyList<WorkbookSheet> sheetsToWrite)
     {
@@ -65,6 +69,14 @@ public static class Workbook
                     int n => new Cell { CellReference = reference, CellValue = new CellValue(n), StyleIndex = Integer },
                     decimal rate => new Cell { CellReference = reference, CellValue = new CellValue(rate), StyleIndex = Percent },
                     string text => strings.Cell(reference, text, TextCell),
+                    // A date column: Excel shows and stores what the office picks or types there as a date (its serial).
+                    WorkbookDate { Value: { } date } => new Cell
+                    {
+                        CellReference = reference,
+                        CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate()),
+                        StyleIndex = DateCell,
+                    },
+                    WorkbookDate => new Cell { CellReference = reference, StyleIndex = DateCell },
                     // No rate without results: an empty bordered cell, not 0 %.
                     _ => new Cell { CellReference = reference, StyleIndex = Percent },
                 });
@@ -85,6 +97,7 @@ public static class Workbook
 
     /// <summary>Fonts, fills and borders Excel requires (two fills are reserved), then the four cell formats used.</summary>
     private static Stylesheet Stylesheet() => new(
+        new NumberingFormats(new NumberingFormat { NumberFormatId = IsoDateFormat, FormatCode = "yyyy-mm-dd" }) { Count = 1 },
         new Fonts(new Font(new FontSize { Val = 11 }), new Font(new Bold(), new FontSize { Val = 11 })) { Count = 2 },
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
         new Borders(
@@ -102,8 +115,9 @@ public static class Workbook
             { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 1, FormatId = 0, ApplyBorder = true, ApplyAlignment = true },
             // Built-in formats: 1 is "0", 10 is "0.00%".
             new CellFormat { NumberFormatId = 1, FontId = 0, FillId = 0, BorderId = 1, FormatId = 0, ApplyNumberFormat = true, ApplyBorder = true },
-            new CellFormat { NumberFormatId = 10, FontId = 0, FillId = 0, BorderId = 1, FormatId = 0, ApplyNumberFormat = true, ApplyBorder = true })
-        { Count = 5 });
+            new CellFormat { NumberFormatId = 10, FontId = 0, FillId = 0, BorderId = 1, FormatId = 0, ApplyNumberFormat = true, ApplyBorder = true },
+            new CellFormat { NumberFormatId = IsoDateFormat, FontId = 0, FillId = 0, BorderId = 1, FormatId = 0, ApplyNumberFormat = true, ApplyBorder = true })
+        { Count = 6 });
 
     /// <summary>A1 reference; columns past Z (an office-year with many departments) go on AA, AB….</summary>
     private static string Reference(int column, uint row)

@@ -1,6 +1,8 @@
 using Campaigns.Core.Sheets;
 using Campaigns.Core.Directories;
+using Campaigns.Core.Draws;
 using Campaigns.Core.Engine;
+using Campaigns.Operations;
 
 namespace Campaigns.Engine;
 
@@ -30,8 +32,8 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
         }
         _read = stamp;
         var (entitiesContent, inspectorsContent) = (File.ReadAllBytes(entitiesPath), File.ReadAllBytes(inspectorsPath));
-        var entities = DirectorySheet.ReadEntities(Sheet.Read(entitiesContent, entitiesPath), entitiesPath);
-        var inspectors = DirectorySheet.ReadInspectors(Sheet.Read(inspectorsContent, inspectorsPath), inspectorsPath);
+        var entities = DirectorySheet.ReadEntities(Sheet.Load(entitiesContent, entitiesPath), entitiesPath);
+        var inspectors = DirectorySheet.ReadInspectors(Sheet.Load(inspectorsContent, inspectorsPath), inspectorsPath);
         var problems = entities.Problems.Concat(inspectors.Problems).ToList();
         foreach (var problem in problems)
         {
@@ -43,7 +45,8 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
                 _snapshot is null ? "no draw can run until they are fixed" : "the last good snapshot stays in use");
             return _snapshot;
         }
-        _snapshot = new DirectorySnapshot(entities.Rows, inspectors.Rows, DirectoryHash.Of(entities.Rows, inspectors.Rows));
+        _snapshot = new DirectorySnapshot(entities.Rows, inspectors.Rows,
+            [SnapshotFile.Of(Path.GetFileName(entitiesPath), entitiesContent), SnapshotFile.Of(Path.GetFileName(inspectorsPath), inspectorsContent)]);
         _files = [(Path.GetFileName(entitiesPath), entitiesContent), (Path.GetFileName(inspectorsPath), inspectorsContent)];
         _kept.Clear();
         return _snapshot;
@@ -53,9 +56,11 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
     /// Writes the files behind the current snapshot, byte for byte as read, into <paramref name="folder"/>: kept with a
     /// draw's record, they let anyone run verify-draw long after the directories have been updated.
     /// </summary>
-    public void Keep(string folder)
+    public void Keep(string folder, IReadOnlyList<DrawDepartment> departments)
     {
-        Directory.CreateDirectory(folder);
+        OwnerOnly.CreateFolder(folder);
+        // The third file the draw's directory hash covers: the departments as the draw saw them, in the same bytes.
+        OwnerOnly.WriteAllBytes(Path.Combine(folder, DrawDepartments.FileName), DrawDepartments.Csv(departments));
         foreach (var (name, content) in _files)
         {
             var path = Path.Combine(folder, name);
@@ -65,7 +70,7 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
             {
                 continue;
             }
-            File.WriteAllBytes(path, content);
+            OwnerOnly.WriteAllBytes(path, content);
             _kept[name] = path;
         }
     }

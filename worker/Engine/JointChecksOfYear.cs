@@ -8,20 +8,28 @@ namespace Campaigns.Engine;
 /// use (only a draw reads it, so a tick that draws nothing never queries), then kept current with the draws the tick
 /// applies, so a later plan sees an earlier plan's draws without reading the store again.
 /// </summary>
-public sealed class JointChecksOfYear(Func<IReadOnlyDictionary<string, int>> load) : IReadOnlyDictionary<string, int>
+public sealed class JointChecksOfYear(Func<IReadOnlyDictionary<string, int>> load, Func<int> loadDraws) : IReadOnlyDictionary<string, int>
 {
     private Dictionary<string, int>? _counts;
+    private int? _draws;
+
+    /// <summary>How many draws of the year the store holds, with those applied since: the next draw's year sequence is one more.</summary>
+    public int Draws => _draws ??= loadDraws();
 
     private Dictionary<string, int> Counts => _counts ??= new Dictionary<string, int>(load(), StringComparer.Ordinal);
 
-    /// <summary>Counts a draw just applied; before the first read there is nothing to update (the store has it).</summary>
-    public void Drawn(IEnumerable<string> usccs)
+    /// <summary>Counts draws just applied; before the first read there is nothing to update (the store has them).</summary>
+    public void Drawn(IReadOnlyList<Core.Draws.Draw> draws)
     {
+        if (_draws is not null)
+        {
+            _draws += draws.Count;
+        }
         if (_counts is null)
         {
             return;
         }
-        foreach (var uscc in usccs)
+        foreach (var uscc in draws.SelectMany(d => d.Entities).Select(e => e.Uscc))
         {
             _counts[uscc] = _counts.GetValueOrDefault(uscc) + 1;
         }

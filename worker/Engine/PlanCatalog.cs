@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using Campaigns.Core.Draws;
 using Campaigns.Core.Engine;
 using Campaigns.Core.Plans;
 using Campaigns.Documents;
@@ -34,41 +34,86 @@ public sealed class PlanCatalog(
         {
             _files.Remove(gone);
         }
+        // Campaign ids are the store's keys for state, draws, results and documents: one id in two offices' plans would
+        // have one office's reminders and breach reports read the other's. Files are taken in path order, and an id an
+        // earlier file runs (or the store holds for another plan) is an error in the later one.
+        var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             // The content decides, not the write time: a save that changes nothing is not a new version, and a version
             // is logged and told once however often it is read.
             var bytes = File.ReadAllBytes(path);
             var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            if (_files.TryGetValue(path, out var known) && known.Sha256 == sha256)
+            if (!_files.TryGetValue(path, out var known) || known.Sha256 != sha256)
             {
-                continue;
+                _files[path] = Read(path, PlanFile(folder, path), bytes, sha256, known.Broken, claimed);
             }
-            _files[path] = Read(path, PlanFile(folder, path), bytes, sha256, known.Broken);
+            foreach (var campaign in _files[path].Plan?.Campaigns ?? [])
+            {
+                claimed.TryAdd(campaign.Id, path);
+            }
         }
-        var plans = _files.Values.Select(f => f.Plan).OfType<AnnualPlan>().ToList();
-        foreach (var duplicate in plans.SelectMany(p => p.Campaigns.Select(c => (c.Id, p.SourcePath))).GroupBy(c => c.Id).Where(g => g.Count() > 1))
+        return [.. paths.Select(p => _files[p].Plan).OfType<AnnualPlan>()];
+    }
+
+    /// <summary>
+    /// Errors at each campaign id of <paramref name="plan"/> (read from <paramref name="text"/>) that another plan file
+    /// runs or that the store holds under another office or year.
+    /// </summary>
+    private List<PlanProblem> Duplicates(AnnualPlan plan, string text, string path, string shown, IReadOnlyDictionary<string, string> claimed)
+    {
+        var owners = store.CampaignPlanKeys([.. plan.Campaigns.Select(c => c.Id)]);
+        var problems = new List<PlanProblem>();
+        foreach (var campaign in plan.Campaigns)
         {
-            logger.LogError("Campaign id {Id} appears in more than one plan ({Paths}); each campaign needs its own id",
-                duplicate.Key, string.Join(", ", duplicate.Select(d => d.SourcePath)));
+            var other = claimed.TryGetValue(campaign.Id, out var file) && file != path
+                ? $"计划文件 {Path.GetRelativePath(Directory.GetCurrentDirectory(), file)} 中已有同一编号的抽查任务"
+                : owners.TryGetValue(campaign.Id, out var key) && key != plan.Key
+                    ? $"数据库中该编号已属于“{key}”的抽查任务"
+                    : null;
+            if (other is not null)
+            {
+                problems.Add(new PlanProblem(ProblemSeverity.Error, IdLocation(text, shown, campaign.Id),
+                    $"抽查任务编号“{campaign.Id}”重复：{other}。各办公室、各年度的抽查任务编号必须唯一，请改用其他编号；改正前本文件的这一版不运行"));
+            }
         }
-        return plans;
+        return problems;
+    }
+
+    /// <summary>The line and column of `id: {id}` in the plan's text; the top of the file when it cannot be found.</summary>
+    private static SourceLocation IdLocation(string text, string shown, string id)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(lines[i], @"^\s*(?:-\s*)?id:\s*[""']?(?<id>[^""'#\s]+)");
+            if (match.Success && match.Groups["id"].Value == id)
+            {
+                return new SourceLocation(shown, i + 1, match.Groups["id"].Index + 1);
+            }
+        }
+        return new SourceLocation(shown, 1, 1);
     }
 
     /// <summary>The store's name for a plan file: its path relative to the plans folder, with forward slashes.</summary>
     public static string PlanFile(string folder, string path) => Path.GetRelativePath(folder, path).Replace('\\', '/');
 
-    private (string, AnnualPlan?, bool) Read(string path, string planFile, byte[] bytes, string sha256, bool wasBroken)
+    private (string, AnnualPlan?, bool) Read(string path, string planFile, byte[] bytes, string sha256, bool wasBroken, IReadOnlyDictionary<string, string> claimed)
     {
         var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
-        var text = Decode(bytes);
-        var result = PlanParser.Parse(text, shown);
+        var (text, parsed) = PlanText.Parse(bytes, shown);
+        var result = CheckCommitments(parsed, text, planFile, sha256);
+        if (result.Plan is { } candidate && Duplicates(candidate, text, path, shown, claimed) is { Count: > 0 } duplicates)
+        {
+            result = new PlanLoadResult(null, [.. result.Problems, .. duplicates]);
+        }
         foreach (var problem in result.Problems)
         {
             logger.Log(problem.Severity == ProblemSeverity.Error ? LogLevel.Error : LogLevel.Warning, "{Problem}", problem.ToString());
         }
-        if (result.Plan is { } plan)
+        if (result.Plan is { } good)
         {
+            var (plan, missing) = DrawnCampaigns.Keep(store, good, planFile, text, shown, time.GetUtcNow(), options.Value.Instance);
             if (store.AcceptPlan(new LastGoodPlan(planFile, text, sha256, time.GetUtcNow()), options.Value.Instance))
             {
                 logger.LogInformation("Plan {Path} version {Version} accepted", shown, Short(sha256));
@@ -77,21 +122,58 @@ public sealed class PlanCatalog(
             {
                 logger.LogInformation("Plan {Path} fixed; version {Version} runs", shown, Short(sha256));
             }
+            if (missing.Count > 0)
+            {
+                missing.ToList().ForEach(m => logger.LogWarning("{Problem}", m.ToString()));
+                store.Queue([.. PlanErrorNotices.For(plan, planFile, sha256, missing, sha256, time.GetUtcNow()).Select(mail.Compose)], time.GetUtcNow(), options.Value.Instance);
+            }
             return (sha256, plan, false);
         }
 
         var lastGood = store.LastGoodPlan(planFile);
         var running = lastGood is null ? null : PlanParser.Parse(lastGood.YamlText, shown).Plan;
+        if (running is not null && Duplicates(running, lastGood!.YamlText, path, shown, claimed).Count > 0)
+        {
+            logger.LogError("Plan {Path}: its last good version {LastGood} shares a campaign id with another plan too; the file does not run", shown, Short(lastGood.Sha256));
+            return (sha256, null, true);
+        }
         if (lastGood is null || running is null)
         {
             logger.LogError("Plan {Path} (version {Version}) has errors and no earlier version of it ever parsed{Why}; it is not run until fixed",
                 shown, Short(sha256), lastGood is null ? "" : " with this worker");
             return (sha256, null, true);
         }
+        running = DrawnCampaigns.Keep(store, running, planFile, lastGood.YamlText, shown, time.GetUtcNow(), options.Value.Instance).Plan;
         logger.LogError("Plan {Path} (version {Version}) has errors; the last good version {LastGood} accepted at {AcceptedAt} keeps running",
             shown, Short(sha256), Short(lastGood.Sha256), lastGood.AcceptedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         TellOffice(running, planFile, shown, bytes.Length == 0, sha256, result.Problems, lastGood);
         return (sha256, running, true);
+    }
+
+    /// <summary>
+    /// A parsed plan whose seed commitments contradict the ledger is a bad version like any other (the last good one runs,
+    /// the office is told); otherwise the commitments seen for the first time, and approved re-commitments, are recorded.
+    /// </summary>
+    private PlanLoadResult CheckCommitments(PlanLoadResult result, string text, string planFile, string sha256)
+    {
+        if (result.Plan is not { } plan)
+        {
+            return result;
+        }
+        var check = SeedCommitmentCheck.Check(plan, text, planFile, sha256, time.GetUtcNow(), store.Commitments([.. plan.Campaigns.Select(c => c.Id)]));
+        if (check.Problems.Count > 0)
+        {
+            return new PlanLoadResult(null, [.. result.Problems, .. check.Problems]);
+        }
+        foreach (var (campaignId, entry) in check.Seen)
+        {
+            if (store.RecordCommitment(campaignId, entry, options.Value.Instance))
+            {
+                logger.LogInformation("Campaign {Campaign}: seed commitment {Commitment} recorded{Recommitment}", campaignId, Short(entry.Commitment),
+                    entry.Replaces is null ? "" : $" replacing {Short(entry.Replaces)} ({entry.Reason}; approved by {entry.ApprovedBy})");
+            }
+        }
+        return result;
     }
 
     private void TellOffice(AnnualPlan running, string planFile, string shown, bool empty, string sha256, IReadOnlyList<PlanProblem> problems, LastGoodPlan lastGood)
@@ -114,12 +196,6 @@ public sealed class PlanCatalog(
         {
             logger.LogInformation("Plan {Path}: told {Recipients} of its errors", shown, string.Join(", ", queued.Select(m => m.RecipientEmail)));
         }
-    }
-
-    private static string Decode(byte[] bytes)
-    {
-        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
     }
 
     private static string Short(string sha256) => sha256[..12];

@@ -41,55 +41,96 @@ public sealed class TickService(
         var calendar = calendars.Load(_options.Resolve(_options.Calendar));
         var directory = directories.Load(_options.Resolve(_options.Directories));
         var report = new List<(string, DateOnly, AppliedTick)>();
+        var failures = new List<TickFailure>();
         var annualPlans = plans.Load(_options.Resolve(_options.Plans));
         phases.Mark("read calendar, directories, plans");
         var jointChecks = new Dictionary<int, JointChecksOfYear>();
         foreach (var plan in annualPlans)
         {
-            var today = OfficeDate(now, plan.Office.TimeZone);
-            WarnUnknownYears(plan, calendar);
-            if (!jointChecks.TryGetValue(plan.Year, out var yearChecks))
+            // One plan's failure (a bug, a damaged row in the store) must not stop the other offices' ticks and mail:
+            // it is logged, the office is told, and the next plan ticks as usual.
+            try
             {
-                var year = plan.Year;
-                jointChecks[year] = yearChecks = new JointChecksOfYear(() => store.JointChecks(year));
+                TickPlan(plan, now, calendar, directory, jointChecks, phases, report);
             }
-            var context = new TickContext(plan, calendar, today, directory, seeds.Next(), yearChecks);
-            // The version is read before the facts: if another instance applies this plan's tick meanwhile, Apply sees it moved.
-            var snapshot = store.Snapshot(plan);
-            var facts = snapshot.Facts;
-            phases.Mark("load facts");
-            var outcome = CampaignEngine.Tick(context, facts);
-            phases.Mark("engine");
-
-            var written = outcome.Documents.Concat(outcome.Campaigns.SelectMany(c => c.Documents)).Select(documents.Write).ToList();
-            foreach (var drawn in outcome.Campaigns.Where(c => c.NewDraw is not null))
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                directories.Keep(Path.Combine(_options.Resolve(_options.Documents), $"{plan.Year}", drawn.CampaignId, "snapshot"));
+                failures.Add(Failed(plan, now, e));
             }
-            phases.Mark("write documents");
-            IReadOnlyList<DeliveryOrder> orders = [.. outcome.Deliveries, .. outcome.Campaigns.SelectMany(c => c.Deliveries)];
-            var existing = store.ExistingDeliveryKeys([.. orders.Select(o => o.IdempotencyKey)]);
-            var owed = orders.Where(o => !existing.Contains(o.IdempotencyKey)).DistinctBy(o => o.IdempotencyKey).ToList();
-            phases.Mark("existing delivery keys");
-            var messages = ReminderDigests.Gather(plan, today, owed).Select(mail.Compose).ToList();
-            phases.Mark("render mail");
-
-            var applied = store.Apply(plan, outcome, written, messages, today, now, _options.Instance, snapshot);
-            phases.Mark("apply");
-            if (applied.WasSuperseded)
-            {
-                logger.LogInformation("{Date} {Plan}: another instance applied this tick first; nothing applied here", Iso(today), plan.Key);
-            }
-            else
-            {
-                yearChecks.Drawn(outcome.Campaigns.SelectMany(c => c.NewDraw?.Entities ?? []).Select(e => e.Uscc));
-            }
-            Log(plan, today, applied);
-            report.Add((plan.Key, today, applied));
         }
         Interlocked.Increment(ref _completed);
         metrics.TickCompleted(time.GetUtcNow());
-        return new TickReport(report, phases);
+        return new TickReport(report, phases, failures);
+    }
+
+    private void TickPlan(
+        AnnualPlan plan, DateTimeOffset now, Core.Calendar.WorkingCalendar calendar, DirectorySnapshot? directory,
+        Dictionary<int, JointChecksOfYear> jointChecks, TickPhases phases, List<(string, DateOnly, AppliedTick)> report)
+    {
+        var today = OfficeDate(now, plan.Office.TimeZone);
+        WarnUnknownYears(plan, calendar);
+        if (!jointChecks.TryGetValue(plan.Year, out var yearChecks))
+        {
+            var year = plan.Year;
+            jointChecks[year] = yearChecks = new JointChecksOfYear(() => store.JointChecks(year), () => store.DrawCount(year));
+        }
+        var context = new TickContext(plan, calendar, today, directory, seeds.Next(), yearChecks, new Lazy<int>(() => yearChecks.Draws));
+        // The version is read before the facts: if another instance applies this plan's tick meanwhile, Apply sees it moved.
+        var snapshot = store.Snapshot(plan);
+        var facts = snapshot.Facts;
+        phases.Mark("load facts");
+        var outcome = CampaignEngine.Tick(context, facts);
+        phases.Mark("engine");
+
+        var written = outcome.Documents.Concat(outcome.Campaigns.SelectMany(c => c.Documents)).Select(documents.Write).ToList();
+        foreach (var drawn in outcome.Campaigns.Select(c => c.NewDraw).OfType<Core.Draws.Draw>())
+        {
+            directories.Keep(Path.Combine(_options.Resolve(_options.Documents), $"{plan.Year}", drawn.CampaignId, "snapshot"), drawn.InspectorRule.Departments);
+        }
+        phases.Mark("write documents");
+        IReadOnlyList<DeliveryOrder> orders = [.. outcome.Deliveries, .. outcome.Campaigns.SelectMany(c => c.Deliveries)];
+        var existing = store.ExistingDeliveryKeys([.. orders.Select(o => o.IdempotencyKey)]);
+        var owed = orders.Where(o => !existing.Contains(o.IdempotencyKey)).DistinctBy(o => o.IdempotencyKey).ToList();
+        phases.Mark("existing delivery keys");
+        var messages = ReminderDigests.Gather(plan, today, owed).Select(mail.Compose).ToList();
+        phases.Mark("render mail");
+
+        var applied = store.Apply(plan, outcome, written, messages, today, now, _options.Instance, snapshot);
+        phases.Mark("apply");
+        if (applied.WasSuperseded)
+        {
+            logger.LogInformation("{Date} {Plan}: another instance applied this tick first; nothing applied here", Iso(today), plan.Key);
+        }
+        else
+        {
+            yearChecks.Drawn([.. outcome.Campaigns.Select(c => c.NewDraw).OfType<Core.Draws.Draw>()]);
+        }
+        Log(plan, today, applied);
+        report.Add((plan.Key, today, applied));
+    }
+
+    /// <summary>Logs a plan's failed tick with its stack, and queues the office's notice (once per distinct error).</summary>
+    private TickFailure Failed(AnnualPlan plan, DateTimeOffset now, Exception e)
+    {
+        var type = e.GetType().Name;
+        var fingerprint = TickErrorNotices.Fingerprint(type, e.Message);
+        logger.LogError(e, "Tick of plan {Plan} ({Path}) failed (error {Fingerprint}); the other plans ticked as usual", plan.Key, plan.SourcePath, fingerprint);
+        try
+        {
+            var today = OfficeDate(now, plan.Office.TimeZone);
+            var orders = TickErrorNotices.For(plan, plan.SourcePath, today, type, e.Message);
+            var queued = store.Queue([.. orders.Select(mail.Compose)], now, _options.Instance);
+            if (queued.Count > 0)
+            {
+                logger.LogWarning("Plan {Plan}: told {Recipients} that its tick failed", plan.Key, string.Join(", ", queued.Select(m => m.RecipientEmail)));
+            }
+        }
+        catch (Exception notice) when (notice is not OutOfMemoryException)
+        {
+            // The store itself may be what failed; the log above is then the only report.
+            logger.LogError(notice, "Plan {Plan}: could not queue the notice of its failed tick", plan.Key);
+        }
+        return new TickFailure(plan.Key, plan.SourcePath, fingerprint, $"{type}: {e.Message}");
     }
 
     public static DateOnly OfficeDate(DateTimeOffset now, string timeZone) =>

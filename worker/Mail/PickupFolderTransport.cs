@@ -1,4 +1,5 @@
 using Campaigns.Core.Plans;
+using Campaigns.Operations;
 using MimeKit;
 using MimeKit.Cryptography;
 
@@ -16,13 +17,14 @@ public sealed class PickupFolderTransport(string folder, Contact from, DkimSigne
     public async Task SendAsync(MailEnvelope envelope, CancellationToken cancellationToken)
     {
         var message = MailMessages.Build(envelope, from, signer);
-        Directory.CreateDirectory(folder);
+        OwnerOnly.CreateFolder(folder);
         var path = Path.Combine(folder, FileName(envelope.MessageId));
         // Written beside its final name, then moved: a reader of the folder never sees half a message.
         var staging = Path.Combine(folder, "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
-            await using (var file = File.Create(staging))
+            // Mail names inspectors and their contacts: owner-only from the first byte, whatever the umask.
+            await using (var file = OwnerOnly.Create(staging))
             {
                 await message.WriteToAsync(Wire, file, cancellationToken);
             }

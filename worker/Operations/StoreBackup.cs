@@ -17,7 +17,7 @@ public static class StoreBackup
         {
             return CopyOutcome.Refused(source.Problem!);
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+        OwnerOnly.CreateFolderOf(target);
         var partial = target + ".partial";
         Copy(database, partial);
         var copy = StoreInspector.Inspect(partial);
@@ -31,11 +31,13 @@ public static class StoreBackup
     }
 
     /// <summary>
-    /// Puts a backup in place of the database. Refuses a file that is not a campaigns database, fails SQLite's check, or
-    /// has a newer schema than this worker (which would then refuse to start). The replaced database is kept beside as
-    /// <c>.before-restore</c>. The worker must be stopped: it holds no lock between operations, so this cannot tell.
+    /// Puts a backup in place of the database. Refuses a file that is not a campaigns database, fails SQLite's check, has
+    /// a newer schema than this worker (which would then refuse to start), a schema other than the migrations make, or a
+    /// broken audit chain (<see cref="StoreIntegrity"/>). The replaced database is kept beside as
+    /// <c>.before-restore-{now, UTC}</c>, one per restore. The worker must be stopped: it holds no lock between
+    /// operations, so this cannot tell.
     /// </summary>
-    public static CopyOutcome Restore(string backup, string database)
+    public static CopyOutcome Restore(string backup, string database, DateTimeOffset now)
     {
         var source = StoreInspector.Inspect(backup);
         if (source.Facts is null)
@@ -53,9 +55,15 @@ public static class StoreBackup
         {
             return CopyOutcome.Refused($"备份文件已损坏：{check}（the backup fails SQLite's quick_check）");
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(database))!);
+        OwnerOnly.CreateFolderOf(database);
         var partial = database + ".restore";
         Copy(backup, partial);
+        // Checked on the copy, the very file that takes the database's place.
+        if (StoreIntegrity.Problem(partial, source.Facts.SchemaVersion) is { } problem)
+        {
+            File.Delete(partial);
+            return CopyOutcome.Refused(problem);
+        }
         string? kept = null;
         if (File.Exists(database))
         {
@@ -64,7 +72,7 @@ public static class StoreBackup
                 File.Delete(partial);
                 return CopyOutcome.Refused("数据库正在使用，请先停止 worker（systemctl stop campaigns）（the database is in use: stop the worker first）");
             }
-            kept = database + ".before-restore";
+            kept = KeptName(database, now);
             File.Replace(partial, database, kept);
         }
         else
@@ -77,6 +85,18 @@ public static class StoreBackup
         return new CopyOutcome(StoreInspector.Inspect(database).Facts, null, kept);
     }
 
+    /// <summary>A name no earlier restore used, so every replaced database stays until someone removes it.</summary>
+    private static string KeptName(string database, DateTimeOffset now)
+    {
+        var stem = $"{database}.before-restore-{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
+        var name = stem;
+        for (var n = 2; File.Exists(name); n++)
+        {
+            name = $"{stem}-{n}";
+        }
+        return name;
+    }
+
     /// <summary>
     /// Copies page by page into a fresh file and turns it into a self-contained rollback-journal database, so the copy
     /// is one file with no -wal beside it (the worker switches it back to WAL when it opens it).
@@ -84,6 +104,7 @@ public static class StoreBackup
     private static void Copy(string from, string to)
     {
         File.Delete(to);
+        OwnerOnly.Touch(to);
         using (var source = StoreInspector.OpenReadOnly(from))
         using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = to, Pooling = false }.ToString()))
         {

@@ -58,11 +58,17 @@ public sealed class SimulationRunner(
                 var request = store.RequestArchive(reported.Id, day, clock.GetUtcNow(), "simulate");
                 if (request.Recorded)
                 {
-                    var (path, _) = CampaignArchive.Write(store, reported, day, o.Resolve(o.Documents), Path.Combine(Path.GetDirectoryName(o.Resolve(o.Documents))!, "archive"));
+                    var (path, _, _) = CampaignArchive.Write(
+                        store, reported, day, o.Resolve(o.Documents), Path.Combine(Path.GetDirectoryName(o.Resolve(o.Documents))!, "archive"), clock.GetUtcNow(), "simulate");
                     events.Add(new SimulationEvent(Text(day), reported.Id, "archived", null, null, Path.GetFileName(path)));
                 }
             }
             var report = ticks.Tick();
+            // The worker carries on past a plan's failed tick; a simulation is a dry run, so it stops and says why.
+            if (report.Failed is [var failed, ..])
+            {
+                throw new InvalidOperationException($"Tick of plan {failed.PlanKey} failed on {Text(day)}: {failed.Error}");
+            }
             await outbox.DispatchAsync(cancellationToken);
             foreach (var (_, today, applied) in report.Plans)
             {

@@ -12,7 +12,10 @@ internal static class AuditDetails
     public static object Draw(Draw draw, string recordJson) => new
     {
         drawnOn = draw.DrawnOn,
+        draw.YearSequence,
         draw.Seed,
+        draw.SeedCommitment,
+        draw.SeedStatus,
         draw.DirectoryHash,
         entities = draw.Entities.Count,
         inspectors = draw.Groups.Sum(g => g.Members.Count),

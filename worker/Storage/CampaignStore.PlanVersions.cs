@@ -18,6 +18,25 @@ public sealed partial class CampaignStore
             : null;
     }
 
+    /// <summary>The plan key (year:office) each of <paramref name="ids"/> that the store holds a campaign for was created under.</summary>
+    public IReadOnlyDictionary<string, string> CampaignPlanKeys(IReadOnlyCollection<string> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+        using var connection = Connect();
+        return connection.Query<(string Id, string PlanKey)>($"SELECT id, plan_key FROM campaigns WHERE {InList("id", "ids")}", new { ids = ids.ToArray() })
+            .ToDictionary(r => r.Id, r => r.PlanKey, StringComparer.Ordinal);
+    }
+
+    /// <summary>The id and state of every campaign the store holds under <paramref name="planKey"/> (year:office).</summary>
+    public IReadOnlyList<(string Id, string State)> CampaignsOf(string planKey)
+    {
+        using var connection = Connect();
+        return [.. connection.Query<(string Id, string State)>("SELECT id, state FROM campaigns WHERE plan_key = @planKey ORDER BY id", new { planKey })];
+    }
+
     /// <summary>
     /// Records <paramref name="version"/> as its file's last good plan. The same text accepted again (the next tick, another
     /// instance) keeps the first acceptance time: true only when the stored version changed.

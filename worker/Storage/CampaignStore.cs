@@ -133,6 +133,8 @@ public sealed partial class CampaignStore
             EnteredSql(),
             CorrectionsSql(),
             $"SELECT campaign_id, url, published_on FROM publications WHERE {InList("campaign_id", "ids")}",
+            $"SELECT campaign_id, url, published_on FROM bulletins WHERE {InList("campaign_id", "ids")}",
+            $"SELECT campaign_id, department_id, confirmed_on FROM list_confirmations WHERE {InList("campaign_id", "ids")}",
             ClosuresSql(),
             // The engine asks only whether the plan's own publication was issued; reading every document of the year here
             // cost 120,000 rows per plan per tick at province scale.
@@ -142,7 +144,8 @@ public sealed partial class CampaignStore
             WHERE state = 'dead' AND ({InList("campaign_id", "ids")} OR (campaign_id IS NULL AND idempotency_key LIKE @planPrefix))
             ORDER BY id
             """,
-            $"SELECT flag_key, detail FROM flags WHERE cleared_on IS NULL AND {InList("scope", "scopes")}",
+            $"SELECT flag_key, detail, since FROM flags WHERE cleared_on IS NULL AND {InList("scope", "scopes")}",
+            $"{CommitmentsSql} WHERE {InList("campaign_id", "ids")} ORDER BY campaign_id, sequence",
         ];
         using var batch = connection.QueryMultiple(string.Join(";\n", statements),
             new { ids, scopes, planKey = plan.Key, path = CampaignEngine.PlanPublicationPath(plan), planPrefix = $"{plan.Key}|%" });
@@ -158,6 +161,8 @@ public sealed partial class CampaignStore
         var entered = Entered(batch.Read<EnteredRow>());
         var results = ResultCorrections.Apply(entered, Corrections(batch.Read<CorrectionRow>())).ToLookup(r => r.CampaignId);
         var publications = batch.Read<(string Id, string Url, string On)>().ToDictionary(r => r.Id, r => new Publication(r.Url, Date(r.On)));
+        var bulletins = batch.Read<(string Id, string Url, string On)>().ToDictionary(r => r.Id, r => new Publication(r.Url, Date(r.On)));
+        var confirmations = batch.Read<(string Id, string Department, string On)>().ToLookup(r => r.Id);
         var closures = Closures(batch.Read<ClosureRow>()).ToLookup(c => c.CampaignId);
         var documents = batch.Read<string>().ToHashSet();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(plan.Office.TimeZone);
@@ -165,12 +170,24 @@ public sealed partial class CampaignStore
             .Select(r => new DeadLetter(r.Id, r.CampaignId, r.Name, r.Email, r.Subject,
                 DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(r.CreatedAt, CultureInfo.InvariantCulture), zone).DateTime), r.LastError))
             .ToList();
-        var flags = batch.Read<(string Key, string Detail)>().ToDictionary(f => f.Key, f => f.Detail);
+        var flags = batch.Read<(string Key, string Detail, string Since)>().ToList();
+        var commitments = batch.Read<CommitmentRow>().ToLookup(r => r.CampaignId, r => r.Entry);
         var facts = ids.ToDictionary(id => id, id => states.TryGetValue(id, out var row)
             ? new CampaignFacts(id, Enum.Parse<CampaignState>(row.State), draws.GetValueOrDefault(id), [.. results[id]], row.Archive is null ? null : Date(row.Archive),
-                publications.GetValueOrDefault(id), [.. closures[id]])
-            : CampaignFacts.New(id));
-        return new PlanSnapshot(version, new OfficeFacts(facts, documents, dead), states.ToDictionary(s => s.Key, s => s.Value.State), flags);
+                publications.GetValueOrDefault(id), [.. closures[id]], bulletins.GetValueOrDefault(id),
+                confirmations[id].Any() ? confirmations[id].ToDictionary(c => c.Department, c => Date(c.On)) : null,
+                [.. commitments[id]])
+            : CampaignFacts.New(id) with { Commitments = [.. commitments[id]] });
+        return new PlanSnapshot(
+            version, new OfficeFacts(facts, documents, dead, flags.ToDictionary(f => f.Key, f => Date(f.Since))),
+            states.ToDictionary(s => s.Key, s => s.Value.State), flags.ToDictionary(f => f.Key, f => f.Detail));
+    }
+
+    /// <summary>How many draws <paramref name="year"/> has in the store: the next draw of the year is numbered one more.</summary>
+    public int DrawCount(int year)
+    {
+        using var connection = Connect();
+        return (int)connection.ExecuteScalar<long>("SELECT COUNT(*) FROM draws WHERE year = @year", new { year });
     }
 
     /// <summary>How many joint campaigns drew each entity in <paramref name="year"/>.</summary>
@@ -312,10 +329,12 @@ public sealed partial class CampaignStore
         raised.AddRange(flags.Where(f => !active.ContainsKey(f.Key)));
         BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "flags", ["flag_key", "scope", "kind", "subject", "since", "detail", "raised_on"],
             raised.Select(flag => new object?[] { flag.Key, flag.Scope, flag.Kind.WireName(), flag.Subject, Text(flag.Since), flag.Detail, Text(today) }));
-        foreach (var (key, flag) in wanted.Where(w => active.ContainsKey(w.Key) && active[w.Key].Detail != w.Value.Detail))
+        foreach (var (key, flag) in wanted.Where(w => active.ContainsKey(w.Key) && (active[w.Key].Detail != w.Value.Detail || Date(active[w.Key].Since) > w.Value.Since)))
         {
-            // Detail changes as results come in (fewer missing); the flag stays the same flag.
-            connection.Execute("UPDATE flags SET detail = @Detail WHERE flag_key = @key AND cleared_on IS NULL", new { flag.Detail, key }, transaction);
+            // Detail changes as results come in (fewer missing); the flag stays the same flag. Its since only moves earlier
+            // (a follow-up entered late whose deadline passed before the flag was raised): the flag keeps the earliest day.
+            var since = Text(Date(active[key].Since) < flag.Since ? Date(active[key].Since) : flag.Since);
+            connection.Execute("UPDATE flags SET detail = @Detail, since = @since WHERE flag_key = @key AND cleared_on IS NULL", new { flag.Detail, since, key }, transaction);
         }
         var cleared = new List<OverdueFlag>();
         foreach (var row in active.Values.Where(a => !wanted.ContainsKey(a.FlagKey)))
@@ -347,6 +366,61 @@ public sealed partial class CampaignStore
         return recorded;
     }
 
+    /// <summary>Records where and when the office published its own bulletin (一抽查一通报, 001 (十一)); a second confirmation changes nothing.</summary>
+    public bool ConfirmBulletin(string campaignId, Publication bulletin, DateTimeOffset now)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        var recorded = connection.Execute(
+            """
+            INSERT INTO bulletins (campaign_id, url, published_on, recorded_at) VALUES (@campaignId, @Url, @on, @at)
+            ON CONFLICT (campaign_id) DO NOTHING
+            """,
+            new { campaignId, bulletin.Url, on = Text(bulletin.On), at = now.ToString("O") }, transaction) == 1;
+        if (recorded)
+        {
+            Audit(connection, transaction, now, "cli:publish", "bulletin-confirmed", campaignId, bulletin);
+        }
+        transaction.Commit();
+        return recorded;
+    }
+
+    /// <summary>Records that a department confirmed receipt of its dispatched list (002 五(三)2); a second confirmation changes nothing.</summary>
+    public bool ConfirmList(string campaignId, string departmentId, DateOnly on, string by, DateTimeOffset now)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        var recorded = connection.Execute(
+            """
+            INSERT INTO list_confirmations (campaign_id, department_id, confirmed_on, confirmed_by, recorded_at) VALUES (@campaignId, @departmentId, @on, @by, @at)
+            ON CONFLICT (campaign_id, department_id) DO NOTHING
+            """,
+            new { campaignId, departmentId, on = Text(on), by, at = now.ToString("O") }, transaction) == 1;
+        if (recorded)
+        {
+            Audit(connection, transaction, now, "cli:confirm-list", "list-confirmed", campaignId, new { departmentId, on, by });
+        }
+        transaction.Commit();
+        return recorded;
+    }
+
+    /// <summary>Each department's confirmation of its list, in department order of confirmation.</summary>
+    public IReadOnlyList<(string DepartmentId, string ConfirmedOn, string ConfirmedBy)> ListConfirmationsOf(string campaignId)
+    {
+        using var connection = Connect();
+        return [.. connection.Query<(string, string, string)>(
+            "SELECT department_id, confirmed_on, confirmed_by FROM list_confirmations WHERE campaign_id = @campaignId ORDER BY confirmed_on, department_id", new { campaignId })];
+    }
+
+    public Publication? BulletinOf(string campaignId)
+    {
+        using var connection = Connect();
+        return connection.Query<(string Url, string On)>(
+            "SELECT url, published_on FROM bulletins WHERE campaign_id = @campaignId", new { campaignId })
+            .Select(row => new Publication(row.Url, Date(row.On)))
+            .FirstOrDefault();
+    }
+
     public Publication? PublicationOf(string campaignId)
     {
         using var connection = Connect();
@@ -360,26 +434,7 @@ public sealed partial class CampaignStore
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
-        var added = 0;
-        foreach (var e in entries)
-        {
-            added += connection.Execute(
-                """
-                INSERT INTO results (campaign_id, uscc, department_id, item, code, inspected_on, entered_on, remarks, inspectors, handling_opinion, signed, refusal_reason,
-                                     questions_answered, source)
-                VALUES (@CampaignId, @Uscc, @DepartmentId, @item, @code, @inspected, @entered, @Remarks, @inspectors, @HandlingOpinion, @signed, @RefusalReason,
-                        @answered, @source)
-                ON CONFLICT (campaign_id, uscc, department_id, item) DO NOTHING
-                """,
-                new
-                {
-                    e.CampaignId, e.Uscc, e.DepartmentId, code = (int)e.Code, inspected = Text(e.InspectedOn), entered = Text(e.EnteredOn), e.Remarks,
-                    inspectors = e.Inspectors is null ? null : string.Join(";", e.Inspectors), e.HandlingOpinion, signed = e.Signed is null ? (int?)null : e.Signed.Value ? 1 : 0,
-                    e.RefusalReason, source, item = e.Item ?? "", answered = e.QuestionsAnswered ? 1 : 0,
-                },
-                transaction);
-        }
-        AuditResults(connection, transaction, entries, source, added);
+        var added = InsertResults(connection, transaction, entries, source);
         transaction.Commit();
         return added;
     }
@@ -396,20 +451,7 @@ public sealed partial class CampaignStore
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
-        connection.Execute(
-            """
-            INSERT INTO result_corrections (campaign_id, uscc, department_id, item, previous_code, code, reason, signed_by, corrected_on, source)
-            VALUES (@CampaignId, @Uscc, @DepartmentId, @item, @previous, @code, @Reason, @SignedBy, @on, @source)
-            """,
-            corrections.Select(c => new
-            {
-                c.CampaignId, c.Uscc, c.DepartmentId, item = c.Item ?? "", previous = (int)c.Previous, code = (int)c.Code, c.Reason, c.SignedBy, on = Text(c.CorrectedOn), source,
-            }),
-            transaction);
-        foreach (var c in corrections)
-        {
-            Audit(connection, transaction, _time.GetUtcNow(), source, "result-corrected", c.CampaignId, c);
-        }
+        InsertCorrections(connection, transaction, corrections, source);
         transaction.Commit();
     }
 
@@ -456,8 +498,8 @@ public sealed partial class CampaignStore
         return ReadEntered(connection, [campaignId]);
     }
 
-    private IReadOnlyList<ResultEntry> ReadResults(DbConnection connection, string[] ids) =>
-        ResultCorrections.Apply(ReadEntered(connection, ids), ReadCorrections(connection, ids));
+    private IReadOnlyList<ResultEntry> ReadResults(DbConnection connection, string[] ids, DbTransaction? transaction = null) =>
+        ResultCorrections.Apply(ReadEntered(connection, ids, transaction), ReadCorrections(connection, ids, transaction));
 
     private string EnteredSql() =>
         $"""
@@ -466,7 +508,8 @@ public sealed partial class CampaignStore
         FROM results WHERE {InList("campaign_id", "ids")} ORDER BY seq
         """;
 
-    private IReadOnlyList<ResultEntry> ReadEntered(DbConnection connection, string[] ids) => Entered(connection.Query<EnteredRow>(EnteredSql(), new { ids }));
+    private IReadOnlyList<ResultEntry> ReadEntered(DbConnection connection, string[] ids, DbTransaction? transaction = null) =>
+        Entered(connection.Query<EnteredRow>(EnteredSql(), new { ids }, transaction));
 
     private static List<ResultEntry> Entered(IEnumerable<EnteredRow> rows) =>
         [.. rows.Select(r => new ResultEntry(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Code, Date(r.InspectedOn), Date(r.EnteredOn), r.Remarks,
@@ -478,7 +521,8 @@ public sealed partial class CampaignStore
         FROM result_corrections WHERE {InList("campaign_id", "ids")} ORDER BY seq
         """;
 
-    private IReadOnlyList<ResultCorrection> ReadCorrections(DbConnection connection, string[] ids) => Corrections(connection.Query<CorrectionRow>(CorrectionsSql(), new { ids }));
+    private IReadOnlyList<ResultCorrection> ReadCorrections(DbConnection connection, string[] ids, DbTransaction? transaction = null) =>
+        Corrections(connection.Query<CorrectionRow>(CorrectionsSql(), new { ids }, transaction));
 
     private static List<ResultCorrection> Corrections(IEnumerable<CorrectionRow> rows) =>
         [.. rows.Select(r => new ResultCorrection(r.CampaignId, r.Uscc, r.DepartmentId, (ResultCode)r.Previous, (ResultCode)r.Code, r.Reason, r.SignedBy, Date(r.On),
@@ -573,6 +617,20 @@ public sealed partial class CampaignStore
     {
         using var connection = Connect();
         return AuditTrail.Of(connection, campaignId);
+    }
+
+    /// <summary>
+    /// Files an archive bundle: its manifest's SHA-256 in the hash-chained audit trail (action archive-filed), with the
+    /// trail head the bundle recorded. Returns the row's seq.
+    /// </summary>
+    public long RecordArchiveFiled(string campaignId, string manifestSha256, string bundle, int files, long? headSeq, DateTimeOffset now, string actor)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        Audit(connection, transaction, now, actor, "archive-filed", campaignId, new { manifestSha256, bundle, files, headSeq });
+        var seq = connection.ExecuteScalar<long>("SELECT MAX(seq) FROM audit_trail", transaction: transaction);
+        transaction.Commit();
+        return seq;
     }
 
     /// <summary>The last audit row: recorded elsewhere (an archive manifest), it shows later whether rows were cut off the end.</summary>

@@ -10,10 +10,11 @@ namespace Campaigns.Storage;
 public sealed record PlanSnapshot(
     long Version, OfficeFacts Facts, IReadOnlyDictionary<string, string> StoredStates, IReadOnlyDictionary<string, string> ActiveFlagDetails)
 {
-    /// <summary>True when applying the outcome would change no row: no move, draw, document or message, and the same flags.</summary>
+    /// <summary>True when applying the outcome would change no row: no move, draw, document or message, and the same flags (detail and since).</summary>
     public bool Unchanged(TickOutcome outcome, int documents, int messages) =>
         !outcome.Transitions.Any() && documents == 0 && messages == 0
         && outcome.Campaigns.All(c => c.NewDraw is null && StoredStates.TryGetValue(c.CampaignId, out var state) && state == c.State.ToString())
         && outcome.Flags.Count == ActiveFlagDetails.Count
-        && outcome.Flags.All(f => ActiveFlagDetails.TryGetValue(f.Key, out var detail) && detail == f.Detail);
+        && outcome.Flags.All(f => ActiveFlagDetails.TryGetValue(f.Key, out var detail) && detail == f.Detail
+            && Facts.FlagsSince is { } since && since.TryGetValue(f.Key, out var stored) && stored == f.Since);
 }

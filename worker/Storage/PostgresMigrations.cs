@@ -180,5 +180,7 @@ internal static class PostgresMigrations
         """,
         SqliteMigrations.ClusterSupport,
         SqliteMigrations.LastGoodPlans,
+        SqliteMigrations.SeedCommitments,
+        SqliteMigrations.Confirmations,
     ];
 }

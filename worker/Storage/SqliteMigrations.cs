@@ -202,6 +202,8 @@ internal static class SqliteMigrations
         """,
         ClusterSupport,
         LastGoodPlans,
+        SeedCommitments,
+        Confirmations,
     ];
 
     /// <summary>Step 10, the same text on both providers.</summary>
@@ -236,6 +238,48 @@ internal static class SqliteMigrations
             yaml_text TEXT NOT NULL,
             sha256 TEXT NOT NULL,
             accepted_at TEXT NOT NULL
+        );
+        """;
+
+    /// <summary>Step 12, the same text on both providers.</summary>
+    public const string SeedCommitments =
+        """
+        -- Each campaign's seed commitments as first seen: sequence 1 is the first commitment the worker saw, each later row an
+        -- explicit re-commitment (replaces, reason, approved_by). Append-only: a commitment, once seen, is final.
+        CREATE TABLE seed_commitments (
+            campaign_id TEXT NOT NULL,
+            sequence BIGINT NOT NULL,
+            commitment TEXT NOT NULL,
+            first_seen_at TEXT NOT NULL,
+            plan_file TEXT NOT NULL,
+            plan_sha256 TEXT NOT NULL,
+            seed_revealed_with_it BIGINT NOT NULL,
+            replaces TEXT NULL,
+            reason TEXT NULL,
+            approved_by TEXT NULL,
+            PRIMARY KEY (campaign_id, sequence)
+        );
+        """;
+
+    /// <summary>Step 13 (after SeedCommitments, step 12), the same text on both providers: confirmations some seeds ask for and others do not.</summary>
+    public const string Confirmations =
+        """
+        -- An office that follows 001 (十一) confirms its own bulletin (一抽查一通报) apart from the results' publicity:
+        -- where and on which day, once per campaign.
+        CREATE TABLE bulletins (
+            campaign_id TEXT PRIMARY KEY REFERENCES campaigns(id),
+            url TEXT NOT NULL,
+            published_on TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        );
+        -- Under 002 五(三)2 each department confirms receipt of its dispatched list (entities and inspectors), once.
+        CREATE TABLE list_confirmations (
+            campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+            department_id TEXT NOT NULL,
+            confirmed_on TEXT NOT NULL,
+            confirmed_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (campaign_id, department_id)
         );
         """;
 }

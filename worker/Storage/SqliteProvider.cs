@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Campaigns.Operations;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -65,5 +66,12 @@ public sealed class SqliteProvider : StoreProvider
         return connection;
     }
 
-    internal override void Create() => Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(_path))!);
+    /// <summary>The folder and the file, owner-only whatever the umask: the store holds inspectors' names and contacts.</summary>
+    internal override void Create()
+    {
+        OwnerOnly.CreateFolderOf(_path);
+        OwnerOnly.Touch(_path);
+        OwnerOnly.Restrict(_path + "-wal");
+        OwnerOnly.Restrict(_path + "-shm");
+    }
 }

@@ -64,6 +64,37 @@ public static class StoreInspector
         }
     }
 
+    /// <summary>
+    /// The store's record of <paramref name="campaignId"/>'s archive filings and the hash at <paramref name="headSeq"/>,
+    /// read-only: `archive verify` must not create or migrate a store to check a bundle against it.
+    /// </summary>
+    public static ArchiveRecord ArchiveRecordOf(StoreProvider provider, string campaignId, long? headSeq)
+    {
+        var file = (provider as SqliteProvider)?.Path;
+        if (file is not null && !File.Exists(file))
+        {
+            return ArchiveRecord.None($"数据库文件不存在：{file}");
+        }
+        try
+        {
+            using var connection = provider.ConnectReadOnly();
+            if (!connection.Query<string>(provider.TablesQuery).Contains("audit_trail"))
+            {
+                return ArchiveRecord.None($"{provider.Description} 中没有审计记录");
+            }
+            var filings = connection.Query<(long Seq, string Detail)>(
+                    "SELECT seq, detail_json FROM audit_trail WHERE action = 'archive-filed' AND campaign_id = @campaignId ORDER BY seq", new { campaignId })
+                .Select(r => (r.Seq, System.Text.Json.JsonDocument.Parse(r.Detail).RootElement.GetProperty("manifestSha256").GetString() ?? ""))
+                .ToList();
+            var hash = headSeq is null ? null : connection.QuerySingleOrDefault<string>("SELECT hash FROM audit_trail WHERE seq = @headSeq", new { headSeq });
+            return new ArchiveRecord(filings, hash, AuditTrail.Verify(connection), null);
+        }
+        catch (DbException e)
+        {
+            return ArchiveRecord.None($"无法读取数据库：{provider.Description}：{e.Message}");
+        }
+    }
+
     /// <summary>SQLite's own page-level check ("ok" or the first problems), for a file about to be restored.</summary>
     public static string QuickCheck(string path)
     {

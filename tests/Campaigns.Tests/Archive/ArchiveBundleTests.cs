@@ -39,4 +39,21 @@ public class ArchiveBundleTests : IDisposable
         ArchiveBundle.Read(path).Select(e => (e.Path, System.Text.Encoding.UTF8.GetString(e.Content)))
             .ShouldBe([("documents/a.html", "<p>公示</p>"), ("manifest.json", "[]"), ("records/b.json", "{}")]);
     }
+
+    [Fact]
+    public void Hashes_StreamsEachEntry_SameHashAndSizeAsTheManifestWouldGive_KeepsOnlyTheManifestBytes()
+    {
+        var path = _dir.File("bundle.zip");
+        var large = new byte[5 << 20];
+        new Random(13).NextBytes(large);
+        var files = new Dictionary<string, byte[]>(Files) { ["documents/large.bin"] = large };
+        File.WriteAllBytes(path, ArchiveBundle.Create(files, new DateOnly(2026, 11, 24)));
+
+        var entries = ArchiveBundle.Hashes(path, "manifest.json", 1 << 10);
+
+        entries.Select(e => e.File).ShouldBe(Campaigns.Core.Archive.ArchiveManifest.Describe(files));
+        entries.Single(e => e.File.Path == "manifest.json").Content.ShouldBe("[]"u8.ToArray());
+        entries.Where(e => e.File.Path != "manifest.json").ShouldAllBe(e => e.Content == null);
+        ArchiveBundle.Hashes(path, "documents/large.bin", 1 << 10).Single(e => e.File.Path == "documents/large.bin").Content.ShouldBeNull("over the cap");
+    }
 }

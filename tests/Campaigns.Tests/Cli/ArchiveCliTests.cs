@@ -47,7 +47,7 @@ public class ArchiveCliTests(ReportedYear year) : IClassFixture<ReportedYear>, I
         result.ExitCode.ShouldBe(0, result.Error);
         result.Out.ShouldContain("已申请立卷归档");
         var bundle = _dir.File("qh-2026-netcafe.archive.zip");
-        var bytes = File.ReadAllBytes(bundle);
+        result.Out.ShouldContain("已记入审计记录第");
         using (var zip = ZipFile.OpenRead(bundle))
         {
             var names = zip.Entries.Select(e => e.FullName).ToList();
@@ -69,11 +69,16 @@ public class ArchiveCliTests(ReportedYear year) : IClassFixture<ReportedYear>, I
         var printed = result.Out.Split('\n').Single(l => l.StartsWith("清单 manifest.json 的 SHA-256：", StringComparison.Ordinal)).Trim();
         verify.Out.ShouldContain(printed);
 
-        // Asked again, on another day or not: the request stands from its first date, and the same records give the same bytes.
+        // Asked again, on another day or not: the request stands from its first date; the bundle filed again carries the
+        // first filing (its manifest's SHA-256) in its audit records, and verifies against the store's record of itself.
         var again = await CliProcess.Run(year.Environment, "archive", "--campaign", "qh-2026-netcafe", "--out", _dir.Path);
         again.ExitCode.ShouldBe(0, again.Error);
         again.Out.ShouldContain("立卷归档已于");
-        File.ReadAllBytes(bundle).ShouldBe(bytes);
+        var firstSha = printed["清单 manifest.json 的 SHA-256：".Length..];
+        System.Text.Encoding.UTF8.GetString(Campaigns.Archive.ArchiveBundle.Read(bundle).Single(e => e.Path == "records/audit-trail.json").Content).ShouldContain(firstSha);
+        var recorded = await CliProcess.Run(year.Environment, "archive", "verify", bundle);
+        recorded.ExitCode.ShouldBe(0, recorded.Out + recorded.Error);
+        recorded.Out.ShouldContain("与数据库记录相符");
 
         // The request is what the lifecycle's guard reads: the next tick on or after its date archives the campaign.
         var store = CampaignStore.Open(year.Folder.File("campaigns.db"));
@@ -93,7 +98,7 @@ public class ArchiveCliTests(ReportedYear year) : IClassFixture<ReportedYear>, I
         }
         store.Campaigns().Single(c => c.Id == "qh-2026-netcafe").State.ShouldBe(nameof(CampaignState.Archived));
         store.Campaigns().Single(c => c.Id == "qh-2026-entertainment").State.ShouldBe(nameof(CampaignState.Reported), "only a campaign asked for (no test here asks for this one)");
-        store.AuditTrailOf("qh-2026-netcafe").Select(e => e.Action).TakeLast(2).ShouldBe(["archive-requested", "transition"]);
+        store.AuditTrailOf("qh-2026-netcafe").Select(e => e.Action).TakeLast(4).ShouldBe(["archive-requested", "archive-filed", "archive-filed", "transition"]);
         store.VerifyAuditTrail().ShouldBeNull();
     }
 
@@ -118,6 +123,32 @@ public class ArchiveCliTests(ReportedYear year) : IClassFixture<ReportedYear>, I
         verify.Out.Split('\n').Where(l => l.StartsWith("已改动", StringComparison.Ordinal)).ShouldHaveSingleItem()
             .ShouldContain("documents/results-publicity.html");
         verify.Out.ShouldContain("不一致：1处不同");
+    }
+
+    [Fact]
+    public async Task ArchiveVerify_FileChangedAndManifestRecomputed_TheStoresRecordShowsIt_WithoutAStoreSaysSoPlainly()
+    {
+        var result = await CliProcess.Run(year.Environment, "archive", "--campaign", "qh-2026-food", "--out", _dir.Path);
+        result.ExitCode.ShouldBe(0, result.Error);
+        var bundle = _dir.File("qh-2026-food.archive.zip");
+        // The forger's bundle: one document changed and the manifest recomputed over it, so it is consistent in itself.
+        var files = Campaigns.Archive.ArchiveBundle.Read(bundle).Where(e => e.Path != "manifest.json")
+            .ToDictionary(e => e.Path, e => e.Path == "documents/results-publicity.html" ? e.Content.Append((byte)' ').ToArray() : e.Content, StringComparer.Ordinal);
+        var manifest = Campaigns.Archive.CampaignArchive.ReadManifest(Campaigns.Archive.ArchiveBundle.Read(bundle).Single(e => e.Path == "manifest.json").Content)!;
+        files["manifest.json"] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+            manifest with { Files = Campaigns.Core.Archive.ArchiveManifest.Describe(files) }, Campaigns.Archive.CampaignArchive.Json);
+        var forged = _dir.File("forged.zip");
+        File.WriteAllBytes(forged, Campaigns.Archive.ArchiveBundle.Create(files, new DateOnly(2026, 12, 1)));
+
+        var verify = await CliProcess.Run(year.Environment, "archive", "verify", forged);
+        verify.ExitCode.ShouldBe(1, verify.Out);
+        verify.Out.ShouldContain("与数据库记录不符");
+        verify.Out.ShouldContain("（not recorded）");
+
+        var alone = await CliProcess.Run(new Dictionary<string, string> { ["Campaigns__Database"] = _dir.File("none.db") }, "archive", "verify", forged);
+        alone.ExitCode.ShouldBe(0, alone.Out);
+        alone.Out.ShouldContain("只能检查归档包内部是否一致：数据库文件不存在");
+        File.Exists(_dir.File("none.db")).ShouldBeFalse("verify must not create a store");
     }
 
     [Fact]

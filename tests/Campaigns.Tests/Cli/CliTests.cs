@@ -38,6 +38,26 @@ public class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_PlanYearBegunWithoutPublishedOn_WarnsWith001_8_ByTheInjectedClock()
+    {
+        // 001 (八): nothing is drawn before the plan is published. The date is the worker's clock, set here.
+        var path = _dir.File("unpublished.yaml");
+        File.WriteAllText(path, File.ReadAllText(Repository.Path("config", "plans", "2026.yaml")).Replace("  published_on: 2026-03-20", "  # published_on:"));
+        Dictionary<string, string> At(string start) => new()
+        {
+            ["Campaigns__ClockStart"] = start,
+            ["Campaigns__ClockOrigin"] = DateTimeOffset.UtcNow.ToString("O"),
+        };
+
+        var begun = await CliProcess.Run(At("2026-04-01T09:00:00+08:00"), "validate", path);
+        begun.ExitCode.ShouldBe(0, begun.Error);
+        begun.ErrorLines.ShouldHaveSingleItem().ShouldContain("警告：计划年度已开始（今天2026-04-01），未填写计划实际公示日期（published_on）");
+        begun.ErrorLines[0].ShouldContain("001 (八)");
+        var before = await CliProcess.Run(At("2025-12-01T09:00:00+08:00"), "validate", path);
+        (before.ExitCode, before.Error).ShouldBe((0, ""));
+    }
+
+    [Fact]
     public async Task Validate_MissingFile_ExitsOne()
     {
         var result = await CliProcess.Run("validate", "config/plans/none.yaml");
@@ -54,10 +74,12 @@ public class CliTests : IDisposable
         items.Count.ShouldBe(1 + 4 * 6);
         items[0].GetProperty("campaign").ValueKind.ShouldBe(JsonValueKind.Null);
         items[0].GetProperty("milestone").GetString().ShouldBe("plan-publication-deadline");
-        items.ShouldAllBe(i => i.EnumerateObject().Select(p => p.Name).SequenceEqual(new[] { "campaign", "milestone", "date", "provisional" }));
-        var provisional = items.Single(i => i.GetProperty("provisional").GetBoolean());
-        provisional.GetProperty("campaign").GetString().ShouldBe("qh-2026-pharmacy");
-        provisional.GetProperty("milestone").GetString().ShouldBe("result-entry-deadline");
+        items.ShouldAllBe(i => i.EnumerateObject().Select(p => p.Name).SequenceEqual(new[] { "campaign", "milestone", "date", "provisional", "waiting_for" }));
+        // The sample plan is published (20 March) before its first draw: no draw waits (001 (八)).
+        items.ShouldAllBe(i => i.GetProperty("waiting_for").ValueKind == JsonValueKind.Null);
+        // Pharmacy's results and publicity (both 20 working days, 002 五(三)7) run into 2027, whose holiday notice is not out.
+        items.Where(i => i.GetProperty("provisional").GetBoolean()).Select(i => (i.GetProperty("campaign").GetString(), i.GetProperty("milestone").GetString()))
+            .ShouldBe([("qh-2026-pharmacy", "result-entry-deadline"), ("qh-2026-pharmacy", "publicity-deadline")]);
         items.Single(i => i.GetProperty("campaign").GetString() == "qh-2026-netcafe" && i.GetProperty("milestone").GetString() == "result-entry-deadline")
             .GetProperty("date").GetString().ShouldBe("2026-06-29");
     }
@@ -138,10 +160,22 @@ public class CliTests : IDisposable
         // The draw keeps the directory files it read beside its record, so it can be verified after any later import.
         var folder = Path.Combine(_dir.Path, "documents", "2026", "qh-2026-netcafe");
         File.ReadAllBytes(Path.Combine(folder, "snapshot", "inspectors.csv")).ShouldBe(File.ReadAllBytes(Repository.Path("config", "directories", "inspectors.csv")));
-        var verify = await CliProcess.Run("verify-draw", Path.Combine(folder, "draw-record.json"), "--directory", Path.Combine(folder, "snapshot"));
+        DrawRecordSchema.ShouldBeValid(File.ReadAllText(Path.Combine(folder, "draw-record.json")));
+        File.Exists(Path.Combine(folder, "substitutions.json")).ShouldBeTrue("the substitution is kept beside the record for the verifiers");
+        File.ReadAllText(Path.Combine(folder, "draw-record.html")).ShouldContain("递补情况");
+        var verify = await CliProcess.Run("verify-draw", Path.Combine(folder, "draw-record.json"), "--directory", Path.Combine(folder, "snapshot"),
+            "--year", Path.Combine(_dir.Path, "documents", "2026"));
         verify.ExitCode.ShouldBe(0, verify.Out);
-        verify.Out.ShouldContain("名录库快照与抽取记录一致");
-        verify.Out.ShouldContain("检查组的人员、组长和回避记录与抽取记录相同");
+        verify.Out.ShouldContain("一致：名录库快照（3个文件）与记录的哈希相符");
+        verify.Out.ShouldContain("检查组的人员、组长和回避记录、1次递补、年度排除名单均与重新计算的相同");
+        var python = await DrawFolders.Python(folder, "--year", Path.Combine(_dir.Path, "documents", "2026"));
+        python.Lines[^1].ShouldBe("match", string.Join("\n", python.Lines) + python.Error);
+
+        // The snapshot's inspectors edited after the draw: the hash no longer binds, and verify-draw names the file.
+        File.AppendAllText(Path.Combine(folder, "snapshot", "inspectors.csv"), "新人,男,police,科员,999999,2030-12-31,,,\n");
+        var edited = await CliProcess.Run("verify-draw", Path.Combine(folder, "draw-record.json"), "--directory", Path.Combine(folder, "snapshot"));
+        edited.ExitCode.ShouldBe(1, edited.Out);
+        edited.Out.ShouldContain("snapshot[1].sha256: inspectors.csv has been changed");
     }
 
     [Fact]
@@ -257,6 +291,11 @@ public class CliTests : IDisposable
         var good = await CliProcess.Run(environment, "publish", "--campaign", "qh-2026-netcafe", "--url", "https://www.gsxt.gov.cn/gs/netcafe", "--on", prepared);
         good.ExitCode.ShouldBe(0, good.Error);
         good.Out.ShouldContain("已登记");
+        // The sample plan sets no bulletin_working_days (001 (十一)): there is no bulletin to confirm.
+        var bulletin = await CliProcess.Run(environment, "publish", "--bulletin", "--campaign", "qh-2026-netcafe", "--url", "https://www.qinghe.gov.cn/b", "--on", prepared);
+        bulletin.ExitCode.ShouldBe(1);
+        bulletin.Error.ShouldContain("未设置 bulletin_working_days");
+        Campaigns.Storage.CampaignStore.Open(database).BulletinOf("qh-2026-netcafe").ShouldBeNull();
         var again = await CliProcess.Run(environment, "publish", "--campaign", "qh-2026-netcafe", "--url", "https://example.gov.cn/other", "--on", prepared);
         again.ExitCode.ShouldBe(1);
         again.Error.ShouldContain("https://www.gsxt.gov.cn/gs/netcafe");
@@ -339,7 +378,7 @@ public class CliTests : IDisposable
             new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).ShouldBeEmpty();
             document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ShouldBe(["检查结果录入", "结果代码"]);
         }
-        var sheet = Campaigns.Core.Sheets.Sheet.FromXlsx(File.ReadAllBytes(workbook));
+        var sheet = Campaigns.Core.Sheets.Sheet.Load(File.ReadAllBytes(workbook), workbook).Sheet!;
         sheet.Headers.ShouldBe(Campaigns.Core.Results.ResultImport.Headers);
         // The office fills code, date and signature; everything else is as generated.
         object[][] filled = [[.. sheet.Headers], .. sheet.Rows.Select(r => (object[])[r[0], r[1], "1", "2026-04-20", r[4], r[5], "", "是", "", "", "", ""])];
@@ -355,6 +394,7 @@ public class CliTests : IDisposable
         var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
             "--from", from, "--to", to, "--out", _dir.Path, "--results", results);
         simulate.ExitCode.ShouldBe(0, simulate.Error);
-        return new() { ["Campaigns__Database"] = Path.Combine(_dir.Path, "campaigns.db"), ["Campaigns__Plans"] = "config/plans/2026.yaml" };
+        return new() { ["Campaigns__Database"] = Path.Combine(_dir.Path, "campaigns.db"), ["Campaigns__Plans"] = "config/plans/2026.yaml",
+            ["Campaigns__Documents"] = Path.Combine(_dir.Path, "documents") };
     }
 }

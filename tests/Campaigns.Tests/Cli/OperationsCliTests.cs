@@ -73,9 +73,10 @@ public class OperationsCliTests : IDisposable
         var restored = await CliProcess.Run(Using(target), "restore", "--from", backup);
 
         restored.ExitCode.ShouldBe(0, restored.Error);
-        restored.Out.ShouldContain($"原数据库保留为 {target}.before-restore");
+        var kept = Directory.GetFiles(_dir.File("live"), "campaigns.db.before-restore-*").ShouldHaveSingleItem();
+        restored.Out.ShouldContain($"原数据库保留为 {kept}");
         CampaignStore.Open(target).Campaigns().Count.ShouldBe(CampaignStore.Open(original).Campaigns().Count);
-        CampaignStore.Open(target + ".before-restore").Campaigns().ShouldBeEmpty();
+        CampaignStore.Open(kept).Campaigns().ShouldBeEmpty();
     }
 
     [Fact]
@@ -124,7 +125,7 @@ public class OperationsCliTests : IDisposable
         result.ExitCode.ShouldBe(1);
         result.Error.ShouldContain($"结构版本 {StoreInspector.KnownSchemaVersion + 1} 高于本程序支持的 {StoreInspector.KnownSchemaVersion}");
         File.ReadAllBytes(target).ShouldBe(bytes);
-        File.Exists(target + ".before-restore").ShouldBeFalse();
+        Directory.GetFiles(_dir.File("live"), "*.before-restore*").ShouldBeEmpty();
     }
 
     [Fact]

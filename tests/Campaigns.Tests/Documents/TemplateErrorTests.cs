@@ -98,6 +98,16 @@ public class TemplateErrorTests : IDisposable
     }
 
     [Fact]
+    public void Load_FolderStillHoldingHbsTemplates_NamesEachFile()
+    {
+        // why: an upgrade that copies the new templates over the old folder must not run on with half of them unread.
+        File.WriteAllText(_dir.File("cover.sbn-txt"), "{{ Message }}");
+        File.WriteAllText(_dir.File("cover.txt.hbs"), "{{Message}}");
+        Should.Throw<TemplateException>(() => TemplateSet.Load(_dir.Path))
+            .Message.ShouldStartWith($"{_dir.File("cover.txt.hbs")}: .hbs templates are no longer read");
+    }
+
+    [Fact]
     public void Load_BrokenPartial_NamesThePartialFile()
     {
         File.WriteAllText(_dir.File("_print-style.sbn-html"), "<style>\n{{ if x }}\n</style>");

@@ -17,7 +17,7 @@ public class TemplateSetTests : IDisposable
     private static readonly CampaignPlan Campaign = Plan.Campaigns[0];
     private static readonly IReadOnlyList<Milestone> Timeline = CampaignTimeline.For(Plan, Calendars.Shipped);
     private static readonly Draw Draw = DoubleRandomDraw.Run(Plan, Campaign,
-        new DrawInput("seed", new DateOnly(2024, 4, 9), EntityIndex.Build(TestPlans.Entities()), TestPlans.Inspectors(), "h", new Dictionary<string, int>())).Draw!;
+        new DrawInput("seed", new DateOnly(2024, 4, 9), EntityIndex.Build(TestPlans.Entities()), TestPlans.Inspectors(), [], new Dictionary<string, int>())).Draw!;
     private static readonly IReadOnlyList<ResultEntry> Results =
     [
         .. Draw.Entities.SelectMany((e, i) => Campaign.AllDepartments.Select(d => new ResultEntry(
@@ -37,7 +37,7 @@ public class TemplateSetTests : IDisposable
         { "inspection-record.html", ["部门联合抽查情况记录表", "10. 不合格", "处理意见", "page-break-after"] },
         { "results-publicity.html", ["结果公示", "发现问题已责令改正", "未发现问题"] },
         { "summary-report.html", ["统计表", "随机抽查企业（户）", "涉嫌违法应立案调查（户）", "100%"] },
-        { "draw-record.html", ["抽取记录", "stratified-hmac-sha256/v1", "随机种子", "抽取比例30%，向上取整，至少1户", "按抽取顺序", "ops/verify_draw.py"] },
+        { "draw-record.html", ["抽取记录", "stratified-hmac-sha256/v2", "随机种子", "未事先承诺", "按比例抽中", "departments.csv", "抽取比例30%，向上取整，至少1户", "按抽取顺序", "ops/verify_draw.py"] },
     };
 
     private static object Model(string template) => template switch

@@ -202,4 +202,59 @@ public class PlanCatalogTests : IDisposable
         Catalog().Load(PlanPath).Single();
         Store().LastGoodPlan("2026.yaml").ShouldNotBeNull();
     }
+
+    /// <summary>The sample with the net café campaign committed to <paramref name="commitment"/> and, when given, the rest of its seed keys.</summary>
+    private static string Committed(string commitment, string more = "")
+    {
+        const string Anchor = "    draw_on: 2026-04-14\n";
+        var text = Sample.ReplaceLineEndings("\n");
+        text.ShouldContain(Anchor);
+        var at = text.IndexOf(Anchor, StringComparison.Ordinal);
+        return text[..at] + $"    seed_commitment: {commitment}\n" + more + text[at..];
+    }
+
+    /// <summary>
+    /// issue 14 (1): the first commitment seen is recorded (store and audit trail, with when and the plan's hash); a later
+    /// different one, even with a seed that reveals it, is a plan error at its line: the last good plan (no seed) keeps
+    /// running, so nothing is drawn, and the office is told. Only a re-commitment naming the commitment it replaces, with
+    /// a reason and the approving leader, changes it, and that is audited too.
+    /// </summary>
+    [Fact]
+    public void Load_CommitmentChangedAfterFirstSeen_PlanErrorUntilAnApprovedRecommitment()
+    {
+        var first = Campaigns.Core.Draws.Seeds.Commit("会前封存的种子");
+        File.WriteAllText(PlanPath, Committed(first));
+        Catalog().Load(_dir.File("plans")).Single().Campaign("qh-2026-netcafe").SeedCommitment.ShouldBe(first);
+        var seen = Store().Commitments(["qh-2026-netcafe"])["qh-2026-netcafe"].Single();
+        (seen.Commitment, seen.FirstSeenAt, seen.PlanFile, seen.SeedRevealedWithIt).ShouldBe((first, _clock.GetUtcNow(), "2026.yaml", false));
+        seen.PlanSha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(PlanPath))));
+        Store().AuditTrailOf("qh-2026-netcafe").ShouldContain(a => a.Action == "seed-commitment-seen" && a.DetailJson.Contains(first));
+
+        // An operator tries seeds offline and brings the favourable one with a new commitment.
+        _clock.Set(_clock.GetUtcNow().AddDays(40));
+        var second = Campaigns.Core.Draws.Seeds.Commit("offline-42");
+        var swapped = Committed(second, "    seed: offline-42\n");
+        File.WriteAllText(PlanPath, swapped);
+        var running = Catalog().Load(_dir.File("plans")).Single().Campaign("qh-2026-netcafe");
+        (running.SeedCommitment, running.Seed).ShouldBe((first, null), "the last good plan runs: the draw still waits for the first commitment's seed");
+        var line = LineOf(swapped, $"    seed_commitment: {second}");
+        _log.Entries.ShouldContain(e => e.Message.Contains($"2026.yaml:{line}:22: 抽取种子承诺值一经记录不得更改"));
+        Notices().ShouldNotBeEmpty("the office is told");
+        Store().Commitments(["qh-2026-netcafe"])["qh-2026-netcafe"].Count.ShouldBe(1);
+
+        // A re-commitment without its approving leader does not parse; one that replaces the wrong commitment is refused.
+        File.WriteAllText(PlanPath, Committed(second, $"    seed: offline-42\n    seed_recommitment: {{ replaces: {first}, reason: 种子保管人调离 }}\n"));
+        Catalog().Load(_dir.File("plans")).Single().Campaign("qh-2026-netcafe").SeedCommitment.ShouldBe(first);
+        File.WriteAllText(PlanPath, Committed(second, $"    seed: offline-42\n    seed_recommitment: {{ replaces: {second}, reason: 种子保管人调离, approved_by: 王局长 }}\n"));
+        Catalog().Load(_dir.File("plans")).Single().Campaign("qh-2026-netcafe").SeedCommitment.ShouldBe(first);
+
+        File.WriteAllText(PlanPath, Committed(second, $"    seed: offline-42\n    seed_recommitment: {{ replaces: {first}, reason: 种子保管人调离, approved_by: 王局长 }}\n"));
+        Catalog().Load(_dir.File("plans")).Single().Campaign("qh-2026-netcafe").SeedCommitment.ShouldBe(second);
+        var ledger = Store().Commitments(["qh-2026-netcafe"])["qh-2026-netcafe"];
+        ledger.Count.ShouldBe(2);
+        (ledger[1].Commitment, ledger[1].Replaces, ledger[1].Reason, ledger[1].ApprovedBy, ledger[1].SeedRevealedWithIt)
+            .ShouldBe((second, first, "种子保管人调离", "王局长", true));
+        Store().AuditTrailOf("qh-2026-netcafe").ShouldContain(a => a.Action == "seed-recommitment" && a.DetailJson.Contains("王局长"));
+        Campaigns.Core.Draws.Seeds.Status(second, ledger).ShouldBe("未事先承诺", "the new commitment came with its seed");
+    }
 }

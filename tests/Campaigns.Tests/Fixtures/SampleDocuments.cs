@@ -50,18 +50,34 @@ public static class SampleDocuments
         Officer("031501", "张建军", "男", "县公安局"),
         Officer("031502", "李志强", "男", "县公安局"),
         Officer("031503", "王海涛", "男", "县公安局"),
+        Officer("031504", "冯振宇", "男", "县公安局"),
         new Inspector("031509", "马国庆", "男", "县公安局", "科员", new DateOnly(2023, 12, 31), null, null, []),
-        Officer("1305340201", "刘晓燕", "女", "县市场监督管理局"),
+        Officer("1305340201", "刘晓燕", "女", "县市场监督管理局", Entities[5].Uscc),
         Officer("1305340202", "陈国华", "男", "县市场监督管理局"),
         Officer("1305340203", "杨丽娟", "女", "县市场监督管理局", Entities[5].Uscc),
+        Officer("1305340204", "郑雅琴", "女", "县市场监督管理局"),
         Officer("1305340301", "赵文博", "男", "县文化广电和旅游局"),
         Officer("1305340302", "孙美玲", "女", "县文化广电和旅游局"),
         Officer("1305340303", "周立新", "男", "县文化广电和旅游局"),
+        Officer("1305340304", "吴静怡", "女", "县文化广电和旅游局"),
     ];
 
     public static readonly Draw Draw = DoubleRandomDraw.Run(Plan, Campaign, new DrawInput(
         Seed, Campaign.DrawOn, EntityIndex.Build(Entities), Inspectors,
-        "5d41402abc4b2a76b9719d911017c592ae2c5a7f3d0b2c8e9f1a6b4c7d8e9f00", new Dictionary<string, int>())).Draw!;
+        [new SnapshotFile("entities.csv", "5d41402abc4b2a76b9719d911017c592ae2c5a7f3d0b2c8e9f1a6b4c7d8e9f00"),
+            new SnapshotFile("inspectors.csv", "8f14e45fceea167a5a36dedd4bea2543a1f0e8c4b7d2c6e9a3b5d7f1c2e4a6b8")], new Dictionary<string, int>(), 3, Commitments)).Draw!;
+
+    /// <summary>The seed's ledger: a first commitment published with the plan, replaced by an approved re-commitment before the draw.</summary>
+    public static IReadOnlyList<CommitmentEntry> Commitments =>
+    [
+        new(Seeds.Commit("首次封存的种子"), new DateTimeOffset(2024, 3, 20, 9, 30, 0, TimeSpan.FromHours(8)), "2024.yaml", new string('1', 64), false),
+        new(Campaign.SeedCommitment!, new DateTimeOffset(2024, 3, 28, 16, 5, 0, TimeSpan.FromHours(8)), "2024.yaml", new string('2', 64), false,
+            Seeds.Commit("首次封存的种子"), "原种子保管人调离，封存的种子无法取出", "县“双随机、一公开”工作领导小组组长"),
+    ];
+
+    /// <summary>The lead department's member of group 1, replaced after the draw (递补), with reason and approval.</summary>
+    public static Substitution Substitution =>
+        Substitutions.Draw(Draw, [], Inspectors, Draw.Groups[0].LeaderCertificateNumber, "因病住院", "县公安局局长", Campaign.DrawOn.AddDays(3)).Substitution!;
 
     /// <summary>Every department's result for every drawn entity; one correction order, one late entry.</summary>
     public static readonly IReadOnlyList<ResultEntry> Results =
@@ -123,7 +139,7 @@ public static class SampleDocuments
             ["inspection-record.html"] = DocumentModels.InspectionRecordForm(plan, campaign, Draw),
             ["results-publicity.html"] = DocumentModels.ResultsPublicity(plan, campaign, Draw, Results),
             ["summary-report.html"] = DocumentModels.SummaryReport(plan, campaign, Draw, Results, ResultDeadline),
-            ["draw-record.html"] = DocumentModels.DrawRecord(plan, campaign, Draw),
+            ["draw-record.html"] = DocumentModels.DrawRecord(plan, campaign, Draw, [Substitution]),
             ["reminder.txt"] = reminder,
             ["reminder.html"] = reminder,
             ["reminder-digest.txt"] = digest,

@@ -55,13 +55,13 @@ public static class TestPlans
         new MarketEntity("92130534MA0R00002B", "清河县饭店2", "连庄镇2号", "法人B", "餐饮服务", "连庄镇", "A", EntityStatus.Active),
     ];
 
-    /// <summary>Three qualified inspectors per department, plus one with an expired certificate in police.</summary>
+    /// <summary>Four qualified inspectors per department (004 §14's minimum), plus one with an expired certificate in police.</summary>
     public static IReadOnlyList<Inspector> Inspectors() =>
     [
-        .. new[] { "police", "market", "culture" }.SelectMany(d => Enumerable.Range(1, 3).Select(i => new Inspector(
+        .. new[] { "police", "market", "culture" }.SelectMany(d => Enumerable.Range(1, 4).Select(i => new Inspector(
             $"{d}-{i}", $"{d}检查员{i}", "男", d, "科员", new DateOnly(2027, 12, 31), $"{d}{i}@qinghe.example", null, []))),
         new Inspector("police-9", "过期检查员", "女", "police", "科员", new DateOnly(2023, 12, 31), "expired@qinghe.example", null, []),
     ];
 
-    public static DirectorySnapshot Directory() => new(Entities(), Inspectors(), "test-hash");
+    public static DirectorySnapshot Directory() => new(Entities(), Inspectors(), [new("entities.csv", "test-entities"), new("inspectors.csv", "test-inspectors")]);
 }

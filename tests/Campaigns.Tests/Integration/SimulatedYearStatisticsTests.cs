@@ -104,7 +104,7 @@ public class SimulatedYearStatisticsTests : IDisposable
                 timeline.Single(m => m.CampaignId == campaign.Id && m.Kind == MilestoneKind.ResultEntryDeadline).Date));
             // The same table gives the same bytes, so what the engine wrote is exactly the store's statistics.
             File.ReadAllBytes(_out.File("documents", "2026", campaign.Id, "statistics.xlsx")).ShouldBe(StatisticsWorkbook.Write(table));
-            var csv = Sheet.Read(File.ReadAllBytes(_out.File("documents", "2026", campaign.Id, "statistics.csv")), "statistics.csv");
+            var csv = Sheet.Load(File.ReadAllBytes(_out.File("documents", "2026", campaign.Id, "statistics.csv")), "statistics.csv").Sheet!;
             csv.Rows[^1][0].ShouldBe("合计");
             csv.Rows[^1][csv.Headers.ToList().IndexOf("检查结果（条）")].ShouldBe(store.Results(campaign.Id).Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var summary = store.Deliveries().Where(d => d.Kind == "summary-report" && d.CampaignId == campaign.Id).ToList();

@@ -32,8 +32,8 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     [Fact]
     public void Open_NewFile_AppliesEveryMigration_AndReopensWithoutReapplying()
     {
-        Store().SchemaVersion.ShouldBe(11);
-        Store().SchemaVersion.ShouldBe(11);
+        Store().SchemaVersion.ShouldBe(13);
+        Store().SchemaVersion.ShouldBe(13);
     }
 
     [Fact]
@@ -57,6 +57,28 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         facts.Draw.ShouldNotBeNull().Entities.ShouldBe(outcome.Campaigns[0].NewDraw!.Entities);
         store.JointChecks(2024).Count.ShouldBe(3);
         store.TransitionLog().Count.ShouldBe(4);
+    }
+
+    /// <summary>The seed-commitment ledger: append-only, audited, read with the plan's facts (the draw records it); the year's draw count.</summary>
+    [Fact]
+    public void RecordCommitment_FirstAndRecommitment_InTheFactsAndTheAuditTrail_SameOneTwiceRecordedOnce()
+    {
+        var store = Store();
+        var first = new Campaigns.Core.Draws.CommitmentEntry(new string('a', 64), Now, "2024.yaml", new string('1', 64), false);
+        var again = new Campaigns.Core.Draws.CommitmentEntry(new string('b', 64), Now.AddDays(3), "2024.yaml", new string('2', 64), true, first.Commitment, "调离", "县长");
+        store.RecordCommitment("qh-2024-netcafe", first, "test").ShouldBeTrue();
+        store.RecordCommitment("qh-2024-netcafe", first, "another instance").ShouldBeFalse();
+        store.RecordCommitment("qh-2024-netcafe", again, "test").ShouldBeTrue();
+
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        store.LoadFacts(plan).For("qh-2024-netcafe").Commitments.ShouldBe([first, again]);
+        store.Commitments(["qh-2024-netcafe", "other"]).Keys.ShouldBe(["qh-2024-netcafe"]);
+        store.AuditTrailOf("qh-2024-netcafe").Select(a => a.Action).ShouldBe(["seed-commitment-seen", "seed-recommitment"]);
+        store.VerifyAuditTrail().ShouldBeNull();
+
+        store.DrawCount(2024).ShouldBe(0);
+        store.Apply(plan, DrawDay(), [], [], new DateOnly(2024, 4, 9), Now, "test");
+        store.DrawCount(2024).ShouldBe(1);
     }
 
     [Fact]
@@ -177,6 +199,51 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         var cleared = store.Apply(plan, new TickOutcome([], [], [], []), [], [], new DateOnly(2024, 6, 27), Now, "t").FlagsCleared;
         cleared.Single().Kind.ShouldBe(FlagKind.PublicityOverdue);
         store.ActiveFlags().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Apply_FlagStaysRaised_KeepsTheEarliestSince()
+    {
+        // A follow-up entered late, whose deadline had passed before the flag was raised, moves the flag's since earlier;
+        // closing that one never moves it on again: the report, the 催办 and the store give one date.
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        OverdueFlag Flag(DateOnly since, string detail) => new(FlagKind.FollowUpOverdue, "qh-2024-netcafe", "market", since, detail);
+        store.Apply(plan, new TickOutcome([], [Flag(new DateOnly(2024, 5, 18), "1户")], [], []), [], [], new DateOnly(2024, 5, 20), Now, "t");
+        store.Apply(plan, new TickOutcome([], [Flag(new DateOnly(2024, 4, 19), "2户")], [], []), [], [], new DateOnly(2024, 5, 21), Now, "t");
+        store.ActiveFlags().Single().Since.ShouldBe("2024-04-19");
+        store.Apply(plan, new TickOutcome([], [Flag(new DateOnly(2024, 5, 18), "1户")], [], []), [], [], new DateOnly(2024, 5, 22), Now, "t");
+        store.ActiveFlags().Single().Since.ShouldBe("2024-04-19");
+        store.Snapshot(plan).Facts.FlagsSince.ShouldNotBeNull()[Flag(default, "").Key].ShouldBe(new DateOnly(2024, 4, 19));
+    }
+
+    [Fact]
+    public void ConfirmBulletin_OnceOnly_ReadInTheSnapshot()
+    {
+        // 001 (十一): the office's bulletin (一抽查一通报) is recorded apart from the results' publicity.
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        store.Apply(plan, DrawDay(), [], [], new DateOnly(2024, 4, 9), Now, "t");
+        var bulletin = new Publication("https://www.qinghe.gov.cn/ssjygk/1", new DateOnly(2024, 6, 20));
+        store.ConfirmBulletin("qh-2024-netcafe", bulletin, Now).ShouldBeTrue();
+        store.ConfirmBulletin("qh-2024-netcafe", bulletin with { Url = "https://other.example" }, Now).ShouldBeFalse();
+        store.BulletinOf("qh-2024-netcafe").ShouldBe(bulletin);
+        store.Snapshot(plan).Facts.For("qh-2024-netcafe").Bulletin.ShouldBe(bulletin);
+        store.PublicationOf("qh-2024-netcafe").ShouldBeNull();
+    }
+
+    [Fact]
+    public void ConfirmList_OncePerDepartment_ReadInTheSnapshot()
+    {
+        // 002 五(三)2: each department confirms receipt of its dispatched list.
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        store.Apply(plan, DrawDay(), [], [], new DateOnly(2024, 4, 9), Now, "t");
+        store.ConfirmList("qh-2024-netcafe", "market", new DateOnly(2024, 4, 10), "李四", Now).ShouldBeTrue();
+        store.ConfirmList("qh-2024-netcafe", "market", new DateOnly(2024, 4, 11), "李四", Now).ShouldBeFalse();
+        store.ListConfirmationsOf("qh-2024-netcafe").ShouldBe([("market", "2024-04-10", "李四")]);
+        store.Snapshot(plan).Facts.For("qh-2024-netcafe").ListConfirmations.ShouldNotBeNull()["market"].ShouldBe(new DateOnly(2024, 4, 10));
+        store.AuditTrailOf("qh-2024-netcafe").Last().Action.ShouldBe("list-confirmed");
     }
 
     [Fact]

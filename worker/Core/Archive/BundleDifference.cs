@@ -14,6 +14,9 @@ public enum BundleDifferenceKind
 
     /// <summary>The same path twice in the bundle: which one counts cannot be told.</summary>
     Duplicate,
+
+    /// <summary>A name that would land outside the folder it is unpacked into (../x, /x, C:\x) or is not a plain path.</summary>
+    Unsafe,
 }
 
 public sealed record BundleDifference(BundleDifferenceKind Kind, string Path);

@@ -1,27 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
+using Campaigns.Core.Draws;
 
 namespace Campaigns.Core.Directories;
 
 public static class DirectoryHash
 {
     /// <summary>
-    /// SHA-256 (lower-case hex) of the directories in a canonical text form, so a draw records the snapshot it
-    /// used: one line per entity sorted by USCC ("E|uscc|name|industry|region|risk|status"), then one per
-    /// inspector sorted by certificate number ("I|certificate|name|unit|valid-until|conflicts joined by ,"), each
-    /// line ending in "\n", UTF-8.
+    /// The hash a draw records for the snapshot it read: SHA-256 (lower-case hex) of the UTF-8 text made of one line per
+    /// file, in the record's order (entities, inspectors, departments), each "{sha256 of the file's bytes}  {file name}\n"
+    /// (two spaces): exactly what <c>sha256sum entities.csv inspectors.csv departments.csv | sha256sum</c> prints.
     /// </summary>
-    public static string Of(IEnumerable<MarketEntity> entities, IEnumerable<Inspector> inspectors)
-    {
-        var text = new StringBuilder();
-        foreach (var e in entities.OrderBy(e => e.Uscc, StringComparer.Ordinal))
-        {
-            text.Append($"E|{e.Uscc}|{e.Name}|{e.Industry}|{e.Region}|{e.RiskClass}|{e.Status}\n");
-        }
-        foreach (var i in inspectors.OrderBy(i => i.CertificateNumber, StringComparer.Ordinal))
-        {
-            text.Append($"I|{i.CertificateNumber}|{i.Name}|{i.Unit}|{i.CertificateValidUntil:yyyy-MM-dd}|{string.Join(",", i.Conflicts)}\n");
-        }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
+    public static string Of(IEnumerable<SnapshotFile> files) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(files.Select(f => $"{f.Sha256}  {f.File}\n")))));
 }

@@ -46,9 +46,18 @@ public static class DirectorySheet
         ["回避"] = "回避对象", ["回避单位"] = "回避对象",
     };
 
-    public static DirectoryRead<MarketEntity> ReadEntities(string csvText, string path) => ReadEntities(Sheet.FromCsv(csvText), path);
+    public static DirectoryRead<MarketEntity> ReadEntities(string csvText, string path) => ReadEntities(Sheet.ParseCsv(csvText, path), path);
 
-    public static DirectoryRead<Inspector> ReadInspectors(string csvText, string path) => ReadInspectors(Sheet.FromCsv(csvText), path);
+    public static DirectoryRead<Inspector> ReadInspectors(string csvText, string path) => ReadInspectors(Sheet.ParseCsv(csvText, path), path);
+
+    /// <summary>A file's entities, or the problem that kept it from being read (not a workbook, over a limit…).</summary>
+    public static DirectoryRead<MarketEntity> ReadEntities(SheetRead read, string path) =>
+        read.Sheet is { } sheet ? ReadEntities(sheet, path) : new([], [Unreadable(read)]);
+
+    public static DirectoryRead<Inspector> ReadInspectors(SheetRead read, string path, IReadOnlyCollection<string>? departments = null) =>
+        read.Sheet is { } sheet ? ReadInspectors(sheet, path, departments) : new([], [Unreadable(read)]);
+
+    private static DirectoryProblem Unreadable(SheetRead read) => new(read.Problem!.Location, read.Problem.Message);
 
     /// <summary>"entities" or "inspectors" by the sheet's headers (aliases included), or null when it looks like neither.</summary>
     public static string? KindOf(Sheet sheet) =>
@@ -58,8 +67,9 @@ public static class DirectorySheet
 
     public static DirectoryRead<MarketEntity> ReadEntities(Sheet sheet, string path)
     {
+        var problems = Shape(sheet, path, EntityAliases);
         sheet = sheet.Renamed(EntityAliases);
-        var problems = MissingHeaders(sheet, path, EntityHeaders, required: EntityHeaders);
+        problems.AddRange(MissingHeaders(sheet, path, EntityHeaders, required: EntityHeaders));
         if (problems.Count > 0)
         {
             return new([], problems);
@@ -69,6 +79,10 @@ public static class DirectorySheet
         foreach (var row in sheet.Rows)
         {
             var cells = new Cells(sheet, row, path, problems);
+            if (!cells.Printable("住所"))
+            {
+                continue;
+            }
             var name = cells.Required("名称");
             var uscc = cells.Required("统一社会信用代码");
             if (uscc.Length > 0 && Uscc.Problem(uscc) is { } invalid)
@@ -96,8 +110,9 @@ public static class DirectorySheet
     /// </summary>
     public static DirectoryRead<Inspector> ReadInspectors(Sheet sheet, string path, IReadOnlyCollection<string>? departments = null)
     {
+        var problems = Shape(sheet, path, InspectorAliases);
         sheet = sheet.Renamed(InspectorAliases);
-        var problems = MissingHeaders(sheet, path, InspectorHeaders, required: ["姓名", "单位", "执法证号", "证件有效期至"]);
+        problems.AddRange(MissingHeaders(sheet, path, InspectorHeaders, required: ["姓名", "单位", "执法证号", "证件有效期至"]));
         if (problems.Count > 0)
         {
             return new([], problems);
@@ -107,6 +122,10 @@ public static class DirectorySheet
         foreach (var row in sheet.Rows)
         {
             var cells = new Cells(sheet, row, path, problems);
+            if (!cells.Printable())
+            {
+                continue;
+            }
             var certificate = cells.Required("执法证号");
             if (certificate.Length > 0 && !seen.TryAdd(certificate, row.Line))
             {
@@ -152,6 +171,10 @@ public static class DirectorySheet
         return problems.Count > 0 ? new([], problems) : new(inspectors, []);
     }
 
+    /// <summary>Duplicate headers (an alias beside its canonical name too) and over-long rows, before any cell is read.</summary>
+    private static List<DirectoryProblem> Shape(Sheet sheet, string path, IReadOnlyDictionary<string, string> aliases) =>
+        [.. sheet.ShapeProblems(path, aliases).Select(p => new DirectoryProblem(p.Location, p.Message))];
+
     private static List<DirectoryProblem> MissingHeaders(Sheet sheet, string path, string[] known, string[] required) =>
         [.. required.Where(h => sheet.Column(h) < 0).Select(h => new DirectoryProblem(new SourceLocation(path, 1, 1),
             sheet.Headers.Count == 0 ? "文件为空：第一行应为表头" : $"缺少表头“{h}”（应有：{string.Join("、", known)}）"))];
@@ -159,6 +182,27 @@ public static class DirectorySheet
     /// <summary>Reads one row's cells by header, recording problems at the cell.</summary>
     private sealed class Cells(Sheet sheet, Sheet.Row row, string path, List<DirectoryProblem> problems)
     {
+        /// <summary>
+        /// False (after saying where) when a cell holds a control character: a NUL or tab in a name or code is never
+        /// meant, and downstream it broke a chart and the USCC check. A line break is allowed only in <paramref name="multiline"/>
+        /// (an address typed with Alt+Enter).
+        /// </summary>
+        public bool Printable(string? multiline = null)
+        {
+            var clean = true;
+            for (var i = 0; i < row.Fields.Count; i++)
+            {
+                var allowed = multiline is not null && i == sheet.Column(multiline);
+                if (row.Fields[i].FirstOrDefault(c => char.IsControl(c) && !(allowed && c is '\n' or '\r'), '\uFFFF') is var bad && bad != '\uFFFF')
+                {
+                    var header = i < sheet.Headers.Count ? sheet.Headers[i] : $"第{i + 1}列";
+                    problems.Add(new DirectoryProblem(new SourceLocation(path, row.Line, i + 1), $"“{header}”含有控制字符 U+{(int)bad:X4}，请删去"));
+                    clean = false;
+                }
+            }
+            return clean;
+        }
+
         public string Optional(string header) => row[sheet.Column(header)];
 
         public string Required(string header)

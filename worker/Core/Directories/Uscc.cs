@@ -39,9 +39,11 @@ public static class Uscc
         {
             return $"统一社会信用代码“{code}”应为18位，实为{code.Length}位";
         }
-        if (code.FirstOrDefault(c => !Alphabet.Contains(c)) is var bad && bad != default)
+        // By index, not by the character's default value: a NUL is a character outside the alphabet too.
+        if (code.AsSpan().IndexOfAnyExcept(Alphabet) is var at and >= 0)
         {
-            return $"统一社会信用代码“{code}”含有不允许的字符“{bad}”（GB 32100 不使用 I、O、S、V、Z 及小写字母）";
+            var bad = char.IsControl(code[at]) ? $"U+{(int)code[at]:X4}" : code[at].ToString();
+            return $"统一社会信用代码“{code.Replace('\0', '?')}”含有不允许的字符“{bad}”（GB 32100 不使用 I、O、S、V、Z 及小写字母）";
         }
         var check = CheckCharacter(code[..17])!.Value;
         return code[17] == check ? null : $"统一社会信用代码“{code}”校验位错误：应为“{check}”";

@@ -54,14 +54,20 @@ public static class DocumentModels
             ChineseDates.Format(draw.DrawnOn));
     }
 
-    public static DrawRecordDocument DrawRecord(AnnualPlan plan, CampaignPlan campaign, Draw draw)
+    /// <summary>The draw record for the file, with the substitutions appended so far (rendered again after each one).</summary>
+    public static DrawRecordDocument DrawRecord(AnnualPlan plan, CampaignPlan campaign, Draw draw, IReadOnlyList<Substitution>? substitutions = null)
     {
         var groupOf = draw.Groups.SelectMany(g => g.EntityUsccs.Select(u => (u, g.Number))).ToDictionary(x => x.u, x => x.Number);
-        var names = draw.Groups.SelectMany(g => g.Members).ToDictionary(m => m.CertificateNumber, m => $"{m.Name}（{plan.Department(m.DepartmentId).Name}，{m.CertificateNumber}）");
+        string Named(DrawnInspector m) => $"{m.Name}（{plan.Department(m.DepartmentId).Name}，{m.CertificateNumber}）";
+        var names = draw.Groups.SelectMany(g => g.Members).Concat((substitutions ?? []).Select(s => s.Replacement))
+            .DistinctBy(m => m.CertificateNumber).ToDictionary(m => m.CertificateNumber, Named);
         var rule = draw.Rule;
         var ratios = rule.RatioByRisk.Count == 0
             ? $"抽取比例{ChineseDates.Percent(rule.Ratio)}"
             : $"按信用风险分类抽取：{string.Join("，", rule.RatioByRisk.Select(r => $"{r.Key}类{ChineseDates.Percent(r.Value)}"))}，其他{ChineseDates.Percent(rule.Ratio)}";
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(plan.Office.TimeZone);
+        string Seen(DateTimeOffset at) => $"{ChineseDates.Format(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime))}{TimeZoneInfo.ConvertTime(at, zone):HH:mm}";
+        var inspectorRule = draw.InspectorRule;
         return new DrawRecordDocument(
             "“双随机、一公开”部门联合抽查抽取记录",
             plan.Office.Name,
@@ -70,15 +76,25 @@ public static class DocumentModels
             draw.Algorithm,
             draw.Seed,
             draw.SeedCommitment,
+            draw.SeedStatus,
+            [.. draw.Commitments.Select(c => c.Replaces is null
+                ? $"承诺值 {c.Commitment} 首次见于计划 {c.PlanFile}（版本 {c.PlanSha256[..12]}…，{Seen(c.FirstSeenAt)}）{(c.SeedRevealedWithIt ? "，与种子同时出现" : "")}"
+                : $"重新承诺：{c.Commitment} 替换 {c.Replaces}，理由：{c.Reason}，批准：{c.ApprovedBy}（见于计划 {c.PlanFile} 版本 {c.PlanSha256[..12]}…，{Seen(c.FirstSeenAt)}）")],
             draw.DirectoryHash,
-            $"{Scope(campaign.Scope)}；{ratios}，向上取整，至少{rule.Minimum}户；因年度联合抽查次数已满排除{rule.Excluded.Count}户",
+            [.. draw.Snapshot.Select(f => $"{f.File}：SHA-256 {f.Sha256}")],
+            $"{Scope(campaign.Scope)}；{ratios}，向上取整，至少{rule.Minimum}户；因年度联合抽查次数已满（{rule.YearlyCap}次）排除{rule.Excluded.Count}户；" +
+                $"{inspectorRule.Groups}个检查组，每组每部门{inspectorRule.InspectorsPerDepartment}名，每部门名录库至少{inspectorRule.MinimumPerDepartment}名持有效执法证的人员（004 §14）",
             draw.EligibleCount,
-            [.. draw.Strata.Select(s => new DrawRecordDocument.StratumLine(s.RiskClass == "*" ? "全部" : s.RiskClass, s.Eligible, s.Drawn))],
+            [.. draw.Strata.Select(s => new DrawRecordDocument.StratumLine(
+                s.RiskClass == EntitySelection.Unstratified ? "全部" : s.RiskClass, ChineseDates.Percent(s.Ratio), s.Eligible, s.ByRatio, s.TopUp, s.Drawn))],
             [.. draw.Entities.Select((e, i) => new DrawRecordDocument.EntityLine(i + 1, e.Name, e.Uscc, e.RiskClass, groupOf[e.Uscc]))],
             [.. draw.Groups.Select(g => new DrawRecordDocument.GroupLine(g.Number, names[g.LeaderCertificateNumber],
                 string.Join("；", g.Members.Where(m => m.CertificateNumber != g.LeaderCertificateNumber).Select(m => names[m.CertificateNumber]))))],
             [.. draw.Recusals.Select(r => $"第{r.Group}检查组：执法证号{r.CertificateNumber}与检查对象{r.Uscc}存在利害关系，依法回避，由下一名抽中人员替补")],
-            "campaigns verify-draw draw-record.json --directory snapshot（或 python3 ops/verify_draw.py draw-record.json snapshot/entities.csv snapshot/inspectors.csv）");
+            [.. (substitutions ?? []).Select(s => new DrawRecordDocument.SubstitutionLine(
+                s.Sequence, ChineseDates.Format(s.On), s.Group, names.GetValueOrDefault(s.Replaced, s.Replaced), names[s.Replacement.CertificateNumber], s.Reason, s.ApprovedBy,
+                $"候选{s.PoolSize}人（SHA-256 {s.PoolSha256[..12]}…），随机数标签 {s.Label}"))],
+            "campaigns verify-draw draw-record.json --directory snapshot（或 python3 ops/verify_draw.py draw-record.json --directory snapshot）；加 --year <年度抽取记录文件夹> 可复核年度排除名单");
     }
 
     public static EntityNotice EntityNotice(AnnualPlan plan, CampaignPlan campaign, DrawnEntity entity, IReadOnlyList<Milestone> milestones) => new(

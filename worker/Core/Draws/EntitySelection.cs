@@ -6,7 +6,8 @@ namespace Campaigns.Core.Draws;
 /// <summary>
 /// The entity half of the double-random draw, precise enough to re-implement (README "The draw"; ops/verify_draw.py does):
 /// 1. eligible = active entities in the scope (industry, region), not in <see cref="EntityRule.Excluded"/>, sorted by USCC (ordinal);
-/// 2. without ratios per class: one stratum "*"; k = min(n, max(minimum, ceil(ratio × n))); choose k with label "{campaign}|entities";
+/// 2. without ratios per class: one stratum "*"; k = min(n, max(minimum, ceil(ratio × n))); choose k with label "{campaign}|entities"
+///    (the stratum shows min(n, ceil(ratio × n)) by ratio and the rest of k as top-up);
 /// 3. with ratios per class: strata are the risk classes in ordinal order; each draws min(n_c, ceil(r_c × n_c)) with label
 ///    "{campaign}|entities|{class}", r_c from the class's ratio or else the campaign ratio; if the total is below
 ///    min(minimum, n), the shortfall is chosen from the entities not yet drawn (sorted by USCC) with label "{campaign}|entities|top-up".
@@ -28,9 +29,11 @@ public static class EntitySelection
 
         if (rule.RatioByRisk.Count == 0)
         {
-            var count = Math.Min(eligible.Count, Math.Max(rule.Minimum, Ceiling(rule.Ratio, eligible.Count)));
+            var byRatio = Math.Min(eligible.Count, Ceiling(rule.Ratio, eligible.Count));
+            var count = Math.Min(eligible.Count, Math.Max(rule.Minimum, byRatio));
             new DrawStream(seed, $"{campaignId}|entities").Shuffle(eligible.AsSpan(), count);
-            return new Result(eligible.Count, [new Stratum(Unstratified, eligible.Count, count)], Materialise(directory, eligible.AsSpan(0, count)));
+            return new Result(
+                eligible.Count, [Stratum.Of(Unstratified, rule.Ratio, eligible.Count, byRatio, count - byRatio)], Materialise(directory, eligible.AsSpan(0, count)));
         }
 
         var byClass = Buckets(directory, eligible);
@@ -44,7 +47,7 @@ public static class EntitySelection
             var count = Math.Min(members.Length, Ceiling(ratio, members.Length));
             new DrawStream(seed, $"{campaignId}|entities|{riskClass}").Shuffle(members.AsSpan(), count);
             selected.AddRange(members.AsSpan(0, count));
-            strata.Add(new Stratum(riskClass, members.Length, count));
+            strata.Add(Stratum.Of(riskClass, ratio, members.Length, count, 0));
         }
         var shortfall = Math.Min(rule.Minimum, eligible.Count) - selected.Count;
         if (shortfall > 0)
@@ -54,7 +57,7 @@ public static class EntitySelection
             new DrawStream(seed, $"{campaignId}|entities|top-up").Shuffle(rest.AsSpan(), shortfall);
             selected.AddRange(rest.AsSpan(0, shortfall));
             var topUp = rest.Take(shortfall).Select(directory.RiskClassAt).ToList();
-            strata = [.. strata.Select(s => s with { Drawn = s.Drawn + topUp.Count(c => directory.RiskClasses[c] == s.RiskClass) })];
+            strata = [.. strata.Select(s => Stratum.Of(s.RiskClass, s.Ratio, s.Eligible, s.ByRatio, topUp.Count(c => directory.RiskClasses[c] == s.RiskClass)))];
         }
         return new Result(eligible.Count, strata, Materialise(directory, CollectionsMarshal.AsSpan(selected)));
     }

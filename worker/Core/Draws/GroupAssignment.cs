@@ -6,7 +6,7 @@ namespace Campaigns.Core.Draws;
 /// The inspector half of the double-random draw, precise enough to re-implement (README "The draw"):
 /// 1. g = min(groups, drawn entities); the drawn entities (in draw order) are shuffled in full with label
 ///    "{campaign}|groups"; the i-th of the shuffle goes to group (i mod g) + 1; each group lists its entities in draw order;
-/// 2. qualified = certificate valid on the draw day; fewer than four in all participating departments refuses (004 §14);
+/// 2. qualified = certificate valid on the draw day; a department with fewer than the rule's minimum (4, 004 §14) refuses;
 /// 3. per department in rule order: the qualified whose 单位 is its id or name, sorted by certificate number, are
 ///    shuffled in full with label "{campaign}|inspectors|{department id}"; groups 1..g take from that order in turn,
 ///    each until it has inspectors_per_department; someone who must recuse from an entity of the group (回避对象) is
@@ -15,7 +15,7 @@ namespace Campaigns.Core.Draws;
 /// </summary>
 public static class GroupAssignment
 {
-    /// <summary>The inspector directory must hold at least four qualified people (004 §14).</summary>
+    /// <summary>Each department's inspector directory must hold at least four qualified people (004 §14).</summary>
     public const int MinimumDirectory = 4;
 
     public sealed record Result(IReadOnlyList<InspectionGroup>? Groups, IReadOnlyList<Recusal> Recusals, string? Refusal);
@@ -33,10 +33,15 @@ public static class GroupAssignment
         }
 
         var qualified = inspectors.Where(i => i.IsQualifiedOn(drawnOn)).ToList();
-        var inDepartments = rule.Departments.Sum(d => qualified.Count(i => i.Unit == d.Id || i.Unit == d.Name));
-        if (inDepartments < MinimumDirectory)
+        // 004 §14 asks each department's own directory for the minimum (网安's own staff), not the departments together.
+        foreach (var department in rule.Departments)
         {
-            return Refused($"执法检查人员名录库不足：参与部门持有效执法证的人员共{inDepartments}名，少于{MinimumDirectory}名（004 §14）");
+            var count = qualified.Count(i => i.Unit == department.Id || i.Unit == department.Name);
+            if (count < rule.MinimumPerDepartment)
+            {
+                return Refused(
+                    $"{department.Name}（{department.Id}）执法检查人员名录库不足：持有效执法证的人员{count}名，少于每部门至少{rule.MinimumPerDepartment}名（004 §14）");
+            }
         }
 
         var members = Enumerable.Range(0, groupCount).Select(_ => new List<DrawnInspector>()).ToList();

@@ -34,8 +34,12 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
                 foreach (var contact in plan.Office.Contacts)
                 {
                     Cover("results-publicity", contact, $"请公示{campaign.Name}抽查结果",
-                        $"本次抽查检查结果已全部录入，抽查结果公示表见附件，请按“一抽查一通报”要求于{ChineseDates.Format(milestones[MilestoneKind.PublicityDeadline].Date)}前" +
-                        $"在信用信息公示系统和政府网站公示，公示后登记公示网址和日期：campaigns publish --campaign {campaign.Id} --url <网址> --on <日期>。", [publicity]);
+                        $"本次抽查检查结果已全部录入，抽查结果公示表见附件，请按“谁检查、谁录入、谁公示”要求于{DateText(MilestoneKind.PublicityDeadline)}前" +
+                        $"在信用信息公示系统和政府网站公示（002 五(三)7、003 §20(四)、004 §23），公示后登记公示网址和日期：campaigns publish --campaign {campaign.Id} --url <网址> --on <日期>。" +
+                        (milestones.ContainsKey(MilestoneKind.BulletinDeadline)
+                            ? $"另请按“一抽查一通报”要求于{DateText(MilestoneKind.BulletinDeadline)}前在政府门户网站通报抽查情况（001 (十一)），通报后登记：campaigns publish --bulletin --campaign {campaign.Id} --url <网址> --on <日期>。"
+                            : ""),
+                        [publicity]);
                 }
                 break;
             case CampaignTrigger.Report:
@@ -124,17 +128,21 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
         $"{campaign.Name} 第{group.Number}检查组实地检查",
         $"{GroupLine(group)}\n检查对象：\n" +
         string.Join("\n", EntitiesOf(draw, group).Select((e, i) => $"{i + 1}. {e.Name}（{e.Address}）")) +
-        $"\n检查结果录入截止：{ChineseDates.Format(milestones[MilestoneKind.ResultEntryDeadline].Date)}");
+        $"\n检查结果录入截止：{DateText(MilestoneKind.ResultEntryDeadline)}");
 
-    /// <summary>The deadlines a department works to, as calendar events.</summary>
+    /// <summary>A milestone's date as offices read it; a date counted through a year with no holiday notice yet says 暂定, as mails do.</summary>
+    private string DateText(MilestoneKind kind) =>
+        ChineseDates.Format(milestones[kind].Date) + (milestones[kind].Provisional ? "（暂定：该年节假日安排尚未公布）" : "");
+
+    /// <summary>The deadlines a department works to, as calendar events; a provisional one is marked 暂定 in its title too.</summary>
     private string Deadlines(Draw draw)
     {
-        MilestoneKind[] kinds = [MilestoneKind.ResultEntryDeadline, MilestoneKind.PublicityDeadline, MilestoneKind.SummaryDue];
+        MilestoneKind[] kinds = [MilestoneKind.ResultEntryDeadline, MilestoneKind.PublicityDeadline, MilestoneKind.BulletinDeadline, MilestoneKind.SummaryDue];
         var path = $"{Folder}/deadlines.ics";
         Documents.Add(new DocumentOrder(path, null, CalendarFile.Write(
             kinds.Where(milestones.ContainsKey).Select(k => new CalendarFile.Event(
                 $"{campaign.Id}-{k.WireName()}@campaigns.local", milestones[k].Date, milestones[k].Date,
-                $"{campaign.Name}：{k.ChineseName()}", $"{k.ChineseName()}：{ChineseDates.Format(milestones[k].Date)}")),
+                $"{campaign.Name}：{k.ChineseName()}{(milestones[k].Provisional ? "（暂定）" : "")}", $"{k.ChineseName()}：{DateText(k)}")),
             draw.DrawnOn), campaign.Id));
         return path;
     }

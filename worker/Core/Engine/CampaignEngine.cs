@@ -21,10 +21,13 @@ public static class CampaignEngine
         // Copied only when a campaign draws: the counts cover every entity drawn this year (a province's is some hundred
         // thousand), and most ticks draw nothing.
         Dictionary<string, int>? drawnThisTick = null;
+        var draws = 0;
         var outcomes = new List<CampaignOutcome>();
         foreach (var campaign in plan.Campaigns)
         {
-            var outcome = Reconciler.Reconcile(context with { JointChecksThisYear = drawnThisTick ?? context.JointChecksThisYear }, campaign, facts.For(campaign.Id));
+            var outcome = Reconciler.Reconcile(
+                context with { JointChecksThisYear = drawnThisTick ?? context.JointChecksThisYear, DrawsEarlierThisTick = draws }, campaign, facts.For(campaign.Id));
+            draws += outcome.NewDraw is null ? 0 : 1;
             foreach (var entity in outcome.NewDraw?.Entities ?? [])
             {
                 drawnThisTick ??= new Dictionary<string, int>(context.JointChecksThisYear);
@@ -34,7 +37,9 @@ public static class CampaignEngine
         }
 
         var published = plan.Office.PublishedOn is { } on && on <= today;
-        List<OverdueFlag> flags = [.. outcomes.SelectMany(o => o.Flags)];
+        // A flag keeps the earliest day it has applied: one whose earliest item was closed still counts from when it began,
+        // so the leaders' report, the 催办 and the stored flag give one date.
+        List<OverdueFlag> flags = [.. outcomes.SelectMany(o => o.Flags).Select(f => Earliest(f, facts.FlagsSince))];
         if (!published && today > plan.Office.PublishBy)
         {
             flags.Insert(0, new OverdueFlag(FlagKind.PlanNotPublished, plan.Key, "", plan.Office.PublishBy.AddDays(1), "年度抽查计划尚未公示"));
@@ -63,6 +68,9 @@ public static class CampaignEngine
         }
         return new TickOutcome(outcomes, flags, documents, deliveries);
     }
+
+    private static OverdueFlag Earliest(OverdueFlag flag, IReadOnlyDictionary<string, DateOnly>? stored) =>
+        stored is not null && stored.TryGetValue(flag.Key, out var since) && since < flag.Since ? flag with { Since = since } : flag;
 
     private static IEnumerable<DeliveryOrder> PublicationReminders(TickContext context, string publicationPath)
     {
@@ -93,8 +101,10 @@ public static class CampaignEngine
 
     /// <summary>
     /// Overdue notices (催办) to whoever must still act, on the days the leaders' report goes out: each department
-    /// missing results, the office for publicity, summary and plan publication, the office and lead department for a
-    /// blocked draw. They are reminders, so they join the day's digest; a dead letter is the leaders' and `deliveries`'.
+    /// missing results, the office for publicity, bulletin, summary and plan publication, the office and lead department
+    /// for a blocked draw (the office alone while the plan is unpublished). They go to whom the leaders' report names as
+    /// 责任单位 (<see cref="Whose"/>). They are reminders, so they join the day's digest; a dead letter is the leaders' and
+    /// `deliveries`'.
     /// </summary>
     private static IEnumerable<DeliveryOrder> OverdueNotices(TickContext context, IReadOnlyList<OverdueFlag> flags)
     {
@@ -109,8 +119,14 @@ public static class CampaignEngine
                     $"对发现的问题进行后续处理并登记（campaigns followup close）：{flag.Detail}"),
                 FlagKind.PublicityOverdue => (MilestoneKind.PublicityDeadline.ChineseName(), plan.Office.Contacts,
                     $"在信用信息公示系统和政府网站公示抽查结果，并登记公示网址和日期（campaigns publish --campaign {flag.Scope}）"),
+                FlagKind.BulletinOverdue => (MilestoneKind.BulletinDeadline.ChineseName(), plan.Office.Contacts,
+                    $"在政府门户网站行政执法平台“双随机一公开”栏目通报抽查情况（一抽查一通报，001 (十一)），并登记通报网址和日期（campaigns publish --bulletin --campaign {flag.Scope}）"),
                 FlagKind.SummaryOverdue => (MilestoneKind.SummaryDue.ChineseName(), plan.Office.Contacts, "形成统计表和工作总结并报送"),
+                FlagKind.ListConfirmationOverdue => (ListConfirmations.Deadline, plan.Department(flag.Subject).Contacts,
+                    $"确认收到本部门的抽查名单并登记（campaigns confirm-list --campaign {flag.Scope} --department {flag.Subject}）：{flag.Detail}"),
                 FlagKind.PlanNotPublished => (MilestoneKind.PlanPublicationDeadline.ChineseName(), plan.Office.Contacts, "公示年度抽查计划，并在计划中填写实际公示日期（published_on）"),
+                FlagKind.DrawBlocked when campaign is not null && BlockedByUnpublishedPlan(flag) =>
+                    (MilestoneKind.Draw.ChineseName(), plan.Office.Contacts, $"公示年度抽查计划，并在计划中填写实际公示日期（published_on），计划公示后即抽取：{flag.Detail}"),
                 FlagKind.DrawBlocked when campaign is not null =>
                     (MilestoneKind.Draw.ChineseName(), plan.Office.Contacts.Concat(plan.Department(campaign.Lead).Contacts), $"解决抽取受阻的问题：{flag.Detail}"),
                 _ => null,
@@ -194,17 +210,16 @@ public static class CampaignEngine
         }
     }
 
-    private static string Whose(AnnualPlan plan, OverdueFlag flag)
+    private static bool BlockedByUnpublishedPlan(OverdueFlag flag) =>
+        flag.Kind == FlagKind.DrawBlocked && flag.Detail.StartsWith(Reconciler.PlanUnpublishedCause, StringComparison.Ordinal);
+
+    /// <summary>The 责任单位 a leader reads: the same as whom the 催办 for the flag goes to (<see cref="OverdueNotices"/>).</summary>
+    private static string Whose(AnnualPlan plan, OverdueFlag flag) => flag.Kind switch
     {
-        if (flag.Kind == FlagKind.PlanNotPublished)
-        {
-            return plan.Office.Name;
-        }
-        if (flag.Kind == FlagKind.DeliveryFailed)
-        {
-            return $"{plan.Office.Name}（邮件发送）";
-        }
-        var campaign = plan.Campaign(flag.Scope);
-        return plan.Department(flag.Subject.Length > 0 ? flag.Subject : campaign.Lead).Name;
-    }
+        FlagKind.PlanNotPublished or FlagKind.PublicityOverdue or FlagKind.BulletinOverdue or FlagKind.SummaryOverdue => plan.Office.Name,
+        FlagKind.DrawBlocked when BlockedByUnpublishedPlan(flag) => plan.Office.Name,
+        FlagKind.DrawBlocked => $"{plan.Office.Name}、{plan.Department(plan.Campaign(flag.Scope).Lead).Name}",
+        FlagKind.DeliveryFailed => $"{plan.Office.Name}（邮件发送）",
+        _ => plan.Department(flag.Subject.Length > 0 ? flag.Subject : plan.Campaign(flag.Scope).Lead).Name,
+    };
 }

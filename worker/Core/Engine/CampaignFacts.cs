@@ -5,7 +5,12 @@ using Campaigns.Core.Results;
 
 namespace Campaigns.Core.Engine;
 
-/// <summary>What has been recorded about one campaign so far; the engine derives everything else.</summary>
+/// <summary>
+/// What has been recorded about one campaign so far; the engine derives everything else. <see cref="Bulletin"/> is the
+/// office's own bulletin (一抽查一通报, 001 (十一)), confirmed apart from the results' <see cref="Publication"/>.
+/// <see cref="ListConfirmations"/>: the day each department confirmed its dispatched list (002 五(三)2), by department id.
+/// <see cref="Commitments"/> is the campaign's seed-commitment ledger (first commitment seen, then each approved re-commitment).
+/// </summary>
 public sealed record CampaignFacts(
     string CampaignId,
     CampaignState State,
@@ -13,7 +18,10 @@ public sealed record CampaignFacts(
     IReadOnlyList<ResultEntry> Results,
     DateOnly? ArchiveRequestedOn,
     Publication? Publication = null,
-    IReadOnlyList<FollowUpClosure>? FollowUpClosures = null)
+    IReadOnlyList<FollowUpClosure>? FollowUpClosures = null,
+    Publication? Bulletin = null,
+    IReadOnlyDictionary<string, DateOnly>? ListConfirmations = null,
+    IReadOnlyList<CommitmentEntry>? Commitments = null)
 {
     public static CampaignFacts New(string campaignId) => new(campaignId, CampaignState.Draft, null, [], null);
 }

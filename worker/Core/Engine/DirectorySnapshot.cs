@@ -1,9 +1,13 @@
 using Campaigns.Core.Directories;
+using Campaigns.Core.Draws;
 
 namespace Campaigns.Core.Engine;
 
-/// <summary>The two directories (检查对象名录库, 执法检查人员名录库) as read for one tick, with their content hash.</summary>
-public sealed record DirectorySnapshot(IReadOnlyList<MarketEntity> Entities, IReadOnlyList<Inspector> Inspectors, string Hash)
+/// <summary>
+/// The two directories (检查对象名录库, 执法检查人员名录库) as read for one tick, with the name and SHA-256 of the two files
+/// they were read from (entities first), which a draw records.
+/// </summary>
+public sealed record DirectorySnapshot(IReadOnlyList<MarketEntity> Entities, IReadOnlyList<Inspector> Inspectors, IReadOnlyList<SnapshotFile> Files)
 {
     private EntityIndex? _index;
 
@@ -13,10 +17,8 @@ public sealed record DirectorySnapshot(IReadOnlyList<MarketEntity> Entities, IRe
     /// </summary>
     public EntityIndex Index => _index ??= EntityIndex.Build(Entities);
 
-    // The index is derived from the entities, so it takes no part in equality.
-    public bool Equals(DirectorySnapshot? other) =>
-        other is not null && (ReferenceEquals(Entities, other.Entities) || Entities.SequenceEqual(other.Entities))
-        && (ReferenceEquals(Inspectors, other.Inspectors) || Inspectors.SequenceEqual(other.Inspectors)) && Hash == other.Hash;
+    // The index is derived from the entities, so it takes no part in equality; the files' hashes stand for their rows.
+    public bool Equals(DirectorySnapshot? other) => other is not null && Files.SequenceEqual(other.Files);
 
-    public override int GetHashCode() => Hash.GetHashCode(StringComparison.Ordinal);
+    public override int GetHashCode() => Files.Count == 0 ? 0 : Files[0].Sha256.GetHashCode(StringComparison.Ordinal);
 }

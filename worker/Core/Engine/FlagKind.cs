@@ -7,6 +7,12 @@ public enum FlagKind
     DrawBlocked,
     ResultsOverdue,
     PublicityOverdue,
+
+    /// <summary>The office's bulletin (一抽查一通报, 001 (十一)) not confirmed after its deadline.</summary>
+    BulletinOverdue,
+
+    /// <summary>A department has not confirmed the dispatched list in time (002 五(三)2); only in plans that ask for it.</summary>
+    ListConfirmationOverdue,
     SummaryOverdue,
     DeliveryFailed,
     FollowUpOverdue,

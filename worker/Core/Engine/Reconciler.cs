@@ -24,7 +24,7 @@ public static class Reconciler
 
         var guards = new LifecycleGuards(
             PlanPublished: () => plan.Office.PublishedOn is { } published && published <= today,
-            DrawDue: () => today >= campaign.DrawOn && (attempt ??= TryDraw(context, campaign)).Draw is not null,
+            DrawDue: () => today >= campaign.DrawOn && (attempt ??= TryDraw(context, campaign, facts.Commitments ?? [])).Draw is not null,
             WindowStarted: () => today >= campaign.Window.Start,
             WindowEnded: () => today > campaign.Window.End,
             ResultsComplete: () => draw is not null && MissingResults.Of(campaign, draw, facts.Results).Count == 0,
@@ -48,8 +48,9 @@ public static class Reconciler
         }
 
         var flags = Flags(context, campaign, facts, state, draw, attempt, milestones);
-        var reminders = Reminders.For(context, campaign, state, draw, facts.Results, milestones)
-            .Concat(Reminders.ForFollowUps(context, campaign, draw, facts.Results, facts.FollowUpClosures ?? []));
+        var reminders = Reminders.For(context, campaign, state, draw, facts.Results, milestones, facts.Bulletin)
+            .Concat(Reminders.ForFollowUps(context, campaign, draw, facts.Results, facts.FollowUpClosures ?? []))
+            .Concat(ListConfirmations.Reminders(context, campaign, state, draw, facts));
         return new CampaignOutcome(
             campaign.Id,
             state,
@@ -74,7 +75,7 @@ public static class Reconciler
     public static bool IsBefore(CampaignState state, CampaignState target) =>
         state != CampaignState.Cancelled && state < target;
 
-    private static DrawOutcome TryDraw(TickContext context, CampaignPlan campaign)
+    private static DrawOutcome TryDraw(TickContext context, CampaignPlan campaign, IReadOnlyList<CommitmentEntry> commitments)
     {
         if (context.Directory is not { } directory)
         {
@@ -84,13 +85,21 @@ public static class Reconciler
         {
             return DrawOutcome.Refused("抽取种子已事先承诺但尚未揭示：请在抽取会上公布种子，并填入计划的 seed 字段");
         }
+        // The plan catalog refuses a plan whose commitment differs from the ledger's; this holds the line for any other way in.
+        if (commitments.Count > 0 && !string.Equals(commitments[^1].Commitment, campaign.SeedCommitment, StringComparison.OrdinalIgnoreCase))
+        {
+            return DrawOutcome.Refused(
+                $"抽取种子承诺值与首次记录的不同（首次记录 {commitments[^1].Commitment[..12]}…，{commitments[^1].FirstSeenAt:yyyy-MM-dd HH:mm}）：须在计划中写明重新承诺的理由和批准领导");
+        }
         var input = new DrawInput(
             campaign.Seed ?? context.DefaultSeed,
             context.Today,
             directory.Index,
             directory.Inspectors,
-            directory.Hash,
-            context.JointChecksThisYear);
+            directory.Files,
+            context.JointChecksThisYear,
+            (context.DrawsThisYear?.Value ?? 0) + context.DrawsEarlierThisTick + 1,
+            commitments);
         return DoubleRandomDraw.Run(context.Plan, campaign, input);
     }
 
@@ -101,16 +110,38 @@ public static class Reconciler
         _ => "",
     };
 
+    /// <summary>
+    /// The cause a draw-blocked flag names when the plan is not yet published: nothing may be drawn before (001 (八)).
+    /// Leaders read it; the 催办 for it goes to the office alone, the only one who can publish.
+    /// </summary>
+    public const string PlanUnpublishedCause = "年度抽查计划未公示，001 (八)";
+
+    /// <summary>The milestones a campaign that was never drawn misses in turn: consequences of its blocked draw, not breaches of their own.</summary>
+    private static readonly MilestoneKind[] Consequences =
+        [MilestoneKind.WindowStart, MilestoneKind.ResultEntryDeadline, MilestoneKind.PublicityDeadline, MilestoneKind.BulletinDeadline, MilestoneKind.SummaryDue];
+
     private static List<OverdueFlag> Flags(
         TickContext context, CampaignPlan campaign, CampaignFacts facts, CampaignState state, Draw? draw,
         DrawOutcome? attempt, IReadOnlyDictionary<MilestoneKind, Milestone> milestones)
     {
         var today = context.Today;
         var flags = new List<OverdueFlag>();
-        if (state == CampaignState.Published && attempt?.Refusal is { } refusal)
+        // A campaign still in Draft on its draw day is waiting for the plan's publication; one in Published was refused.
+        var blockedBy = state switch
         {
-            flags.Add(new OverdueFlag(FlagKind.DrawBlocked, campaign.Id, "", campaign.DrawOn, refusal));
+            CampaignState.Draft when today >= campaign.DrawOn => $"{PlanUnpublishedCause}：计划公示后方可抽取",
+            CampaignState.Published when attempt?.Refusal is { } refusal => refusal,
+            _ => null,
+        };
+        if (blockedBy is not null)
+        {
+            var missed = Consequences.Where(k => milestones.TryGetValue(k, out var m) && m.Date < today)
+                .Select(k => $"{k.ChineseName()}（{milestones[k].Date:yyyy-MM-dd}）").ToList();
+            flags.Add(new OverdueFlag(FlagKind.DrawBlocked, campaign.Id, "", campaign.DrawOn,
+                missed.Count == 0 ? blockedBy : $"{blockedBy}；因未抽取，以下环节随之未能进行：{string.Join("、", missed)}"));
         }
+
+        flags.AddRange(ListConfirmations.Flags(context, campaign, state, draw, facts));
 
         var resultDeadline = milestones[MilestoneKind.ResultEntryDeadline].Date;
         if (draw is not null && state != CampaignState.Cancelled && today > resultDeadline)
@@ -123,10 +154,18 @@ public static class Reconciler
             }
         }
 
+        // A campaign never drawn has nothing to publish or report: its draw-blocked flag names those as consequences.
         var publicityDeadline = milestones[MilestoneKind.PublicityDeadline].Date;
-        if (IsBefore(state, CampaignState.Publicized) && today > publicityDeadline)
+        if (draw is not null && IsBefore(state, CampaignState.Publicized) && today > publicityDeadline)
         {
             flags.Add(new OverdueFlag(FlagKind.PublicityOverdue, campaign.Id, "", publicityDeadline.AddDays(1), "抽查结果尚未公示"));
+        }
+
+        // The office's own bulletin (001 (十一)) stands apart from the lifecycle: it is owed even once the campaign has moved on.
+        if (draw is not null && state != CampaignState.Cancelled && milestones.TryGetValue(MilestoneKind.BulletinDeadline, out var bulletin)
+            && today > bulletin.Date && !(facts.Bulletin is { } confirmed && confirmed.On <= today))
+        {
+            flags.Add(new OverdueFlag(FlagKind.BulletinOverdue, campaign.Id, "", bulletin.Date.AddDays(1), "抽查情况尚未在政府门户网站通报（一抽查一通报，001 (十一)）"));
         }
 
         // Per department, the problems found and not yet dealt with 7 working days after the result (003 §20(三)).
@@ -142,7 +181,7 @@ public static class Reconciler
             }
         }
 
-        if (campaign.SummaryDue is { } summaryDue && IsBefore(state, CampaignState.Reported) && today > summaryDue)
+        if (draw is not null && campaign.SummaryDue is { } summaryDue && IsBefore(state, CampaignState.Reported) && today > summaryDue)
         {
             flags.Add(new OverdueFlag(FlagKind.SummaryOverdue, campaign.Id, "", summaryDue.AddDays(1), "统计表和工作总结尚未形成"));
         }

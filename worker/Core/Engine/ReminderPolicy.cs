@@ -20,6 +20,7 @@ public sealed record ReminderPolicy(
             [MilestoneKind.WindowStart] = [2],
             [MilestoneKind.ResultEntryDeadline] = [5, 2, 1, 0],
             [MilestoneKind.PublicityDeadline] = [3, 1, 0],
+            [MilestoneKind.BulletinDeadline] = [3, 1, 0],
             [MilestoneKind.SummaryDue] = [5, 1, 0],
         });
 
@@ -29,6 +30,7 @@ public sealed record ReminderPolicy(
         ["window_start"] = MilestoneKind.WindowStart,
         ["result_entry_deadline"] = MilestoneKind.ResultEntryDeadline,
         ["publicity_deadline"] = MilestoneKind.PublicityDeadline,
+        ["bulletin_deadline"] = MilestoneKind.BulletinDeadline,
         ["summary_due"] = MilestoneKind.SummaryDue,
     };
 

@@ -17,7 +17,7 @@ public static class Reminders
 {
     public static IReadOnlyList<DeliveryOrder> For(
         TickContext context, CampaignPlan campaign, CampaignState state, Draw? draw,
-        IReadOnlyList<ResultEntry> results, IReadOnlyDictionary<MilestoneKind, Milestone> milestones)
+        IReadOnlyList<ResultEntry> results, IReadOnlyDictionary<MilestoneKind, Milestone> milestones, Publication? bulletin = null)
     {
         if (state == CampaignState.Cancelled)
         {
@@ -32,7 +32,7 @@ public static class Reminders
             {
                 continue;
             }
-            foreach (var (recipient, openItems, attachments) in Recipients(plan, campaign, kind, state, draw, results))
+            foreach (var (recipient, openItems, attachments) in Recipients(plan, campaign, kind, state, draw, results, bulletin is { } b && b.On <= context.Today))
             {
                 if (recipient.Email is null)
                 {
@@ -122,11 +122,18 @@ public static class Reminders
     }
 
     private static IEnumerable<(Contact Recipient, IReadOnlyList<string> OpenItems, IReadOnlyList<string> Attachments)> Recipients(
-        AnnualPlan plan, CampaignPlan campaign, MilestoneKind kind, CampaignState state, Draw? draw, IReadOnlyList<ResultEntry> results)
+        AnnualPlan plan, CampaignPlan campaign, MilestoneKind kind, CampaignState state, Draw? draw, IReadOnlyList<ResultEntry> results, bool bulletinConfirmed)
     {
         IEnumerable<Contact> DepartmentContacts(string id) => plan.Department(id).Contacts;
         switch (kind)
         {
+            // Still in Draft the day before the draw: the plan is not published, and only the office can change that (001 (八)).
+            case MilestoneKind.Draw when state == CampaignState.Draft:
+                foreach (var c in plan.Office.Contacts)
+                {
+                    yield return (c, ["公示年度抽查计划，并在计划中填写实际公示日期（published_on）：计划公示后方可抽取（001 (八)）", "组织双随机抽取（检查对象和执法检查人员）"], []);
+                }
+                break;
             case MilestoneKind.Draw when Reconciler.IsBefore(state, CampaignState.Drawn):
                 foreach (var c in plan.Office.Contacts.Concat(DepartmentContacts(campaign.Lead)))
                 {
@@ -170,7 +177,14 @@ public static class Reminders
                     yield return (c, ["在信用信息公示系统和政府网站公示抽查结果", $"公示后登记公示网址和日期（campaigns publish --campaign {campaign.Id}）"], []);
                 }
                 break;
-            case MilestoneKind.SummaryDue when Reconciler.IsBefore(state, CampaignState.Reported):
+            case MilestoneKind.BulletinDeadline when draw is not null && !bulletinConfirmed:
+                foreach (var c in plan.Office.Contacts)
+                {
+                    yield return (c, ["在政府门户网站行政执法平台“双随机一公开”栏目通报本次抽查情况（一抽查一通报，001 (十一)）",
+                        $"通报后登记网址和日期（campaigns publish --bulletin --campaign {campaign.Id}）"], []);
+                }
+                break;
+            case MilestoneKind.SummaryDue when draw is not null && Reconciler.IsBefore(state, CampaignState.Reported):
                 foreach (var c in plan.Office.Contacts)
                 {
                     yield return (c, ["形成统计表和工作总结并报送"], []);

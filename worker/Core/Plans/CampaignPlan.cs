@@ -3,7 +3,8 @@ namespace Campaigns.Core.Plans;
 /// <summary>
 /// One joint spot check (部门联合抽查) as planned. <see cref="Rules"/> are already the effective rules.
 /// <see cref="SeedCommitment"/> is SHA-256 (hex) of a secret seed published with the plan; the draw waits until
-/// <see cref="Seed"/> reveals it, so nobody can choose the seed after seeing the directory.
+/// <see cref="Seed"/> reveals it, so nobody can choose the seed after seeing the directory. Once the worker has seen a
+/// commitment it is final: a different one needs <see cref="Recommitment"/> (the commitment replaced, a reason, the approving leader).
 /// </summary>
 public sealed record CampaignPlan(
     string Id,
@@ -22,7 +23,8 @@ public sealed record CampaignPlan(
     string? Seed = null,
     string? CancelledReason = null,
     string? SeedCommitment = null,
-    int Groups = 1)
+    int Groups = 1,
+    SeedRecommitment? Recommitment = null)
 {
     /// <summary>The lead department first, then the participants in plan order.</summary>
     public IReadOnlyList<string> AllDepartments => [Lead, .. Participants.Where(p => p != Lead)];

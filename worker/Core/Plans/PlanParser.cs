@@ -5,11 +5,12 @@ namespace Campaigns.Core.Plans;
 
 /// <summary>
 /// Reads an annual plan from YAML text. Returns every problem at once, each at its line and column, in
-/// Chinese; the plan only when there is no error (warnings allowed). Pure: the caller reads the file.
+/// Chinese; the plan only when there is no error (warnings allowed). Pure: the caller reads the file, and passes
+/// <c>today</c> (the office's date) when warnings that depend on it are wanted (`validate`).
 /// </summary>
 public static class PlanParser
 {
-    public static PlanLoadResult Parse(string yamlText, string path)
+    public static PlanLoadResult Parse(string yamlText, string path, DateOnly? today = null)
     {
         var context = new PlanReadContext(path);
         var stream = new YamlStream();
@@ -36,8 +37,15 @@ public static class PlanParser
             return new PlanLoadResult(null, [new PlanProblem(ProblemSeverity.Error, new SourceLocation(path, 1, 1), "计划文件应为 YAML 映射（year、office、departments、campaigns 等字段）")]);
         }
 
+        if (stream.Documents.Count > 1)
+        {
+            // A second document is never read: campaigns pasted after a stray `---` would silently not run.
+            var second = stream.Documents[1].RootNode.Start;
+            context.Problems.Add(new PlanProblem(ProblemSeverity.Warning, new SourceLocation(path, (int)second.Line, (int)second.Column),
+                "文件中有第二个 YAML 文档（“---”之后的内容）：计划只读取第一个文档，其后的内容全部被忽略"));
+        }
         var plan = Read(new YamlFields(root, "", PlanKeys.Root, context), path);
-        PlanValidator.Validate(plan, context);
+        PlanValidator.Validate(plan, context, today);
         var problems = context.Problems.OrderBy(p => p.Location.Line).ThenBy(p => p.Location.Column).ToList();
         return new PlanLoadResult(problems.Any(p => p.Severity == ProblemSeverity.Error) ? null : plan, problems);
     }
@@ -79,6 +87,7 @@ public static class PlanParser
         var sampling = c.Mapping("sampling", "抽取比例", PlanKeys.Sampling, required: true);
         var window = c.Mapping("window", "检查时间", PlanKeys.Window, required: true);
         var cancelled = c.Mapping("cancelled", "取消", PlanKeys.Cancelled);
+        var recommitment = c.Mapping("seed_recommitment", "重新承诺抽取种子", PlanKeys.SeedRecommitment);
         var items = new Dictionary<string, IReadOnlyList<string>>();
         if (c.Mapping("items", "抽查事项", knownKeys: null, required: true) is { } itemFields)
         {
@@ -107,7 +116,11 @@ public static class PlanParser
             c.String("seed", "抽取种子", required: false),
             cancelled is null ? null : cancelled.String("reason", "取消原因") ?? "",
             c.String("seed_commitment", "抽取种子承诺值（SHA-256）", required: false),
-            c.Int("groups", "检查组数") ?? 1);
+            c.Int("groups", "检查组数") ?? 1,
+            recommitment is null ? null : new SeedRecommitment(
+                recommitment.String("replaces", "被替换的原承诺值") ?? "",
+                recommitment.String("reason", "重新承诺理由") ?? "",
+                recommitment.String("approved_by", "批准领导") ?? ""));
     }
 
     private static Dictionary<string, decimal> ByRisk(YamlFields? sampling)
@@ -131,7 +144,9 @@ public static class PlanParser
         rules.Int("publicity_working_days", "结果公示时限（工作日）") ?? defaults.PublicityWorkingDays,
         rules.Int("max_joint_checks_per_entity_per_year", "同一对象每年最多联合抽查次数") ?? defaults.MaxJointChecksPerEntityPerYear,
         rules.Int("min_inspectors_per_entity", "每户最少检查人员数") ?? defaults.MinInspectorsPerEntity,
-        ReadReminders(rules.Mapping("reminders", "提醒时间", PlanKeys.Reminders), defaults.ReminderDays));
+        ReadReminders(rules.Mapping("reminders", "提醒时间", PlanKeys.Reminders), defaults.ReminderDays),
+        rules.Int("bulletin_working_days", "抽查情况通报时限（工作日）") ?? defaults.BulletinWorkingDays,
+        rules.Int("list_confirmation_working_days", "部门确认抽查名单时限（工作日）") ?? defaults.ListConfirmationWorkingDays);
 
     /// <summary>Days before each milestone, merged over the office's (a campaign names only what it changes).</summary>
     private static IReadOnlyDictionary<string, IReadOnlyList<int>>? ReadReminders(YamlFields? reminders, IReadOnlyDictionary<string, IReadOnlyList<int>> defaults)

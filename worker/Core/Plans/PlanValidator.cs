@@ -9,14 +9,20 @@ namespace Campaigns.Core.Plans;
 /// </summary>
 internal static partial class PlanValidator
 {
-    // Ids name files and folders of documents, so they stay to letters, digits, '-', '_' and '.'.
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    // Ids name files and folders of documents, so they stay to letters, digits, '-', '_' and '.'. \z, not $: $ also
+    // matches before a final newline, which `id: |` gives.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*\z")]
     private static partial Regex IdPattern();
 
-    public static void Validate(AnnualPlan plan, PlanReadContext context)
+    public static void Validate(AnnualPlan plan, PlanReadContext context, DateOnly? today = null)
     {
-        ValidateOffice(plan, context);
-        ValidateRules(plan.Rules, "rules", context);
+        ValidateOffice(plan, context, today);
+        ValidateTexts(plan, context);
+        ValidateRules(plan.Rules, null, "rules", context);
+        if (plan.Breach.EscalateAfterWorkingDays is > PlanLimits.MaxWorkingDays and var after)
+        {
+            AtMost(after, PlanLimits.MaxWorkingDays, "breach_reports.escalate_after_working_days", "超期多少个工作日后报上一级", context);
+        }
         var departmentIds = ValidateDepartments(plan, context);
         var campaignIds = new HashSet<string>();
         for (var i = 0; i < plan.Campaigns.Count; i++)
@@ -29,7 +35,11 @@ internal static partial class PlanValidator
             }
             else if (campaign.Id.Length > 0 && !IdPattern().IsMatch(campaign.Id))
             {
-                context.Error($"{at}.id", $"抽查任务代码“{campaign.Id}”只能包含字母、数字、“-”“_”“.”");
+                context.Error($"{at}.id", $"抽查任务代码“{Shown(campaign.Id)}”只能包含字母、数字、“-”“_”“.”");
+            }
+            else if (campaign.Id.Length > PlanLimits.MaxIdLength)
+            {
+                context.Error($"{at}.id", $"抽查任务代码不能超过{PlanLimits.MaxIdLength}个字符（用作文件夹名），实为{campaign.Id.Length}个");
             }
             ValidateCampaign(plan, campaign, at, departmentIds, context);
         }
@@ -45,7 +55,7 @@ internal static partial class PlanValidator
         }
     }
 
-    private static void ValidateOffice(AnnualPlan plan, PlanReadContext context)
+    private static void ValidateOffice(AnnualPlan plan, PlanReadContext context, DateOnly? today)
     {
         if (plan.Year is < 2000 or > 2100)
         {
@@ -64,6 +74,12 @@ internal static partial class PlanValidator
         if (plan.Office.PublishedOn is { } published)
         {
             InYear(plan, published, "office.published_on", "计划实际公示日期", context);
+        }
+        else if (today is { } day && day >= new DateOnly(plan.Year, 1, 1))
+        {
+            // Nothing is drawn before the plan is published: say so while there is time, not on the draw day.
+            context.Warning("office.published_on",
+                $"计划年度已开始（今天{day:yyyy-MM-dd}），未填写计划实际公示日期（published_on）：计划公示前不进行双随机抽取（001 (八)）");
         }
         if (plan.Leaders.Count == 0 || plan.Leaders.All(l => l.Email is null))
         {
@@ -95,7 +111,11 @@ internal static partial class PlanValidator
             }
             else if (!IdPattern().IsMatch(department.Id))
             {
-                context.Error($"departments[{i}].id", $"部门代码“{department.Id}”只能包含字母、数字、“-”“_”“.”");
+                context.Error($"departments[{i}].id", $"部门代码“{Shown(department.Id)}”只能包含字母、数字、“-”“_”“.”");
+            }
+            else if (department.Id.Length > PlanLimits.MaxIdLength)
+            {
+                context.Error($"departments[{i}].id", $"部门代码不能超过{PlanLimits.MaxIdLength}个字符，实为{department.Id.Length}个");
             }
             for (var j = 0; j < department.Contacts.Count; j++)
             {
@@ -155,20 +175,30 @@ internal static partial class PlanValidator
         {
             context.Error($"{at}.sampling.minimum", "最少抽取户数不能少于 1（004 §9）");
         }
+        else
+        {
+            AtMost(campaign.Sampling.Minimum, PlanLimits.MaxSamplingMinimum, $"{at}.sampling.minimum", "最少抽取户数", context);
+        }
         if (campaign.Groups < 1)
         {
             context.Error($"{at}.groups", "检查组数不能少于 1");
+        }
+        else
+        {
+            AtMost(campaign.Groups, PlanLimits.MaxGroups, $"{at}.groups", "检查组数", context);
         }
         if (campaign.InspectorsPerDepartment < 1)
         {
             context.Error($"{at}.inspectors_per_department", "每部门抽取检查人员数不能少于 1");
         }
-        else if (campaign.InspectorsPerDepartment * campaign.AllDepartments.Count < campaign.Rules.MinInspectorsPerEntity)
+        // In range before multiplying: 2147483647 inspectors times two departments overflows.
+        else if (AtMost(campaign.InspectorsPerDepartment, PlanLimits.MaxInspectorsPerDepartment, $"{at}.inspectors_per_department", "每部门抽取检查人员数", context)
+            && campaign.InspectorsPerDepartment * campaign.AllDepartments.Count < campaign.Rules.MinInspectorsPerEntity)
         {
             context.Error($"{at}.inspectors_per_department",
                 $"检查人员不足：{campaign.AllDepartments.Count}个部门各抽{campaign.InspectorsPerDepartment}人，少于每户至少{campaign.Rules.MinInspectorsPerEntity}名检查人员的要求（001 (十)）");
         }
-        ValidateRules(campaign.Rules, $"{at}.rules", context);
+        ValidateRules(campaign.Rules, plan.Rules, $"{at}.rules", context);
         if (campaign.SeedCommitment is { } commitment)
         {
             if (!Seeds.IsCommitment(commitment))
@@ -197,6 +227,10 @@ internal static partial class PlanValidator
             {
                 context.Error($"{at}.draw_on", "抽取日期晚于检查开始日期：应先抽取，后检查");
             }
+            if (plan.Office.PublishedOn is { } published && campaign.DrawOn != default && published > campaign.DrawOn)
+            {
+                context.Warning($"{at}.draw_on", $"抽取日期早于计划实际公示日期 {published:yyyy-MM-dd}：计划公示后方可抽取（001 (八)），本任务要到那天才能抽取");
+            }
         }
         if (campaign.SummaryDue is { } summary)
         {
@@ -211,19 +245,158 @@ internal static partial class PlanValidator
         }
     }
 
-    private static void ValidateRules(PlanRules rules, string at, PlanReadContext context)
+    /// <summary>
+    /// The rules' numbers in range. A campaign's rules start as the office's (<paramref name="inherited"/>): a value it
+    /// did not change was checked at the office's rules and is not reported again for each campaign.
+    /// </summary>
+    private static void ValidateRules(PlanRules rules, PlanRules? inherited, string at, PlanReadContext context)
     {
-        (int Value, string Key, string Label)[] numbers =
+        (int Value, int? Inherited, string Key, string Label, int Max)[] numbers =
         [
-            (rules.ResultEntryWorkingDays, "result_entry_working_days", "结果录入时限"),
-            (rules.PublicityWorkingDays, "publicity_working_days", "结果公示时限"),
-            (rules.MaxJointChecksPerEntityPerYear, "max_joint_checks_per_entity_per_year", "同一对象每年最多联合抽查次数"),
-            (rules.MinInspectorsPerEntity, "min_inspectors_per_entity", "每户最少检查人员数"),
+            (rules.ResultEntryWorkingDays, inherited?.ResultEntryWorkingDays, "result_entry_working_days", "结果录入时限（工作日）", PlanLimits.MaxWorkingDays),
+            (rules.PublicityWorkingDays, inherited?.PublicityWorkingDays, "publicity_working_days", "结果公示时限（工作日）", PlanLimits.MaxWorkingDays),
+            (rules.MaxJointChecksPerEntityPerYear, inherited?.MaxJointChecksPerEntityPerYear, "max_joint_checks_per_entity_per_year", "同一对象每年最多联合抽查次数",
+                PlanLimits.MaxJointChecksPerEntityPerYear),
+            (rules.MinInspectorsPerEntity, inherited?.MinInspectorsPerEntity, "min_inspectors_per_entity", "每户最少检查人员数", PlanLimits.MaxInspectorsPerEntity),
         ];
-        foreach (var (value, key, label) in numbers.Where(n => n.Value < 1))
+        foreach (var (value, _, key, label, max) in numbers.Where(n => n.Value != n.Inherited))
         {
-            context.Error($"{at}.{key}", $"{label}必须至少为 1，实为 {value}");
+            if (value < 1)
+            {
+                context.Error($"{at}.{key}", $"{label}必须至少为 1，实为 {value}");
+            }
+            else
+            {
+                AtMost(value, max, $"{at}.{key}", label, context);
+            }
         }
+        if (rules.BulletinWorkingDays is { } bulletin && bulletin != inherited?.BulletinWorkingDays)
+        {
+            if (bulletin < 1)
+            {
+                context.Error($"{at}.bulletin_working_days", $"抽查情况通报时限必须至少为 1，实为 {bulletin}");
+            }
+            else
+            {
+                AtMost(bulletin, PlanLimits.MaxWorkingDays, $"{at}.bulletin_working_days", "抽查情况通报时限（工作日）", context);
+            }
+        }
+        if (rules.ListConfirmationWorkingDays is { } confirmation && confirmation != inherited?.ListConfirmationWorkingDays)
+        {
+            if (confirmation < 1)
+            {
+                context.Error($"{at}.list_confirmation_working_days", $"部门确认抽查名单时限必须至少为 1，实为 {confirmation}");
+            }
+            else
+            {
+                AtMost(confirmation, PlanLimits.MaxWorkingDays, $"{at}.list_confirmation_working_days", "部门确认抽查名单时限（工作日）", context);
+            }
+        }
+        foreach (var (milestone, days) in rules.ReminderDays)
+        {
+            if (inherited is not null && inherited.ReminderDays.TryGetValue(milestone, out var same) && ReferenceEquals(same, days))
+            {
+                continue;
+            }
+            var where = $"{at}.reminders.{milestone}";
+            if (days.Count > PlanLimits.MaxRemindersPerMilestone)
+            {
+                context.Error(where, $"提醒次数不能超过{PlanLimits.MaxRemindersPerMilestone}次，实为{days.Count}次");
+            }
+            var calendarDays = milestone == "plan_publication";
+            var max = calendarDays ? PlanLimits.MaxReminderCalendarDays : PlanLimits.MaxReminderWorkingDays;
+            for (var i = 0; i < days.Count; i++)
+            {
+                if (days[i] > max)
+                {
+                    context.Error($"{where}[{i}]", $"提醒最多提前{max}个{(calendarDays ? "自然日" : "工作日")}，实为{days[i]}");
+                }
+            }
+        }
+    }
+
+    /// <summary>False (after saying so at <paramref name="at"/>) when <paramref name="value"/> is above <paramref name="max"/>.</summary>
+    private static bool AtMost(int value, int max, string at, string label, PlanReadContext context)
+    {
+        if (value <= max)
+        {
+            return true;
+        }
+        context.Error(at, $"{label}应在 1 至 {max} 之间，实为 {value}");
+        return false;
+    }
+
+    /// <summary>
+    /// Names and texts: no control characters (a tab or NUL in a department name broke the summary chart, and none
+    /// belongs in a name), within <see cref="PlanLimits"/>' lengths, and an office name that cannot name a folder above
+    /// its own (“..”).
+    /// </summary>
+    private static void ValidateTexts(AnnualPlan plan, PlanReadContext context)
+    {
+        Text(plan.Office.Name, "office.name", "办公室名称", PlanLimits.MaxNameLength, context);
+        if (plan.Office.Name.Length > 0 && plan.Office.Name.Trim().All(c => c == '.'))
+        {
+            context.Error("office.name", $"办公室名称“{plan.Office.Name}”无效：不能只由“.”组成（用作文件夹名）");
+        }
+        else if (plan.Office.Name.IndexOfAny(['/', '\\']) >= 0)
+        {
+            context.Error("office.name", $"办公室名称“{plan.Office.Name}”不能包含“/”或“\\”（用作文件夹名）");
+        }
+        Contacts(plan.Office.Contacts, "office.contacts", context);
+        Contacts(plan.Leaders, "leaders", context);
+        Contacts(plan.Breach.EscalateTo, "breach_reports.escalate_to", context);
+        for (var i = 0; i < plan.Departments.Count; i++)
+        {
+            Text(plan.Departments[i].Name, $"departments[{i}].name", "部门名称", PlanLimits.MaxNameLength, context);
+            Contacts(plan.Departments[i].Contacts, $"departments[{i}].contacts", context);
+        }
+        for (var i = 0; i < plan.Campaigns.Count; i++)
+        {
+            var campaign = plan.Campaigns[i];
+            var at = $"campaigns[{i}]";
+            Text(campaign.Name, $"{at}.name", "任务名称", PlanLimits.MaxTextLength, context);
+            Text(campaign.Scope.Industry, $"{at}.scope.industry", "行业", PlanLimits.MaxTextLength, context);
+            Text(campaign.Scope.Region, $"{at}.scope.region", "区域", PlanLimits.MaxTextLength, context);
+            foreach (var (department, items) in campaign.Items)
+            {
+                for (var j = 0; j < items.Count; j++)
+                {
+                    Text(items[j], $"{at}.items.{department}[{j}]", "抽查事项", PlanLimits.MaxTextLength, context);
+                }
+            }
+        }
+    }
+
+    private static void Contacts(IReadOnlyList<Contact> contacts, string at, PlanReadContext context)
+    {
+        for (var i = 0; i < contacts.Count; i++)
+        {
+            Text(contacts[i].Name, $"{at}[{i}].name", "姓名", PlanLimits.MaxNameLength, context);
+            Text(contacts[i].Phone, $"{at}[{i}].phone", "电话", PlanLimits.MaxNameLength, context);
+        }
+    }
+
+    private static void Text(string? value, string at, string label, int maxLength, PlanReadContext context)
+    {
+        if (value is null)
+        {
+            return;
+        }
+        if (value.Any(char.IsControl))
+        {
+            context.Error(at, $"{label}“{Shown(value)}”含有控制字符 U+{(int)value.First(char.IsControl):X4}（如制表符、换行），请删去");
+        }
+        else if (value.Length > maxLength)
+        {
+            context.Error(at, $"{label}不能超过{maxLength}个字符，实为{value.Length}个");
+        }
+    }
+
+    /// <summary>A value as a message can show it: control characters as \uXXXX, long values cut.</summary>
+    private static string Shown(string value)
+    {
+        var visible = string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
+        return visible.Length > 40 ? visible[..40] + "…" : visible;
     }
 
     private static void InYear(AnnualPlan plan, DateOnly date, string at, string label, PlanReadContext context)

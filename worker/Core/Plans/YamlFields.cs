@@ -83,10 +83,12 @@ internal sealed class YamlFields
         Parsed(key, label, required, (string text, out decimal value) => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value),
             text => $"“{key}”（{label}）应为数字，实为“{text}”");
 
+    // 0001-01-01 would otherwise read as "not set" (the default a missing date has) and skip every date check.
     public DateOnly? Date(string key, string label, bool required = false) =>
         Parsed(key, label, required,
-            (string text, out DateOnly value) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value),
-            text => $"日期“{text}”无效，应为 YYYY-MM-DD（{key}：{label}）");
+            (string text, out DateOnly value) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+                && value >= PlanLimits.EarliestDate && value <= PlanLimits.LatestDate,
+            text => $"日期“{text}”无效，应为 {PlanLimits.EarliestDate.Year}–{PlanLimits.LatestDate.Year} 年间的 YYYY-MM-DD（{key}：{label}）");
 
     private delegate bool TryParse<T>(string text, out T value);
 

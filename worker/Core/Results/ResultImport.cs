@@ -23,7 +23,12 @@ public static class ResultImport
     public static Outcome Read(
         string csvText, string path, AnnualPlan plan, CampaignPlan campaign, Draw draw,
         IReadOnlyList<ResultEntry> alreadyEntered, DateOnly enteredOn) =>
-        Read(Sheet.FromCsv(csvText), path, plan, campaign, draw, alreadyEntered, enteredOn);
+        Sheet.ParseCsv(csvText, path) is var read && read.Sheet is { } sheet
+            ? Read(sheet, path, plan, campaign, draw, alreadyEntered, enteredOn)
+            : new Outcome([], [], [Unreadable(read.Problem!)]);
+
+    /// <summary>The one problem of a sheet that could not be read at all, as a results problem.</summary>
+    public static PlanProblem Unreadable(SheetProblem problem) => new(ProblemSeverity.Error, problem.Location, problem.Message);
 
     public static Outcome Read(
         Sheet sheet, string path, AnnualPlan plan, CampaignPlan campaign, Draw draw,
@@ -37,6 +42,7 @@ public static class ResultImport
             return new Outcome([], [], [Problem(path, 1, 1, "文件为空：第一行应为表头")]);
         }
         int Column(string name) => sheet.Column(name);
+        problems.AddRange(sheet.ShapeProblems(path, new Dictionary<string, string>()).Select(Unreadable));
         foreach (var missing in Headers[..4].Where(h => Column(h) < 0))
         {
             problems.Add(Problem(path, 1, 1, $"缺少表头“{missing}”"));
@@ -52,7 +58,8 @@ public static class ResultImport
         foreach (var line in sheet.Rows)
         {
             var row = line.Line;
-            string Field(string name) => Column(name) >= 0 ? line[Column(name)] : "";
+            // The template neutralised names that look like formulas (CsvField); a filled-in template gives them back.
+            string Field(string name) => Column(name) >= 0 ? CsvField.Restored(line[Column(name)]) : "";
             string? Optional(string name) => Field(name) is { Length: > 0 } value ? value : null;
             PlanProblem At(string name, string message) => Problem(path, row, Column(name) + 1, message);
             var rowProblems = new List<PlanProblem>();
@@ -80,7 +87,7 @@ public static class ResultImport
             {
                 rowProblems.Add(At("检查事项", $"“{item}”不是{department.Name}在本次抽查中的检查事项（应为：{string.Join("、", campaign.Items.GetValueOrDefault(department.Id) ?? [])}）"));
             }
-            var dateOk = DateOnly.TryParseExact(Field("检查日期"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var inspected);
+            var dateOk = TryDate(Field("检查日期"), out var inspected);
             if (!dateOk)
             {
                 rowProblems.Add(At("检查日期", $"检查日期“{Field("检查日期")}”无效，应为 YYYY-MM-DD"));
@@ -157,6 +164,24 @@ public static class ResultImport
                 inspectors, Optional("处理意见"), signed, Optional("拒签原因"), item, Field("现场解答疑难问题") == "是"));
         }
         return problems.Count > 0 ? new Outcome([], [], problems) : new Outcome(entries, corrections, []);
+    }
+
+    /// <summary>
+    /// YYYY-MM-DD as typed, or an Excel date cell, which arrives as its serial number (days since 1899-12-30; the
+    /// template formats the column as a date, so a date picked in Excel is stored that way). Serials from 2000 to 2100.
+    /// </summary>
+    private static bool TryDate(string text, out DateOnly date)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return true;
+        }
+        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var serial) && serial is >= 36526 and < 73051)
+        {
+            date = DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
+            return true;
+        }
+        return false;
     }
 
     private static PlanProblem Problem(string path, int row, int column, string message) =>

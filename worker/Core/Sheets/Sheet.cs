@@ -1,65 +1,94 @@
 using System.Text;
+using System.Text.Unicode;
 using CsvHelper;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Campaigns.Core.Sheets;
 
 /// <summary>
 /// A spreadsheet (CSV, or the first worksheet of an XLSX as offices export from the provincial platform) read whole
 /// into header and rows, with each row's line or row number, so importers can report `file:row:column` and validate
-/// everything before importing anything. Offices' sheets are small; reading them whole is the simple choice.
+/// everything before importing anything. Offices' sheets are small; reading them whole is the simple choice, within
+/// <see cref="SheetLimits"/>. A file that cannot be read at all is a <see cref="SheetProblem"/>, never an exception.
 /// </summary>
 public sealed record Sheet(IReadOnlyList<string> Headers, IReadOnlyList<Sheet.Row> Rows)
 {
+    /// <summary>GB18030 (a superset of GBK), what Excel in China writes for "CSV (逗号分隔)".</summary>
+    private static readonly Encoding Gb18030 = CodePages(54936);
+
     /// <summary>One data row; <see cref="Line"/> is its 1-based line (CSV) or row number (XLSX); the header is row 1.</summary>
     public sealed record Row(int Line, IReadOnlyList<string> Fields)
     {
         public string this[int column] => column >= 0 && column < Fields.Count ? Fields[column] : "";
     }
 
-    /// <summary>By extension: .xlsx is read as a workbook, anything else as UTF-8 CSV.</summary>
-    public static Sheet Read(byte[] content, string path) =>
-        path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? FromXlsx(content) : FromCsv(Encoding.UTF8.GetString(content));
-
-    public static Sheet FromCsv(string text)
+    /// <summary>By extension: .xlsx is read as a workbook, anything else as CSV (UTF-8, or GB18030/GBK as Excel in China saves it).</summary>
+    public static SheetRead Load(byte[] content, string path, SheetLimits? limits = null)
     {
-        // Excel saves UTF-8 CSV with a byte order mark; it is not part of the first header.
-        using var reader = CsvReader.FromText(text.TrimStart('\uFEFF'), new CsvReaderOptions { TrackLineNumbers = true });
-        var headers = reader.Headers.Select(h => h.Trim()).ToList();
-        var rows = new List<Row>();
-        while (reader.Read())
+        limits ??= SheetLimits.Default;
+        if (content.LongLength > limits.MaxFileBytes)
         {
-            rows.Add(new Row((int)reader.LineNumber, [.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i).Trim())]));
+            return new SheetRead(null, new SheetProblem(path,
+                $"文件大小 {(content.LongLength + (1 << 20) - 1) >> 20} MB，超过导入上限 {limits.MaxFileBytes >> 20} MB，未读取"));
         }
-        return new Sheet(headers, rows);
+        if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return XlsxReader.Read(content, path, limits);
+        }
+        return Decode(content) is { } text
+            ? ParseCsv(text, path, limits)
+            : new SheetRead(null, new SheetProblem(path,
+                "文件编码无法识别：既不是 UTF-8 也不是 GBK/GB18030。请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）(*.csv)”后重新导入"));
     }
 
     /// <summary>
-    /// The first worksheet. Cells are read as text: shared and inline strings as they are, numbers as Excel stores
-    /// them (a date cell is its serial number; the importers accept that for dates).
+    /// UTF-8 (with or without the byte order mark Excel writes for "CSV UTF-8"); a file that is not valid UTF-8 is read as
+    /// GB18030, which Excel in China writes for plain "CSV"; null when it is neither.
     /// </summary>
-    public static Sheet FromXlsx(byte[] content)
+    private static string? Decode(byte[] content)
     {
-        using var stream = new MemoryStream(content, writable: false);
-        using var document = SpreadsheetDocument.Open(stream, false);
-        var workbook = document.WorkbookPart ?? throw new InvalidDataException("The workbook has no workbook part.");
-        var first = workbook.Workbook.Sheets?.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().FirstOrDefault()
-            ?? throw new InvalidDataException("The workbook has no worksheet.");
-        var worksheet = (WorksheetPart)workbook.GetPartById(first.Id!);
-        var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
-        var table = worksheet.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
-            .Select(r => (Number: (int)(r.RowIndex?.Value ?? 0), Cells: r.Elements<Cell>().ToDictionary(c => ColumnIndex(c.CellReference?.Value ?? "A"), c => Text(c, strings).Trim())))
-            .Where(r => r.Cells.Values.Any(v => v.Length > 0))
-            .ToList();
-        if (table.Count == 0)
+        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
+        var bytes = content.AsSpan();
+        if (bytes.StartsWith(bom))
         {
-            return new Sheet([], []);
+            bytes = bytes[bom.Length..];
         }
-        var width = table.Max(r => r.Cells.Count == 0 ? 0 : r.Cells.Keys.Max() + 1);
-        IReadOnlyList<string> Fields((int Number, Dictionary<int, string> Cells) row) =>
-            [.. Enumerable.Range(0, width).Select(i => row.Cells.GetValueOrDefault(i, ""))];
-        return new Sheet(Fields(table[0]), [.. table.Skip(1).Select(r => new Row(r.Number, Fields(r)))]);
+        if (Utf8.IsValid(bytes))
+        {
+            return Encoding.UTF8.GetString(bytes);
+        }
+        var text = Gb18030.GetString(content);
+        return text.Contains('\uFFFD') ? null : text;
+    }
+
+    /// <summary>CSV text, header first; a line past <see cref="SheetLimits.MaxRows"/> or a malformed record is a problem.</summary>
+    public static SheetRead ParseCsv(string text, string path, SheetLimits? limits = null)
+    {
+        limits ??= SheetLimits.Default;
+        // Excel saves UTF-8 CSV with a byte order mark; it is not part of the first header.
+        using var reader = CsvReader.FromText(text.TrimStart('\uFEFF'), new CsvReaderOptions { TrackLineNumbers = true });
+        try
+        {
+            var headers = reader.Headers.Select(h => h.Trim()).ToList();
+            var rows = new List<Row>();
+            while (reader.Read())
+            {
+                if (rows.Count + 1 >= limits.MaxRows)
+                {
+                    return new SheetRead(null, new SheetProblem(path, $"行数超过 {limits.MaxRows} 行（Excel 的上限），未读取"));
+                }
+                if (reader.FieldCount > limits.MaxColumns)
+                {
+                    return new SheetRead(null, new SheetProblem(new Plans.SourceLocation(path, (int)reader.LineNumber, limits.MaxColumns + 1),
+                        $"第{reader.LineNumber}行超过 {limits.MaxColumns} 列（Excel 的上限）"));
+                }
+                rows.Add(new Row((int)reader.LineNumber, [.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i).Trim())]));
+            }
+            return new SheetRead(new Sheet(headers, rows), null);
+        }
+        catch (Exception e) when (e is CsvFormatException or CsvValidationException)
+        {
+            return new SheetRead(null, new SheetProblem(new Plans.SourceLocation(path, Math.Max(1, (int)reader.LineNumber), 1), $"CSV 格式有误（如引号未成对）：{e.Message}"));
+        }
     }
 
     /// <summary>0-based index of a header, or -1.</summary>
@@ -69,24 +98,56 @@ public sealed record Sheet(IReadOnlyList<string> Headers, IReadOnlyList<Sheet.Ro
     public Sheet Renamed(IReadOnlyDictionary<string, string> aliases) =>
         this with { Headers = [.. Headers.Select(h => aliases.GetValueOrDefault(h, h))] };
 
-    private static string Text(Cell cell, IReadOnlyList<string> strings)
+    /// <summary>
+    /// What makes a sheet ambiguous before any cell is read: a header given twice (also as an alias and its canonical
+    /// name, 企业名称 and 名称: which column counts cannot be told), and a row with text where there is no header (an
+    /// over-long row, a shifted cell: the value would be silently lost).
+    /// </summary>
+    public IReadOnlyList<SheetProblem> ShapeProblems(string path, IReadOnlyDictionary<string, string> aliases)
     {
-        var raw = cell.CellValue?.Text ?? "";
-        if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(raw, out var index) && index < strings.Count)
+        var problems = new List<SheetProblem>();
+        var first = new Dictionary<string, int>();
+        for (var i = 0; i < Headers.Count; i++)
         {
-            return strings[index];
+            var canonical = aliases.GetValueOrDefault(Headers[i], Headers[i]);
+            if (canonical.Length == 0)
+            {
+                continue;
+            }
+            if (first.TryGetValue(canonical, out var earlier))
+            {
+                problems.Add(new SheetProblem(new Plans.SourceLocation(path, 1, i + 1),
+                    Headers[earlier] == Headers[i]
+                        ? $"表头“{Headers[i]}”与第{earlier + 1}列重复"
+                        : $"表头“{Headers[i]}”与第{earlier + 1}列的“{Headers[earlier]}”是同一项（{canonical}），只能保留一列"));
+            }
+            else
+            {
+                first[canonical] = i;
+            }
         }
-        return cell.DataType?.Value == CellValues.InlineString ? cell.InlineString?.InnerText ?? "" : raw;
+        foreach (var row in Rows)
+        {
+            for (var i = 0; i < row.Fields.Count; i++)
+            {
+                if (row.Fields[i].Length > 0 && (i >= Headers.Count || Headers[i].Length == 0))
+                {
+                    problems.Add(new SheetProblem(new Plans.SourceLocation(path, row.Line, i + 1),
+                        $"第{i + 1}列有内容“{Shown(row.Fields[i])}”，但该列没有表头（此行比表头长，或单元格错位）"));
+                    break;
+                }
+            }
+        }
+        return problems;
     }
 
-    /// <summary>"A1" → 0, "AB7" → 27.</summary>
-    private static int ColumnIndex(string reference)
+    private static string Shown(string value) => value.Length > 20 ? value[..20] + "…" : value;
+
+    private static Encoding CodePages(int codePage)
     {
-        var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsLetter))
-        {
-            index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
-        }
-        return index - 1;
+        // The code-page encodings ship with .NET but are registered only on request.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        // U+FFFD, not the default "?", marks a byte sequence that is not GB18030 either, so Decode can tell.
+        return Encoding.GetEncoding(codePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
     }
 }

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
 using Campaigns.Core.Results;
+using Campaigns.Core.Sheets;
 
 namespace Campaigns.Core.Statistics;
 
 /// <summary>
 /// The 统计表 as one CSV: a line per department and the total, the annex columns, the on-time rate, then the results
-/// per code. UTF-8 with a byte order mark, without which Excel on a Chinese Windows reads the headers as GBK.
+/// per code. UTF-8 with a byte order mark, without which Excel on a Chinese Windows reads the headers as GBK; fields through
+/// <see cref="CsvField"/>, so a department named like a formula stays text.
 /// </summary>
 public static class StatisticsCsv
 {
@@ -20,10 +22,10 @@ public static class StatisticsCsv
             StatisticsColumns.OnTimeRate,
             .. Enum.GetValues<ResultCode>().Select(c => $"{(int)c} {c.ChineseName()}"),
         ];
-        Append(text, headers);
+        CsvField.AppendLine(text, headers);
         foreach (var line in table.Departments.Append(table.Total))
         {
-            Append(text,
+            CsvField.AppendLine(text,
             [
                 line.Department,
                 .. StatisticsColumns.Figures.Select(c => c.Value(line).ToString(CultureInfo.InvariantCulture)),
@@ -33,12 +35,5 @@ public static class StatisticsCsv
             ]);
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
-
-    /// <summary>RFC 4180: CRLF line ends; a field with a comma, quote or line break quoted, quotes doubled.</summary>
-    private static void Append(StringBuilder text, IEnumerable<string> fields)
-    {
-        text.AppendJoin(',', fields.Select(f => f.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{f.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : f));
-        text.Append("\r\n");
     }
 }

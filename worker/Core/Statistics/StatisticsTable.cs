@@ -12,7 +12,8 @@ namespace Campaigns.Core.Statistics;
 /// <remarks>
 /// The results record only a code per entity and department, so the handling columns are read from the codes until
 /// follow-up records exist: guidance from 5 (已责令改正, 002 五(四)1), the abnormal-operations list from 2 and 4, case
-/// filing from 3 and 6. 现场解答疑难问题 is recorded nowhere and stays 0; <see cref="Note"/> says so on every copy.
+/// filing from 3 and 6. 现场解答疑难问题 counts the entities whose results were entered with it (是); <see cref="Note"/> says
+/// how each column is counted on every copy.
 /// Over a year each campaign is counted on its own and summed (户次): an entity checked in two campaigns is two checks.
 /// </remarks>
 public sealed record StatisticsTable(

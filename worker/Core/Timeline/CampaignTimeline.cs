@@ -17,6 +17,13 @@ public static class CampaignTimeline
             .Select(x => x.m),
     ];
 
+    /// <summary>
+    /// Whether <paramref name="milestone"/> is a draw that must wait for the plan's publication (001 (八)): the plan
+    /// has no published_on, or one after the draw's day. The engine draws once the plan is published.
+    /// </summary>
+    public static bool WaitsForPublication(AnnualPlan plan, Milestone milestone) =>
+        milestone.Kind == MilestoneKind.Draw && !(plan.Office.PublishedOn is { } on && on <= milestone.Date);
+
     public static IReadOnlyList<Milestone> For(AnnualPlan plan, CampaignPlan campaign, WorkingCalendar calendar)
     {
         var results = calendar.AddWorkingDays(campaign.Window.End, campaign.Rules.ResultEntryWorkingDays);
@@ -26,9 +33,15 @@ public static class CampaignTimeline
             new(campaign.Id, MilestoneKind.Draw, campaign.DrawOn, false),
             new(campaign.Id, MilestoneKind.WindowStart, campaign.Window.Start, false),
             new(campaign.Id, MilestoneKind.WindowEnd, campaign.Window.End, false),
-            new(campaign.Id, MilestoneKind.PublicityDeadline, publicity.Date, publicity.Provisional),
+            // Entered, then published: on the same day by default (both 20 working days), results come first.
             new(campaign.Id, MilestoneKind.ResultEntryDeadline, results.Date, results.Provisional),
+            new(campaign.Id, MilestoneKind.PublicityDeadline, publicity.Date, publicity.Provisional),
         ];
+        if (campaign.Rules.BulletinWorkingDays is { } bulletinDays)
+        {
+            var bulletin = calendar.AddWorkingDays(campaign.Window.End, bulletinDays);
+            milestones.Add(new(campaign.Id, MilestoneKind.BulletinDeadline, bulletin.Date, bulletin.Provisional));
+        }
         if (campaign.SummaryDue is { } summary)
         {
             milestones.Add(new(campaign.Id, MilestoneKind.SummaryDue, summary, false));

@@ -9,5 +9,8 @@ public enum MilestoneKind
     WindowEnd,
     ResultEntryDeadline,
     PublicityDeadline,
+
+    /// <summary>The office's own bulletin (一抽查一通报, 001 (十一)); only in plans that set `bulletin_working_days`.</summary>
+    BulletinDeadline,
     SummaryDue,
 }

@@ -11,6 +11,7 @@ public static class MilestoneNames
         MilestoneKind.WindowEnd => "window-end",
         MilestoneKind.ResultEntryDeadline => "result-entry-deadline",
         MilestoneKind.PublicityDeadline => "publicity-deadline",
+        MilestoneKind.BulletinDeadline => "bulletin-deadline",
         MilestoneKind.SummaryDue => "summary-due",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
@@ -24,6 +25,7 @@ public static class MilestoneNames
         MilestoneKind.WindowEnd => "检查结束",
         MilestoneKind.ResultEntryDeadline => "检查结果录入截止",
         MilestoneKind.PublicityDeadline => "抽查结果公示截止",
+        MilestoneKind.BulletinDeadline => "抽查情况通报截止",
         MilestoneKind.SummaryDue => "工作总结报送截止",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };

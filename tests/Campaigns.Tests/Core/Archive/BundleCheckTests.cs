@@ -38,4 +38,26 @@ public class BundleCheckTests
         };
         BundleCheck.Compare(Manifest, entries).ShouldBe([new BundleDifference(kind, path)]);
     }
+
+    [Theory]
+    // Each listed in the manifest with the right hash: "match" before, though unpacking writes outside the folder.
+    [InlineData("../x")]
+    [InlineData("documents/../../x")]
+    [InlineData("/etc/cron.d/x")]
+    [InlineData("C:/Windows/x")]
+    [InlineData("documents\\..\\..\\x")]
+    [InlineData("documents//x")]
+    public void CompareHashes_UnsafeName_FlaggedEvenWhenListedAndUnchanged(string path)
+    {
+        var manifest = ArchiveManifest.Describe(new Dictionary<string, byte[]> { [path] = A });
+
+        BundleCheck.CompareHashes(manifest, manifest).ShouldBe([new BundleDifference(BundleDifferenceKind.Unsafe, path)]);
+    }
+
+    [Fact]
+    public void IsSafe_PlainRelativePaths_Accepted()
+    {
+        BundleCheck.IsSafe("documents/2026/qh-2026-netcafe/draw-record.html").ShouldBeTrue();
+        BundleCheck.IsSafe("records/draw.json").ShouldBeTrue();
+    }
 }

@@ -1,4 +1,5 @@
 using Campaigns.Core.Directories;
+using Campaigns.Core.Draws;
 using Campaigns.Tests.Fixtures;
 
 namespace Campaigns.Tests.Core.Directories;
@@ -91,13 +92,13 @@ public class DirectorySheetTests
         DirectorySheet.ReadEntities("名称,住所\n", "e.csv").Problems.First().ToString().ShouldStartWith("e.csv:1:1: 缺少表头“统一社会信用代码”");
 
     [Fact]
-    public void DirectoryHash_ChangesWithContentNotOrder()
+    public void DirectoryHash_IsSha256OfTheSha256sumListing()
     {
-        var entities = TestPlans.Entities();
-        var inspectors = TestPlans.Inspectors();
-        var hash = DirectoryHash.Of(entities, inspectors);
-        DirectoryHash.Of(entities.Reverse(), inspectors.Reverse()).ShouldBe(hash);
-        DirectoryHash.Of(entities.Skip(1), inspectors).ShouldNotBe(hash);
-        hash.Length.ShouldBe(64);
+        SnapshotFile[] files = [SnapshotFile.Of("entities.csv", "abc"u8), SnapshotFile.Of("inspectors.csv", ""u8)];
+        files[0].Sha256.ShouldBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        DirectoryHash.Of(files).ShouldBe(SnapshotFile.Of("", System.Text.Encoding.UTF8.GetBytes(
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  entities.csv\n" +
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  inspectors.csv\n")).Sha256);
+        DirectoryHash.Of(files.AsEnumerable().Reverse()).ShouldNotBe(DirectoryHash.Of(files), "the order is part of the hash");
     }
 }

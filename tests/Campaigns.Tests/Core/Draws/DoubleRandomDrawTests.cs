@@ -10,7 +10,7 @@ public class DoubleRandomDrawTests
     private static readonly DateOnly DrawDay = new(2024, 4, 9);
 
     private static DrawInput Input(IReadOnlyDictionary<string, int>? checks = null) =>
-        new("fixed-seed", DrawDay, EntityIndex.Build(TestPlans.Entities()), TestPlans.Inspectors(), "hash", checks ?? new Dictionary<string, int>());
+        new("fixed-seed", DrawDay, EntityIndex.Build(TestPlans.Entities()), TestPlans.Inspectors(), [], checks ?? new Dictionary<string, int>());
 
     [Fact]
     public void Run_DrawsOnlyActiveEntitiesInScope()
@@ -55,10 +55,10 @@ public class DoubleRandomDrawTests
     [Fact]
     public void Run_TooFewInspectors_RefusesNamingDepartmentAndNumbers()
     {
-        var campaign = TestPlans.NetCafe() with { InspectorsPerDepartment = 4 };
+        var campaign = TestPlans.NetCafe() with { InspectorsPerDepartment = 5 };
         var outcome = DoubleRandomDraw.Run(TestPlans.Plan(), campaign, Input());
         outcome.Draw.ShouldBeNull();
-        outcome.Refusal.ShouldBe("县公安局执法检查人员不足：1个检查组各需4名，共4名持有效执法证的人员，名录库中仅有3名");
+        outcome.Refusal.ShouldBe("县公安局执法检查人员不足：1个检查组各需5名，共5名持有效执法证的人员，名录库中仅有4名");
     }
 
     [Fact]
@@ -102,12 +102,26 @@ public class DoubleRandomDrawTests
         draw.Groups[0].Members.Count(m => m.DepartmentId == "market").ShouldBe(2);
     }
 
-    [Fact]
-    public void Run_FewerThanFourQualifiedInDirectory_RefusesCiting004Section14()
+    /// <summary>
+    /// 004 §14 asks each department's own directory for 4: a department with 3 qualified (one more expired) refuses the draw,
+    /// naming the department and its count, though the departments together hold 11 and one inspector each would do.
+    /// </summary>
+    [Theory]
+    [InlineData(3)]
+    [InlineData(1)]
+    public void Run_ADepartmentWithFewerThanFourQualified_RefusesNamingItAndItsCount(int police)
     {
-        var plan = TestPlans.Plan();
-        var campaign = TestPlans.NetCafe() with { Participants = [], InspectorsPerDepartment = 1, Items = new Dictionary<string, IReadOnlyList<string>> { ["police"] = ["检查"] } };
-        var outcome = DoubleRandomDraw.Run(plan, campaign, Input());
-        outcome.Refusal.ShouldBe("执法检查人员名录库不足：参与部门持有效执法证的人员共3名，少于4名（004 §14）");
+        var campaign = TestPlans.NetCafe() with { InspectorsPerDepartment = 1 };
+        var inspectors = TestPlans.Inspectors().Where(i => i.Unit != "police" || i.CertificateNumber == "police-9" || int.Parse(i.CertificateNumber[^1..]) <= police).ToList();
+        var outcome = DoubleRandomDraw.Run(TestPlans.Plan(), campaign, Input() with { Inspectors = inspectors });
+        outcome.Draw.ShouldBeNull();
+        outcome.Refusal.ShouldBe($"县公安局（police）执法检查人员名录库不足：持有效执法证的人员{police}名，少于每部门至少4名（004 §14）");
+    }
+
+    [Fact]
+    public void Run_EveryDepartmentWithFour_Draws_AndRecordsTheMinimum()
+    {
+        var draw = DoubleRandomDraw.Run(TestPlans.Plan(), TestPlans.NetCafe() with { InspectorsPerDepartment = 1 }, Input()).Draw.ShouldNotBeNull();
+        draw.InspectorRule.MinimumPerDepartment.ShouldBe(4);
     }
 }

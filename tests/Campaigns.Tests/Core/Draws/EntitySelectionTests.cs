@@ -20,17 +20,17 @@ public class EntitySelectionTests
         new("网吧", null, ratio, minimum, byRisk ?? [], excluded ?? []);
 
     [Theory]
-    [InlineData(0.30, 1, 9, 3)]   // ceil(2.7) = 3: rounding up, so the ratio is a floor, never undershot
-    [InlineData(0.30, 1, 10, 3)]  // exact decimal: 0.30 × 10 is 3, not 3.0000000001 → 4
-    [InlineData(0.05, 1, 9, 1)]   // 0.45 rounds up to 1, and at least 1 (004 §9)
-    [InlineData(0.05, 4, 9, 4)]   // the plan's minimum wins over the ratio
-    [InlineData(1.00, 1, 9, 9)]   // everyone
-    [InlineData(0.50, 20, 9, 9)]  // a minimum above the eligible count draws everyone, not more
-    public void Select_Unstratified_CountsRoundUpWithinMinimumAndEligible(double ratio, int minimum, int eligible, int expected)
+    [InlineData(0.30, 1, 9, 3, 3)]   // ceil(2.7) = 3: rounding up, so the ratio is a floor, never undershot
+    [InlineData(0.30, 1, 10, 3, 3)]  // exact decimal: 0.30 × 10 is 3, not 3.0000000001 → 4
+    [InlineData(0.05, 1, 9, 1, 1)]   // 0.45 rounds up to 1, and at least 1 (004 §9)
+    [InlineData(0.05, 4, 9, 4, 1)]   // the plan's minimum wins over the ratio: 1 by ratio, 3 topped up
+    [InlineData(1.00, 1, 9, 9, 9)]   // everyone
+    [InlineData(0.50, 20, 9, 9, 5)]  // a minimum above the eligible count draws everyone, not more
+    public void Select_Unstratified_CountsRoundUpWithinMinimumAndEligible(double ratio, int minimum, int eligible, int expected, int byRatio)
     {
         var result = EntitySelection.Select("c", "s", Rule((decimal)ratio, minimum), Directory(eligible));
         result.Selected.Count.ShouldBe(expected);
-        result.Strata.ShouldBe([new Stratum("*", eligible, expected)]);
+        result.Strata.ShouldBe([new Stratum("*", (decimal)ratio, eligible, byRatio, expected - byRatio, expected)]);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class EntitySelectionTests
         // 40 entities: 10 each of A, B, C, D. A 10% → 1, B unlisted → campaign 20% → 2, C 50% → 5, D 100% → 10.
         var rule = Rule(0.20m, 1, new Dictionary<string, decimal> { ["A"] = 0.10m, ["C"] = 0.50m, ["D"] = 1m });
         var result = EntitySelection.Select("c", "s", rule, Directory(40, "A", "B", "C", "D"));
-        result.Strata.ShouldBe([new Stratum("A", 10, 1), new Stratum("B", 10, 2), new Stratum("C", 10, 5), new Stratum("D", 10, 10)]);
+        result.Strata.ShouldBe([Stratum.Of("A", 0.10m, 10, 1, 0), Stratum.Of("B", 0.20m, 10, 2, 0), Stratum.Of("C", 0.50m, 10, 5, 0), Stratum.Of("D", 1m, 10, 10, 0)]);
         // The order is the strata in order: A's, then B's, then C's, then D's.
         result.Selected.Select(e => e.RiskClass).ShouldBe(["A", "B", "B", "C", "C", "C", "C", "C", "D", "D", "D", "D", "D", "D", "D", "D", "D", "D"]);
     }
@@ -52,6 +52,9 @@ public class EntitySelectionTests
         result.Selected.Count.ShouldBe(5);
         result.Selected.Select(e => e.Uscc).Distinct().Count().ShouldBe(5);
         result.Strata.Sum(s => s.Drawn).ShouldBe(5);
+        // ceil(0.01 × 10) = 1 per class by ratio; the other 3 are the top-up, shown apart so no class looks over its ratio.
+        result.Strata.Select(s => s.ByRatio).ShouldBe([1, 1]);
+        result.Strata.Sum(s => s.TopUp).ShouldBe(3);
     }
 
     [Fact]

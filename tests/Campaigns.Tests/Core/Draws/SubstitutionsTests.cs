@@ -8,7 +8,7 @@ public class SubstitutionsTests
 {
     private static readonly DateOnly Today = new(2024, 4, 10);
     private static readonly Draw Drawn = DoubleRandomDraw.Run(TestPlans.Plan(), TestPlans.NetCafe(),
-        new DrawInput("fixed-seed", new DateOnly(2024, 4, 9), EntityIndex.Build(TestPlans.Entities()), TestPlans.Inspectors(), "h", new Dictionary<string, int>())).Draw!;
+        new DrawInput("fixed-seed", new DateOnly(2024, 4, 9), EntityIndex.Build(TestPlans.Entities()), TestPlans.Inspectors(), [], new Dictionary<string, int>())).Draw!;
 
     private static string Member(string department) => Drawn.Groups[0].Members.First(m => m.DepartmentId == department).CertificateNumber;
 
@@ -25,14 +25,17 @@ public class SubstitutionsTests
     }
 
     [Fact]
-    public void Draw_SecondSubstitution_NumberedTwo_AndCannotBringBackTheReplaced()
+    public void Draw_SecondSubstitution_NumberedTwo_AndNeverBringsBackTheReplaced()
     {
         var inspectors = TestPlans.Inspectors();
         var first = Substitutions.Draw(Drawn, [], inspectors, Member("police"), "出差", "县长", Today).Substitution!;
-        var second = Substitutions.Draw(Drawn, [first], inspectors, first.Replacement.CertificateNumber, "借调", "县长", Today);
-        // Police has three qualified inspectors and the draw took two: after one substitution nobody is left.
-        second.Substitution.ShouldBeNull();
-        second.Refusal.ShouldNotBeNull().ShouldStartWith("没有可递补的人员");
+        var second = Substitutions.Draw(Drawn, [first], inspectors, first.Replacement.CertificateNumber, "借调", "县长", Today).Substitution.ShouldNotBeNull();
+        second.Sequence.ShouldBe(2);
+        second.Replacement.CertificateNumber.ShouldNotBe(Member("police"), "a replaced inspector cannot return");
+        // Police has four qualified inspectors and the draw took two: two substitutions use up the rest.
+        var third = Substitutions.Draw(Drawn, [first, second], inspectors, second.Replacement.CertificateNumber, "借调", "县长", Today);
+        third.Substitution.ShouldBeNull();
+        third.Refusal.ShouldNotBeNull().ShouldStartWith("没有可递补的人员");
     }
 
     [Fact]
@@ -48,6 +51,23 @@ public class SubstitutionsTests
     [InlineData("出差", " ")]
     public void Draw_NoReasonOrApprover_Refused(string reason, string approver) =>
         Substitutions.Draw(Drawn, [], TestPlans.Inspectors(), Member("police"), reason, approver, Today).Refusal.ShouldNotBeNull().ShouldContain("004 §18");
+
+    [Fact]
+    public void Draw_FromTheDrawsSnapshot_NotTodaysDirectory_QualifiedOnTheDay()
+    {
+        var department = Member("market");
+        Inspector Newcomer(DateOnly validUntil) => new("market-new", "新调入人员", "男", "market", "科员", validUntil, null, null, []);
+        // Everyone else of market serves or is gone from the snapshot: only the newcomer could be chosen, and it is not in the snapshot.
+        var snapshot = TestPlans.Inspectors().Where(i => i.Unit != "market" || Drawn.Groups[0].Members.Any(m => m.CertificateNumber == i.CertificateNumber)).ToList();
+        Substitutions.Draw(Drawn, [], snapshot, department, "出差", "县长", Today).Refusal.ShouldNotBeNull().ShouldStartWith("没有可递补的人员");
+        Substitutions.Draw(Drawn, [], [.. snapshot, Newcomer(Today.AddDays(-1))], department, "出差", "县长", Today).Refusal
+            .ShouldNotBeNull("a certificate that expired before the substitution's day does not qualify");
+        var s = Substitutions.Draw(Drawn, [], [.. snapshot, Newcomer(Today)], department, "出差", "县长", Today).Substitution.ShouldNotBeNull();
+        s.Replacement.CertificateNumber.ShouldBe("market-new");
+        (s.Label, s.PoolSize, s.PoolSha256).ShouldBe(("qh-2024-netcafe|substitution|1", 1, Seeds.Commit("market-new\n")));
+        Substitutions.Verify(Drawn, [s], [.. snapshot, Newcomer(Today)]).ShouldBeEmpty();
+        Substitutions.Verify(Drawn, [s], snapshot).ShouldHaveSingleItem().ShouldStartWith("substitution 1 replaced:");
+    }
 
     [Fact]
     public void Draw_NotADrawnInspector_Refused() =>

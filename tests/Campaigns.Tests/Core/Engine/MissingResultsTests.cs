@@ -9,7 +9,7 @@ namespace Campaigns.Tests.Core.Engine;
 public class MissingResultsTests
 {
     private static readonly Draw Draw = DoubleRandomDraw.Run(TestPlans.Plan(), TestPlans.NetCafe(),
-        new DrawInput("fixed-seed", new DateOnly(2024, 4, 9), EntityIndex.Build(TestPlans.Entities()), TestPlans.Inspectors(), "h", new Dictionary<string, int>())).Draw!;
+        new DrawInput("fixed-seed", new DateOnly(2024, 4, 9), EntityIndex.Build(TestPlans.Entities()), TestPlans.Inspectors(), [], new Dictionary<string, int>())).Draw!;
 
     private static ResultEntry Result(int entity, string department, string? item) =>
         new("qh-2024-netcafe", Draw.Entities[entity].Uscc, department, ResultCode.NoProblemFound, new DateOnly(2024, 5, 10), new DateOnly(2024, 5, 13), null, Item: item);

@@ -11,8 +11,9 @@ namespace Campaigns.Tests.Core.Engine;
 public class ReconcilerTests
 {
     // Window 2024-04-09..2024-05-31. Counting from Saturday 1 June, with 端午 on Monday 10 June off:
-    // working days 3–7 Jun (5), 11–14 (9), 17–21 (14), 24 Jun is the 15th, 1 Jul the 20th.
-    private static readonly DateOnly PublicityDeadline = new(2024, 6, 24);
+    // working days 3–7 Jun (5), 11–14 (9), 17–21 (14), 24 Jun is the 15th, 1 Jul the 20th. Publicity is 20 working
+    // days like result entry (002 五(三)7, 003 §20(四), 004 §23), so both fall due on 1 July.
+    private static readonly DateOnly PublicityDeadline = new(2024, 7, 1);
     private static readonly DateOnly ResultDeadline = new(2024, 7, 1);
 
     private static TickContext Context(DateOnly today, AnnualPlan? plan = null, DirectorySnapshot? directory = null) =>
@@ -124,14 +125,31 @@ public class ReconcilerTests
 
         var waiting = facts with { State = CampaignState.AwaitingPublication };
         Reconcile(new DateOnly(2024, 6, 20), waiting).Transitions.ShouldBeEmpty();
-        // Unconfirmed after the 15th working day (24 June) is a breach.
-        Reconcile(PublicityDeadline.AddDays(1), waiting).Flags.Single().Kind.ShouldBe(FlagKind.PublicityOverdue);
+        // Unconfirmed after the 20th working day (1 July) is a breach, not after the 15th (24 June).
+        Reconcile(new DateOnly(2024, 6, 25), waiting).Flags.ShouldNotContain(f => f.Kind == FlagKind.PublicityOverdue);
+        Reconcile(PublicityDeadline.AddDays(1), waiting).Flags.ShouldContain(f => f.Kind == FlagKind.PublicityOverdue && f.Since == PublicityDeadline.AddDays(1));
 
         var confirmed = Reconcile(new DateOnly(2024, 6, 21), waiting with { Publication = new Publication("https://www.gsxt.gov.cn/x", new DateOnly(2024, 6, 20)) });
         confirmed.Transitions.Select(t => t.To).ShouldBe([CampaignState.Publicized, CampaignState.Reported]);
         confirmed.Documents.Select(d => d.Path).ShouldBe([
             "2024/qh-2024-netcafe/summary-report.html", "2024/qh-2024-netcafe/statistics.xlsx", "2024/qh-2024-netcafe/statistics.csv"]);
         confirmed.Flags.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Reconcile_Reported_StatisticsCsvForTheSummaryMail_DepartmentLikeAFormulaIsText()
+    {
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        plan = plan with { Departments = [.. plan.Departments.Select(d => d.Id == "market" ? d with { Name = "=HYPERLINK(\"http://evil.example\")" } : d)] };
+        var facts = DrawnFacts() with { State = CampaignState.AwaitingPublication };
+        facts = facts with { Results = AllResults(facts, new DateOnly(2024, 6, 5)), Publication = new Publication("https://www.gsxt.gov.cn/x", new DateOnly(2024, 6, 20)) };
+
+        var confirmed = Reconcile(new DateOnly(2024, 6, 21), facts, plan);
+
+        var csv = confirmed.Documents.Single(d => d.Path.EndsWith("statistics.csv", StringComparison.Ordinal)).Model.ShouldBeOfType<byte[]>();
+        var sheet = Campaigns.Core.Sheets.Sheet.Load(csv, "statistics.csv").Sheet.ShouldNotBeNull();
+        sheet.Rows.Select(r => r[0]).ShouldContain("'=HYPERLINK(\"http://evil.example\")");
+        sheet.Rows.ShouldAllBe(r => r[0].Length > 0 && r[0][0] != '=');
     }
 
     [Fact]
@@ -173,6 +191,23 @@ public class ReconcilerTests
         var outcome = Reconciler.Reconcile(context, context.Plan.Campaigns[0], CampaignFacts.New("qh-2024-netcafe"));
         outcome.State.ShouldBe(CampaignState.Published);
         outcome.Flags.Single().Kind.ShouldBe(FlagKind.DrawBlocked);
+    }
+
+    [Fact]
+    public void Notify_DeadlineInAYearWithoutHolidayNotice_DeadlinesIcsSaysProvisional()
+    {
+        // Mails mark such a date 暂定; the department's deadlines.ics must not show it as settled.
+        var campaign = TestPlans.NetCafe(drawOn: new DateOnly(2027, 12, 1)) with { Window = new(new DateOnly(2027, 12, 1), new DateOnly(2027, 12, 17)) };
+        var plan = TestPlans.Plan(TestPlans.PublishedOn, campaign);
+        var ics = (string)Reconcile(new DateOnly(2027, 12, 1), CampaignFacts.New(campaign.Id), plan).Documents
+            .Single(d => d.Path.EndsWith("deadlines.ics")).Model;
+        var unfolded = ics.Replace("\r\n ", "");
+        unfolded.ShouldContain("检查结果录入截止（暂定）");
+        unfolded.ShouldContain("抽查结果公示截止（暂定）");
+        unfolded.ShouldContain("暂定：该年节假日安排尚未公布");
+        // A settled date is not marked.
+        var settled = (string)Reconcile(new DateOnly(2024, 4, 9), CampaignFacts.New("qh-2024-netcafe")).Documents.Single(d => d.Path.EndsWith("deadlines.ics")).Model;
+        settled.ShouldNotContain("暂定");
     }
 
     [Fact]
@@ -275,7 +310,7 @@ public class ReconcilerTests
 
         var notices = outcome.Deliveries.Where(d => d.IdempotencyKey.Contains("results-overdue") && d.IdempotencyKey.Contains("|overdue|")).ToList();
         notices.Select(d => d.Recipient.Email).ShouldBe(["police@qinghe.example", "market@qinghe.example", "culture@qinghe.example"], ignoreOrder: true);
-        // Publicity (24 June) and the summary (30 June) are late too: the office hears of both.
+        // Publicity (1 July) and the summary (30 June) are late too: the office hears of both.
         outcome.Deliveries.Count(d => d.IdempotencyKey.Contains("|overdue|") && d.Recipient.Email == "office@qinghe.example").ShouldBe(2);
         notices.ShouldAllBe(d => d.Kind == "reminder");
         var model = notices[0].Model.ShouldBeOfType<Reminder>();
@@ -371,5 +406,30 @@ public class ReconcilerTests
         var drawn = Reconcile(new DateOnly(2024, 4, 10), CampaignFacts.New("qh-2024-netcafe"), TestPlans.Plan(TestPlans.PublishedOn, revealed));
         var draw = drawn.NewDraw.ShouldNotBeNull();
         (draw.Seed, draw.SeedCommitment).ShouldBe(("摇号 7-1-9", committed.SeedCommitment));
+    }
+
+    /// <summary>
+    /// A commitment in the ledger and a plan that brings another with its seed (an operator trying seeds offline): no draw,
+    /// a draw-blocked flag saying why. With the ledger's commitment the draw is made and marked 事先承诺; a seed with no
+    /// commitment at all is marked 未事先承诺.
+    /// </summary>
+    [Fact]
+    public void Reconcile_CommitmentDiffersFromLedger_NoDraw_LedgersCommitment_MarkedCommittedInAdvance()
+    {
+        var first = Campaigns.Core.Draws.Seeds.Commit("摇号 7-1-9");
+        var ledger = new Campaigns.Core.Draws.CommitmentEntry(first, new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)), "2024.yaml", new string('a', 64), false);
+        var facts = CampaignFacts.New("qh-2024-netcafe") with { Commitments = [ledger] };
+        var swapped = TestPlans.NetCafe() with { Seed = "offline-42", SeedCommitment = Campaigns.Core.Draws.Seeds.Commit("offline-42") };
+        var refused = Reconcile(new DateOnly(2024, 4, 9), facts, TestPlans.Plan(TestPlans.PublishedOn, swapped));
+        refused.NewDraw.ShouldBeNull();
+        refused.State.ShouldBe(CampaignState.Published);
+        refused.Flags.Single().Detail.ShouldStartWith("抽取种子承诺值与首次记录的不同");
+
+        var honest = TestPlans.NetCafe() with { Seed = "摇号 7-1-9", SeedCommitment = first };
+        var draw = Reconcile(new DateOnly(2024, 4, 9), facts, TestPlans.Plan(TestPlans.PublishedOn, honest)).NewDraw.ShouldNotBeNull();
+        (draw.SeedStatus, draw.Commitments.Single()).ShouldBe((Campaigns.Core.Draws.Seeds.CommittedInAdvance, ledger));
+
+        var uncommitted = Reconcile(new DateOnly(2024, 4, 9), CampaignFacts.New("qh-2024-netcafe"), TestPlans.Plan(TestPlans.PublishedOn, TestPlans.NetCafe()));
+        uncommitted.NewDraw.ShouldNotBeNull().SeedStatus.ShouldBe("未事先承诺");
     }
 }

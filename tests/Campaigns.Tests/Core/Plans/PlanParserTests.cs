@@ -5,7 +5,7 @@ namespace Campaigns.Tests.Core.Plans;
 
 public class PlanParserTests
 {
-    private const string Valid = """
+    internal const string Valid = """
         year: 2024
         office:
           name: 清河县“双随机、一公开”工作领导小组办公室
@@ -67,6 +67,40 @@ public class PlanParserTests
     }
 
     [Fact]
+    public void Parse_Defaults_PublicityIs20WorkingDays_NoBulletin()
+    {
+        // 002 五(三)7, 003 §20(四), 004 §23: results published within 20 working days; the bulletin is 001's own (十一).
+        var rules = Parse(Valid).Plan!.Rules;
+        (rules.PublicityWorkingDays, rules.BulletinWorkingDays).ShouldBe((20, (int?)null));
+    }
+
+    [Fact]
+    public void Parse_BulletinWorkingDays_OfficeFollowing001_EveryCampaignHasIt()
+    {
+        // 001 (十一): 一抽查一通报 within 15 working days.
+        var plan = Parse(With("  result_entry_working_days: 20", "  result_entry_working_days: 20\n  bulletin_working_days: 15")).Plan.ShouldNotBeNull();
+        plan.Rules.BulletinWorkingDays.ShouldBe(15);
+        plan.Campaigns[0].Rules.BulletinWorkingDays.ShouldBe(15);
+        Problems(With("  result_entry_working_days: 20", "  bulletin_working_days: 0")).ShouldContain(p => p.Contains("抽查情况通报时限必须至少为 1"));
+    }
+
+    [Fact]
+    public void Parse_YearBegunWithoutPublishedOn_WarnsNothingIsDrawnBeforePublication_001()
+    {
+        // 001 (八): the plan is published before anything is drawn; validate says so once the plan year has begun.
+        PlanParser.Parse(Valid, "plan.yaml", new DateOnly(2023, 12, 31)).Problems.ShouldNotContain(p => p.Message.Contains("published_on"));
+        var begun = PlanParser.Parse(Valid, "plan.yaml", new DateOnly(2024, 1, 2));
+        begun.Plan.ShouldNotBeNull();
+        var warning = begun.Problems.Single(p => p.Message.Contains("published_on"));
+        (warning.Severity, warning.Message.Contains("001 (八)")).ShouldBe((ProblemSeverity.Warning, true));
+        var published = With("  name: 清河县“双随机、一公开”工作领导小组办公室", "  name: 清河县“双随机、一公开”工作领导小组办公室\n  published_on: 2024-04-15");
+        var late = PlanParser.Parse(published, "plan.yaml", new DateOnly(2024, 1, 2));
+        late.Problems.ShouldNotContain(p => p.Message.Contains("published_on"));
+        // Published after the draw day: the draw waits for it, and validate says so at draw_on.
+        late.Problems.ShouldContain(p => p.Severity == ProblemSeverity.Warning && p.Message.StartsWith("抽取日期早于计划实际公示日期 2024-04-15"));
+    }
+
+    [Fact]
     public void Parse_ShippedSample_NoProblemsAtAll()
     {
         var path = Repository.Path("config", "plans", "2026.yaml");
@@ -86,8 +120,8 @@ public class PlanParserTests
     [InlineData("    sampling: { ratio: 0.30, minimum: 1 }", "    sampling: { ratio: 1.5, minimum: 1 }", "plan.yaml:17:24: 抽取比例必须大于 0 且不超过 1，实为 1.5")]
     [InlineData("    sampling: { ratio: 0.30, minimum: 1 }", "    sampling: { ratio: 0, minimum: 1 }", "plan.yaml:17:24: 抽取比例必须大于 0 且不超过 1，实为 0")]
     [InlineData("    inspectors_per_department: 2", "    inspectors_per_department: 0", "plan.yaml:18:32: 每部门抽取检查人员数不能少于 1")]
-    [InlineData("  result_entry_working_days: 20", "  result_entry_working_days: 0", "plan.yaml:10:30: 结果录入时限必须至少为 1，实为 0")]
-    [InlineData("    draw_on: 2024-04-09", "    draw_on: 2024-02-30", "plan.yaml:22:14: 日期“2024-02-30”无效，应为 YYYY-MM-DD（draw_on：抽取日期）")]
+    [InlineData("  result_entry_working_days: 20", "  result_entry_working_days: 0", "plan.yaml:10:30: 结果录入时限（工作日）必须至少为 1，实为 0")]
+    [InlineData("    draw_on: 2024-04-09", "    draw_on: 2024-02-30", "plan.yaml:22:14: 日期“2024-02-30”无效，应为 2000–2101 年间的 YYYY-MM-DD（draw_on：抽取日期）")]
     [InlineData("    inspectors_per_department: 2", "    inspector_per_department: 2", "plan.yaml:18:5: 未知字段“inspector_per_department”，是否应为“inspectors_per_department”？")]
     [InlineData("      market: [登记信息检查, 公示信息检查]", "      tax: [登记信息检查]", "plan.yaml:21:7: 未知部门“tax”：departments 中没有此部门代码")]
     public void Parse_OneProblem_ReportedAtItsPlace(string line, string replacement, string expected)

@@ -40,6 +40,7 @@ public class PlanSchemaTests
         { "sampling", ["campaigns", "[]", "sampling"] },
         { "window", ["campaigns", "[]", "window"] },
         { "cancelled", ["campaigns", "[]", "cancelled"] },
+        { "seed_recommitment", ["campaigns", "[]", "seed_recommitment"] },
     };
 
     [Theory]
@@ -59,6 +60,7 @@ public class PlanSchemaTests
             "scope" => PlanKeys.Scope,
             "sampling" => PlanKeys.Sampling,
             "window" => PlanKeys.Window,
+            "seed_recommitment" => PlanKeys.SeedRecommitment,
             _ => PlanKeys.Cancelled,
         };
         var node = At(path);

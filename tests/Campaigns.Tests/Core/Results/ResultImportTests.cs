@@ -9,7 +9,7 @@ public class ResultImportTests
 {
     private static readonly DateOnly Today = new(2024, 6, 5);
     private static readonly Draw Draw = DoubleRandomDraw.Run(TestPlans.Plan(), TestPlans.NetCafe(),
-        new DrawInput("fixed-seed", new DateOnly(2024, 4, 9), EntityIndex.Build(TestPlans.Entities()), TestPlans.Inspectors(), "h", new Dictionary<string, int>())).Draw!;
+        new DrawInput("fixed-seed", new DateOnly(2024, 4, 9), EntityIndex.Build(TestPlans.Entities()), TestPlans.Inspectors(), [], new Dictionary<string, int>())).Draw!;
 
     private static ResultImport.Outcome Read(string csv, IReadOnlyList<ResultEntry>? earlier = null) =>
         ResultImport.Read(csv, "results.csv", TestPlans.Plan(), TestPlans.NetCafe(), Draw, earlier ?? [], Today);
@@ -131,12 +131,40 @@ public class ResultImportTests
     [Fact]
     public void Read_Xlsx_SameRulesAsCsv()
     {
-        var sheet = Campaigns.Core.Sheets.Sheet.FromXlsx(Xlsx.Write(
+        var sheet = Campaigns.Core.Sheets.Sheet.Load(Xlsx.Write(
             ["统一社会信用代码", "部门", "检查结果", "检查日期"],
             [Uscc(0), "police", "1", "2024-05-10"],
-            [Uscc(1), "police", "12", "2024-05-10"]));
+            [Uscc(1), "police", "12", "2024-05-10"]), "results.xlsx").Sheet!;
         var outcome = ResultImport.Read(sheet, "results.xlsx", TestPlans.Plan(), TestPlans.NetCafe(), Draw, [], Today);
         outcome.Problems.Select(p => p.ToString()).ShouldBe(["results.xlsx:3:3: 检查结果“12”无效，应为 1–10 的结果代码"]);
+    }
+
+    [Fact]
+    public void Read_XlsxDateCell_SerialAcceptedAsTheDate()
+    {
+        // 45422 is 2024-05-10 as Excel stores a date cell: the import once rejected it as "45422".
+        var sheet = Campaigns.Core.Sheets.Sheet.Load(Xlsx.Write(
+            ["统一社会信用代码", "部门", "检查结果", "检查日期"],
+            [Uscc(0), "police", "1", 45422d]), "results.xlsx").Sheet!;
+
+        var outcome = ResultImport.Read(sheet, "results.xlsx", TestPlans.Plan(), TestPlans.NetCafe(), Draw, [], Today);
+
+        outcome.Problems.ShouldBeEmpty();
+        outcome.Entries.Single().InspectedOn.ShouldBe(new DateOnly(2024, 5, 10));
+    }
+
+    [Fact]
+    public void Read_DuplicateHeaderOrOverlongRow_Refused()
+    {
+        var outcome = Read($"""
+            统一社会信用代码,部门,检查结果,检查日期,检查结果
+            {Uscc(0)},police,1,2024-05-10,2,多余
+            """);
+
+        outcome.Entries.ShouldBeEmpty();
+        outcome.Problems.Select(p => p.ToString()).ShouldBe([
+            "results.csv:1:5: 表头“检查结果”与第3列重复",
+            "results.csv:2:6: 第6列有内容“多余”，但该列没有表头（此行比表头长，或单元格错位）"]);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public class StatisticsCsvTests
     [Fact]
     public void Write_Sample_ALinePerDepartmentAndTotal_FiguresAsWritten()
     {
-        var sheet = Sheet.Read(StatisticsCsv.Write(Table), "statistics.csv");
+        var sheet = Sheet.Load(StatisticsCsv.Write(Table), "statistics.csv").Sheet!;
 
         sheet.Headers.Count.ShouldBe(1 + StatisticsColumns.Figures.Count + 1 + 10);
         sheet.Rows.Select(r => r[0]).ShouldBe([.. Table.Departments.Select(d => d.Department), "合计"]);
@@ -30,5 +30,27 @@ public class StatisticsCsvTests
         total[sheet.Headers.ToList().IndexOf("随机抽取执法人员（人）")].ShouldBe("6");
         total[sheet.Headers.ToList().IndexOf("按期录入率")].ShouldBe("88.89%");
         total[sheet.Headers.ToList().IndexOf("5 发现问题已责令改正")].ShouldBe("1");
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil.example\",\"县公安局\")")]
+    [InlineData("+1+cmd|' /C calc'!A0")]
+    [InlineData("-县公安局")]
+    [InlineData("@SUM(1,1)")]
+    [InlineData("\t=1")]
+    [InlineData("\r=1")]
+    public void Write_DepartmentNamedLikeAFormula_WrittenAsQuotedText(string name)
+    {
+        var plan = SampleDocuments.Plan with
+        {
+            Departments = [.. SampleDocuments.Plan.Departments.Select((d, i) => i == 0 ? d with { Name = name } : d)],
+        };
+        var table = StatisticsTable.ForCampaign(plan,
+            new CampaignResults(SampleDocuments.Campaign, SampleDocuments.Draw, SampleDocuments.Results, SampleDocuments.ResultDeadline));
+
+        var sheet = Sheet.Load(StatisticsCsv.Write(table), "statistics.csv").Sheet.ShouldNotBeNull();
+
+        sheet.Rows.Select(r => r[0]).ShouldContain("'" + name);
+        sheet.Rows.ShouldAllBe(r => r.Fields.All(f => f.Length == 0 || "=+-@\t\r".IndexOf(f[0]) < 0));
     }
 }

@@ -1,0 +1,194 @@
+using Campaigns.Core.Documents;
+using Campaigns.Core.Engine;
+using Campaigns.Core.Lifecycle;
+using Campaigns.Core.Plans;
+using Campaigns.Tests.Fixtures;
+
+namespace Campaigns.Tests.Core.Engine;
+
+/// <summary>
+/// A year of the net-café campaign (window 9 April to 31 May 2024) for an office configured as each seed's: 001's with
+/// its 15-working-day bulletin (一抽查一通报, 001 (十一)), 003's and 004's without; publicity 20 working days for all
+/// (002 五(三)7, 003 §20(四), 004 §23). After 31 May 2024 the 15th working day is 24 June and the 20th is 1 July.
+/// </summary>
+public class SeedOfficeYearTests
+{
+    private static readonly DateOnly YearStart = new(2024, 1, 1);
+    private static readonly DateOnly YearEnd = new(2024, 12, 31);
+    private const string Office = "清河县“双随机、一公开”工作领导小组办公室";
+
+    private static void OnlyToTheOffice(IEnumerable<(DateOnly Day, DeliveryOrder Order)> deliveries)
+    {
+        var list = deliveries.ToList();
+        list.ShouldNotBeEmpty();
+        list.ShouldAllBe(d => d.Order.Recipient.Email == "office@qinghe.example");
+    }
+
+    private static AnnualPlan Plan(int? bulletinDays, DateOnly? publishedOn)
+    {
+        var rules = PlanRules.Default with { BulletinWorkingDays = bulletinDays };
+        return TestPlans.Plan(publishedOn, TestPlans.NetCafe() with { Rules = rules }) with { Rules = rules };
+    }
+
+    /// <summary>Results never entered: every deadline after the window passes unmet.</summary>
+    [Theory]
+    [InlineData("001", 15)]
+    [InlineData("003", null)]
+    [InlineData("004", null)]
+    public void Year_NoResults_PublicityOverdueAfterThe20thWorkingDay_BulletinOnlyFor001(string seed, int? bulletinDays)
+    {
+        var year = OfficeYear.Run(Plan(bulletinDays, TestPlans.PublishedOn), YearStart, YearEnd);
+
+        var publicity = year.First(FlagKind.PublicityOverdue).ShouldNotBeNull($"seed {seed}");
+        // 002 五(三)7, 003 §20(四), 004 §23: 20 working days, not 15: nothing on 25 June, the flag on 2 July.
+        (publicity.On, publicity.Flag.Since).ShouldBe((new DateOnly(2024, 7, 2), new DateOnly(2024, 7, 2)));
+        year.First(FlagKind.ResultsOverdue).ShouldNotBeNull().On.ShouldBe(new DateOnly(2024, 7, 2));
+        year.First(FlagKind.SummaryOverdue).ShouldNotBeNull().On.ShouldBe(new DateOnly(2024, 7, 1));
+
+        var bulletin = year.First(FlagKind.BulletinOverdue);
+        var bulletinReminders = year.Deliveries.Where(d => d.Order.IdempotencyKey.Contains("|reminder|bulletin-deadline|")).ToList();
+        if (bulletinDays is null)
+        {
+            bulletin.ShouldBeNull();
+            bulletinReminders.ShouldBeEmpty();
+            return;
+        }
+        // 001 (十一): the office's bulletin within 15 working days (24 June); the flag from 25 June.
+        bulletin.ShouldNotBeNull().On.ShouldBe(new DateOnly(2024, 6, 25));
+        bulletin.Value.Flag.Since.ShouldBe(new DateOnly(2024, 6, 25));
+        // Reminded 3, 1 and 0 working days before: 19, 21 and 24 June, to the office (each key owed from its day, sent once).
+        bulletinReminders.GroupBy(d => d.Order.IdempotencyKey).Select(g => g.Min(d => d.Day)).Distinct().Order().ShouldBe([new DateOnly(2024, 6, 19), new DateOnly(2024, 6, 21), new DateOnly(2024, 6, 24)]);
+        bulletinReminders.ShouldAllBe(d => d.Order.Recipient.Email == "office@qinghe.example");
+        bulletinReminders[0].Order.Model.ShouldBeOfType<Reminder>().OpenItems.ShouldContain(i => i.Contains("001 (十一)"));
+        // Leaders read it with the office as 责任单位; the 催办 goes to the office.
+        year.LeaderRows.ShouldContain(r => r.Row.What.StartsWith(FlagKind.BulletinOverdue.ChineseName()) && r.Row.Whose == Office
+            && r.Row.Since == ChineseDates.Format(new DateOnly(2024, 6, 25)));
+        OnlyToTheOffice(year.Deliveries.Where(d => d.Order.IdempotencyKey.Contains("|bulletin-overdue|") && d.Order.IdempotencyKey.Contains("|overdue|")));
+    }
+
+    [Fact]
+    public void Year_001_BulletinConfirmedInTime_NoBulletinFlagNorLaterReminders()
+    {
+        var confirmed = new Publication("https://www.qinghe.gov.cn/ssjygk/1", new DateOnly(2024, 6, 20));
+        var year = OfficeYear.Run(Plan(15, TestPlans.PublishedOn), YearStart, YearEnd,
+            (day, facts) => day == confirmed.On ? facts with { Bulletin = confirmed } : facts);
+
+        year.First(FlagKind.BulletinOverdue).ShouldBeNull();
+        year.Deliveries.Where(d => d.Order.IdempotencyKey.Contains("|reminder|bulletin-deadline|")).Select(d => d.Day).ShouldBe([new DateOnly(2024, 6, 19)]);
+    }
+
+    /// <summary>
+    /// 001 (八): the plan is published before anything is drawn. With no published_on the draw day raises draw-blocked
+    /// naming that cause, and the milestones the campaign then misses are told as its consequences, not as breaches.
+    /// </summary>
+    [Theory]
+    [InlineData(15)]
+    [InlineData(null)]
+    public void Year_PlanNeverPublished_DrawBlockedWithItsCause_NoLaterBreachForTheCampaign(int? bulletinDays)
+    {
+        var plan = Plan(bulletinDays, publishedOn: null);
+        var campaign = plan.Campaigns[0];
+        var year = OfficeYear.Run(plan, YearStart, YearEnd);
+
+        var blocked = year.First(FlagKind.DrawBlocked).ShouldNotBeNull();
+        (blocked.On, blocked.Flag.Since).ShouldBe((new DateOnly(2024, 4, 9), new DateOnly(2024, 4, 9)));
+        blocked.Flag.Detail.ShouldStartWith("年度抽查计划未公示，001 (八)");
+        year.Raised.Values.Where(r => r.Flag.Scope == campaign.Id).Select(r => r.Flag.Kind).ShouldBe([FlagKind.DrawBlocked]);
+        var last = year.Active.Single(f => f.Kind == FlagKind.DrawBlocked).Detail;
+        last.ShouldContain("抽查结果公示截止（2024-07-01）");
+        last.ShouldContain("工作总结报送截止（2024-06-30）");
+
+        // What leaders read of the campaign: the one cause, with the office as 责任单位; never “尚未公示” for results.
+        var rows = year.LeaderRows.Where(r => r.Row.Campaign == campaign.Name).ToList();
+        rows.ShouldNotBeEmpty();
+        rows.ShouldAllBe(r => r.Row.What.StartsWith(FlagKind.DrawBlocked.ChineseName()) && r.Row.Whose == Office);
+        rows.ShouldNotContain(r => r.Row.What.Contains("尚未公示") || r.Row.What.Contains(FlagKind.PublicityOverdue.ChineseName()));
+
+        // No reminder of a milestone the campaign cannot reach; the draw reminder asks the office to publish first.
+        var reminders = year.Deliveries.Where(d => d.Order.IdempotencyKey.StartsWith($"{campaign.Id}|reminder|")).ToList();
+        reminders.ShouldAllBe(d => d.Order.IdempotencyKey.StartsWith($"{campaign.Id}|reminder|draw|"));
+        reminders.ShouldAllBe(d => d.Order.Recipient.Email == "office@qinghe.example");
+        reminders.ShouldNotBeEmpty();
+        reminders[0].Order.Model.ShouldBeOfType<Reminder>().OpenItems[0].ShouldContain("published_on");
+        // The 催办 for the blocked draw goes to the office alone: the lead department cannot publish the plan.
+        OnlyToTheOffice(year.Deliveries.Where(d => d.Order.IdempotencyKey.Contains("|draw-blocked|") && d.Order.IdempotencyKey.Contains("|overdue|")));
+    }
+
+    [Fact]
+    public void Year_PublishedAfterTheDrawDay_DrawsThenAndTheFlagClears()
+    {
+        // 001 (八): published on 15 April, the draw of 9 April waits until then.
+        var year = OfficeYear.Run(Plan(null, new DateOnly(2024, 4, 15)), YearStart, new DateOnly(2024, 4, 30));
+        year.First(FlagKind.DrawBlocked).ShouldNotBeNull().On.ShouldBe(new DateOnly(2024, 4, 9));
+        year.Active.ShouldNotContain(f => f.Kind == FlagKind.DrawBlocked);
+        year.Deliveries.ShouldContain(d => d.Day == new DateOnly(2024, 4, 15) && d.Order.Kind == "department-letter");
+    }
+
+    /// <summary>
+    /// 002 五(三)2: each department confirms receipt of its dispatched list within 1 working day. Drawn Tuesday 9 April
+    /// 2024, the list is due Wednesday 10 April: police confirms that day, market late on 12 April, culture never.
+    /// </summary>
+    [Fact]
+    public void Year_002_ListConfirmation_RemindedOnItsDay_FlaggedPerDepartmentAfter()
+    {
+        var rules = PlanRules.Default with { ListConfirmationWorkingDays = 1 };
+        var plan = TestPlans.Plan(TestPlans.PublishedOn, TestPlans.NetCafe() with { Rules = rules }) with { Rules = rules };
+        var confirmed = new Dictionary<DateOnly, (string Department, DateOnly On)>
+        {
+            [new DateOnly(2024, 4, 10)] = ("police", new DateOnly(2024, 4, 10)),
+            [new DateOnly(2024, 4, 12)] = ("market", new DateOnly(2024, 4, 12)),
+        };
+        var year = OfficeYear.Run(plan, YearStart, new DateOnly(2024, 5, 31), (day, facts) => confirmed.TryGetValue(day, out var c)
+            ? facts with { ListConfirmations = new Dictionary<string, DateOnly>(facts.ListConfirmations ?? new Dictionary<string, DateOnly>()) { [c.Department] = c.On } }
+            : facts);
+
+        var reminders = year.Deliveries.Where(d => d.Order.IdempotencyKey.Contains("|reminder|list-confirmation|")).ToList();
+        reminders.Select(d => (d.Day, d.Order.Recipient.Email)).ShouldBe(
+            [(new DateOnly(2024, 4, 10), "market@qinghe.example"), (new DateOnly(2024, 4, 10), "culture@qinghe.example")], ignoreOrder: true);
+        var flags = year.Raised.Values.Where(r => r.Flag.Kind == FlagKind.ListConfirmationOverdue).ToList();
+        flags.Select(r => (r.Flag.Subject, r.On, r.Flag.Since)).ShouldBe(
+            [("market", new DateOnly(2024, 4, 11), new DateOnly(2024, 4, 11)), ("culture", new DateOnly(2024, 4, 11), new DateOnly(2024, 4, 11))], ignoreOrder: true);
+        year.Active.Where(f => f.Kind == FlagKind.ListConfirmationOverdue).Select(f => f.Subject).ShouldBe(["culture"]);
+        year.LeaderRows.ShouldContain(r => r.Row.What.StartsWith(FlagKind.ListConfirmationOverdue.ChineseName()) && r.Row.Whose == "县文化广电和旅游局");
+        year.Deliveries.Where(d => d.Order.IdempotencyKey.Contains("|list-confirmation-overdue|culture|overdue|")).ShouldAllBe(d => d.Order.Recipient.Email == "culture@qinghe.example");
+
+        // 003 and 004 ask for no such confirmation: nothing is reminded or flagged.
+        var without = OfficeYear.Run(Plan(null, TestPlans.PublishedOn), YearStart, new DateOnly(2024, 5, 31));
+        without.First(FlagKind.ListConfirmationOverdue).ShouldBeNull();
+        without.Deliveries.ShouldNotContain(d => d.Order.IdempotencyKey.Contains("list-confirmation"));
+    }
+
+    /// <summary>What leaders and offices read must agree: the same 责任单位 in the report as the 催办's recipient.</summary>
+    [Fact]
+    public void Year_003_PublicityAndSummaryOverdue_OfficeIsTheResponsibleUnitInBoth()
+    {
+        var year = OfficeYear.Run(Plan(null, TestPlans.PublishedOn), YearStart, new DateOnly(2024, 7, 10));
+        foreach (var kind in new[] { FlagKind.PublicityOverdue, FlagKind.SummaryOverdue })
+        {
+            var rows = year.LeaderRows.Where(r => r.Row.What.StartsWith(kind.ChineseName())).ToList();
+            rows.ShouldNotBeEmpty();
+            rows.ShouldAllBe(r => r.Row.Whose == Office);
+            OnlyToTheOffice(year.Deliveries.Where(d => d.Order.IdempotencyKey.Contains($"|{kind.WireName()}|") && d.Order.IdempotencyKey.Contains("|overdue|")));
+        }
+    }
+
+    /// <summary>A flag keeps the earliest day it applied: the report counts from the stored since, not a later recomputed one.</summary>
+    [Fact]
+    public void Tick_StoredSinceEarlierThanComputed_ReportAndFlagKeepTheStoredOne()
+    {
+        var plan = Plan(null, TestPlans.PublishedOn);
+        var facts = CampaignFacts.New("qh-2024-netcafe");
+        // Drawn on 9 April, results never entered; on 3 July publicity (1 July) is overdue, computed since 2 July.
+        var state = CampaignEngine.Tick(new TickContext(plan, Calendars.Shipped, new DateOnly(2024, 4, 9), TestPlans.Directory(), "s", new Dictionary<string, int>()),
+            OfficeFacts.None).Campaigns[0];
+        facts = facts with { State = CampaignState.ResultEntry, Draw = state.NewDraw };
+        var key = new OverdueFlag(FlagKind.PublicityOverdue, "qh-2024-netcafe", "", default, "").Key;
+        var stored = new Dictionary<string, DateOnly> { [key] = new DateOnly(2024, 6, 28) };
+        var outcome = CampaignEngine.Tick(new TickContext(plan, Calendars.Shipped, new DateOnly(2024, 7, 3), TestPlans.Directory(), "s", new Dictionary<string, int>()),
+            new OfficeFacts(new Dictionary<string, CampaignFacts> { [facts.CampaignId] = facts }, new HashSet<string>(), null, stored));
+
+        outcome.Flags.Single(f => f.Kind == FlagKind.PublicityOverdue).Since.ShouldBe(new DateOnly(2024, 6, 28));
+        outcome.Deliveries.Select(d => d.Model).OfType<BreachReport>().First().Rows
+            .Single(r => r.What.StartsWith(FlagKind.PublicityOverdue.ChineseName())).Since.ShouldBe(ChineseDates.Format(new DateOnly(2024, 6, 28)));
+    }
+}
