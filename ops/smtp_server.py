@@ -1,8 +1,9 @@
 """The loopback SMTP server of the tests (run through ops/smtp-server).
 
 Each accepted message is written as it arrived on the wire (the DATA bytes, before any parsing) to
-OUT/NNNNNN.eml (and the client's address and port, one per connection, to OUT/NNNNNN.peer), numbered in arrival order and continuing after the files already there, so a server
-restarted into the same folder keeps the order. A file appears by rename, complete, before the server
+OUT/NNNNNN.eml, numbered in arrival order and continuing after the files already there, so a server
+restarted into the same folder keeps the order; OUT/NNNNNN.peer holds the client's address and port (one port per
+connection, so a test can count connections). A file appears by rename, complete, before the server
 answers 250, so a client whose send returned can read it at once. "ready PORT" on stdout says it listens.
 
 With --tls-cert and --tls-key it offers STARTTLS (and requires it before MAIL), or with --implicit-tls speaks TLS

@@ -13,18 +13,23 @@ namespace Campaigns.Engine;
 /// <summary>
 /// Sends what the outbox holds. A pass claims due rows in batches, oldest first (<see cref="CampaignStore.ClaimBatch"/>),
 /// and sends them over <see cref="WorkerOptions.SmtpConnections"/> connections at once: all messages to one address go
-/// through one sender, in order; across addresses no order is kept. Each row is marked as soon as it is sent. A message's
+/// through one sender, in order; across addresses no order is kept. A message's
 /// own failure (a refused recipient, an address that is not one mailbox, a missing attachment) is retried with jittered
 /// exponential back-off (<see cref="RetryBackoff"/>) and dead-lettered after the configured attempts, or at once when
 /// retrying cannot help; the other messages go on. A server that is unavailable stops the pass and pauses the whole
-/// outbox instead, charging no row. A crash between send and mark repeats at most the messages then in flight (one per
-/// connection), with the same Message-ID (derived from the idempotency key) so they are recognisable.
+/// outbox instead, charging no row. Sent rows are marked in group commits (<see cref="DeliveryBatch.SentAsync"/>), at
+/// most <see cref="UnmarkedPerConnection"/> per connection waiting, so a crash between send and mark repeats at most
+/// those messages in flight, with the same Message-ID (derived from the idempotency key) so they are recognisable.
 /// </summary>
 public sealed class OutboxDispatcher(
     IOptions<WorkerOptions> options, CampaignStore store, IMailTransport transport, TimeProvider time, ILogger<OutboxDispatcher> logger,
     CampaignMetrics? metrics = null)
 {
     private readonly WorkerOptions _options = options.Value;
+
+    // Sent rows whose marks may wait for the next group commit, per connection: enough that a commit's cost (an fsync, the
+    // audit lock) is shared by many rows, few enough that a crash repeats only a handful, with the same Message-ID.
+    private const int UnmarkedPerConnection = 8;
 
     // The tick job and the dispatch job both drain the outbox; one pass at a time, so no row is sent twice.
     private readonly SemaphoreSlim _pass = new(1, 1);
@@ -57,7 +62,7 @@ public sealed class OutboxDispatcher(
                 // Failed rows wait for their back-off and sent ones are no longer pending, so each claim takes new rows.
                 while (!pass.Halted)
                 {
-                    using var batch = store.ClaimBatch(time.GetUtcNow(), _options.DispatchBatchSize, ids);
+                    using var batch = store.ClaimBatch(time.GetUtcNow(), _options.DispatchBatchSize, ids, UnmarkedPerConnection * _options.SmtpConnections);
                     if (batch.Deliveries.Count == 0)
                     {
                         break;
@@ -83,7 +88,17 @@ public sealed class OutboxDispatcher(
             .GroupBy(d => d.Message.RecipientEmail.Trim().ToUpperInvariant())
             .Select(g => g.ToArray()));
         var senders = Math.Min(_options.SmtpConnections, recipients.Count);
-        await Task.WhenAll(Enumerable.Range(0, senders).Select(_ => Task.Run(async () =>
+        try
+        {
+            await SendersAsync();
+        }
+        finally
+        {
+            // Before the claim ends (and on PostgreSQL its locks with it): a sent row must never look pending to another instance.
+            await batch.FlushAsync();
+        }
+
+        Task SendersAsync() => Task.WhenAll(Enumerable.Range(0, senders).Select(_ => Task.Run(async () =>
         {
             try
             {
@@ -115,7 +130,7 @@ public sealed class OutboxDispatcher(
         try
         {
             await transport.SendAsync(Envelope(message), cancellationToken);
-            batch.Sent(pending, time.GetUtcNow());
+            await batch.SentAsync(pending);
             metrics?.DeliverySent();
             Interlocked.Exchange(ref _outages, 0);
             Interlocked.Increment(ref pass.Sent);

@@ -23,6 +23,18 @@ public static class MailMessages
     /// </summary>
     public static MimeMessage Build(MailEnvelope envelope, Contact from, DkimSigner? signer = null)
     {
+        try
+        {
+            return Create(envelope, from, signer);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or ParseException)
+        {
+            throw new MailMessageException($"The message cannot be built: {e.Message}", e, permanent: true);
+        }
+    }
+
+    private static MimeMessage Create(MailEnvelope envelope, Contact from, DkimSigner? signer)
+    {
         var message = new MimeMessage { Subject = envelope.Subject, Date = envelope.Date, MessageId = $"{envelope.MessageId}@{Domain}" };
         message.From.Add(Mailbox(from));
         foreach (var to in envelope.To)

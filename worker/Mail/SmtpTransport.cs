@@ -67,6 +67,12 @@ public sealed class SmtpTransport(SmtpSettings settings, Contact from, TimeProvi
         {
             throw new MailServerUnavailableException($"SMTP server {settings.Host}:{settings.Port} unavailable: {Describe(e)}", e);
         }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+        {
+            // MailKit refusing this message before the server saw it: this message's failure (retried, then dead-lettered),
+            // never one that stops the others; the connection's state is unknown, so it is closed.
+            throw new MailMessageException(Describe(e), e);
+        }
         finally
         {
             client?.Dispose();

@@ -23,21 +23,21 @@ public sealed partial class CampaignStore
 
     /// <summary>
     /// Up to <paramref name="max"/> due rows, oldest first (or, given <paramref name="ids"/>, those of them that are due),
-    /// held until the batch is disposed. On PostgreSQL each row is held by a session advisory lock on the batch's own
+    /// held until the batch is disposed; at most <paramref name="maxUnmarked"/> of them sent and not yet marked at a time. On PostgreSQL each row is held by a session advisory lock on the batch's own
     /// connection: other instances pass over it, marks commit on other connections one row at a time, and a worker killed
     /// mid-send releases its rows with its connection, so another sends them again — the one duplicate the outbox allows,
     /// recognisable by its Message-ID. (A FOR UPDATE row lock would block those marks until the whole batch ended.) On
     /// SQLite one process owns the file, and the claim is the read.
     /// </summary>
-    public DeliveryBatch ClaimBatch(DateTimeOffset now, int max, IReadOnlyCollection<long>? ids = null)
+    public DeliveryBatch ClaimBatch(DateTimeOffset now, int max, IReadOnlyCollection<long>? ids = null, int maxUnmarked = 32)
     {
         var due = "state = 'pending' AND next_attempt_at <= @now" + (ids is null ? "" : $" AND {InList("id", "ids")}");
         var parameters = new { now = now.ToString("O"), max, ids = ids?.ToArray() };
         if (!_provider.Shared)
         {
             using var connection = Connect();
-            return new DeliveryBatch(this, null, ReadPending(connection, null,
-                $"SELECT {PendingColumns} FROM deliveries WHERE {due} ORDER BY id LIMIT @max", parameters));
+            return new DeliveryBatch(this, _time, null, ReadPending(connection, null,
+                $"SELECT {PendingColumns} FROM deliveries WHERE {due} ORDER BY id LIMIT @max", parameters), maxUnmarked);
         }
         var locks = Connect();
         try
@@ -56,7 +56,7 @@ public sealed partial class CampaignStore
             var pending = ReadPending(locks, null,
                 $"SELECT {PendingColumns} FROM deliveries WHERE id = ANY(@locked) AND state = 'pending' AND next_attempt_at <= @now ORDER BY id",
                 new { locked, now = parameters.now });
-            return new DeliveryBatch(this, locks, pending);
+            return new DeliveryBatch(this, _time, locks, pending, maxUnmarked);
         }
         catch
         {
@@ -65,20 +65,27 @@ public sealed partial class CampaignStore
         }
     }
 
-    public void MarkSent(long id, DateTimeOffset at) => InTransaction((c, t) => MarkSent(c, t, id, at));
+    public void MarkSent(long id, DateTimeOffset at) => MarkSent([id], at);
+
+    /// <summary>Marks the rows sent in one transaction, with one audit row each.</summary>
+    public void MarkSent(IReadOnlyCollection<long> ids, DateTimeOffset at) => InTransaction((connection, transaction) =>
+    {
+        var list = ids.ToArray();
+        connection.Execute(
+            $"UPDATE deliveries SET state = 'sent', sent_at = @at, attempts = attempts + 1, last_error = NULL WHERE {InList("id", "ids")}",
+            new { ids = list, at = at.ToString("O") }, transaction);
+        var rows = connection.Query<(long Id, string? CampaignId, string Key, string State, long Attempts)>(
+            $"SELECT id, campaign_id, idempotency_key, state, attempts FROM deliveries WHERE {InList("id", "ids")} ORDER BY id",
+            new { ids = list }, transaction);
+        Audit(connection, transaction, at, "outbox", [.. rows.Select(r => ("delivery-sent", r.CampaignId,
+            (object)new { id = r.Id, key = r.Key, state = r.State, attempts = r.Attempts, lastError = (string?)null }))]);
+    });
 
     public void MarkFailed(long id, string error, DateTimeOffset nextAttempt, bool dead) =>
         InTransaction((c, t) => MarkFailed(c, t, id, error, nextAttempt, dead));
 
     /// <summary>Records why a row could not go out without counting an attempt (the server was unavailable, not the message at fault).</summary>
     public void NoteDeliveryError(long id, string error) => InTransaction((c, t) => NoteDeliveryError(c, t, id, error));
-
-    internal void MarkSent(DbConnection connection, DbTransaction transaction, long id, DateTimeOffset at)
-    {
-        connection.Execute("UPDATE deliveries SET state = 'sent', sent_at = @at, attempts = attempts + 1, last_error = NULL WHERE id = @id",
-            new { id, at = at.ToString("O") }, transaction);
-        AuditDelivery(connection, transaction, id, at, "outbox", "delivery-sent");
-    }
 
     internal void MarkFailed(DbConnection connection, DbTransaction transaction, long id, string error, DateTimeOffset nextAttempt, bool dead)
     {

@@ -23,7 +23,7 @@ public class HostileInputCliTests : IDisposable
     {
         Directory.CreateDirectory(_dir.File("plans"));
         var path = _dir.File("plans", "2026.yaml");
-        File.WriteAllText(path, Sample.Replace("  result_entry_working_days: 20\n", "  result_entry_working_days: 2147483647\n"));
+        File.WriteAllText(path, Sample.Replace("  result_entry_working_days: 20 ", "  result_entry_working_days: 2147483647 "));
 
         var timeline = await CliProcess.Run("timeline", "--plan", path);
         var status = await CliProcess.Run(new Dictionary<string, string>
