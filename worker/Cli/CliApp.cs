@@ -28,6 +28,7 @@ public static class CliApp
         root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(RestoreCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
+        root.Subcommands.Add(HashPasswordCommand.Create());
         root.Subcommands.Add(BenchDrawCommand.Create());
         root.Subcommands.Add(BenchMailCommand.Create());
         root.Subcommands.Add(BenchRenderCommand.Create());

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Campaigns.Host;
+using Campaigns.Hosting;
 
 namespace Campaigns.Cli;
 
@@ -12,10 +13,10 @@ public static class RunCommand
         return command;
     }
 
+    /// <summary>0 after a stop signal, 1 whenever the worker stopped for another reason (<see cref="WorkerExit"/>).</summary>
     public static async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         using var host = WorkerHost.Build([], schedule: true);
-        await host.RunAsync(cancellationToken);
-        return 0;
+        return await WorkerExit.RunAsync(host, cancellationToken);
     }
 }

@@ -1,17 +1,19 @@
 using Campaigns.Engine;
+using Campaigns.Jobs;
 using Quartz;
 
 namespace Campaigns.Host;
 
-/// <summary>One reconciliation of every plan, then a delivery pass so owed mail leaves at once.</summary>
+/// <summary>One reconciliation of every plan, then a Hangfire pass over the outbox enqueued, so owed mail leaves at once.</summary>
 [DisallowConcurrentExecution]
-public sealed class TickJob(TickService ticks, OutboxDispatcher outbox) : IJob
+public sealed class TickJob(TickService ticks, OutboxSweep sweep) : IJob
 {
     public static readonly JobKey Key = new("tick", "campaigns");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ticks.Tick();
-        await outbox.DispatchAsync(cancellationToken);
+        sweep.Enqueue();
+        return ValueTask.CompletedTask;
     }
 }

@@ -1,4 +1,8 @@
+using Campaigns.Hosting;
+using Campaigns.Jobs;
 using Campaigns.Operations;
+using Campaigns.Storage;
+using Microsoft.AspNetCore.Builder;
 
 namespace Campaigns.Host;
 
@@ -8,19 +12,44 @@ public static class WorkerHost
     public const string SchedulerName = "campaigns";
 
     /// <summary>
-    /// The host every command uses. <paramref name="schedule"/> adds Quartz (the `run` command); simulate and
-    /// the read-only commands build the same services without it. <paramref name="settings"/> override
-    /// configuration (simulate points folders at --out).
+    /// The host every command uses. <paramref name="schedule"/> makes the running worker (the `run` command): Quartz,
+    /// Hangfire's server and the HTTP host; simulate and the read-only commands build the same services without them
+    /// (and without a listening socket). <paramref name="settings"/> override configuration (simulate points folders at --out).
     /// </summary>
     public static IHost Build(string[] args, bool schedule, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var root = RepositoryRoot.Find();
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        if (!schedule)
         {
-            Args = args,
-            ContentRootPath = root,
-            DisableDefaults = false,
-        });
+            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+            {
+                Args = args,
+                ContentRootPath = root,
+                DisableDefaults = false,
+            });
+            Configure(builder, root, settings, services);
+            return builder.Build();
+        }
+        var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = root });
+        Configure(web, root, settings, services);
+        var options = web.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
+        var storage = web.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        // A background service that faults stops the host (and `run` then exits non-zero, so systemd restarts it) rather
+        // than leaving a worker that answers /health but no longer ticks or sends.
+        web.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);
+        // Hangfire before Quartz: hosted services stop in reverse order, so the clock stops enqueueing before the job
+        // server stops, and no tick fires while Hangfire finishes its running pass.
+        web.Services.AddHostedService<MetricsStartup>();
+        web.AddCampaignJobs(options, storage);
+        web.AddCampaignScheduling(options);
+        web.AddCampaignHttp(options);
+        var app = web.Build();
+        app.MapCampaignEndpoints();
+        return app;
+    }
+
+    private static void Configure(IHostApplicationBuilder builder, string root, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services)
+    {
         builder.Configuration.AddJsonFile(Path.Combine(root, "config", "appsettings.json"), optional: true, reloadOnChange: false);
         builder.Configuration.AddEnvironmentVariables();
         if (settings is not null)
@@ -36,11 +65,5 @@ public static class WorkerHost
             .AddCampaignMail()
             .AddCampaignMetrics();
         builder.AddCampaignLogFormat();
-        if (schedule)
-        {
-            var options = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
-            builder.AddCampaignScheduling(options);
-        }
-        return builder.Build();
     }
 }

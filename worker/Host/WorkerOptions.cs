@@ -89,8 +89,32 @@ public sealed class WorkerOptions
     /// <summary>How long one message may take, connection included, before the server counts as unavailable.</summary>
     public TimeSpan SmtpTimeout { get; set; } = Mail.SmtpSettings.DefaultTimeout;
 
-    /// <summary>When set, the running worker answers GET /health on 127.0.0.1 at this port (200 healthy, 503 not).</summary>
-    public int? HealthPort { get; set; }
+    /// <summary>
+    /// Where the running worker's HTTP host listens: /health, /metrics and the jobs dashboard at /jobs. Loopback by
+    /// default: a monitoring agent on the machine, a reverse proxy or an SSH tunnel reaches it; nothing else does.
+    /// </summary>
+    public string HttpAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>0 takes any free port (tests; several workers on one machine); the port is logged at start.</summary>
+    public int HttpPort { get; set; } = 8081;
+
+    /// <summary>The one admin login of the jobs dashboard.</summary>
+    public string AdminUser { get; set; } = "admin";
+
+    /// <summary>
+    /// The admin's password as a PBKDF2 hash (ASP.NET Core Identity's format), printed by `campaigns hash-password`;
+    /// never the password itself. Unset, the dashboard admits no one.
+    /// </summary>
+    public string? AdminPasswordHash { get; set; }
+
+    /// <summary>
+    /// Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed. Empty: none, so a
+    /// request through a proxy on this machine is not taken for a local one.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Hangfire workers in this process: each runs one job (a batch of messages) at a time.</summary>
+    public int JobWorkers { get; set; } = 4;
 
     /// <summary>The daily cron plus slack: a worker whose last tick is older than this is stuck or its scheduler stopped.</summary>
     public TimeSpan HealthMaxTickAge { get; set; } = TimeSpan.FromHours(26);

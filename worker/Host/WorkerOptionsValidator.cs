@@ -53,10 +53,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         {
             failures.Add($"Campaigns:SmtpPort {options.SmtpPort} is not a port.");
         }
-        if (options.HealthPort is < 1 or > 65535)
-        {
-            failures.Add($"Campaigns:HealthPort {options.HealthPort} is not a port.");
-        }
+        failures.AddRange(HttpFailures(options));
         if (options.HealthMaxTickAge <= TimeSpan.Zero || options.HealthMaxOutboxDelay <= TimeSpan.Zero)
         {
             failures.Add("Campaigns:HealthMaxTickAge and Campaigns:HealthMaxOutboxDelay must be positive.");
@@ -92,6 +89,34 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             failures.Add($"Campaigns:Templates folder '{options.Resolve(options.Templates)}' does not exist.");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static IEnumerable<string> HttpFailures(WorkerOptions o)
+    {
+        if (!IPAddress.TryParse(o.HttpAddress, out _))
+        {
+            yield return $"Campaigns:HttpAddress '{o.HttpAddress}' is not an IP address (127.0.0.1 for loopback only).";
+        }
+        if (o.HttpPort is < 0 or > 65535)
+        {
+            yield return $"Campaigns:HttpPort {o.HttpPort} is not a port (0 takes any free one).";
+        }
+        foreach (var proxy in o.KnownProxies.Where(p => !IPAddress.TryParse(p, out _)))
+        {
+            yield return $"Campaigns:KnownProxies '{proxy}' is not an IP address.";
+        }
+        if (o.AdminPasswordHash is { } hash && !Hosting.AdminPassword.IsHash(hash))
+        {
+            yield return "Campaigns:AdminPasswordHash is not a password hash: put the output of `campaigns hash-password` there, never the password.";
+        }
+        if (string.IsNullOrWhiteSpace(o.AdminUser) || o.AdminUser.Contains(':', StringComparison.Ordinal))
+        {
+            yield return "Campaigns:AdminUser must be a non-empty name without ':'.";
+        }
+        if (o.JobWorkers < 1)
+        {
+            yield return "Campaigns:JobWorkers must be at least 1.";
+        }
     }
 
     private static IEnumerable<string> SmtpFailures(WorkerOptions o)

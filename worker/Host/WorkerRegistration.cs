@@ -1,7 +1,6 @@
 using Campaigns.Documents;
 using Campaigns.Engine;
 using Campaigns.Mail;
-using Campaigns.Operations;
 using Campaigns.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -23,8 +22,11 @@ public static class WorkerRegistration
         return services;
     }
 
+    // Read from configuration, not through IOptions: ASP.NET Core resolves the clock while the web host is built, and the
+    // options' validation belongs to the host's start, where its failures are logged like any other.
     private static TimeProvider AppClock(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<WorkerOptions>>().Value is { ClockStart: { } start, ClockOrigin: { } origin } o
+        services.GetRequiredService<IConfiguration>().GetSection(WorkerOptions.Section).Get<WorkerOptions>() is { ClockStart: { } start, ClockOrigin: { } origin } o
+            && o.ClockSpeed > 0
             ? new ConfiguredClock(start, origin, o.ClockSpeed, TimeProvider.System)
             : TimeProvider.System;
 
@@ -135,14 +137,13 @@ public static class WorkerRegistration
                 q.AddTrigger(t => t.ForJob(TickJob.Key).WithIdentity("tick-daily")
                     .WithCronSchedule(options.TickCron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             }
-            q.AddJob<DispatchJob>(j => j.WithIdentity(DispatchJob.Key));
-            q.AddTrigger(t => t.ForJob(DispatchJob.Key).WithIdentity("dispatch-interval")
+            q.AddJob<SweepJob>(j => j.WithIdentity(SweepJob.Key));
+            q.AddTrigger(t => t.ForJob(SweepJob.Key).WithIdentity("sweep-interval")
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(options.DispatchInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
         builder.Services.AddQuartzHostedService(WorkerHost.SchedulerName, o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<PlanWatcher>();
-        builder.Services.AddCampaignHealthEndpoint(options);
         return builder;
     }
 }

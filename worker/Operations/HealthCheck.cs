@@ -6,19 +6,21 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Campaigns.Operations;
 
 /// <summary>
-/// What "healthy" means, in one place for `campaigns health` and GET /health. Unhealthy when any of these needs a person:
+/// What "healthy" means, in one place for `campaigns health` and GET /health (<see cref="Hosting.HealthResponse"/>). Unhealthy when any of these needs a person:
 /// the database is missing, unreadable, not a campaigns store, or not at this worker's schema; a dead letter exists
 /// (the outbox gave up on a message; `deliveries retry` puts it back); a pending message has been due longer than
 /// HealthMaxOutboxDelay (the mail server is down or nothing dispatches); or, inside the running worker once it has
 /// ticked, the last tick is older than HealthMaxTickAge (the scheduler stopped); or, on PostgreSQL, no instance of the
-/// Quartz cluster has checked in lately (every worker is down, or none can reach the database). Overdue flags are the offices'
+/// Quartz cluster has checked in lately (every worker is down, or none can reach the database); or, inside the running
+/// worker, no Hangfire server is alive (nothing would run the jobs that send mail) or a Hangfire job has Failed. Overdue flags are the offices'
 /// business, reported to leaders by mail, and only counted here.
 /// </summary>
 public static class HealthCheck
 {
     // scheduler: Quartz's own health check of the running worker's scheduler, when asked from inside it.
     public static HealthReport Evaluate(
-        WorkerOptions options, StoreProvider store, DateTimeOffset now, DateTimeOffset? lastTick, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport? scheduler = null)
+        WorkerOptions options, StoreProvider store, DateTimeOffset now, DateTimeOffset? lastTick, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport? scheduler = null,
+        long? jobServers = null, long? jobsFailed = null)
     {
         var inspection = StoreInspector.Inspect(store);
         if (inspection.Facts is not { } facts)
@@ -48,6 +50,14 @@ public static class HealthCheck
         if (facts.Schedulers is { } schedulers && !schedulers.Any(s => s.IsAliveAt(now)))
         {
             problems.Add($"集群中没有在运行的 worker 实例（no clustered scheduler instance has checked in; {schedulers.Count} known）");
+        }
+        if (jobServers == 0)
+        {
+            problems.Add("没有在运行的后台任务服务器，邮件不会发出（no Hangfire server is running）");
+        }
+        if (jobsFailed > 0)
+        {
+            problems.Add($"{jobsFailed} 个后台任务失败，请在 /jobs 页面查看原因并重试（{jobsFailed} failed Hangfire jobs）");
         }
         if (lastTick is { } tick && now - tick is var age && age > options.HealthMaxTickAge)
         {

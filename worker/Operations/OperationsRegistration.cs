@@ -3,7 +3,7 @@ using Campaigns.Host;
 
 namespace Campaigns.Operations;
 
-/// <summary>Registration of what operators use: metrics, the log format and the health endpoint.</summary>
+/// <summary>Registration of what operators use: metrics and the log format (the HTTP host is <see cref="Hosting.HttpHosting"/>).</summary>
 public static class OperationsRegistration
 {
     public static IServiceCollection AddCampaignMetrics(this IServiceCollection services)
@@ -30,15 +30,5 @@ public static class OperationsRegistration
             });
         }
         return builder;
-    }
-
-    /// <summary>Only the running worker serves /health, and only when a port is configured.</summary>
-    public static IServiceCollection AddCampaignHealthEndpoint(this IServiceCollection services, WorkerOptions options)
-    {
-        if (options.HealthPort is not null)
-        {
-            services.AddHostedService<HealthEndpoint>();
-        }
-        return services;
     }
 }

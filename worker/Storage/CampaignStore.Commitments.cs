@@ -37,7 +37,7 @@ public sealed partial class CampaignStore
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
-        var ledger = connection.Query<CommitmentRow>($"{CommitmentsSql} WHERE campaign_id = @campaignId ORDER BY sequence", new { campaignId }, transaction).ToList();
+        var ledger = connection.Query<CommitmentRow>($"{CommitmentsSql} WHERE campaign_id = @campaignId ORDER BY sequence", new { campaignId }, transaction).AsList();
         if (ledger.Count > 0 && string.Equals(ledger[^1].Commitment, entry.Commitment, StringComparison.OrdinalIgnoreCase))
         {
             return false;

@@ -27,7 +27,7 @@ public static class StoreIntegrity
             return $"备份的数据库结构与本程序第 {version} 版迁移建立的结构不一致（{string.Join("、", differing)}），可能被改动过"
                 + $"（the backup's schema differs from what the migrations make: {string.Join(", ", differing)}）";
         }
-        var versions = connection.Query<int>("SELECT version FROM schema_version ORDER BY version").ToList();
+        var versions = connection.Query<int>("SELECT version FROM schema_version ORDER BY version").AsList();
         if (!versions.SequenceEqual(Enumerable.Range(1, version)))
         {
             return $"备份的结构版本记录不完整（{string.Join(",", versions)}）（the backup's schema_version rows are not 1..{version}）";

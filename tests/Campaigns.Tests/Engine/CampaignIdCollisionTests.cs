@@ -67,7 +67,7 @@ public class CampaignIdCollisionTests : IDisposable
         var database = Path.Combine(output, "campaigns.db");
         using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
         {
-            var mail = connection.Query<(string Email, string Subject, string Text)>("SELECT recipient_email, subject, text_body FROM deliveries").ToList();
+            var mail = connection.Query<(string Email, string Subject, string Text)>("SELECT recipient_email, subject, text_body FROM deliveries").AsList();
             mail.ShouldContain(m => m.Email == "leader@qinghe.example", "the first office's leaders get their breach reports");
             mail.ShouldAllBe(m => !m.Email.EndsWith("gucheng.example", StringComparison.Ordinal));
             mail.ShouldAllBe(m => !m.Subject.Contains("故城县") && !m.Text.Contains("故城县"));

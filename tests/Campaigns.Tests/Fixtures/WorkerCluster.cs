@@ -47,6 +47,8 @@ public sealed class WorkerCluster(IReadOnlyDictionary<string, string> environmen
             start.Environment[key] = value;
         }
         start.Environment["Campaigns__Instance"] = instance;
+        // Several instances on one machine: each HTTP host takes a free port.
+        start.Environment.TryAdd("Campaigns__HttpPort", "0");
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{instance} did not start.");
         // Drained so a full pipe never blocks a worker; the tail is kept for a failing test's message.
         process.OutputDataReceived += (_, e) => Note(instance, e.Data);

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Campaigns.Engine;
 using Campaigns.Host;
@@ -35,6 +34,7 @@ public class OperationsHostTests : IDisposable
             ["Campaigns:Database"] = _dir.File("campaigns.db"),
             ["Campaigns:Documents"] = _dir.File("documents"),
             ["Campaigns:MailPickup"] = _dir.File("mail"),
+            ["Campaigns:HttpPort"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
@@ -48,22 +48,14 @@ public class OperationsHostTests : IDisposable
         });
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     [Fact]
     public async Task Health_AfterTheTickOnStart_200ThenDeadLetter503ThenTickTooOld503()
     {
         var clock = new SimulatedClock(new DateTimeOffset(2026, 4, 20, 9, 0, 0, TimeSpan.FromHours(8)));
-        var port = FreePort();
-        using var host = Worker(clock, new Dictionary<string, string?> { ["Campaigns:HealthPort"] = $"{port}" });
+        using var host = Worker(clock);
         await host.StartAsync();
         await HostTicks.WaitFor(host);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        using var http = HostHttp.Client(host);
 
         using (var ok = await http.GetAsync("health"))
         {

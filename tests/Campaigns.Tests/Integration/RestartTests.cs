@@ -29,6 +29,7 @@ public abstract class RestartTests(TestStore db) : IDisposable
             ["Campaigns:Documents"] = _dir.File("documents"),
             ["Campaigns:MailPickup"] = _dir.File("mail"),
             ["Campaigns:ClusterCheckinInterval"] = "00:00:01",
+            ["Campaigns:HttpPort"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         },
         services =>
@@ -83,6 +84,41 @@ public abstract class RestartTests(TestStore db) : IDisposable
         after.Take(sent.Count).Select(d => d.IdempotencyKey).ShouldBe(sent.Select(d => d.IdempotencyKey));
         after.Select(d => d.IdempotencyKey).Distinct().Count().ShouldBe(after.Count);
         Mail().Length.ShouldBe(after.Count);
+    }
+
+    [Fact]
+    public async Task Run_KilledBetweenTheTicksCommitAndTheEnqueue_NextStartSendsEveryOwedMessage()
+    {
+        var clock = new SimulatedClock(new DateTimeOffset(2026, 4, 20, 9, 0, 0, TimeSpan.FromHours(8)));
+        // The tick commits what it owes, and the process ends before anything reaches Hangfire: this host has no Hangfire.
+        using (var ticking = WorkerHost.Build([], schedule: false, new Dictionary<string, string?>(db.Settings)
+            {
+                ["Campaigns:Plans"] = Repository.Path("config", "plans", "2026.yaml"),
+                ["Campaigns:Directories"] = Repository.Path("config", "directories"),
+                ["Campaigns:Documents"] = _dir.File("documents"),
+                ["Campaigns:MailPickup"] = _dir.File("mail"),
+                ["Logging:LogLevel:Default"] = "Warning",
+            },
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                services.AddSingleton(new DrawSeedSource("restart-test"));
+            }))
+        {
+            ticking.Services.GetRequiredService<TickService>().Tick();
+        }
+        var store = db.Open();
+        var owed = store.Deliveries("pending");
+        owed.ShouldNotBeEmpty();
+        Mail().ShouldBeEmpty();
+
+        using (var worker = Worker(clock))
+        {
+            await RunOnce(worker);
+        }
+        store.Deliveries("pending").ShouldBeEmpty();
+        store.Deliveries("sent").Select(d => d.IdempotencyKey).Order().ShouldBe(owed.Select(d => d.IdempotencyKey).Order());
+        Mail().Length.ShouldBe(owed.Count);
     }
 
     [Fact]

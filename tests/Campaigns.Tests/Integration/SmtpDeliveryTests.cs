@@ -33,6 +33,7 @@ public class SmtpDeliveryTests : IDisposable
                 ["Campaigns:MailPickup"] = _dir.File("mail"),
                 ["Campaigns:SmtpHost"] = _server.Host,
                 ["Campaigns:SmtpPort"] = _server.Port.ToString(CultureInfo.InvariantCulture),
+                ["Campaigns:HttpPort"] = "0",
                 ["Logging:LogLevel:Default"] = "Warning",
             },
             services =>

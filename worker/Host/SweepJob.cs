@@ -1,0 +1,20 @@
+using Campaigns.Jobs;
+using Quartz;
+
+namespace Campaigns.Host;
+
+/// <summary>
+/// Every DispatchInterval (and at start): enqueues a Hangfire pass over the outbox when rows are due (<see cref="OutboxSweep"/>).
+/// Quartz only decides; Hangfire sends. One instance of the cluster at a time is enough.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class SweepJob(OutboxSweep sweep) : IJob
+{
+    public static readonly JobKey Key = new("sweep", "campaigns");
+
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        sweep.Enqueue();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,90 @@
+using Campaigns.Host;
+using Campaigns.Storage;
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Npgsql;
+
+namespace Campaigns.Jobs;
+
+/// <summary>
+/// Hangfire, on the store the one Storage:Provider switch names. PostgreSQL: Hangfire.PostgreSql in the same database,
+/// in its own schema "hangfire", shared by every instance. SQLite (embedded, one process): Hangfire.InMemory, because
+/// Hangfire.Storage.SQLite pulls SQLitePCLRaw 3.x, which central pinning refuses beside Microsoft.Data.Sqlite's 2.1
+/// (NU1109) and which would load a second native SQLite into the process; losing the in-memory jobs on a restart loses
+/// nothing, since the domain store is the ledger of what is owed and the worker re-enqueues it at start.
+/// </summary>
+public static class JobsRegistration
+{
+    public const string Schema = "hangfire";
+
+    public static IHostApplicationBuilder AddCampaignJobs(this IHostApplicationBuilder builder, WorkerOptions options, StorageOptions storage)
+    {
+        var services = builder.Services;
+        // Registered before AddHangfire, whose defaults are process-wide statics (JobStorage.Current, JobActivator.Current):
+        // each host keeps its own storage and builds jobs from its own container, also with several hosts in one process.
+        services.AddSingleton(sp =>
+        {
+            // Configured first: the storage asks the (static) log provider for its loggers as it is built.
+            sp.GetRequiredService<IGlobalConfiguration>();
+            return Storage(storage);
+        });
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, configuration) => configuration
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddSingleton<OutboxSweep>();
+        services.AddHangfireServer((_, server) =>
+        {
+            server.ServerName = $"{options.Instance}-{Environment.ProcessId}";
+            server.WorkerCount = options.JobWorkers;
+            server.Queues = [OutboxJob.Queue, "default"];
+        });
+        return builder;
+    }
+
+    private static JobStorage Storage(StorageOptions storage)
+    {
+        if (storage.Provider != StorageProviderKind.PostgreSql)
+        {
+            return new InMemoryStorage(new InMemoryStorageOptions());
+        }
+        InstallSchema(storage.ConnectionString!);
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = Schema,
+            PrepareSchemaIfNecessary = false,
+            // LISTEN/NOTIFY: an enqueued pass starts at once instead of at the next poll (15 s by default).
+            EnableLongPolling = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.ConnectionString!, options), options);
+    }
+
+    /// <summary>
+    /// Hangfire's own install, retried: several instances starting together on a new database collide in it (40001, could
+    /// not serialize access due to concurrent update), and the loser would otherwise end its process at start.
+    /// </summary>
+    private static void InstallSchema(string connectionString)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var connection = new NpgsqlConnection(connectionString);
+                connection.Open();
+                PostgreSqlObjectsInstaller.Install(connection, Schema);
+                return;
+            }
+            catch (PostgresException e) when (attempt < 10 && e.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
+                or PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateObject)
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+        }
+    }
+}
