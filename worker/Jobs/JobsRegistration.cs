@@ -69,6 +69,15 @@ public static class JobsRegistration
     /// Hangfire's own install, retried: several instances starting together on a new database collide in it (40001, could
     /// not serialize access due to concurrent update), and the loser would otherwise end its process at start.
     /// </summary>
+    // An advisory lock key of our own ("hangfire" install), apart from the store's migration lock.
+    private const long InstallLock = 0x68616e67666972;
+
+    private static void Execute(NpgsqlConnection connection, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
     private static void InstallSchema(string connectionString)
     {
         for (var attempt = 1; ; attempt++)
@@ -77,11 +86,22 @@ public static class JobsRegistration
             {
                 using var connection = new NpgsqlConnection(connectionString);
                 connection.Open();
-                PostgreSqlObjectsInstaller.Install(connection, Schema);
+                // One instance installs at a time: Hangfire's installer run twice at once also failed with XX000 (could not
+                // find tuple for constraint), which no retry condition can name in advance.
+                Execute(connection, $"SELECT pg_advisory_lock({InstallLock})");
+                try
+                {
+                    PostgreSqlObjectsInstaller.Install(connection, Schema);
+                }
+                finally
+                {
+                    Execute(connection, $"SELECT pg_advisory_unlock({InstallLock})");
+                }
                 return;
             }
             catch (PostgresException e) when (attempt < 10 && e.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
-                or PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateObject)
+                or PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateObject
+                or PostgresErrorCodes.InternalError)
             {
                 Thread.Sleep(TimeSpan.FromMilliseconds(200 * attempt));
             }
