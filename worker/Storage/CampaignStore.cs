@@ -346,40 +346,28 @@ public sealed partial class CampaignStore
         return (raised, cleared);
     }
 
-    /// <summary>Records entered results; the whole batch or nothing. Returns how many were new.</summary>
     /// <summary>Records where and when the office published a campaign's results; a second confirmation changes nothing.</summary>
-    public bool ConfirmPublication(string campaignId, Publication publication, DateTimeOffset now)
+    public bool ConfirmPublication(string campaignId, Publication publication, DateTimeOffset now) =>
+        Confirm("publications", "publication-confirmed", campaignId, publication, now);
+
+    /// <summary>Records where and when the office published its own bulletin (一抽查一通报, 001 (十一)); a second confirmation changes nothing.</summary>
+    public bool ConfirmBulletin(string campaignId, Publication bulletin, DateTimeOffset now) =>
+        Confirm("bulletins", "bulletin-confirmed", campaignId, bulletin, now);
+
+    /// <summary>The first confirmation of a publication or bulletin (tables of the same shape), audited; later ones change nothing.</summary>
+    private bool Confirm(string table, string action, string campaignId, Publication publication, DateTimeOffset now)
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
         var recorded = connection.Execute(
-            """
-            INSERT INTO publications (campaign_id, url, published_on, recorded_at) VALUES (@campaignId, @Url, @on, @at)
+            $"""
+            INSERT INTO {table} (campaign_id, url, published_on, recorded_at) VALUES (@campaignId, @Url, @on, @at)
             ON CONFLICT (campaign_id) DO NOTHING
             """,
             new { campaignId, publication.Url, on = Text(publication.On), at = now.ToString("O") }, transaction) == 1;
         if (recorded)
         {
-            Audit(connection, transaction, now, "cli:publish", "publication-confirmed", campaignId, publication);
-        }
-        transaction.Commit();
-        return recorded;
-    }
-
-    /// <summary>Records where and when the office published its own bulletin (一抽查一通报, 001 (十一)); a second confirmation changes nothing.</summary>
-    public bool ConfirmBulletin(string campaignId, Publication bulletin, DateTimeOffset now)
-    {
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction();
-        var recorded = connection.Execute(
-            """
-            INSERT INTO bulletins (campaign_id, url, published_on, recorded_at) VALUES (@campaignId, @Url, @on, @at)
-            ON CONFLICT (campaign_id) DO NOTHING
-            """,
-            new { campaignId, bulletin.Url, on = Text(bulletin.On), at = now.ToString("O") }, transaction) == 1;
-        if (recorded)
-        {
-            Audit(connection, transaction, now, "cli:publish", "bulletin-confirmed", campaignId, bulletin);
+            Audit(connection, transaction, now, "cli:publish", action, campaignId, publication);
         }
         transaction.Commit();
         return recorded;
