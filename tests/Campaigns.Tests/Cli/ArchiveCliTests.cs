@@ -22,8 +22,7 @@ public sealed class ReportedYear : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
-            "--from", "2026-01-01", "--to", "2026-12-31", "--out", Folder.Path, "--results", "on-time", "--no-archive");
+        var simulate = await CliProcess.SimulateSample("2026-01-01", "2026-12-31", Folder.Path, "--results", "on-time", "--no-archive");
         simulate.ExitCode.ShouldBe(0, simulate.Error);
     }
 
@@ -169,8 +168,7 @@ public class ArchiveCliTests(ReportedYear year) : IClassFixture<ReportedYear>, I
     [Fact]
     public async Task Archive_CampaignNotYetReported_RefusedWithNothingWritten()
     {
-        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
-            "--from", "2026-04-14", "--to", "2026-06-01", "--out", _dir.Path);
+        var simulate = await CliProcess.SimulateSample("2026-04-14", "2026-06-01", _dir.Path);
         simulate.ExitCode.ShouldBe(0, simulate.Error);
         var environment = new Dictionary<string, string>
         {

@@ -87,8 +87,7 @@ public class CliTests : IDisposable
     [Fact]
     public async Task Simulate_Json_EventsWithDocumentedFields()
     {
-        var result = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
-            "--from", "2026-03-15", "--to", "2026-04-15", "--out", _dir.Path, "--format", "json");
+        var result = await CliProcess.SimulateSample("2026-03-15", "2026-04-15", _dir.Path, "--format", "json");
         result.ExitCode.ShouldBe(0, result.Error);
         var events = JsonDocument.Parse(result.Out).RootElement.EnumerateArray().ToList();
         events.ShouldAllBe(e => e.EnumerateObject().Select(p => p.Name).SequenceEqual(new[] { "date", "campaign", "event", "from-state", "to-state", "detail" }));
@@ -99,8 +98,7 @@ public class CliTests : IDisposable
     [Fact]
     public async Task Status_AfterSimulation_ShowsStateNextMilestoneAndFlags()
     {
-        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
-            "--from", "2026-01-01", "--to", "2026-07-05", "--out", _dir.Path, "--results", "missing");
+        var simulate = await CliProcess.SimulateSample("2026-01-01", "2026-07-05", _dir.Path, "--results", "missing");
         simulate.ExitCode.ShouldBe(0, simulate.Error);
 
         // status reads the store the configuration names; point it at the simulation's.
@@ -122,8 +120,7 @@ public class CliTests : IDisposable
     [Fact]
     public async Task ResultsImport_GoodSheetEntersAll_ChangedSheetEntersNothing()
     {
-        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
-            "--from", "2026-04-14", "--to", "2026-06-01", "--out", _dir.Path, "--results", "missing");
+        var simulate = await CliProcess.SimulateSample("2026-04-14", "2026-06-01", _dir.Path, "--results", "missing");
         simulate.ExitCode.ShouldBe(0, simulate.Error);
         var database = Path.Combine(_dir.Path, "campaigns.db");
         var draw = Campaigns.Storage.CampaignStore.Open(database).Draw("qh-2026-netcafe").ShouldNotBeNull();
@@ -244,8 +241,7 @@ public class CliTests : IDisposable
     [Fact]
     public async Task Deliveries_ListsByState_AndRetryPutsADeadLetterBackInLine()
     {
-        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
-            "--from", "2026-03-20", "--to", "2026-04-14", "--out", _dir.Path);
+        var simulate = await CliProcess.SimulateSample("2026-03-20", "2026-04-14", _dir.Path);
         simulate.ExitCode.ShouldBe(0, simulate.Error);
         var database = Path.Combine(_dir.Path, "campaigns.db");
         var store = Campaigns.Storage.CampaignStore.Open(database);
@@ -274,8 +270,7 @@ public class CliTests : IDisposable
     public async Task Publish_ConfirmsOnce_BadInputChangesNothing()
     {
         // The on-time year says on which day netcafe's publicity is prepared; simulate up to that day only.
-        var year = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
-            "--from", "2026-01-01", "--to", "2026-12-31", "--out", Path.Combine(_dir.Path, "year"), "--format", "json");
+        var year = await CliProcess.SimulateSample("2026-01-01", "2026-12-31", Path.Combine(_dir.Path, "year"), "--format", "json");
         year.ExitCode.ShouldBe(0, year.Error);
         var prepared = JsonDocument.Parse(year.Out).RootElement.EnumerateArray()
             .First(e => e.GetProperty("campaign").GetString() == "qh-2026-netcafe" && e.GetProperty("to-state").GetString() == "AwaitingPublication")
@@ -391,8 +386,7 @@ public class CliTests : IDisposable
     /// <summary>Simulates the sample plan into the test folder; the settings returned point a command at that run's store.</summary>
     private async Task<Dictionary<string, string>> Simulated(string from, string to, string results)
     {
-        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
-            "--from", from, "--to", to, "--out", _dir.Path, "--results", results);
+        var simulate = await CliProcess.SimulateSample(from, to, _dir.Path, "--results", results);
         simulate.ExitCode.ShouldBe(0, simulate.Error);
         return new() { ["Campaigns__Database"] = Path.Combine(_dir.Path, "campaigns.db"), ["Campaigns__Plans"] = "config/plans/2026.yaml",
             ["Campaigns__Documents"] = Path.Combine(_dir.Path, "documents") };

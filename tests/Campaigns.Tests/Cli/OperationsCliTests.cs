@@ -24,8 +24,7 @@ public class OperationsCliTests : IDisposable
 
     private async Task<string> SimulatedStore()
     {
-        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
-            "--from", "2026-01-01", "--to", "2026-07-05", "--out", _dir.File("sim"), "--results", "on-time");
+        var simulate = await CliProcess.SimulateSample("2026-01-01", "2026-07-05", _dir.File("sim"), "--results", "on-time");
         simulate.ExitCode.ShouldBe(0, simulate.Error);
         return _dir.File("sim", "campaigns.db");
     }

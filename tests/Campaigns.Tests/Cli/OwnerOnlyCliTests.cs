@@ -69,6 +69,14 @@ public class OwnerOnlyCliTests : IDisposable
         }
     }
 
+    /// <summary>The draw day of the sample plan into sim/, as the store the other commands read.</summary>
+    private async Task SimulateDrawDay()
+    {
+        var simulate = await Umask022(null, null, "simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
+            "--from", "2026-04-13", "--to", "2026-04-14", "--out", _dir.File("sim"), "--results", "missing");
+        simulate.ExitCode.ShouldBe(0, simulate.Error);
+    }
+
     [Fact]
     public async Task Simulate_Umask022_StoreMailDocumentsSnapshotsAndArchivesOwnerOnly()
     {
@@ -87,9 +95,7 @@ public class OwnerOnlyCliTests : IDisposable
     [Fact]
     public async Task BackupRestoreAndTemplate_Umask022_EveryFileTheyWriteOwnerOnly()
     {
-        var simulate = await Umask022(null, null, "simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
-            "--from", "2026-04-13", "--to", "2026-04-14", "--out", _dir.File("sim"), "--results", "missing");
-        simulate.ExitCode.ShouldBe(0, simulate.Error);
+        await SimulateDrawDay();
         var source = new Dictionary<string, string> { ["Campaigns__Database"] = _dir.File("sim", "campaigns.db"), ["Campaigns__Plans"] = "config/plans/2026.yaml" };
         var live = new Dictionary<string, string> { ["Campaigns__Database"] = _dir.File("live", "db", "campaigns.db"), ["Campaigns__Plans"] = "config/plans/2026.yaml" };
 
@@ -116,9 +122,7 @@ public class OwnerOnlyCliTests : IDisposable
     [Fact]
     public async Task OpsBackup_Umask022_FolderAndCopyOwnerOnly()
     {
-        var simulate = await Umask022(null, null, "simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
-            "--from", "2026-04-13", "--to", "2026-04-14", "--out", _dir.File("sim"), "--results", "missing");
-        simulate.ExitCode.ShouldBe(0, simulate.Error);
+        await SimulateDrawDay();
         // ops/backup runs the installed binary; here a two-line stand-in for it.
         var binary = _dir.File("campaigns");
         File.WriteAllText(binary, $"#!/bin/sh\nexec dotnet '{Path.Combine(AppContext.BaseDirectory, "campaigns.dll")}' \"$@\"\n");

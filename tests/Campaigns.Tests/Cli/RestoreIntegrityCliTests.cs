@@ -15,8 +15,7 @@ public sealed class SimulatedBackup : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var simulate = await CliProcess.Run("simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories",
-            "--from", "2026-03-15", "--to", "2026-04-20", "--out", _folder.File("sim"), "--results", "on-time");
+        var simulate = await CliProcess.SimulateSample("2026-03-15", "2026-04-20", _folder.File("sim"), "--results", "on-time");
         simulate.ExitCode.ShouldBe(0, simulate.Error);
         var saved = await CliProcess.Run(new Dictionary<string, string> { ["Campaigns__Database"] = _folder.File("sim", "campaigns.db") }, "backup", "--out", Path);
         saved.ExitCode.ShouldBe(0, saved.Error);

@@ -38,4 +38,8 @@ public static class CliProcess
     }
 
     public static Task<Result> Run(params string[] args) => Run(null, args);
+
+    /// <summary>`simulate` of the sample plan and directories from <paramref name="from"/> to <paramref name="to"/> into <paramref name="output"/>.</summary>
+    public static Task<Result> SimulateSample(string from, string to, string output, params string[] more) =>
+        Run(["simulate", "--plan", "config/plans/2026.yaml", "--directory", "config/directories", "--from", from, "--to", to, "--out", output, .. more]);
 }
