@@ -62,6 +62,8 @@ public sealed class OutboxDispatcher(
                 // Failed rows wait for their back-off and sent ones are no longer pending, so each claim takes new rows.
                 while (!pass.Halted)
                 {
+                    // A stop claims nothing more; what was sent is marked below before the pass ends.
+                    cancellationToken.ThrowIfCancellationRequested();
                     using var batch = store.ClaimBatch(time.GetUtcNow(), _options.DispatchBatchSize, ids, UnmarkedPerConnection * _options.SmtpConnections);
                     if (batch.Deliveries.Count == 0)
                     {
@@ -129,7 +131,9 @@ public sealed class OutboxDispatcher(
         var message = pending.Message;
         try
         {
-            await transport.SendAsync(Envelope(message), cancellationToken);
+            // Never cancelled once begun: a stop that cut a message the server had taken from its mark would send it
+            // again on the next pass. A send lasts at most the transport's timeout; the stop is checked between messages.
+            await transport.SendAsync(Envelope(message), CancellationToken.None);
             await batch.SentAsync(pending);
             metrics?.DeliverySent();
             Interlocked.Exchange(ref _outages, 0);
