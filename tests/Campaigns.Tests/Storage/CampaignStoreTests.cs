@@ -175,7 +175,7 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         store.Apply(plan, new TickOutcome([], [], [], []), [], [mine, other], new DateOnly(2024, 4, 9), Now, "t");
         foreach (var row in store.DueDeliveries(Now, 10))
         {
-            store.MarkFailed(row.Id, "550 no such user", Now, dead: true);
+            store.MarkFailed(row.Id, "550 no such user", dead: true);
         }
 
         var dead = store.LoadFacts(plan).DeadLetters.ShouldNotBeNull().Single();
@@ -252,10 +252,10 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         var store = Store();
         store.Apply(TestPlans.Plan(), new TickOutcome([], [], [], []), [], [Message("k")], new DateOnly(2024, 4, 9), Now, "t");
         var row = store.DueDeliveries(Now, 10).Single();
-        store.MarkFailed(row.Id, "connection refused", Now.AddMinutes(1), dead: false);
+        store.MarkFailed(row.Id, "connection refused", dead: false);
         store.DueDeliveries(Now, 10).ShouldBeEmpty();
         store.DueDeliveries(Now.AddMinutes(1), 10).Single().Attempts.ShouldBe(1);
-        store.MarkFailed(row.Id, "connection refused", Now.AddMinutes(3), dead: true);
+        store.MarkFailed(row.Id, "connection refused", dead: true);
         store.DueDeliveries(Now.AddDays(1), 10).ShouldBeEmpty();
         store.Deliveries("dead").Single().LastError.ShouldBe("connection refused");
     }
