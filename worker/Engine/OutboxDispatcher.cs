@@ -32,7 +32,7 @@ public sealed class OutboxDispatcher(
 
     // Sent rows whose marks may wait for the next group commit, per connection: enough that a commit's cost (an fsync, the
     // audit lock) is shared by many rows, few enough that a crash repeats only a handful, with the same Message-ID.
-    private const int UnmarkedPerConnection = 8;
+    public const int UnmarkedPerConnection = 8;
 
     // The passes and the per-message jobs all use the one set of connections; one at a time, so no row is sent twice.
     private readonly SemaphoreSlim _pass = new(1, 1);
