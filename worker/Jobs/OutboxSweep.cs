@@ -58,7 +58,7 @@ public sealed class OutboxSweep(
         using var connection = storage.GetConnection();
         foreach (var row in store.DeliveryJobs())
         {
-            var state = row.JobId is null ? null : connection.GetStateData(row.JobId)?.Name;
+            var state = StateOfItsJob(connection, row);
             if (row.State == "dead" && state is null)
             {
                 store.SetDeliveryJob(row.Id, retries.Take(row.Id, row.LastError ?? "dead letter", dead: true));
@@ -80,6 +80,16 @@ public sealed class OutboxSweep(
             changed++;
         }
         return changed;
+    }
+
+    /// <summary>
+    /// The state of the row's job, or null when there is none: also when the id now names another job (the in-memory store
+    /// numbers its jobs from 1 again after a restart, so an old id can point at a new, unrelated job).
+    /// </summary>
+    private static string? StateOfItsJob(Hangfire.Storage.IStorageConnection connection, DeliveryJobLink row)
+    {
+        var data = row.JobId is null ? null : connection.GetJobData(row.JobId);
+        return data?.Job is { } job && job.Type == typeof(DeliveryJob) && job.Args.Count > 0 && job.Args[0] is long id && id == row.Id ? data.State : null;
     }
 
     private bool Here(string? serverId) => serverId?.StartsWith(_server, StringComparison.OrdinalIgnoreCase) == true;
