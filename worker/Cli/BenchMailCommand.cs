@@ -7,8 +7,10 @@ using Campaigns.Core.Plans;
 using Campaigns.Documents;
 using Campaigns.Engine;
 using Campaigns.Host;
+using Campaigns.Jobs;
 using Campaigns.Mail;
 using Campaigns.Storage;
+using Hangfire;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
@@ -20,7 +22,9 @@ namespace Campaigns.Cli;
 /// the real outbox path (claim, send, mark: <see cref="OutboxDispatcher"/> over <see cref="SmtpTransport"/>) to a server
 /// that discards (Postfix's smtp-sink in ops/bench-mail), on SQLite and, given --postgres, on PostgreSQL, with one
 /// connection and with the worker's default number. Then two parts of that send alone: the outbox over a transport that
-/// sends nothing, and one kept connection sending every message without the outbox.
+/// sends nothing, and one kept connection sending every message without the outbox. Then the worker's own path: a running
+/// worker (Hangfire, its storage on each store) whose sweep enqueues the pass (<see cref="OutboxJob"/>) that sends them all,
+/// with Hangfire's rate for jobs that do nothing on the same storage beside it.
 /// </summary>
 public static class BenchMailCommand
 {
@@ -101,6 +105,27 @@ public static class BenchMailCommand
         Console.WriteLine($"size: {await WireSize(rendered[0], from, Path.Combine(run.Folder, "sample"), cancellationToken)} bytes per message as sent " +
             "(headers, text and HTML in base64)");
 
+        // The send path's CPU parts alone, one thread, after a warm-up (JIT): MimeKit building each message (Prepare picks
+        // the parts' 7-bit encodings, base64 for Chinese text), then writing it as the transport does; what is left of a
+        // send is the SMTP exchange and the store's work.
+        foreach (var message in rendered.Take(Warmup))
+        {
+            using var mime = MailMessages.Build(Envelope(message), from);
+            mime.WriteTo(Stream.Null, cancellationToken);
+        }
+        watch.Restart();
+        var built = rendered.Select(message => MailMessages.Build(Envelope(message), from)).ToList();
+        var build = watch.Elapsed;
+        watch.Restart();
+        foreach (var mime in built)
+        {
+            mime.WriteTo(Stream.Null, cancellationToken);
+            mime.Dispose();
+        }
+        var write = watch.Elapsed;
+        Console.WriteLine($"mime: {n:N0} MimeKit messages built in {build.TotalMilliseconds * 1000 / n:F0} µs each and written in " +
+            $"{write.TotalMilliseconds * 1000 / n:F0} µs each = {n / (build + write).TotalSeconds:F1} messages/s (one thread)");
+
         var smtp = new SmtpSettings(run.Host, run.Port, SmtpSecurity.None, null, null, SmtpSettings.DefaultTimeout);
         List<(string Name, Func<StoreProvider> Open)> stores = [("sqlite", () => new SqliteProvider(Path.Combine(run.Folder, $"outbox-{Guid.NewGuid():N}.db")))];
         if (run.Postgres is { } server)
@@ -118,6 +143,14 @@ public static class BenchMailCommand
             }
         }
 
+        foreach (var (name, connectionString) in JobStores(run))
+        {
+            var (messagesTook, jobs, jobsTook) = await ThroughHangfire(run, name, connectionString, rendered, cancellationToken);
+            Console.WriteLine($"hangfire: store={name} connections={run.Connections} {n:N0} messages enqueued by the sweep as one OutboxJob pass " +
+                $"in {messagesTook.TotalSeconds:F2} s = {n / messagesTook.TotalSeconds:F1} messages/s; " +
+                $"{jobs:N0} empty jobs in {jobsTook.TotalSeconds:F2} s = {jobs / jobsTook.TotalSeconds:F1} jobs/s");
+        }
+
         var alone = await Outbox(stores[0].Open(), new DiscardTransport(), run.Connections, options, clock, rendered, cancellationToken);
         Console.WriteLine($"outbox alone: store=sqlite connections={run.Connections}, a transport that sends nothing (claim, mark) = " +
             $"{n / alone.TotalSeconds:F1} messages/s ({alone.TotalMilliseconds * 1000 / n:F0} µs per message)");
@@ -125,6 +158,103 @@ public static class BenchMailCommand
         var reused = await OneConnection(rendered, from, smtp, cancellationToken);
         Console.WriteLine($"one connection: a single kept SmtpTransport connection sending all {n:N0} (no outbox) = {n / reused.TotalSeconds:F1} messages/s");
         return 0;
+    }
+
+    private static IEnumerable<(string Name, string? ConnectionString)> JobStores(Run run)
+    {
+        yield return ("sqlite", null);
+        if (run.Postgres is { } server)
+        {
+            yield return ("postgresql", PostgresStoreCopy.CreateDatabase(server, "campaigns_bench_hangfire"));
+        }
+    }
+
+    // Empty jobs enqueued to time Hangfire itself: as many as a province day has digest batches, give or take.
+    private const int EmptyJobs = 1_000;
+
+    /// <summary>A job that does nothing: what Hangfire alone costs per job.</summary>
+    public static void Nothing()
+    {
+    }
+
+    /// <summary>
+    /// A running worker (Quartz off, Hangfire on, its storage on <paramref name="connectionString"/>'s server or in memory beside
+    /// SQLite): the messages are queued in its store, its sweep enqueues the pass, and the clock stops when the outbox is empty.
+    /// Then <see cref="EmptyJobs"/> jobs that do nothing, enqueued at once and timed until the last has succeeded.
+    /// </summary>
+    private static async Task<(TimeSpan Messages, int Jobs, TimeSpan JobsTook)> ThroughHangfire(
+        Run run, string name, string? connectionString, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(run.Folder, $"hangfire-{name}")).FullName;
+        var plans = Directory.CreateDirectory(Path.Combine(folder, "plans")).FullName;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Campaigns:Database"] = Path.Combine(folder, "campaigns.db"),
+            ["Campaigns:Plans"] = plans,
+            ["Campaigns:Documents"] = Path.Combine(folder, "documents"),
+            ["Campaigns:MailPickup"] = Path.Combine(folder, "mail"),
+            ["Campaigns:Instance"] = "bench-mail",
+            ["Campaigns:SmtpHost"] = run.Host,
+            ["Campaigns:SmtpPort"] = run.Port.ToString(CultureInfo.InvariantCulture),
+            ["Campaigns:SmtpConnections"] = run.Connections.ToString(CultureInfo.InvariantCulture),
+            ["Campaigns:HttpPort"] = "0",
+            // The bench's sweep starts the pass; the worker's own, an hour away, stays out of the timing.
+            ["Campaigns:DispatchInterval"] = "01:00:00",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        if (connectionString is not null)
+        {
+            settings["Storage:Provider"] = "PostgreSql";
+            settings["Storage:ConnectionString"] = connectionString;
+        }
+        var clock = new SimulatedClock(Now);
+        using var app = WorkerHost.Build([], schedule: true, settings, services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        });
+        await app.StartAsync(cancellationToken);
+        try
+        {
+            var store = app.Services.GetRequiredService<CampaignStore>();
+            var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+            // The start's own sweep and tick find nothing owed; wait until they are done before queueing.
+            await Settled(() => true);
+            store.Apply(ProvinceReminders.Plan(0), new TickOutcome([], [], [], []), [], messages, DateOnly.FromDateTime(Now.DateTime), Now, "bench-mail");
+            var watch = Stopwatch.StartNew();
+            app.Services.GetRequiredService<OutboxSweep>().Enqueue();
+            await Settled(() => store.DueDeliveries(clock.GetUtcNow(), 1).Count == 0);
+            var sending = watch.Elapsed;
+            var sent = store.Deliveries("sent").Count;
+            if (sent != messages.Count)
+            {
+                throw new InvalidOperationException($"bench-mail: Hangfire sent {sent:N0} of {messages.Count:N0}");
+            }
+
+            var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
+            var succeeded = monitoring.GetStatistics().Succeeded;
+            watch.Restart();
+            for (var i = 0; i < EmptyJobs; i++)
+            {
+                jobs.Enqueue(() => Nothing());
+            }
+            await Settled(() => monitoring.GetStatistics().Succeeded >= succeeded + EmptyJobs);
+            return (sending, EmptyJobs, watch.Elapsed);
+
+            async Task Settled(Func<bool> done)
+            {
+                // Polled every 20 ms, the cheap condition first: on PostgreSQL each monitoring call is a query that competes
+                // with the work being timed.
+                while (!(done() && monitoring.EnqueuedCount(OutboxJob.Queue) == 0 && monitoring.EnqueuedCount("default") == 0 && monitoring.ProcessingCount() == 0))
+                {
+                    await Task.Delay(20, cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None);
+        }
     }
 
     /// <summary>The size of a message as it goes on the wire, through the pickup folder transport.</summary>

@@ -26,10 +26,13 @@ public static class DeliveriesCommand
                 Console.WriteLine(JsonSerializer.Serialize(rows, Json));
                 return 0;
             }
+            // The Hangfire job that owns a row (its retries, or its dead letter: a Failed job at /jobs) goes beside it.
+            var jobs = services.GetRequiredService<CampaignStore>().DeliveryJobs().Where(j => j.JobId is not null).ToDictionary(j => j.Id, j => j.JobId);
             foreach (var row in rows)
             {
                 var error = row.LastError is null ? "" : $"  最近错误：{row.LastError}";
-                Console.WriteLine($"{row.Id,6} {StateNames[row.State],-4} {row.Attempts}次 {row.RecipientEmail,-28} {row.Subject}{error}");
+                var job = jobs.TryGetValue(row.Id, out var jobId) ? $"  后台任务 #{jobId}" : "";
+                Console.WriteLine($"{row.Id,6} {StateNames[row.State],-4} {row.Attempts}次 {row.RecipientEmail,-28} {row.Subject}{error}{job}");
             }
             Console.WriteLine($"共{rows.Count}条");
             return 0;
@@ -45,7 +48,8 @@ public static class DeliveriesCommand
                 Console.Error.WriteLine($"没有可重发的邮件 {parse.GetValue(id)}（不存在或已发送）");
                 return 1;
             }
-            Console.WriteLine($"邮件 {parse.GetValue(id)} 已重新排队，worker 下次发送时投递");
+            // The worker's next sweep requeues the message's Failed job (or, with none, its next pass sends it).
+            Console.WriteLine($"邮件 {parse.GetValue(id)} 已重新排队，worker 下次清点时重新投递");
             return 0;
         }));
         command.Subcommands.Add(retry);

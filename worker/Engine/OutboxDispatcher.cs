@@ -13,68 +13,74 @@ namespace Campaigns.Engine;
 /// <summary>
 /// Sends what the outbox holds. A pass claims due rows in batches, oldest first (<see cref="CampaignStore.ClaimBatch"/>),
 /// and sends them over <see cref="WorkerOptions.SmtpConnections"/> connections at once: all messages to one address go
-/// through one sender, in order; across addresses no order is kept. A message's
-/// own failure (a refused recipient, an address that is not one mailbox, a missing attachment) is retried with jittered
-/// exponential back-off (<see cref="RetryBackoff"/>) and dead-lettered after the configured attempts, or at once when
-/// retrying cannot help; the other messages go on. A server that is unavailable stops the pass and pauses the whole
-/// outbox instead, charging no row. Sent rows are marked in group commits (<see cref="DeliveryBatch.SentAsync"/>), at
-/// most <see cref="UnmarkedPerConnection"/> per connection waiting, so a crash between send and mark repeats at most
-/// those messages in flight, with the same Message-ID (derived from the idempotency key) so they are recognisable.
+/// through one sender, in order; across addresses no order is kept. A message's own failure (a refused recipient, an
+/// address that is not one mailbox, a missing attachment) charges that row one attempt and hands it to
+/// <see cref="IDeliveryRetries"/>: a Hangfire job retries it with Hangfire's back-off, or shows it as a Failed job once it
+/// is dead (after <see cref="WorkerOptions.MaxDeliveryAttempts"/>, or at once when retrying cannot help); the other
+/// messages go on. Without a retrier (simulate, bench) such a row is dead at once. A server that is unavailable stops the
+/// pass and charges no row; the next sweep's pass tries again. Sent rows are marked in group commits
+/// (<see cref="DeliveryBatch.SentAsync"/>), at most <see cref="UnmarkedPerConnection"/> per connection waiting, so a crash
+/// between send and mark repeats at most those messages in flight, with the same Message-ID (derived from the idempotency
+/// key) so they are recognisable. A stop (cancellation) claims and begins nothing more, but lets the messages in hand
+/// finish and their marks commit, so a graceful stop repeats nothing.
 /// </summary>
 public sealed class OutboxDispatcher(
     IOptions<WorkerOptions> options, CampaignStore store, IMailTransport transport, TimeProvider time, ILogger<OutboxDispatcher> logger,
-    CampaignMetrics? metrics = null)
+    CampaignMetrics? metrics = null, IDeliveryRetries? retries = null)
 {
     private readonly WorkerOptions _options = options.Value;
 
     // Sent rows whose marks may wait for the next group commit, per connection: enough that a commit's cost (an fsync, the
     // audit lock) is shared by many rows, few enough that a crash repeats only a handful, with the same Message-ID.
-    private const int UnmarkedPerConnection = 8;
+    public const int UnmarkedPerConnection = 8;
 
-    // The tick job and the dispatch job both drain the outbox; one pass at a time, so no row is sent twice.
+    // The passes and the per-message jobs all use the one set of connections; one at a time, so no row is sent twice.
     private readonly SemaphoreSlim _pass = new(1, 1);
-
-    // While the server is unavailable the whole outbox waits, with the same growing back-off a row would get.
-    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
-    private int _outages;
 
     /// <summary>Sends every due message; returns how many were sent.</summary>
     public async Task<int> DispatchAsync(CancellationToken cancellationToken) => (await DispatchDueAsync(cancellationToken)).Sent;
 
-    /// <summary>Sends every due message.</summary>
+    /// <summary>Sends every due message that no job owns.</summary>
     public Task<DispatchResult> DispatchDueAsync(CancellationToken cancellationToken) => PassAsync(null, cancellationToken);
 
-    /// <summary>Sends those of the rows <paramref name="ids"/> that are still pending and due (a job that owns some rows).</summary>
-    public Task<DispatchResult> DispatchAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) => PassAsync(ids, cancellationToken);
+    /// <summary>
+    /// Sends the row <paramref name="deliveryId"/> for the Hangfire job <paramref name="jobId"/> that owns it, if it is still
+    /// pending: a failure charges it an attempt and leaves it with the job (whose retry, or Failed state, follows).
+    /// </summary>
+    public Task<DispatchResult> SendOwnedAsync(long deliveryId, string jobId, CancellationToken cancellationToken) =>
+        PassAsync(new Owner(deliveryId, jobId), cancellationToken);
 
-    private async Task<DispatchResult> PassAsync(IReadOnlyCollection<long>? ids, CancellationToken cancellationToken)
+    private async Task<DispatchResult> PassAsync(Owner? owner, CancellationToken cancellationToken)
     {
         await _pass.WaitAsync(cancellationToken);
         try
         {
-            if (time.GetUtcNow() < _pausedUntil)
-            {
-                return new DispatchResult(0, 0, 0, _pausedUntil);
-            }
-            var pass = new Pass();
+            var pass = new Pass(owner);
             try
             {
-                // Failed rows wait for their back-off and sent ones are no longer pending, so each claim takes new rows.
+                // Failed rows go to their jobs and sent ones are no longer pending, so each claim takes new rows.
                 while (!pass.Halted)
                 {
-                    using var batch = store.ClaimBatch(time.GetUtcNow(), _options.DispatchBatchSize, ids, UnmarkedPerConnection * _options.SmtpConnections);
+                    // A stop claims nothing more; what was sent is marked below before the pass ends.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    using var batch = store.ClaimBatch(time.GetUtcNow(), owner is null ? _options.DispatchBatchSize : 1,
+                        owner is null ? null : [owner.DeliveryId], UnmarkedPerConnection * _options.SmtpConnections);
                     if (batch.Deliveries.Count == 0)
                     {
                         break;
                     }
                     await SendBatchAsync(batch, pass, cancellationToken);
+                    if (owner is not null)
+                    {
+                        break;
+                    }
                 }
             }
             finally
             {
                 await transport.EndPassAsync(CancellationToken.None);
             }
-            return new DispatchResult(pass.Sent, pass.Failed, pass.Dead, pass.Unavailable ? _pausedUntil : null);
+            return new DispatchResult(pass.Sent, [.. pass.Failures], pass.Unavailable);
         }
         finally
         {
@@ -111,7 +117,7 @@ public sealed class OutboxDispatcher(
                             return;
                         }
                         cancellationToken.ThrowIfCancellationRequested();
-                        await SendAsync(batch, delivery, pass, cancellationToken);
+                        await SendAsync(batch, delivery, pass);
                     }
                 }
             }
@@ -124,15 +130,16 @@ public sealed class OutboxDispatcher(
         }, CancellationToken.None)));
     }
 
-    private async Task SendAsync(DeliveryBatch batch, PendingDelivery pending, Pass pass, CancellationToken cancellationToken)
+    private async Task SendAsync(DeliveryBatch batch, PendingDelivery pending, Pass pass)
     {
         var message = pending.Message;
         try
         {
-            await transport.SendAsync(Envelope(message), cancellationToken);
+            // Never cancelled once begun: a stop that cut a message the server had taken from its mark would send it
+            // again on the next pass. A send lasts at most the transport's timeout; the stop is checked between messages.
+            await transport.SendAsync(Envelope(message), CancellationToken.None);
             await batch.SentAsync(pending);
             metrics?.DeliverySent();
-            Interlocked.Exchange(ref _outages, 0);
             Interlocked.Increment(ref pass.Sent);
         }
         catch (MailServerUnavailableException e)
@@ -148,26 +155,21 @@ public sealed class OutboxDispatcher(
                     return;
                 }
                 pass.Unavailable = true;
-                _outages = Math.Min(_outages + 1, _options.MaxDeliveryAttempts);
-                _pausedUntil = time.GetUtcNow() + RetryBackoff.Delay(_options.RetryBaseDelay, _outages, message.IdempotencyKey);
             }
-            logger.LogWarning("Mail server unavailable ({Outages} in a row), deliveries paused until {Until:O}: {Error}",
-                _outages, _pausedUntil, e.Message);
+            logger.LogWarning("Mail server unavailable, deliveries wait for the next pass: {Error}", e.Message);
         }
         catch (Exception e) when (e is MailMessageException or IOException or UnauthorizedAccessException)
         {
             var attempts = pending.Attempts + 1;
-            var dead = attempts >= _options.MaxDeliveryAttempts || e is MailMessageException { Permanent: true };
-            var delay = RetryBackoff.Delay(_options.RetryBaseDelay, attempts, message.IdempotencyKey);
-            batch.Failed(pending, e.Message, time.GetUtcNow() + delay, dead);
+            var dead = retries is null || attempts >= _options.MaxDeliveryAttempts || e is MailMessageException { Permanent: true };
+            // A pass hands the row to a job of its own; a job's row stays with that job.
+            var jobId = pass.Owner?.JobId ?? retries?.Take(pending.Id, e.Message, dead);
+            batch.Failed(pending, e.Message, dead, jobId);
             metrics?.DeliveryFailed(dead);
-            Interlocked.Increment(ref pass.Failed);
-            if (dead)
-            {
-                Interlocked.Increment(ref pass.Dead);
-            }
-            logger.LogWarning("Delivery {Key} to {Recipient} failed (attempt {Attempts}){Dead}: {Error}",
-                message.IdempotencyKey, message.RecipientEmail, attempts, dead ? ", dead-lettered" : "", e.Message);
+            pass.Failures.Enqueue(new DeliveryFailure(pending.Id, e.Message, dead));
+            logger.LogWarning("Delivery {Key} to {Recipient} failed (attempt {Attempts}){Dead}{Job}: {Error}",
+                message.IdempotencyKey, message.RecipientEmail, attempts, dead ? ", dead-lettered" : "",
+                jobId is null ? "" : $", job {jobId}", e.Message);
         }
     }
 
@@ -194,12 +196,15 @@ public sealed class OutboxDispatcher(
             },
             File.ReadAllBytes(Path.Combine(_options.Resolve(_options.Documents), path))))]);
 
+    /// <summary>The one row a per-message job sends, and that job.</summary>
+    private sealed record Owner(long DeliveryId, string JobId);
+
     /// <summary>One pass's counts, shared by its concurrent senders.</summary>
-    private sealed class Pass
+    private sealed class Pass(Owner? owner)
     {
+        public Owner? Owner { get; } = owner;
         public int Sent;
-        public int Failed;
-        public int Dead;
+        public readonly ConcurrentQueue<DeliveryFailure> Failures = new();
         public volatile bool Halted;
         public bool Unavailable;
     }

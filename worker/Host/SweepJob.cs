@@ -4,7 +4,8 @@ using Quartz;
 namespace Campaigns.Host;
 
 /// <summary>
-/// Every DispatchInterval (and at start): enqueues a Hangfire pass over the outbox when rows are due (<see cref="OutboxSweep"/>).
+/// Every DispatchInterval (and at start): brings the per-message jobs in step with the ledger, then enqueues a Hangfire pass
+/// over the outbox when rows are due (<see cref="OutboxSweep"/>).
 /// Quartz only decides; Hangfire sends. One instance of the cluster at a time is enough.
 /// </summary>
 [DisallowConcurrentExecution]
@@ -14,6 +15,7 @@ public sealed class SweepJob(OutboxSweep sweep) : IJob
 
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        sweep.Reconcile();
         sweep.Enqueue();
         return ValueTask.CompletedTask;
     }

@@ -32,9 +32,11 @@ public sealed class WorkerOptions
 
     public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// A message refused this many times (the pass's try, then its Hangfire job's) is a dead letter: a Failed job.
+    /// Hangfire's retries wait 1, 2, 4, … minutes, then a day.
+    /// </summary>
     public int MaxDeliveryAttempts { get; set; } = 8;
-
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Names this process in the transition log.</summary>
     public string Instance { get; set; } = Environment.MachineName;

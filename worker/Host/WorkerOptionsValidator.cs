@@ -41,13 +41,9 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         {
             failures.Add("Campaigns:DispatchInterval must be positive.");
         }
-        if (options.RetryBaseDelay <= TimeSpan.Zero)
+        if (options.MaxDeliveryAttempts is < 1 or > Jobs.DeliveryJob.RetryCeiling)
         {
-            failures.Add("Campaigns:RetryBaseDelay must be positive.");
-        }
-        if (options.MaxDeliveryAttempts < 1)
-        {
-            failures.Add("Campaigns:MaxDeliveryAttempts must be at least 1.");
+            failures.Add($"Campaigns:MaxDeliveryAttempts {options.MaxDeliveryAttempts} must be between 1 and {Jobs.DeliveryJob.RetryCeiling}.");
         }
         if (options.SmtpPort is < 1 or > 65535)
         {

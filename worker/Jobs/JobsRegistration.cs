@@ -1,3 +1,4 @@
+using Campaigns.Engine;
 using Campaigns.Host;
 using Campaigns.Storage;
 using Hangfire;
@@ -38,14 +39,18 @@ public static class JobsRegistration
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
         services.AddSingleton<OutboxSweep>();
+        services.AddSingleton<IDeliveryRetries, HangfireDeliveryRetries>();
         services.AddHangfireServer((_, server) =>
         {
-            server.ServerName = $"{options.Instance}-{Environment.ProcessId}";
+            server.ServerName = ServerName(options);
             server.WorkerCount = options.JobWorkers;
-            server.Queues = [OutboxJob.Queue, "default"];
+            server.Queues = [OutboxJob.Queue, DeliveryJob.Queue, "default"];
         });
         return builder;
     }
+
+    /// <summary>This process's Hangfire server name: the instance and the process id.</summary>
+    public static string ServerName(WorkerOptions options) => $"{options.Instance}-{Environment.ProcessId}";
 
     private static JobStorage Storage(StorageOptions storage)
     {

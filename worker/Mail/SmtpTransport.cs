@@ -122,6 +122,9 @@ public sealed class SmtpTransport(SmtpSettings settings, Contact from, TimeProvi
             {
                 await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
             }
+            // With SIZE offered, MailKit writes every message twice: once to measure it for MAIL FROM's SIZE=, once to
+            // send it. A message too large is then refused after DATA instead (552, still that message's own failure).
+            client.Capabilities &= ~SmtpCapabilities.Size;
             return client;
         }
         catch
@@ -139,7 +142,7 @@ public sealed class SmtpTransport(SmtpSettings settings, Contact from, TimeProvi
 
     /// <summary>
     /// The message's own failure: a recipient refused (except 421, the server closing), the message refused for good, or
-    /// the message too large for the server (552 to MAIL FROM's SIZE). Anything else would fail every message alike.
+    /// the message too large for the server (552, after DATA, or to MAIL FROM where SIZE is used). Anything else would fail every message alike.
     /// </summary>
     private static bool IsMessageFailure(SmtpCommandException e) => e.ErrorCode switch
     {

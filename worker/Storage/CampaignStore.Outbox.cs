@@ -9,12 +9,12 @@ public sealed partial class CampaignStore
     private const string PendingColumns =
         "id, attempts, idempotency_key, kind, campaign_id, recipient_name, recipient_email, subject, text_body, html_body, attachments_json";
 
-    /// <summary>Pending rows whose next attempt is due, oldest first.</summary>
+    /// <summary>Pending rows a pass would send (due, and owned by no job), oldest first.</summary>
     public IReadOnlyList<PendingDelivery> DueDeliveries(DateTimeOffset now, int max)
     {
         using var connection = Connect();
         return ReadPending(connection, null,
-            $"SELECT {PendingColumns} FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now ORDER BY id LIMIT @max",
+            $"SELECT {PendingColumns} FROM deliveries WHERE state = 'pending' AND job_id IS NULL AND next_attempt_at <= @now ORDER BY id LIMIT @max",
             new { now = now.ToString("O"), max });
     }
 
@@ -31,7 +31,8 @@ public sealed partial class CampaignStore
     /// </summary>
     public DeliveryBatch ClaimBatch(DateTimeOffset now, int max, IReadOnlyCollection<long>? ids = null, int maxUnmarked = 32)
     {
-        var due = "state = 'pending' AND next_attempt_at <= @now" + (ids is null ? "" : $" AND {InList("id", "ids")}");
+        // A pass leaves alone the rows a Hangfire job owns (job_id set: a retry scheduled, or a dead letter); a job names its own.
+        var due = "state = 'pending' AND next_attempt_at <= @now" + (ids is null ? " AND job_id IS NULL" : $" AND {InList("id", "ids")}");
         var parameters = new { now = now.ToString("O"), max, ids = ids?.ToArray() };
         if (!_provider.Shared)
         {
@@ -81,18 +82,43 @@ public sealed partial class CampaignStore
             (object)new { id = r.Id, key = r.Key, state = r.State, attempts = r.Attempts, lastError = (string?)null }))]);
     });
 
-    public void MarkFailed(long id, string error, DateTimeOffset nextAttempt, bool dead) =>
-        InTransaction((c, t) => MarkFailed(c, t, id, error, nextAttempt, dead));
+    /// <summary>
+    /// Charges the row one attempt for its own failure: dead, or still pending; either way owned by the Hangfire job
+    /// <paramref name="jobId"/> when one is given (which then retries it, or shows it as Failed).
+    /// </summary>
+    public void MarkFailed(long id, string error, bool dead, string? jobId = null) =>
+        InTransaction((c, t) => MarkFailed(c, t, id, error, dead, jobId));
 
     /// <summary>Records why a row could not go out without counting an attempt (the server was unavailable, not the message at fault).</summary>
     public void NoteDeliveryError(long id, string error) => InTransaction((c, t) => NoteDeliveryError(c, t, id, error));
 
-    internal void MarkFailed(DbConnection connection, DbTransaction transaction, long id, string error, DateTimeOffset nextAttempt, bool dead)
+    internal void MarkFailed(DbConnection connection, DbTransaction transaction, long id, string error, bool dead, string? jobId)
     {
         connection.Execute(
-            "UPDATE deliveries SET attempts = attempts + 1, last_error = @error, next_attempt_at = @next, state = @state WHERE id = @id",
-            new { id, error, next = nextAttempt.ToString("O"), state = dead ? "dead" : "pending" }, transaction);
+            "UPDATE deliveries SET attempts = attempts + 1, last_error = @error, state = @state, job_id = @jobId WHERE id = @id",
+            new { id, error, state = dead ? "dead" : "pending", jobId }, transaction);
         AuditDelivery(connection, transaction, id, _time.GetUtcNow(), "outbox", dead ? "delivery-dead" : "delivery-failed");
+    }
+
+    /// <summary>
+    /// Gives the row to the Hangfire job <paramref name="jobId"/>, or back to the passes (null), whatever its state: the
+    /// sweep uses it to keep the ledger and the jobs in step.
+    /// </summary>
+    public void SetDeliveryJob(long id, string? jobId)
+    {
+        using var connection = Connect();
+        connection.Execute("UPDATE deliveries SET job_id = @jobId WHERE id = @id", new { id, jobId });
+    }
+
+    /// <summary>Rows not sent that a job owns or should own: every dead letter, and every pending row with a job.</summary>
+    public IReadOnlyList<DeliveryJobLink> DeliveryJobs()
+    {
+        using var connection = Connect();
+        return [.. connection.Query<DeliveryJobLink>(
+            """
+            SELECT id, state, attempts, job_id AS JobId, last_error AS LastError FROM deliveries
+            WHERE state = 'dead' OR (state = 'pending' AND job_id IS NOT NULL) ORDER BY id
+            """)];
     }
 
     internal static void NoteDeliveryError(DbConnection connection, DbTransaction transaction, long id, string error) =>

@@ -546,7 +546,7 @@ public sealed partial class CampaignStore
     /// Puts a dead or pending row back in line now, with a fresh count of attempts (an admin fixed the address or the
     /// server). A sent row is never resent: false, as for an unknown id.
     /// </summary>
-    public bool Retry(long id, DateTimeOffset now)
+    public bool Retry(long id, DateTimeOffset now, string actor = "cli:deliveries retry")
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
@@ -555,7 +555,7 @@ public sealed partial class CampaignStore
             new { id, now = now.ToString("O") }, transaction) == 1;
         if (retried)
         {
-            AuditDelivery(connection, transaction, id, now, "cli:deliveries retry", "delivery-retried");
+            AuditDelivery(connection, transaction, id, now, actor, "delivery-retried");
         }
         transaction.Commit();
         return retried;

@@ -53,8 +53,8 @@ public sealed class DeliveryBatch : IDisposable
         await _writer;
     }
 
-    public void Failed(PendingDelivery delivery, string error, DateTimeOffset nextAttempt, bool dead) =>
-        _store.MarkFailed(delivery.Id, error, nextAttempt, dead);
+    public void Failed(PendingDelivery delivery, string error, bool dead, string? jobId) =>
+        _store.MarkFailed(delivery.Id, error, dead, jobId);
 
     /// <summary>The server, not the message, was at fault: note why, charge no attempt.</summary>
     public void Unavailable(PendingDelivery delivery, string error) => _store.NoteDeliveryError(delivery.Id, error);

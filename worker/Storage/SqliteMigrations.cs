@@ -204,6 +204,7 @@ internal static class SqliteMigrations
         LastGoodPlans,
         SeedCommitments,
         Confirmations,
+        DeliveryJobs,
     ];
 
     /// <summary>Step 10, the same text on both providers.</summary>
@@ -281,5 +282,13 @@ internal static class SqliteMigrations
             recorded_at TEXT NOT NULL,
             PRIMARY KEY (campaign_id, department_id)
         );
+        """;
+
+    /// <summary>Step 14, the same text on both providers.</summary>
+    public const string DeliveryJobs =
+        """
+        -- The Hangfire job that owns a row: its retries after a failure of its own, then its dead letter (a Failed job on
+        -- the dashboard, which `deliveries retry` requeues). Null while the row waits for a pass.
+        ALTER TABLE deliveries ADD COLUMN job_id TEXT NULL;
         """;
 }

@@ -248,7 +248,7 @@ public class CliTests : IDisposable
         var sent = store.Deliveries("sent");
         sent.Count.ShouldBeGreaterThan(1);
         store.Retry(sent[0].Id, DateTimeOffset.UnixEpoch).ShouldBeFalse();
-        store.MarkFailed(sent[1].Id, "550 5.1.1 mailbox unavailable", DateTimeOffset.UnixEpoch, dead: true);
+        store.MarkFailed(sent[1].Id, "550 5.1.1 mailbox unavailable", dead: true);
         var environment = new Dictionary<string, string> { ["Campaigns__Database"] = database, ["Campaigns__Plans"] = "config/plans/2026.yaml" };
 
         var dead = await CliProcess.Run(environment, "deliveries", "--state", "dead", "--format", "json");

@@ -140,7 +140,7 @@ public class OperationsCliTests : IDisposable
         var store = CampaignStore.Open(database);
         var id = store.Deliveries().First().Id;
         // The outbox's own call, as after the last refused attempt.
-        store.MarkFailed(id, "550 no such user", DateTimeOffset.UnixEpoch, dead: true);
+        store.MarkFailed(id, "550 no such user", dead: true);
         var dead = await CliProcess.Run(Using(database), "health");
         dead.ExitCode.ShouldBe(1);
         dead.Error.ShouldContain("1 封邮件发送失败");

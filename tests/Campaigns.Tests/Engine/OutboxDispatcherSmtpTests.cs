@@ -13,14 +13,13 @@ namespace Campaigns.Tests.Engine;
 
 /// <summary>
 /// Faults through the real pieces: OutboxDispatcher, CampaignStore on SQLite and on PostgreSQL (whose claims hold a row
-/// lock across the send; the two subclasses at the end), SmtpTransport and a real SMTP server on loopback. The clock is
-/// simulated and advanced by the test, so back-off takes no real time.
+/// lock across the send; the two subclasses at the end), SmtpTransport and a real SMTP server on loopback. A message's own
+/// failure goes to <see cref="IDeliveryRetries"/> (Hangfire's jobs in the worker; a recorder here), which owns it from then on.
 /// </summary>
 public abstract class OutboxDispatcherSmtpTests(TestStore db) : IDisposable
 {
     private const string Rejected = "rejected@qinghe.example";
     private const int MaxAttempts = 3;
-    private static readonly TimeSpan BaseDelay = TimeSpan.FromMinutes(1);
     private readonly TempFolder _dir = new();
     private readonly SmtpServer _server = SmtpServer.Start(Rejected);
     private readonly SimulatedClock _clock = new(new DateTimeOffset(2026, 4, 20, 9, 0, 0, TimeSpan.FromHours(8)));
@@ -35,12 +34,15 @@ public abstract class OutboxDispatcherSmtpTests(TestStore db) : IDisposable
 
     private CampaignStore Store() => db.Open();
 
+    private readonly RecordedRetries _retries = new();
+
     private OutboxDispatcher Dispatcher(CampaignStore store, IMailTransport? transport = null) => new(
-        Options.Create(new WorkerOptions { Root = _dir.Path, Documents = "documents", MaxDeliveryAttempts = MaxAttempts, RetryBaseDelay = BaseDelay }),
+        Options.Create(new WorkerOptions { Root = _dir.Path, Documents = "documents", MaxDeliveryAttempts = MaxAttempts }),
         store,
         transport ?? Transport(),
         _clock,
-        NullLogger<OutboxDispatcher>.Instance);
+        NullLogger<OutboxDispatcher>.Instance,
+        retries: _retries);
 
     private SmtpTransport Transport() => new(
         new SmtpSettings(_server.Host, _server.Port, SmtpSecurity.None, null, null, TimeSpan.FromSeconds(10)),
@@ -70,20 +72,15 @@ public abstract class OutboxDispatcherSmtpTests(TestStore db) : IDisposable
         var dispatcher = Dispatcher(store);
 
         _server.Stop();
+        var down = await dispatcher.DispatchDueAsync(CancellationToken.None);
+        (down.Sent, down.ServerUnavailable).ShouldBe((0, true));
         (await dispatcher.DispatchAsync(CancellationToken.None)).ShouldBe(0);
-        // An outage is not the messages' fault: no attempt is charged, so none can be dead-lettered by it.
+        // An outage is not the messages' fault: no attempt is charged, no job takes a row, so none can be dead-lettered by it.
         store.Deliveries().ShouldAllBe(d => d.State == "pending" && d.Attempts == 0);
         store.Deliveries()[0].LastError.ShouldNotBeNull().ShouldContain("unavailable");
+        _retries.Taken.ShouldBeEmpty();
 
-        Advance(BaseDelay * 1.5);
-        (await dispatcher.DispatchAsync(CancellationToken.None)).ShouldBe(0);
-
-        // Back up, but the second pause (2-3 minutes) has not ended: nothing yet.
         _server.Restart();
-        (await dispatcher.DispatchAsync(CancellationToken.None)).ShouldBe(0);
-        _server.Received().ShouldBeEmpty();
-
-        Advance(BaseDelay * 2 * 1.5);
         (await dispatcher.DispatchAsync(CancellationToken.None)).ShouldBe(5);
         ReceivedIds().ShouldBe([.. keys.Select(Id)]);
         store.Deliveries().ShouldAllBe(d => d.State == "sent" && d.Attempts == 1 && d.LastError == null);
@@ -99,7 +96,7 @@ public abstract class OutboxDispatcherSmtpTests(TestStore db) : IDisposable
     }
 
     [Fact]
-    public async Task Dispatch_ServerRejectsOneRecipient_ThatOneDeadLetteredAfterMaxAttemptsOthersDelivered()
+    public async Task Dispatch_ServerRejectsOneRecipient_ItsJobOwnsItUntilDeadAfterMaxAttemptsOthersDelivered()
     {
         var store = Store();
         Enqueue(store, Message("ok1"), Message("bad", Rejected), Message("ok2"));
@@ -107,30 +104,50 @@ public abstract class OutboxDispatcherSmtpTests(TestStore db) : IDisposable
 
         (await dispatcher.DispatchAsync(CancellationToken.None)).ShouldBe(2);
         ReceivedIds().ShouldBe([Id("ok1"), Id("ok2")]);
+        var bad = store.Deliveries().Single(d => d.IdempotencyKey == "bad");
+        _retries.Taken.ShouldBe([(bad.Id, false)]);
+        store.DeliveryJobs().ShouldHaveSingleItem().ShouldBe(new DeliveryJobLink(bad.Id, "pending", 1, "job-1", bad.LastError));
 
-        for (var attempt = 1; attempt < MaxAttempts; attempt++)
-        {
-            var nominal = BaseDelay * Math.Pow(2, attempt - 1);
-            // Jitter only ever lengthens the wait: just before the nominal delay the row is not yet due.
-            Advance(nominal - TimeSpan.FromSeconds(1));
-            await dispatcher.DispatchAsync(CancellationToken.None);
-            store.Deliveries().Single(d => d.IdempotencyKey == "bad").Attempts.ShouldBe(attempt);
+        // The passes leave it to its job, however long they run.
+        Advance(TimeSpan.FromDays(2));
+        (await dispatcher.DispatchDueAsync(CancellationToken.None)).Failed.ShouldBe(0);
+        store.Deliveries().Single(d => d.Id == bad.Id).Attempts.ShouldBe(1);
 
-            Advance(nominal * 0.5 + TimeSpan.FromSeconds(1));
-            (await dispatcher.DispatchAsync(CancellationToken.None)).ShouldBe(0);
-            store.Deliveries().Single(d => d.IdempotencyKey == "bad").Attempts.ShouldBe(attempt + 1);
-        }
+        // The job's tries (Hangfire's retries) charge the same row; the last one makes it dead.
+        var second = await dispatcher.SendOwnedAsync(bad.Id, "job-1", CancellationToken.None);
+        second.Failures.ShouldHaveSingleItem().Dead.ShouldBeFalse();
+        var third = await dispatcher.SendOwnedAsync(bad.Id, "job-1", CancellationToken.None);
+        third.Failures.ShouldHaveSingleItem().Dead.ShouldBeTrue();
 
         var dead = store.Deliveries("dead").ShouldHaveSingleItem();
-        dead.IdempotencyKey.ShouldBe("bad");
-        dead.Attempts.ShouldBe(MaxAttempts);
+        (dead.IdempotencyKey, dead.Attempts).ShouldBe(("bad", MaxAttempts));
         dead.LastError.ShouldNotBeNull().ShouldContain("rejected");
+        store.DeliveryJobs().ShouldHaveSingleItem().JobId.ShouldBe("job-1", "the job that tried it last is the Failed one");
+        _retries.Taken.Count.ShouldBe(1, "a job's own tries create no new job");
         store.Deliveries("sent").Select(d => d.IdempotencyKey).ShouldBe(["ok1", "ok2"]);
 
-        Advance(TimeSpan.FromDays(2));
-        (await dispatcher.DispatchAsync(CancellationToken.None)).ShouldBe(0);
-        store.Deliveries("dead").ShouldHaveSingleItem().Attempts.ShouldBe(MaxAttempts);
+        (await dispatcher.SendOwnedAsync(bad.Id, "job-1", CancellationToken.None)).Sent.ShouldBe(0, "a dead row is not pending");
         _server.Received().Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Dispatch_StoppedMidPass_EverySentMessageMarkedAndTheRestStillPending()
+    {
+        var store = Store();
+        Enqueue(store, [.. Enumerable.Range(0, 40).Select(i => Message($"s{i}", $"s{i}@qinghe.example"))]);
+        using var stop = new CancellationTokenSource();
+        // The stop comes while a message is on the wire: the server takes it, and its mark must still commit.
+        var stopping = new StopsWhileSending(Transport(), OutboxDispatcher.MessageId("s5"), stop);
+
+        await Should.ThrowAsync<OperationCanceledException>(() => Dispatcher(store, stopping).DispatchAsync(stop.Token));
+
+        var sent = store.Deliveries("sent").Select(d => Id(d.IdempotencyKey)).ToList();
+        sent.ShouldContain(Id("s5"));
+        ReceivedIds().ShouldBe(sent, ignoreOrder: true);
+        store.Deliveries("pending").ShouldNotBeEmpty("a stop begins no new message");
+        (await Dispatcher(Store()).DispatchAsync(CancellationToken.None)).ShouldBe(40 - sent.Count);
+        ReceivedIds().Distinct().Count().ShouldBe(40);
+        ReceivedIds().Length.ShouldBe(40, "nothing sent twice");
     }
 
     [Fact]
@@ -169,6 +186,7 @@ public abstract class OutboxDispatcherSmtpTests(TestStore db) : IDisposable
         var dead = store.Deliveries("dead").ShouldHaveSingleItem();
         (dead.IdempotencyKey, dead.Attempts).ShouldBe(("bad", 1));
         dead.LastError.ShouldNotBeNull().ShouldContain("not exactly one e-mail address");
+        _retries.Taken.ShouldBe([(dead.Id, true)], "dead at once: its job is created Failed");
     }
 
     [Fact]
@@ -183,6 +201,7 @@ public abstract class OutboxDispatcherSmtpTests(TestStore db) : IDisposable
         ReceivedIds().ShouldBe([Id("ok")]);
         var lost = store.Deliveries().Single(d => d.IdempotencyKey == "lost");
         (lost.State, lost.Attempts).ShouldBe(("pending", 1));
+        _retries.Taken.ShouldBe([(lost.Id, false)]);
     }
 
     [Fact]
@@ -210,6 +229,36 @@ public abstract class OutboxDispatcherSmtpTests(TestStore db) : IDisposable
     }
 
     private sealed class WorkerKilled : Exception;
+
+    /// <summary>Hands out job ids job-1, job-2, … and remembers what it was given.</summary>
+    private sealed class RecordedRetries : IDeliveryRetries
+    {
+        public List<(long Id, bool Dead)> Taken { get; } = [];
+
+        public string Take(long deliveryId, string error, bool dead)
+        {
+            lock (Taken)
+            {
+                Taken.Add((deliveryId, dead));
+                return $"job-{Taken.Count}";
+            }
+        }
+    }
+
+    /// <summary>Signals a stop while one message is being sent, as a SIGTERM would arrive at any moment.</summary>
+    private sealed class StopsWhileSending(IMailTransport inner, string messageId, CancellationTokenSource stop) : IMailTransport
+    {
+        public async Task SendAsync(MailEnvelope envelope, CancellationToken cancellationToken)
+        {
+            if (envelope.MessageId == messageId)
+            {
+                await stop.CancelAsync();
+            }
+            await inner.SendAsync(envelope, cancellationToken);
+        }
+
+        public Task EndPassAsync(CancellationToken cancellationToken) => inner.EndPassAsync(cancellationToken);
+    }
 
     /// <summary>Sends, and for one message then "dies" before the dispatcher can mark it sent.</summary>
     private sealed class DiesAfterSending(IMailTransport inner, string messageId) : IMailTransport

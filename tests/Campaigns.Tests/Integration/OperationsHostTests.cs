@@ -71,7 +71,7 @@ public class OperationsHostTests : IDisposable
         }
 
         var store = host.Services.GetRequiredService<CampaignStore>();
-        store.MarkFailed(store.Deliveries().First().Id, "550 no such user", clock.GetUtcNow(), dead: true);
+        store.MarkFailed(store.Deliveries().First().Id, "550 no such user", dead: true);
         using (var dead = await http.GetAsync("health"))
         {
             dead.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);

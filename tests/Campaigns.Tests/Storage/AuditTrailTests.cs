@@ -42,7 +42,7 @@ public abstract class AuditTrailTests(TestStore db) : IDisposable
         var replaced = draw.Groups[0].Members.First(m => m.DepartmentId == "culture").CertificateNumber;
         store.AddSubstitution(Campaigns.Core.Draws.Substitutions.Draw(draw, [], TestPlans.Inspectors(), replaced, "住院", "县长", new DateOnly(2024, 4, 10)).Substitution!);
         var row = store.DueDeliveries(Now, 10).Single();
-        store.MarkFailed(row.Id, "550", Now, dead: true);
+        store.MarkFailed(row.Id, "550", dead: true);
         store.Retry(row.Id, Now).ShouldBeTrue();
         store.MarkSent(row.Id, Now);
         return store;

@@ -32,8 +32,8 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     [Fact]
     public void Open_NewFile_AppliesEveryMigration_AndReopensWithoutReapplying()
     {
-        Store().SchemaVersion.ShouldBe(13);
-        Store().SchemaVersion.ShouldBe(13);
+        Store().SchemaVersion.ShouldBe(14);
+        Store().SchemaVersion.ShouldBe(14);
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         store.Apply(plan, new TickOutcome([], [], [], []), [], [mine, other], new DateOnly(2024, 4, 9), Now, "t");
         foreach (var row in store.DueDeliveries(Now, 10))
         {
-            store.MarkFailed(row.Id, "550 no such user", Now, dead: true);
+            store.MarkFailed(row.Id, "550 no such user", dead: true);
         }
 
         var dead = store.LoadFacts(plan).DeadLetters.ShouldNotBeNull().Single();
@@ -247,17 +247,24 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     }
 
     [Fact]
-    public void DueDeliveries_FailedRowWaitsForBackOff_ThenDeadLetters()
+    public void DueDeliveries_FailedRowOwnedByItsJob_PassesLeaveItUntilTheSweepHandsItBack()
     {
         var store = Store();
         store.Apply(TestPlans.Plan(), new TickOutcome([], [], [], []), [], [Message("k")], new DateOnly(2024, 4, 9), Now, "t");
         var row = store.DueDeliveries(Now, 10).Single();
-        store.MarkFailed(row.Id, "connection refused", Now.AddMinutes(1), dead: false);
-        store.DueDeliveries(Now, 10).ShouldBeEmpty();
-        store.DueDeliveries(Now.AddMinutes(1), 10).Single().Attempts.ShouldBe(1);
-        store.MarkFailed(row.Id, "connection refused", Now.AddMinutes(3), dead: true);
-        store.DueDeliveries(Now.AddDays(1), 10).ShouldBeEmpty();
+        store.MarkFailed(row.Id, "connection refused", dead: false, jobId: "17");
+        store.DueDeliveries(Now.AddDays(1), 10).ShouldBeEmpty("its job retries it, not the passes");
+        store.DeliveryJobs().ShouldBe([new DeliveryJobLink(row.Id, "pending", 1, "17", "connection refused")]);
+
+        store.MarkFailed(row.Id, "connection refused", dead: true, jobId: "17");
         store.Deliveries("dead").Single().LastError.ShouldBe("connection refused");
+        store.DeliveryJobs().Single().State.ShouldBe("dead");
+
+        store.Retry(row.Id, Now).ShouldBeTrue();
+        store.DueDeliveries(Now, 10).ShouldBeEmpty("retried, it is still its job's: the sweep requeues that job");
+        store.SetDeliveryJob(row.Id, null);
+        store.DueDeliveries(Now, 10).Single().Attempts.ShouldBe(0);
+        store.DeliveryJobs().ShouldBeEmpty();
     }
 
     [Fact]
