@@ -28,7 +28,7 @@ public static class CampaignArchive
     public static Bundle Build(CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot)
     {
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        var folder = Path.Combine(documentsRoot, $"{campaign.Year}", campaign.Id);
+        var folder = Path.Combine(documentsRoot, Core.Paths.DocumentPaths.CampaignFolder((int)campaign.Year, campaign.Id));
         if (Directory.Exists(folder))
         {
             foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal)))
@@ -82,7 +82,7 @@ public static class CampaignArchive
     {
         var bundle = Build(store, campaign, requestedOn, documentsRoot);
         OwnerOnly.CreateFolder(folder);
-        var path = Path.Combine(folder, $"{campaign.Id}.archive.zip");
+        var path = Path.Combine(folder, $"{Core.Paths.PortableName.Segment(campaign.Id)}.archive.zip");
         OwnerOnly.WriteAllBytes(path + ".tmp", bundle.Zip);
         File.Move(path + ".tmp", path, overwrite: true);
         var seq = store.RecordArchiveFiled(campaign.Id, bundle.ManifestSha256, Path.GetFileName(path), bundle.Manifest.Files.Count, bundle.Manifest.AuditTrail.HeadSeq, now, actor);

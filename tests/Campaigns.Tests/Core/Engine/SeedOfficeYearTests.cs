@@ -158,6 +158,52 @@ public class SeedOfficeYearTests
         without.Deliveries.ShouldNotContain(d => d.Order.IdempotencyKey.Contains("list-confirmation"));
     }
 
+    /// <summary>
+    /// 004 §9: the network-security team (here the police department) checks every two months. The year's one campaign it
+    /// leads draws on 9 April 2024: the gap from 1 January passes on 1 March (flag from 2 March, cleared by the draw), the
+    /// gap after the draw on 9 June (flag from 10 June to the year's end). 003 §9 and 001 (九) set no gap: no such flag.
+    /// </summary>
+    [Theory]
+    [InlineData("004", true)]
+    [InlineData("003", false)]
+    [InlineData("001", false)]
+    public void Year_FrequencyGap_FlaggedForTheDepartmentWhenTwoMonthsPassWithNoDraw(string seed, bool gapRule)
+    {
+        var frequency = seed switch
+        {
+            "004" => new Frequency(6, null, 2, "004 §9"),
+            "001" => new Frequency(2, 3, null, "001 (九)"),
+            _ => null,
+        };
+        var plan = Plan(seed == "001" ? 15 : null, TestPlans.PublishedOn);
+        plan = plan with { Departments = [.. plan.Departments.Select(d => d.Id == "police" ? d with { OwnFrequency = frequency } : d)] };
+
+        var first = OfficeYear.Run(plan, YearStart, new DateOnly(2024, 4, 8));
+        var year = OfficeYear.Run(plan, YearStart, YearEnd);
+
+        if (!gapRule)
+        {
+            year.First(FlagKind.FrequencyGap).ShouldBeNull($"seed {seed}");
+            return;
+        }
+        var before = first.First(FlagKind.FrequencyGap).ShouldNotBeNull();
+        (before.On, before.Flag.Since, before.Flag.Subject, before.Flag.Scope).ShouldBe((new DateOnly(2024, 3, 2), new DateOnly(2024, 3, 2), "police", plan.Key));
+        before.Flag.Detail.ShouldContain("自年初起至2024-03-01未抽取本部门发起或参与的部门联合抽查，不符合每年至少6次、每2个月至少1次（004 §9）；计划中下一次抽取为2024-04-09");
+        year.Raised.Values.Where(r => r.Flag.Kind == FlagKind.FrequencyGap).ShouldHaveSingleItem();
+        var after = year.Active.Single(f => f.Kind == FlagKind.FrequencyGap);
+        (after.Since, after.Subject).ShouldBe((new DateOnly(2024, 6, 10), "police"));
+        after.Detail.ShouldContain("自2024-04-09抽取后至2024-06-09未抽取");
+        // Cleared by the draw: no row of it on 9 April itself.
+        year.LeaderRows.Where(r => r.Day == new DateOnly(2024, 4, 9)).ShouldNotContain(r => r.Row.What.StartsWith(FlagKind.FrequencyGap.ChineseName()));
+        year.LeaderRows.ShouldContain(r => r.Row.What.StartsWith(FlagKind.FrequencyGap.ChineseName()) && r.Row.Whose == "县公安局"
+            && r.Row.Since == ChineseDates.Format(new DateOnly(2024, 3, 2)));
+        year.LeaderRows.ShouldContain(r => r.Row.What.StartsWith(FlagKind.FrequencyGap.ChineseName()) && r.Row.Since == ChineseDates.Format(new DateOnly(2024, 6, 10)));
+        var notices = year.Deliveries.Where(d => d.Order.IdempotencyKey.Contains("|frequency-gap|police|overdue|")).ToList();
+        notices.ShouldNotBeEmpty();
+        notices.ShouldAllBe(d => d.Order.Recipient.Email == "police@qinghe.example");
+        notices[0].Order.Model.ShouldBeOfType<Reminder>().OpenItems[0].ShouldContain("004 §9");
+    }
+
     /// <summary>What leaders and offices read must agree: the same 责任单位 in the report as the 催办's recipient.</summary>
     [Fact]
     public void Year_003_PublicityAndSummaryOverdue_OfficeIsTheResponsibleUnitInBoth()
