@@ -66,11 +66,11 @@ public sealed partial class CampaignStore
                 connection.Execute(
                     """
                     INSERT INTO check_item_changes (sequence, plan_key, plan_file, changed_on, plan_sha256, previous_sha256, change_json, document_path, recorded_at)
-                    VALUES (@sequence, @PlanKey, @PlanFile, @on, @Sha256, @PreviousSha256, @json, @path, @at)
+                    VALUES (@sequence, @planKey, @PlanFile, @on, @Sha256, @PreviousSha256, @json, @path, @at)
                     """,
                     new
                     {
-                        sequence, change.Plan.Key, version.PlanFile, on = change.ChangedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), version.Sha256,
+                        sequence, planKey = change.Plan.Key, version.PlanFile, on = change.ChangedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), version.Sha256,
                         change.PreviousSha256, json = System.Text.Json.JsonSerializer.Serialize(change.Change, Json),
                         path = Core.Engine.CheckItemChanges.DocumentPath(change.Plan, sequence), at = version.AcceptedAt.ToString("O", CultureInfo.InvariantCulture),
                     },

@@ -90,5 +90,5 @@ public class PortableNameTests
 
     [Fact]
     public void CampaignFolder_ReservedId_NotADeviceName() =>
-        DocumentPaths.CampaignFolder(2024, "aux").Split('/')[1].ShouldStartWith("aux~");
+        DocumentPaths.CampaignFolder(2024, "aux").Split('/')[1].ShouldStartWith("aux_~");
 }
