@@ -50,6 +50,11 @@ public static class CampaignArchive
             // Only a plan that asks departments to confirm their list (002 五(三)2) has these.
             Add(files, "list-confirmations.json", confirmations.Select(c => new { department = c.DepartmentId, confirmedOn = c.ConfirmedOn, confirmedBy = c.ConfirmedBy }));
         }
+        if (store.DepartmentPublicationsOf(campaign.Id) is { Count: > 0 } own)
+        {
+            // Only a plan with `publicity_by: department` has each department confirm its own publicity (谁检查、谁录入、谁公示).
+            Add(files, "department-publications.json", own.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new { department = p.Key, url = p.Value.Url, publishedOn = p.Value.On }));
+        }
         if (store.BulletinOf(campaign.Id) is { } bulletin)
         {
             // Only an office that follows 001 (十一) confirms a bulletin (一抽查一通报).
