@@ -37,7 +37,8 @@ public sealed class PlanCatalog(
         // Campaign ids are the store's keys for state, draws, results and documents: one id in two offices' plans would
         // have one office's reminders and breach reports read the other's. Files are taken in path order, and an id an
         // earlier file runs (or the store holds for another plan) is an error in the later one.
-        var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Case-insensitive: the id names the campaign's folder, and Windows shares (where offices copy them) ignore case.
+        var claimed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var path in paths)
         {
             // The content decides, not the write time: a save that changes nothing is not a new version, and a version
