@@ -28,7 +28,7 @@ public static class CampaignArchive
     public static Bundle Build(CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot)
     {
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        var folder = Path.Combine(documentsRoot, $"{campaign.Year}", campaign.Id);
+        var folder = Path.Combine(documentsRoot, Core.Paths.DocumentPaths.CampaignFolder((int)campaign.Year, campaign.Id));
         if (Directory.Exists(folder))
         {
             foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal)))
@@ -49,6 +49,11 @@ public static class CampaignArchive
         {
             // Only a plan that asks departments to confirm their list (002 五(三)2) has these.
             Add(files, "list-confirmations.json", confirmations.Select(c => new { department = c.DepartmentId, confirmedOn = c.ConfirmedOn, confirmedBy = c.ConfirmedBy }));
+        }
+        if (store.DepartmentPublicationsOf(campaign.Id) is { Count: > 0 } own)
+        {
+            // Only a plan with `publicity_by: department` has each department confirm its own publicity (谁检查、谁录入、谁公示).
+            Add(files, "department-publications.json", own.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new { department = p.Key, url = p.Value.Url, publishedOn = p.Value.On }));
         }
         if (store.BulletinOf(campaign.Id) is { } bulletin)
         {
@@ -82,7 +87,7 @@ public static class CampaignArchive
     {
         var bundle = Build(store, campaign, requestedOn, documentsRoot);
         OwnerOnly.CreateFolder(folder);
-        var path = Path.Combine(folder, $"{campaign.Id}.archive.zip");
+        var path = Path.Combine(folder, $"{Core.Paths.PortableName.Segment(campaign.Id)}.archive.zip");
         OwnerOnly.WriteAllBytes(path + ".tmp", bundle.Zip);
         File.Move(path + ".tmp", path, overwrite: true);
         var seq = store.RecordArchiveFiled(campaign.Id, bundle.ManifestSha256, Path.GetFileName(path), bundle.Manifest.Files.Count, bundle.Manifest.AuditTrail.HeadSeq, now, actor);

@@ -16,6 +16,7 @@ public static class CliApp
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(ResultsCommand.Create());
         root.Subcommands.Add(PublishCommand.Create());
+        root.Subcommands.Add(PublishCheckItemsCommand.Create());
         root.Subcommands.Add(ConfirmListCommand.Create());
         root.Subcommands.Add(FollowUpCommand.Create());
         root.Subcommands.Add(StatisticsCommand.Create());

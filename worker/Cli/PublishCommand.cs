@@ -11,7 +11,9 @@ namespace Campaigns.Cli;
 /// `publish --campaign C --url U --on DATE`: the office confirms it published the results (公示), which lets the
 /// campaign move on to its report on the next tick. Until then, after the publicity deadline, it is a breach.
 /// With `--bulletin` it confirms the office's own bulletin instead (一抽查一通报, 001 (十一)), for a plan that sets
-/// `bulletin_working_days`: it clears or forestalls bulletin-overdue and moves no state.
+/// `bulletin_working_days`: it clears or forestalls bulletin-overdue and moves no state. With `--department D` a department
+/// confirms its own results' publicity (谁检查、谁录入、谁公示), for a plan that sets `publicity_by: department`: the campaign
+/// moves on once every department has (or the office has, for all).
 /// </summary>
 public static class PublishCommand
 {
@@ -21,9 +23,10 @@ public static class PublishCommand
         var url = new Option<string>("--url") { Description = "where the results are published (信用信息公示系统 or the government site)", Required = true };
         var on = new Option<string>("--on") { Description = "the day they were published, YYYY-MM-DD", Required = true };
         var bulletin = new Option<bool>("--bulletin") { Description = "confirm the office's bulletin (一抽查一通报, 001 (十一)) instead of the results' publicity" };
+        var department = new Option<string?>("--department") { Description = "confirm one department's own publicity (谁检查、谁录入、谁公示), for a plan with publicity_by: department" };
         var command = new Command("publish", "Confirm that a campaign's results were published (公示), or with --bulletin its bulletin (通报): where and when.")
         {
-            campaign, url, on, bulletin,
+            campaign, url, on, bulletin, department,
         };
         command.SetAction(parse => CliServices.Run(services =>
         {
@@ -56,6 +59,10 @@ public static class PublishCommand
             {
                 return ConfirmBulletin(services, plan.Campaign(campaignId), state, link, date, problems);
             }
+            if (parse.GetValue(department) is { } departmentId)
+            {
+                return ConfirmDepartment(services, plan, plan.Campaign(campaignId), departmentId, state, link, date, problems);
+            }
             if (state != nameof(CampaignState.AwaitingPublication) && store.PublicationOf(campaignId) is null)
             {
                 problems.Add($"抽查任务“{campaignId}”当前状态为{state ?? "未开始"}：检查结果全部录入、公示表生成后才能登记公示");
@@ -75,6 +82,41 @@ public static class PublishCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>A department's own publicity: the campaign's results must be ready (the publicity table out), as for the office's.</summary>
+    private static int ConfirmDepartment(
+        IServiceProvider services, AnnualPlan plan, CampaignPlan campaign, string departmentId, string? state, string link, DateOnly date, List<string> problems)
+    {
+        var store = services.GetRequiredService<CampaignStore>();
+        if (!campaign.Rules.PublicityByDepartment)
+        {
+            problems.Add($"抽查任务“{campaign.Id}”的计划未设置 publicity_by: department（各部门分别登记公示），请由办公室登记：去掉 --department");
+        }
+        if (!campaign.AllDepartments.Contains(departmentId))
+        {
+            problems.Add($"--department：部门“{departmentId}”不参加抽查任务“{campaign.Id}”");
+        }
+        var own = store.DepartmentPublicationsOf(campaign.Id);
+        if (state != nameof(CampaignState.AwaitingPublication) && !own.ContainsKey(departmentId) && store.PublicationOf(campaign.Id) is null)
+        {
+            problems.Add($"抽查任务“{campaign.Id}”当前状态为{state ?? "未开始"}：检查结果全部录入、公示表生成后才能登记公示");
+        }
+        if (problems.Count > 0)
+        {
+            problems.ForEach(Console.Error.WriteLine);
+            return 1;
+        }
+        if (!store.ConfirmDepartmentPublication(campaign.Id, departmentId, new Publication(link, date), services.GetRequiredService<TimeProvider>().GetUtcNow()))
+        {
+            var earlier = store.DepartmentPublicationsOf(campaign.Id)[departmentId];
+            Console.Error.WriteLine($"{plan.Department(departmentId).Name}已于{earlier.On:yyyy-MM-dd}登记{campaign.Id}的公示（{earlier.Url}），未作更改");
+            return 1;
+        }
+        var waiting = campaign.AllDepartments.Where(d => d != departmentId && !own.ContainsKey(d)).Select(d => plan.Department(d).Name).ToList();
+        Console.WriteLine($"已登记：{plan.Department(departmentId).Name}于{date:yyyy-MM-dd}公示{campaign.Id}的抽查结果，网址 {link}；" +
+            (waiting.Count == 0 ? "各部门均已公示，worker 下次运行时生成统计表和工作总结" : $"尚待公示：{string.Join("、", waiting)}"));
+        return 0;
     }
 
     /// <summary>The bulletin follows the inspection (检查工作结束后), so it needs a campaign whose window has ended.</summary>

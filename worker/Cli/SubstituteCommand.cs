@@ -41,7 +41,7 @@ public static class SubstituteCommand
                 return 1;
             }
             // The draw's own snapshot, not today's directory: an inspector added since the draw is not in its pool.
-            var folder = Path.Combine(options.Resolve(options.Documents), $"{plan.Year}", campaignId);
+            var folder = Path.Combine(options.Resolve(options.Documents), Core.Paths.DocumentPaths.CampaignFolder(plan.Year, campaignId));
             var (evidence, problems) = DrawSnapshotFolder.Read(draw, Path.Combine(folder, "snapshot"));
             if (evidence is null || evidence.Files!.Count != draw.Snapshot.Count)
             {
@@ -68,8 +68,8 @@ public static class SubstituteCommand
             // is rendered again to show them (the JSON record itself never changes).
             IReadOnlyList<Substitution> all = [.. earlier, substitution];
             var documents = services.GetRequiredService<DocumentWriter>();
-            documents.Write(new DocumentOrder($"{plan.Year}/{campaignId}/substitutions.json", null, all, campaignId));
-            documents.Write(new DocumentOrder($"{plan.Year}/{campaignId}/draw-record.html", "draw-record",
+            documents.Write(new DocumentOrder($"{Core.Paths.DocumentPaths.CampaignFolder(plan.Year, campaignId)}/substitutions.json", null, all, campaignId));
+            documents.Write(new DocumentOrder($"{Core.Paths.DocumentPaths.CampaignFolder(plan.Year, campaignId)}/draw-record.html", "draw-record",
                 DocumentModels.DrawRecord(plan, plan.Campaign(campaignId), draw, all), campaignId));
             Console.WriteLine($"第{substitution.Sequence}次递补：第{substitution.Group}检查组 {substitution.Replaced} 由 {substitution.Replacement.Name}（{substitution.Replacement.CertificateNumber}）递补；" +
                 $"理由：{substitution.Reason}；批准：{substitution.ApprovedBy}；候选{substitution.PoolSize}人（{substitution.PoolSha256[..12]}…）");

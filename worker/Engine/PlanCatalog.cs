@@ -37,7 +37,8 @@ public sealed class PlanCatalog(
         // Campaign ids are the store's keys for state, draws, results and documents: one id in two offices' plans would
         // have one office's reminders and breach reports read the other's. Files are taken in path order, and an id an
         // earlier file runs (or the store holds for another plan) is an error in the later one.
-        var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Case-insensitive: the id names the campaign's folder, and Windows shares (where offices copy them) ignore case.
+        var claimed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var path in paths)
         {
             // The content decides, not the write time: a save that changes nothing is not a new version, and a version
@@ -95,6 +96,24 @@ public sealed class PlanCatalog(
         return new SourceLocation(shown, 1, 1);
     }
 
+    /// <summary>
+    /// How <paramref name="plan"/>'s check-item list differs from the last good version the store keeps for its file, when
+    /// that version was already published (004 §8 asks a change of the published list to be made public); null otherwise.
+    /// </summary>
+    private PendingCheckItemChange? CheckItemChange(string planFile, AnnualPlan plan, string sha256)
+    {
+        if (store.LastGoodPlan(planFile) is not { } previous || previous.Sha256 == sha256)
+        {
+            return null;
+        }
+        var today = TickService.OfficeDate(time.GetUtcNow(), plan.Office.TimeZone);
+        return PlanParser.Parse(previous.YamlText, planFile).Plan is { } before
+            && before.Key == plan.Key && before.Office.PublishedOn is { } published && published <= today
+            && CheckItemList.Between(before, plan) is { } change
+                ? new PendingCheckItemChange(plan, today, previous.Sha256, change)
+                : null;
+    }
+
     /// <summary>The store's name for a plan file: its path relative to the plans folder, with forward slashes.</summary>
     public static string PlanFile(string folder, string path) => Path.GetRelativePath(folder, path).Replace('\\', '/');
 
@@ -114,9 +133,15 @@ public sealed class PlanCatalog(
         if (result.Plan is { } good)
         {
             var (plan, missing) = DrawnCampaigns.Keep(store, good, planFile, text, shown, time.GetUtcNow(), options.Value.Instance);
-            if (store.AcceptPlan(new LastGoodPlan(planFile, text, sha256, time.GetUtcNow()), options.Value.Instance))
+            var itemChange = CheckItemChange(planFile, good, sha256);
+            if (store.AcceptPlan(new LastGoodPlan(planFile, text, sha256, time.GetUtcNow()), options.Value.Instance, itemChange))
             {
                 logger.LogInformation("Plan {Path} version {Version} accepted", shown, Short(sha256));
+                if (itemChange is not null)
+                {
+                    logger.LogInformation("Plan {Path}: the published check-item list changed ({Change}); it is to be made public within {Days} working days (004 §8)",
+                        shown, Core.Engine.CheckItemChanges.Summary(good, itemChange.Change), good.Rules.CheckItemChangeWorkingDays);
+                }
             }
             if (wasBroken)
             {

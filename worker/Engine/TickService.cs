@@ -85,7 +85,7 @@ public sealed class TickService(
         var written = outcome.Documents.Concat(outcome.Campaigns.SelectMany(c => c.Documents)).Select(documents.Write).ToList();
         foreach (var drawn in outcome.Campaigns.Select(c => c.NewDraw).OfType<Core.Draws.Draw>())
         {
-            directories.Keep(Path.Combine(_options.Resolve(_options.Documents), $"{plan.Year}", drawn.CampaignId, "snapshot"), drawn.InspectorRule.Departments);
+            directories.Keep(Path.Combine(_options.Resolve(_options.Documents), Core.Paths.DocumentPaths.CampaignFolder(plan.Year, drawn.CampaignId), "snapshot"), drawn.InspectorRule.Departments);
         }
         phases.Mark("write documents");
         IReadOnlyList<DeliveryOrder> orders = [.. outcome.Deliveries, .. outcome.Campaigns.SelectMany(c => c.Deliveries)];

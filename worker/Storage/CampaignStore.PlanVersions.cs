@@ -39,9 +39,11 @@ public sealed partial class CampaignStore
 
     /// <summary>
     /// Records <paramref name="version"/> as its file's last good plan. The same text accepted again (the next tick, another
-    /// instance) keeps the first acceptance time: true only when the stored version changed.
+    /// instance) keeps the first acceptance time: true only when the stored version changed. <paramref name="itemChange"/>, the
+    /// change of a published plan's check-item list against the version this one replaces (004 §8), is recorded in the same
+    /// transaction, so a change is recorded once, by whichever instance accepted the version.
     /// </summary>
-    public bool AcceptPlan(LastGoodPlan version, string instance)
+    public bool AcceptPlan(LastGoodPlan version, string instance, PendingCheckItemChange? itemChange = null)
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
@@ -57,9 +59,55 @@ public sealed partial class CampaignStore
         {
             // Which plan was in force when is part of the record an archive carries.
             Audit(connection, transaction, version.AcceptedAt, instance, "plan-accepted", null, new { file = version.PlanFile, sha256 = version.Sha256 });
+            if (itemChange is { } change)
+            {
+                // Numbered under the audit lock Audit has just taken, so two instances accepting two files cannot share a number.
+                var sequence = connection.ExecuteScalar<long>("SELECT COALESCE(MAX(sequence), 0) + 1 FROM check_item_changes", transaction: transaction);
+                connection.Execute(
+                    """
+                    INSERT INTO check_item_changes (sequence, plan_key, plan_file, changed_on, plan_sha256, previous_sha256, change_json, document_path, recorded_at)
+                    VALUES (@sequence, @planKey, @PlanFile, @on, @Sha256, @PreviousSha256, @json, @path, @at)
+                    """,
+                    new
+                    {
+                        sequence, planKey = change.Plan.Key, version.PlanFile, on = change.ChangedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), version.Sha256,
+                        change.PreviousSha256, json = System.Text.Json.JsonSerializer.Serialize(change.Change, Json),
+                        path = Core.Engine.CheckItemChanges.DocumentPath(change.Plan, sequence), at = version.AcceptedAt.ToString("O", CultureInfo.InvariantCulture),
+                    },
+                    transaction);
+                Audit(connection, transaction, version.AcceptedAt, instance, "check-items-changed", null,
+                    new { sequence, planKey = change.Plan.Key, file = version.PlanFile, change.ChangedOn, change.Change });
+            }
         }
         transaction.Commit();
         return changed;
+    }
+
+    /// <summary>
+    /// Records where and when the office made check-item change <paramref name="sequence"/> public (004 §8); a second
+    /// confirmation changes nothing. False when there is no such change or it was confirmed before. Audited with the actor given.
+    /// </summary>
+    public bool ConfirmCheckItemChange(long sequence, Core.Engine.Publication publication, DateTimeOffset now, string actor = "cli:publish-check-items")
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        var recorded = connection.Execute(
+            "UPDATE check_item_changes SET published_url = @Url, published_on = @on WHERE sequence = @sequence AND published_on IS NULL",
+            new { publication.Url, on = publication.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sequence }, transaction) == 1;
+        if (recorded)
+        {
+            Audit(connection, transaction, now, actor, "check-items-published", null, new { sequence, publication.Url, publication.On });
+        }
+        transaction.Commit();
+        return recorded;
+    }
+
+    /// <summary>Every recorded check-item change: its number, plan key, day, and publication if confirmed.</summary>
+    public IReadOnlyList<(long Sequence, string PlanKey, string ChangedOn, string? PublishedUrl, string? PublishedOn)> CheckItemChangeRows()
+    {
+        using var connection = Connect();
+        return connection.Query<(long, string, string, string?, string?)>(
+            "SELECT sequence, plan_key, changed_on, published_url, published_on FROM check_item_changes ORDER BY sequence").AsList();
     }
 
     /// <summary>

@@ -146,6 +146,12 @@ public sealed partial class CampaignStore
             """,
             $"SELECT flag_key, detail, since FROM flags WHERE cleared_on IS NULL AND {InList("scope", "scopes")}",
             $"{CommitmentsSql} WHERE {InList("campaign_id", "ids")} ORDER BY campaign_id, sequence",
+            $"SELECT campaign_id, department_id, url, published_on FROM department_publications WHERE {InList("campaign_id", "ids")}",
+            """
+            SELECT c.sequence, c.changed_on, c.change_json, c.published_url, c.published_on,
+                   (SELECT COUNT(*) FROM documents d WHERE d.path = c.document_path) AS issued
+            FROM check_item_changes c WHERE c.plan_key = @planKey ORDER BY c.sequence
+            """,
         ];
         using var batch = connection.QueryMultiple(string.Join(";\n", statements),
             new { ids, scopes, planKey = plan.Key, path = CampaignEngine.PlanPublicationPath(plan), planPrefix = $"{plan.Key}|%" });
@@ -172,14 +178,20 @@ public sealed partial class CampaignStore
             .ToList();
         var flags = batch.Read<(string Key, string Detail, string Since)>().ToList();
         var commitments = batch.Read<CommitmentRow>().ToLookup(r => r.CampaignId, r => r.Entry);
+        var departmentPublications = batch.Read<(string Id, string Department, string Url, string On)>().ToLookup(r => r.Id);
+        var itemChanges = batch.Read<(long Sequence, string ChangedOn, string Json, string? Url, string? On, long Issued)>()
+            .Select(r => new RecordedCheckItemChange(r.Sequence, Date(r.ChangedOn), JsonSerializer.Deserialize<CheckItemChange>(r.Json, Json)!,
+                r.Url is null || r.On is null ? null : new Publication(r.Url, Date(r.On)), r.Issued > 0))
+            .ToList();
         var facts = ids.ToDictionary(id => id, id => states.TryGetValue(id, out var row)
             ? new CampaignFacts(id, Enum.Parse<CampaignState>(row.State), draws.GetValueOrDefault(id), [.. results[id]], row.Archive is null ? null : Date(row.Archive),
                 publications.GetValueOrDefault(id), [.. closures[id]], bulletins.GetValueOrDefault(id),
                 confirmations[id].Any() ? confirmations[id].ToDictionary(c => c.Department, c => Date(c.On)) : null,
-                [.. commitments[id]])
+                [.. commitments[id]],
+                departmentPublications[id].Any() ? departmentPublications[id].ToDictionary(p => p.Department, p => new Publication(p.Url, Date(p.On))) : null)
             : CampaignFacts.New(id) with { Commitments = [.. commitments[id]] });
         return new PlanSnapshot(
-            version, new OfficeFacts(facts, documents, dead, flags.ToDictionary(f => f.Key, f => Date(f.Since))),
+            version, new OfficeFacts(facts, documents, dead, flags.ToDictionary(f => f.Key, f => Date(f.Since)), itemChanges.Count == 0 ? null : itemChanges),
             states.ToDictionary(s => s.Key, s => s.Value.State), flags.ToDictionary(f => f.Key, f => f.Detail));
     }
 
@@ -371,6 +383,38 @@ public sealed partial class CampaignStore
         }
         transaction.Commit();
         return recorded;
+    }
+
+    /// <summary>
+    /// Records where and when a department published its own results (谁检查、谁录入、谁公示), for a plan that sets
+    /// `publicity_by: department`; a second confirmation of the same department changes nothing. Audited with the actor given
+    /// (the CLI's or the web console's).
+    /// </summary>
+    public bool ConfirmDepartmentPublication(string campaignId, string departmentId, Publication publication, DateTimeOffset now, string actor = "cli:publish")
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        var recorded = connection.Execute(
+            """
+            INSERT INTO department_publications (campaign_id, department_id, url, published_on, recorded_at) VALUES (@campaignId, @departmentId, @Url, @on, @at)
+            ON CONFLICT (campaign_id, department_id) DO NOTHING
+            """,
+            new { campaignId, departmentId, publication.Url, on = Text(publication.On), at = now.ToString("O") }, transaction) == 1;
+        if (recorded)
+        {
+            Audit(connection, transaction, now, actor, "department-publication-confirmed", campaignId, new { departmentId, publication.Url, publication.On });
+        }
+        transaction.Commit();
+        return recorded;
+    }
+
+    /// <summary>Each department's own confirmation of its results' publicity, by department id.</summary>
+    public IReadOnlyDictionary<string, Publication> DepartmentPublicationsOf(string campaignId)
+    {
+        using var connection = Connect();
+        return connection.Query<(string Department, string Url, string On)>(
+            "SELECT department_id, url, published_on FROM department_publications WHERE campaign_id = @campaignId", new { campaignId })
+            .ToDictionary(r => r.Department, r => new Publication(r.Url, Date(r.On)));
     }
 
     /// <summary>Records that a department confirmed receipt of its dispatched list (002 五(三)2); a second confirmation changes nothing.</summary>

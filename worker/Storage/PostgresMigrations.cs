@@ -183,5 +183,6 @@ internal static class PostgresMigrations
         SqliteMigrations.SeedCommitments,
         SqliteMigrations.Confirmations,
         SqliteMigrations.DeliveryJobs,
+        SqliteMigrations.PublicityAndCheckItems,
     ];
 }

@@ -205,6 +205,7 @@ internal static class SqliteMigrations
         SeedCommitments,
         Confirmations,
         DeliveryJobs,
+        PublicityAndCheckItems,
     ];
 
     /// <summary>Step 10, the same text on both providers.</summary>
@@ -290,5 +291,38 @@ internal static class SqliteMigrations
         -- The Hangfire job that owns a row: its retries after a failure of its own, then its dead letter (a Failed job on
         -- the dashboard, which `deliveries retry` requeues). Null while the row waits for a pass.
         ALTER TABLE deliveries ADD COLUMN job_id TEXT NULL;
+        """;
+
+    /// <summary>
+    /// Step 15 (after DeliveryJobs, step 14), the same text on both providers: each department's own publicity
+    /// (谁检查、谁录入、谁公示), and the changes of a published plan's check-item list with their publication (004 §8).
+    /// </summary>
+    public const string PublicityAndCheckItems =
+        """
+        -- Under `publicity_by: department` each department confirms its own results' publicity, once.
+        CREATE TABLE department_publications (
+            campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+            department_id TEXT NOT NULL,
+            url TEXT NOT NULL,
+            published_on TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (campaign_id, department_id)
+        );
+        -- A published plan's check-item list as changed by a newly accepted version: recorded in the acceptance's transaction,
+        -- numbered across the store (`publish-check-items --change N`), published once.
+        CREATE TABLE check_item_changes (
+            sequence BIGINT PRIMARY KEY,
+            plan_key TEXT NOT NULL,
+            plan_file TEXT NOT NULL,
+            changed_on TEXT NOT NULL,
+            plan_sha256 TEXT NOT NULL,
+            previous_sha256 TEXT NOT NULL,
+            change_json TEXT NOT NULL,
+            document_path TEXT NOT NULL,
+            published_url TEXT NULL,
+            published_on TEXT NULL,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX check_item_changes_plan ON check_item_changes(plan_key, sequence);
         """;
 }

@@ -283,6 +283,12 @@ public class CliTests : IDisposable
         bad.ErrorLines.Length.ShouldBe(2);
         Campaigns.Storage.CampaignStore.Open(database).PublicationOf("qh-2026-netcafe").ShouldBeNull();
 
+        // The sample plan has the office confirm for all: a department's own confirmation is refused and records nothing.
+        var own = await CliProcess.Run(environment, "publish", "--campaign", "qh-2026-netcafe", "--department", "police", "--url", "https://www.gsxt.gov.cn/gs/police", "--on", prepared);
+        own.ExitCode.ShouldBe(1);
+        own.Error.ShouldContain("未设置 publicity_by: department");
+        Campaigns.Storage.CampaignStore.Open(database).DepartmentPublicationsOf("qh-2026-netcafe").ShouldBeEmpty();
+
         var good = await CliProcess.Run(environment, "publish", "--campaign", "qh-2026-netcafe", "--url", "https://www.gsxt.gov.cn/gs/netcafe", "--on", prepared);
         good.ExitCode.ShouldBe(0, good.Error);
         good.Out.ShouldContain("已登记");

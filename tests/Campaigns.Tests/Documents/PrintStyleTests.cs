@@ -11,7 +11,7 @@ public class PrintStyleTests
     public static TheoryData<string> PrintedDocuments =>
     [
         "plan-publication.html", "department-letter.html", "entity-notice.html", "inspection-record.html",
-        "results-publicity.html", "summary-report.html", "draw-record.html",
+        "results-publicity.html", "summary-report.html", "draw-record.html", "check-item-change.html",
     ];
 
     [Theory]

@@ -257,4 +257,38 @@ public class PlanCatalogTests : IDisposable
         Store().AuditTrailOf("qh-2026-netcafe").ShouldContain(a => a.Action == "seed-recommitment" && a.DetailJson.Contains("王局长"));
         Campaigns.Core.Draws.Seeds.Status(second, ledger).ShouldBe("未事先承诺", "the new commitment came with its seed");
     }
+
+    /// <summary>
+    /// 004 §8: a change of the published plan's check-item list is detected against the last good version the store keeps,
+    /// once; an item moved between campaigns, a change before publication, or an edit elsewhere records nothing.
+    /// </summary>
+    [Fact]
+    public void Load_PublishedPlansCheckItemsChange_RecordedOnceAgainstTheLastGoodVersion()
+    {
+        const string MarketItems = "      market: [登记信息检查, 公示信息检查, 广告行为检查]";
+        Sample.ShouldContain(MarketItems);
+        File.WriteAllText(PlanPath, Sample);
+        Catalog().Load(_dir.File("plans"));
+
+        // 2 March: the plan (published_on 2026-03-20) is not published yet, so its list may still change freely.
+        File.WriteAllText(PlanPath, Sample.Replace(MarketItems, "      market: [登记信息检查, 公示信息检查]"));
+        Catalog().Load(_dir.File("plans"));
+        Store().CheckItemChangeRows().ShouldBeEmpty();
+
+        _clock.Set(new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.FromHours(8)));
+        File.WriteAllText(PlanPath, Sample.Replace(MarketItems, "      market: [登记信息检查, 公示信息检查, 价格行为检查]"));
+        Catalog().Load(_dir.File("plans"));
+        // A second process reading the same text records nothing more; a comment changes no item.
+        Catalog().Load(_dir.File("plans"));
+        File.WriteAllText(PlanPath, Sample.Replace(MarketItems, "      market: [登记信息检查, 公示信息检查, 价格行为检查]   # 4月1日调整"));
+        Catalog().Load(_dir.File("plans"));
+
+        var row = Store().CheckItemChangeRows().ShouldHaveSingleItem();
+        (row.Sequence, row.ChangedOn, row.PublishedOn).ShouldBe((1L, "2026-04-01", (string?)null));
+        var plan = Catalog().Load(_dir.File("plans")).Single();
+        var change = Store().Snapshot(plan).Facts.CheckItemChanges.ShouldNotBeNull().Single().Change;
+        var market = change.Departments.ShouldHaveSingleItem();
+        (market.DepartmentId, market.Added.Single(), market.Removed.Count).ShouldBe(("market", "价格行为检查", 0));
+        _log.Entries.Select(e => e.Message).ShouldContain(m => m.Contains("the published check-item list changed (县市场监督管理局增加价格行为检查)"));
+    }
 }

@@ -23,7 +23,10 @@ public sealed class OfficeYear
     /// <summary>Every message owed, the campaigns' and the office's, with its day.</summary>
     public List<(DateOnly Day, DeliveryOrder Order)> Deliveries { get; } = [];
 
-    public static OfficeYear Run(AnnualPlan plan, DateOnly from, DateOnly to, Func<DateOnly, CampaignFacts, CampaignFacts>? record = null)
+    // itemChanges: the check-item list changes the store holds on a day (004 §8), as the catalog records them.
+    public static OfficeYear Run(
+        AnnualPlan plan, DateOnly from, DateOnly to, Func<DateOnly, CampaignFacts, CampaignFacts>? record = null,
+        Func<DateOnly, IReadOnlyList<RecordedCheckItemChange>?>? itemChanges = null)
     {
         var year = new OfficeYear();
         var facts = plan.Campaigns.ToDictionary(c => c.Id, c => CampaignFacts.New(c.Id));
@@ -36,7 +39,7 @@ public sealed class OfficeYear
             }
             var outcome = CampaignEngine.Tick(
                 new TickContext(plan, Calendars.Shipped, day, TestPlans.Directory(), "office-year", new Dictionary<string, int>()),
-                new OfficeFacts(facts, new HashSet<string>(), null, since));
+                new OfficeFacts(facts, new HashSet<string>(), null, since, itemChanges?.Invoke(day)));
             foreach (var c in outcome.Campaigns)
             {
                 facts[c.CampaignId] = facts[c.CampaignId] with { State = c.State, Draw = c.NewDraw ?? facts[c.CampaignId].Draw };

@@ -131,9 +131,16 @@ public static class SampleDocuments
             ],
             "a41be07c93d2f5e8b6c1a0d9e7f3b2c5d8e1a4f7b0c3d6e9f2a5b8c1d4e7f0a3",
             new DateTimeOffset(2024, 3, 20, 6, 41, 0, TimeSpan.Zero));
+        // 004 §8: the published list changed on 8 April 2024 (police added one item, market dropped one), due 10 working days on.
+        var itemChange = DocumentModels.CheckItemChangeNotice(plan, new RecordedCheckItemChange(1, new DateOnly(2024, 4, 8), new CheckItemChange(
+            [
+                new CheckItemChange.Department("police", ["互联网上网服务营业场所信息网络安全检查"], []),
+                new CheckItemChange.Department("market", [], ["广告行为检查"]),
+            ]), null, false), new DateOnly(2024, 4, 22));
         return new Dictionary<string, object>
         {
             ["plan-publication.html"] = DocumentModels.PlanPublication(plan, timeline),
+            ["check-item-change.html"] = itemChange,
             ["department-letter.html"] = DocumentModels.DepartmentLetter(plan, campaign, Draw, "market", timeline),
             ["entity-notice.html"] = DocumentModels.EntityNotice(plan, campaign, Draw.Entities[0], timeline),
             ["inspection-record.html"] = DocumentModels.InspectionRecordForm(plan, campaign, Draw),

@@ -32,8 +32,8 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     [Fact]
     public void Open_NewFile_AppliesEveryMigration_AndReopensWithoutReapplying()
     {
-        Store().SchemaVersion.ShouldBe(14);
-        Store().SchemaVersion.ShouldBe(14);
+        Store().SchemaVersion.ShouldBe(15);
+        Store().SchemaVersion.ShouldBe(15);
     }
 
     [Fact]
@@ -244,6 +244,50 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         store.ListConfirmationsOf("qh-2024-netcafe").ShouldBe([("market", "2024-04-10", "李四")]);
         store.Snapshot(plan).Facts.For("qh-2024-netcafe").ListConfirmations.ShouldNotBeNull()["market"].ShouldBe(new DateOnly(2024, 4, 10));
         store.AuditTrailOf("qh-2024-netcafe").Last().Action.ShouldBe("list-confirmed");
+    }
+
+    [Fact]
+    public void ConfirmDepartmentPublication_OncePerDepartment_ReadInTheSnapshot_Audited()
+    {
+        // 谁检查、谁录入、谁公示 (002 五(三)7, 003 §20(四), 004 §23): each department confirms its own results' publicity.
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        store.Apply(plan, DrawDay(), [], [], new DateOnly(2024, 4, 9), Now, "t");
+        var market = new Publication("https://hebei.gsxt.gov.cn/market/1", new DateOnly(2024, 6, 28));
+        store.ConfirmDepartmentPublication("qh-2024-netcafe", "market", market, Now, "web:李四").ShouldBeTrue();
+        store.ConfirmDepartmentPublication("qh-2024-netcafe", "market", market with { Url = "https://other.example" }, Now).ShouldBeFalse();
+
+        store.DepartmentPublicationsOf("qh-2024-netcafe").ShouldBe(new Dictionary<string, Publication> { ["market"] = market });
+        store.Snapshot(plan).Facts.For("qh-2024-netcafe").DepartmentPublications.ShouldNotBeNull()["market"].ShouldBe(market);
+        store.PublicationOf("qh-2024-netcafe").ShouldBeNull();
+        var audit = store.AuditTrailOf("qh-2024-netcafe").Last();
+        (audit.Action, audit.Actor).ShouldBe(("department-publication-confirmed", "web:李四"));
+    }
+
+    [Fact]
+    public void AcceptPlan_WithCheckItemChange_RecordedOnceNumbered_ConfirmedOnce()
+    {
+        // 004 §8: a change of the published list is recorded with the version that made it, and published once.
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        var change = new PendingCheckItemChange(plan, new DateOnly(2024, 4, 8), "old-sha",
+            new Campaigns.Core.Plans.CheckItemChange([new("police", ["消防安全检查"], [])]));
+        store.AcceptPlan(new LastGoodPlan("2024.yaml", "year: 2024", "sha-1", Now), "t", change).ShouldBeTrue();
+        store.AcceptPlan(new LastGoodPlan("2024.yaml", "year: 2024", "sha-1", Now), "t", change).ShouldBeFalse();
+        store.AcceptPlan(new LastGoodPlan("2024.yaml", "year: 2024 ", "sha-2", Now), "t", change).ShouldBeTrue();
+
+        store.CheckItemChangeRows().Select(r => (r.Sequence, r.PlanKey, r.ChangedOn)).ShouldBe([(1L, plan.Key, "2024-04-08"), (2L, plan.Key, "2024-04-08")]);
+        var recorded = store.Snapshot(plan).Facts.CheckItemChanges.ShouldNotBeNull();
+        (recorded[0].Sequence, recorded[0].ChangedOn, recorded[0].Publication, recorded[0].DocumentIssued).ShouldBe((1L, new DateOnly(2024, 4, 8), (Publication?)null, false));
+        var police = recorded[0].Change.Departments.ShouldHaveSingleItem();
+        (police.DepartmentId, police.Added.Single(), police.Removed.Count).ShouldBe(("police", "消防安全检查", 0));
+
+        var publication = new Publication("https://www.qinghe.gov.cn/ssjygk/items", new DateOnly(2024, 4, 18));
+        store.ConfirmCheckItemChange(1, publication, Now).ShouldBeTrue();
+        store.ConfirmCheckItemChange(1, publication with { Url = "https://other.example" }, Now).ShouldBeFalse();
+        store.ConfirmCheckItemChange(99, publication, Now).ShouldBeFalse();
+        store.Snapshot(plan).Facts.CheckItemChanges.ShouldNotBeNull()[0].Publication.ShouldBe(publication);
+        store.AuditHead().ShouldNotBeNull().Action.ShouldBe("check-items-published");
     }
 
     [Fact]

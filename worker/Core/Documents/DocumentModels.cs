@@ -30,6 +30,25 @@ public static class DocumentModels
             c.AnnounceToEntities ? "检查前通知检查对象" : "不事先通知检查对象",
             Items(plan, c)))]);
 
+    /// <summary>The check-item list after <paramref name="change"/>, every department of the plan, the changed ones marked.</summary>
+    public static CheckItemChangeNotice CheckItemChangeNotice(AnnualPlan plan, Engine.RecordedCheckItemChange change, DateOnly due)
+    {
+        var list = CheckItemList.Of(plan);
+        var changed = change.Change.Departments.ToDictionary(d => d.DepartmentId);
+        return new(
+            $"{plan.Year}年度“双随机、一公开”抽查事项清单调整公告",
+            plan.Office.Name,
+            plan.Year,
+            ChineseDates.Format(change.ChangedOn),
+            plan.Rules.CheckItemChangeWorkingDays,
+            ChineseDates.Format(due),
+            [.. plan.Departments.Select(d => d.Id).Concat(changed.Keys.Where(k => plan.Departments.All(d => d.Id != k))).Select(id => new CheckItemChangeNotice.Row(
+                plan.Departments.FirstOrDefault(d => d.Id == id)?.Name ?? id,
+                changed.TryGetValue(id, out var c) && c.Added.Count > 0 ? string.Join("、", c.Added) : "无",
+                changed.TryGetValue(id, out var r) && r.Removed.Count > 0 ? string.Join("、", r.Removed) : "无",
+                list.TryGetValue(id, out var items) && items.Count > 0 ? string.Join("、", items) : "无"))]);
+    }
+
     public static DepartmentLetter DepartmentLetter(AnnualPlan plan, CampaignPlan campaign, Draw draw, string departmentId, IReadOnlyList<Milestone> milestones)
     {
         var members = draw.Groups.SelectMany(g => g.Members).ToList();

@@ -14,7 +14,7 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
 
     public List<DeliveryOrder> Deliveries { get; } = [];
 
-    private string Folder => $"{plan.Year}/{campaign.Id}";
+    private string Folder => Paths.DocumentPaths.CampaignFolder(plan.Year, campaign.Id);
 
     private IReadOnlyList<Milestone> Timeline => [.. milestones.Values.OrderBy(m => m.Date)];
 
@@ -40,6 +40,14 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
                             ? $"另请按“一抽查一通报”要求于{DateText(MilestoneKind.BulletinDeadline)}前在政府门户网站通报抽查情况（001 (十一)），通报后登记：campaigns publish --bulletin --campaign {campaign.Id} --url <网址> --on <日期>。"
                             : ""),
                         [publicity]);
+                }
+                // 谁检查、谁录入、谁公示: where the plan asks each department to publish its own, each hears it too.
+                foreach (var contact in campaign.Rules.PublicityByDepartment ? campaign.AllDepartments.SelectMany(d => plan.Department(d).Contacts) : [])
+                {
+                    Cover("results-publicity", contact, $"请公示{campaign.Name}本部门抽查结果",
+                        $"本次抽查检查结果已全部录入，抽查结果公示表见附件，请按“谁检查、谁录入、谁公示”要求于{DateText(MilestoneKind.PublicityDeadline)}前" +
+                        "在信用信息公示系统公示本部门的抽查结果（002 五(三)7、003 §20(四)、004 §23），公示后登记：" +
+                        $"campaigns publish --campaign {campaign.Id} --department <部门代码> --url <网址> --on <日期>。", [publicity]);
                 }
                 break;
             case CampaignTrigger.Report:
@@ -77,7 +85,7 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
         {
             foreach (var entity in draw.Entities)
             {
-                notices.Add(Document($"entity-notice-{entity.Uscc}", "entity-notice", DocumentModels.EntityNotice(plan, campaign, entity, Timeline)));
+                notices.Add(Document($"entity-notice-{Paths.PortableName.Segment(entity.Uscc)}", "entity-notice", DocumentModels.EntityNotice(plan, campaign, entity, Timeline)));
             }
         }
 
@@ -85,7 +93,7 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
         foreach (var departmentId in campaign.AllDepartments)
         {
             var department = plan.Department(departmentId);
-            var letter = Document($"department-letter-{departmentId}", "department-letter",
+            var letter = Document($"department-letter-{Paths.PortableName.Segment(departmentId)}", "department-letter",
                 DocumentModels.DepartmentLetter(plan, campaign, draw, departmentId, Timeline));
             // The lead department organises the visits, so it receives the entity notices to serve.
             IReadOnlyList<string> attachments = departmentId == campaign.Lead ? [letter, form, deadlines, .. notices] : [letter, form, deadlines];
@@ -112,7 +120,7 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
     }
 
     /// <summary>The calendar file of one inspection group's window, attached to its assignment and window-start reminder.</summary>
-    public static string GroupCalendarPath(AnnualPlan plan, string campaignId, int group) => $"{plan.Year}/{campaignId}/group-{group}.ics";
+    public static string GroupCalendarPath(AnnualPlan plan, string campaignId, int group) => $"{Paths.DocumentPaths.CampaignFolder(plan.Year, campaignId)}/group-{group}.ics";
 
     private static string GroupLine(InspectionGroup group) =>
         $"组长：{group.Members.Single(m => m.CertificateNumber == group.LeaderCertificateNumber).Name}；" +

@@ -12,7 +12,7 @@ public static class CampaignEngine
 {
     /// <summary>Under the office's own folder: one worker runs many offices' plans, and each publishes its own plan.</summary>
     public static string PlanPublicationPath(AnnualPlan plan) =>
-        $"{plan.Year}/{string.Concat(plan.Office.Name.Select(c => c is '/' or '\\' or ':' || char.IsControl(c) ? '_' : c))}/plan-publication.html";
+        $"{Paths.DocumentPaths.OfficeFolder(plan)}/plan-publication.html";
 
     public static TickOutcome Tick(TickContext context, OfficeFacts facts)
     {
@@ -44,13 +44,16 @@ public static class CampaignEngine
         {
             flags.Insert(0, new OverdueFlag(FlagKind.PlanNotPublished, plan.Key, "", plan.Office.PublishBy.AddDays(1), "年度抽查计划尚未公示"));
         }
+        flags.AddRange(FrequencyGaps.Flags(plan, today, facts, outcomes).Select(f => Earliest(f, facts.FlagsSince)));
+        var itemChanges = CheckItemChanges.For(context, facts.CheckItemChanges ?? []);
+        flags.AddRange(itemChanges.Flags.Select(f => Earliest(f, facts.FlagsSince)));
         // The subject names the row, so `deliveries retry` can be found from the flag, and two dead letters never merge.
         flags.AddRange((facts.DeadLetters ?? []).Select(d => new OverdueFlag(
             FlagKind.DeliveryFailed, d.CampaignId ?? plan.Key, $"{d.RecipientEmail}#{d.Id}", d.Since,
             $"“{d.Subject}”未能送达{d.RecipientName}（{d.RecipientEmail}）{(d.LastError is null ? "" : $"：{d.LastError}")}")));
 
-        var documents = new List<DocumentOrder>();
-        var deliveries = new List<DeliveryOrder>();
+        var documents = new List<DocumentOrder>(itemChanges.Documents);
+        var deliveries = new List<DeliveryOrder>(itemChanges.Deliveries);
         var publicationPath = PlanPublicationPath(plan);
         if (!facts.IssuedDocuments.Contains(publicationPath))
         {
@@ -117,6 +120,8 @@ public static class CampaignEngine
                 FlagKind.ResultsOverdue => (MilestoneKind.ResultEntryDeadline.ChineseName(), plan.Department(flag.Subject).Contacts, $"录入检查结果（{flag.Detail}）"),
                 FlagKind.FollowUpOverdue => (FollowUps.FollowUps.Deadline, plan.Department(flag.Subject).Contacts,
                     $"对发现的问题进行后续处理并登记（campaigns followup close）：{flag.Detail}"),
+                FlagKind.PublicityOverdue when flag.Subject.Length > 0 => (MilestoneKind.PublicityDeadline.ChineseName(), plan.Department(flag.Subject).Contacts,
+                    $"在信用信息公示系统公示本部门的抽查结果（谁检查、谁录入、谁公示），并登记公示网址和日期（campaigns publish --campaign {flag.Scope} --department {flag.Subject}）"),
                 FlagKind.PublicityOverdue => (MilestoneKind.PublicityDeadline.ChineseName(), plan.Office.Contacts,
                     $"在信用信息公示系统和政府网站公示抽查结果，并登记公示网址和日期（campaigns publish --campaign {flag.Scope}）"),
                 FlagKind.BulletinOverdue => (MilestoneKind.BulletinDeadline.ChineseName(), plan.Office.Contacts,
@@ -124,6 +129,10 @@ public static class CampaignEngine
                 FlagKind.SummaryOverdue => (MilestoneKind.SummaryDue.ChineseName(), plan.Office.Contacts, "形成统计表和工作总结并报送"),
                 FlagKind.ListConfirmationOverdue => (ListConfirmations.Deadline, plan.Department(flag.Subject).Contacts,
                     $"确认收到本部门的抽查名单并登记（campaigns confirm-list --campaign {flag.Scope} --department {flag.Subject}）：{flag.Detail}"),
+                FlagKind.FrequencyGap => (FrequencyGaps.Deadline, plan.Department(flag.Subject).Contacts,
+                    $"发起或参与一次部门联合抽查并完成双随机抽取（{plan.Department(flag.Subject).Frequency.Describe()}）：{flag.Detail}"),
+                FlagKind.CheckItemsUnpublished => (CheckItemChanges.Deadline, plan.Office.Contacts,
+                    $"向社会公开调整后的抽查事项清单（004 §8），并登记网址和日期（campaigns publish-check-items --change {flag.Subject.TrimStart('#')} --url <网址> --on <日期>）：{flag.Detail}"),
                 FlagKind.PlanNotPublished => (MilestoneKind.PlanPublicationDeadline.ChineseName(), plan.Office.Contacts, "公示年度抽查计划，并在计划中填写实际公示日期（published_on）"),
                 FlagKind.DrawBlocked when campaign is not null && BlockedByUnpublishedPlan(flag) =>
                     (MilestoneKind.Draw.ChineseName(), plan.Office.Contacts, $"公示年度抽查计划，并在计划中填写实际公示日期（published_on），计划公示后即抽取：{flag.Detail}"),
@@ -216,7 +225,8 @@ public static class CampaignEngine
     /// <summary>The 责任单位 a leader reads: the same as whom the 催办 for the flag goes to (<see cref="OverdueNotices"/>).</summary>
     private static string Whose(AnnualPlan plan, OverdueFlag flag) => flag.Kind switch
     {
-        FlagKind.PlanNotPublished or FlagKind.PublicityOverdue or FlagKind.BulletinOverdue or FlagKind.SummaryOverdue => plan.Office.Name,
+        FlagKind.PublicityOverdue when flag.Subject.Length > 0 => plan.Department(flag.Subject).Name,
+        FlagKind.PlanNotPublished or FlagKind.PublicityOverdue or FlagKind.BulletinOverdue or FlagKind.SummaryOverdue or FlagKind.CheckItemsUnpublished => plan.Office.Name,
         FlagKind.DrawBlocked when BlockedByUnpublishedPlan(flag) => plan.Office.Name,
         FlagKind.DrawBlocked => $"{plan.Office.Name}、{plan.Department(plan.Campaign(flag.Scope).Lead).Name}",
         FlagKind.DeliveryFailed => $"{plan.Office.Name}（邮件发送）",

@@ -16,4 +16,10 @@ public enum FlagKind
     SummaryOverdue,
     DeliveryFailed,
     FollowUpOverdue,
+
+    /// <summary>A department's longest gap between drawn campaigns has passed (004 §9: every two months); only for a department whose plan sets one.</summary>
+    FrequencyGap,
+
+    /// <summary>A published plan's check-item list changed and the change is not published within its working days (004 §8).</summary>
+    CheckItemsUnpublished,
 }

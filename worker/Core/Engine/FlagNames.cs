@@ -13,6 +13,8 @@ public static class FlagNames
         FlagKind.SummaryOverdue => "summary-overdue",
         FlagKind.DeliveryFailed => "delivery-failed",
         FlagKind.FollowUpOverdue => "follow-up-overdue",
+        FlagKind.FrequencyGap => "frequency-gap",
+        FlagKind.CheckItemsUnpublished => "check-items-unpublished",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -27,6 +29,8 @@ public static class FlagNames
         FlagKind.SummaryOverdue => "工作总结未按期报送",
         FlagKind.DeliveryFailed => "邮件未能送达",
         FlagKind.FollowUpOverdue => "后续处理未按期完成",
+        FlagKind.FrequencyGap => "抽查频次未达要求",
+        FlagKind.CheckItemsUnpublished => "抽查事项清单调整未按期公开",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

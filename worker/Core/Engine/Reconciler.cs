@@ -28,7 +28,7 @@ public static class Reconciler
             WindowStarted: () => today >= campaign.Window.Start,
             WindowEnded: () => today > campaign.Window.End,
             ResultsComplete: () => draw is not null && MissingResults.Of(campaign, draw, facts.Results).Count == 0,
-            PublicationConfirmed: () => facts.Publication is { } publication && publication.On <= today,
+            PublicationConfirmed: () => DepartmentPublicity.Published(campaign, facts, today),
             ArchiveRequested: () => facts.ArchiveRequestedOn is { } requested && requested <= today,
             CancelRequested: () => campaign.CancelledReason is not null);
         var machine = CampaignLifecycle.Create(() => state, s => state = s, guards);
@@ -48,7 +48,7 @@ public static class Reconciler
         }
 
         var flags = Flags(context, campaign, facts, state, draw, attempt, milestones);
-        var reminders = Reminders.For(context, campaign, state, draw, facts.Results, milestones, facts.Bulletin)
+        var reminders = Reminders.For(context, campaign, state, draw, facts.Results, milestones, facts.Bulletin, DepartmentPublicity.Missing(campaign, facts, today))
             .Concat(Reminders.ForFollowUps(context, campaign, draw, facts.Results, facts.FollowUpClosures ?? []))
             .Concat(ListConfirmations.Reminders(context, campaign, state, draw, facts));
         return new CampaignOutcome(
@@ -158,7 +158,16 @@ public static class Reconciler
         var publicityDeadline = milestones[MilestoneKind.PublicityDeadline].Date;
         if (draw is not null && IsBefore(state, CampaignState.Publicized) && today > publicityDeadline)
         {
-            flags.Add(new OverdueFlag(FlagKind.PublicityOverdue, campaign.Id, "", publicityDeadline.AddDays(1), "抽查结果尚未公示"));
+            if (campaign.Rules.PublicityByDepartment)
+            {
+                // 谁检查、谁录入、谁公示: the department that has not published is the one late, and the one leaders read.
+                flags.AddRange(DepartmentPublicity.Missing(campaign, facts, today).Select(d => new OverdueFlag(
+                    FlagKind.PublicityOverdue, campaign.Id, d, publicityDeadline.AddDays(1), "本部门抽查结果尚未公示（谁检查、谁录入、谁公示，002 五(三)7、003 §20(四)、004 §23）")));
+            }
+            else
+            {
+                flags.Add(new OverdueFlag(FlagKind.PublicityOverdue, campaign.Id, "", publicityDeadline.AddDays(1), "抽查结果尚未公示"));
+            }
         }
 
         // The office's own bulletin (001 (十一)) stands apart from the lifecycle: it is owed even once the campaign has moved on.

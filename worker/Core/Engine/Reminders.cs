@@ -17,7 +17,8 @@ public static class Reminders
 {
     public static IReadOnlyList<DeliveryOrder> For(
         TickContext context, CampaignPlan campaign, CampaignState state, Draw? draw,
-        IReadOnlyList<ResultEntry> results, IReadOnlyDictionary<MilestoneKind, Milestone> milestones, Publication? bulletin = null)
+        IReadOnlyList<ResultEntry> results, IReadOnlyDictionary<MilestoneKind, Milestone> milestones, Publication? bulletin = null,
+        IReadOnlyList<string>? unpublishedDepartments = null)
     {
         if (state == CampaignState.Cancelled)
         {
@@ -32,7 +33,8 @@ public static class Reminders
             {
                 continue;
             }
-            foreach (var (recipient, openItems, attachments) in Recipients(plan, campaign, kind, state, draw, results, bulletin is { } b && b.On <= context.Today))
+            foreach (var (recipient, openItems, attachments) in Recipients(plan, campaign, kind, state, draw, results, bulletin is { } b && b.On <= context.Today,
+                unpublishedDepartments ?? campaign.AllDepartments))
             {
                 if (recipient.Email is null)
                 {
@@ -122,7 +124,8 @@ public static class Reminders
     }
 
     private static IEnumerable<(Contact Recipient, IReadOnlyList<string> OpenItems, IReadOnlyList<string> Attachments)> Recipients(
-        AnnualPlan plan, CampaignPlan campaign, MilestoneKind kind, CampaignState state, Draw? draw, IReadOnlyList<ResultEntry> results, bool bulletinConfirmed)
+        AnnualPlan plan, CampaignPlan campaign, MilestoneKind kind, CampaignState state, Draw? draw, IReadOnlyList<ResultEntry> results, bool bulletinConfirmed,
+        IReadOnlyList<string> unpublishedDepartments)
     {
         IEnumerable<Contact> DepartmentContacts(string id) => plan.Department(id).Contacts;
         switch (kind)
@@ -168,6 +171,16 @@ public static class Reminders
                         {
                             yield return (new Contact(m.Name, m.Email, null), own, []);
                         }
+                    }
+                }
+                break;
+            case MilestoneKind.PublicityDeadline when draw is not null && Reconciler.IsBefore(state, CampaignState.Publicized) && campaign.Rules.PublicityByDepartment:
+                foreach (var departmentId in unpublishedDepartments)
+                {
+                    foreach (var c in DepartmentContacts(departmentId))
+                    {
+                        yield return (c, ["在信用信息公示系统公示本部门的抽查结果（谁检查、谁录入、谁公示，002 五(三)7、003 §20(四)、004 §23）",
+                            $"公示后登记公示网址和日期（campaigns publish --campaign {campaign.Id} --department {departmentId}）"], []);
                     }
                 }
                 break;

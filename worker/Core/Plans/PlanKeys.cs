@@ -7,9 +7,13 @@ public static class PlanKeys
     public static readonly IReadOnlyList<string> BreachReports = ["every", "escalate_after_working_days", "escalate_to"];
     public static readonly IReadOnlyList<string> Office = ["name", "timezone", "publish_by", "published_on", "contacts"];
     public static readonly IReadOnlyList<string> Contact = ["name", "email", "phone"];
-    public static readonly IReadOnlyList<string> Department = ["id", "name", "contacts"];
+    public static readonly IReadOnlyList<string> Department = ["id", "name", "contacts", "frequency"];
+    public static readonly IReadOnlyList<string> Frequency = ["min_per_year", "max_per_year", "max_gap_months", "basis"];
     public static readonly IReadOnlyList<string> Rules =
-        ["result_entry_working_days", "publicity_working_days", "bulletin_working_days", "list_confirmation_working_days", "max_joint_checks_per_entity_per_year", "min_inspectors_per_entity", "reminders"];
+        [
+            "result_entry_working_days", "publicity_working_days", "publicity_by", "bulletin_working_days", "list_confirmation_working_days",
+            "check_item_change_working_days", "max_joint_checks_per_entity_per_year", "min_inspectors_per_entity", "reminders",
+        ];
 
     /// <summary>Milestones a reminder can precede; plan_publication counts calendar days, the others working days.</summary>
     public static readonly IReadOnlyList<string> Reminders =

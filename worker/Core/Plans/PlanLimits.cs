@@ -26,6 +26,12 @@ public static class PlanLimits
     /// <summary>Joint checks per entity per year: the rules say two (001 (九)); one a month is the most any office could mean.</summary>
     public const int MaxJointChecksPerEntityPerYear = 12;
 
+    /// <summary>A department's joint checks a year: 004 §9 asks 6; weekly (52) is the most a frequency rule could mean.</summary>
+    public const int MaxCampaignsPerYear = 52;
+
+    /// <summary>The longest gap between a department's draws: a year (12 months) is the widest a gap rule can be inside one plan.</summary>
+    public const int MaxGapMonths = 12;
+
     /// <summary>Inspectors per entity: the rules ask for two (001 (十)); 20 is more than any inspection group holds.</summary>
     public const int MaxInspectorsPerEntity = 20;
 

@@ -58,7 +58,8 @@ public static class PlanParser
         var departments = root.Sequence("departments", "部门", required: true)
             .Select(d => root.Item(d.Node, d.Path, "部门", PlanKeys.Department))
             .OfType<YamlFields>()
-            .Select(d => new Department(d.String("id", "部门代码") ?? "", d.String("name", "部门名称") ?? "", Contacts(d, "contacts", "联系人")))
+            .Select(d => new Department(d.String("id", "部门代码") ?? "", d.String("name", "部门名称") ?? "", Contacts(d, "contacts", "联系人"),
+                ReadFrequency(d.Mapping("frequency", "抽查频次", PlanKeys.Frequency))))
             .ToList();
         var campaigns = root.Sequence("campaigns", "抽查任务", required: true)
             .Select(c => root.Item(c.Node, c.Path, "抽查任务", PlanKeys.Campaign))
@@ -123,6 +124,13 @@ public static class PlanParser
                 recommitment.String("approved_by", "批准领导") ?? ""));
     }
 
+    /// <summary>A department's own frequency rule; what it leaves out keeps the general rule's (003 §9: at least once a year).</summary>
+    private static Frequency? ReadFrequency(YamlFields? frequency) => frequency is null ? null : new Frequency(
+        frequency.Int("min_per_year", "每年至少参加联合抽查次数") ?? Frequency.Default.MinPerYear,
+        frequency.Int("max_per_year", "每年至多参加联合抽查次数"),
+        frequency.Int("max_gap_months", "两次抽查最长间隔（月）"),
+        frequency.String("basis", "频次依据（文件条款）", required: false) ?? "本计划规定");
+
     private static Dictionary<string, decimal> ByRisk(YamlFields? sampling)
     {
         var ratios = new Dictionary<string, decimal>(StringComparer.Ordinal);
@@ -146,7 +154,20 @@ public static class PlanParser
         rules.Int("min_inspectors_per_entity", "每户最少检查人员数") ?? defaults.MinInspectorsPerEntity,
         ReadReminders(rules.Mapping("reminders", "提醒时间", PlanKeys.Reminders), defaults.ReminderDays),
         rules.Int("bulletin_working_days", "抽查情况通报时限（工作日）") ?? defaults.BulletinWorkingDays,
-        rules.Int("list_confirmation_working_days", "部门确认抽查名单时限（工作日）") ?? defaults.ListConfirmationWorkingDays);
+        rules.Int("list_confirmation_working_days", "部门确认抽查名单时限（工作日）") ?? defaults.ListConfirmationWorkingDays,
+        PublicityBy(rules) ?? defaults.PublicityByDepartment,
+        rules.Int("check_item_change_working_days", "抽查事项清单调整公开时限（工作日）") ?? defaults.CheckItemChangeWorkingDays);
+
+    /// <summary>`publicity_by: department` (each department confirms its own, 谁检查、谁录入、谁公示) or `office` (once for all).</summary>
+    private static bool? PublicityBy(YamlFields rules)
+    {
+        var by = rules.String("publicity_by", "结果公示登记方式（office 或 department）", required: false);
+        if (by is not (null or "office" or "department"))
+        {
+            rules.Fail("publicity_by", $"结果公示登记方式应为 office（办公室统一登记）或 department（各部门分别登记：谁检查、谁录入、谁公示），实为“{by}”");
+        }
+        return by is null ? null : by == "department";
+    }
 
     /// <summary>Days before each milestone, merged over the office's (a campaign names only what it changes).</summary>
     private static IReadOnlyDictionary<string, IReadOnlyList<int>>? ReadReminders(YamlFields? reminders, IReadOnlyDictionary<string, IReadOnlyList<int>> defaults)

@@ -20,6 +20,12 @@ namespace Campaigns.Core.Plans;
 /// Each department confirms receipt of its drawn entities and inspectors within this many working days of the dispatch
 /// (the draw): 1 where the office follows 002 五(三)2; absent (no confirmation asked) by default.
 /// </param>
+/// <param name="PublicityByDepartment">
+/// Each department confirms its own results' publicity (谁检查、谁录入、谁公示: 002 五(三)7, 003 §20(四), 004 §23), and is
+/// flagged and 催办 by itself when late; false (the office confirms once for all, as before) unless the plan sets
+/// `publicity_by: department`. An office-wide confirmation counts for every department either way.
+/// </param>
+/// <param name="CheckItemChangeWorkingDays">A published plan's check-item list changes are made public within 10 working days (004 §8).</param>
 public sealed record PlanRules(
     int ResultEntryWorkingDays = 20,
     int PublicityWorkingDays = 20,
@@ -27,7 +33,9 @@ public sealed record PlanRules(
     int MinInspectorsPerEntity = 2,
     IReadOnlyDictionary<string, IReadOnlyList<int>>? Reminders = null,
     int? BulletinWorkingDays = null,
-    int? ListConfirmationWorkingDays = null)
+    int? ListConfirmationWorkingDays = null,
+    bool PublicityByDepartment = false,
+    int CheckItemChangeWorkingDays = 10)
 {
     public static PlanRules Default { get; } = new();
 

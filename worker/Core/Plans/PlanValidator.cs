@@ -24,14 +24,15 @@ internal static partial class PlanValidator
             AtMost(after, PlanLimits.MaxWorkingDays, "breach_reports.escalate_after_working_days", "超期多少个工作日后报上一级", context);
         }
         var departmentIds = ValidateDepartments(plan, context);
-        var campaignIds = new HashSet<string>();
+        // Ids name folders and files, and Windows shares (where offices copy them) do not tell case apart.
+        var campaignIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < plan.Campaigns.Count; i++)
         {
             var campaign = plan.Campaigns[i];
             var at = $"campaigns[{i}]";
             if (campaign.Id.Length > 0 && !campaignIds.Add(campaign.Id))
             {
-                context.Error($"{at}.id", $"抽查任务代码“{campaign.Id}”重复");
+                context.Error($"{at}.id", $"抽查任务代码“{campaign.Id}”重复{CaseOnly(campaignIds, campaign.Id)}");
             }
             else if (campaign.Id.Length > 0 && !IdPattern().IsMatch(campaign.Id))
             {
@@ -44,16 +45,93 @@ internal static partial class PlanValidator
             ValidateCampaign(plan, campaign, at, departmentIds, context);
         }
 
-        var taking = plan.Campaigns.SelectMany(c => c.AllDepartments).ToHashSet();
         for (var i = 0; i < plan.Departments.Count; i++)
         {
-            if (plan.Departments[i].Id.Length > 0 && !taking.Contains(plan.Departments[i].Id))
-            {
-                context.Warning($"departments[{i}].id",
-                    $"部门“{plan.Departments[i].Name}”未发起也未参与任何部门联合抽查（003 §9：每个部门每年至少发起或参与一次）");
-            }
+            ValidateFrequency(plan, plan.Departments[i], $"departments[{i}]", context);
         }
     }
+
+    /// <summary>
+    /// Whether the planned campaigns can meet the department's frequency rule (003 §9 by default; 004 §9, 001 (九) as the plan
+    /// sets them): how many it leads or joins, and the gaps between their draw days. Cancelled campaigns do not count.
+    /// </summary>
+    private static void ValidateFrequency(AnnualPlan plan, Department department, string at, PlanReadContext context)
+    {
+        var rule = department.Frequency;
+        if (department.OwnFrequency is { } own)
+        {
+            var ok = Bounded(own.MinPerYear, PlanLimits.MaxCampaignsPerYear, $"{at}.frequency.min_per_year", "每年至少参加联合抽查次数", context);
+            if (own.MaxPerYear is { } max)
+            {
+                ok &= Bounded(max, PlanLimits.MaxCampaignsPerYear, $"{at}.frequency.max_per_year", "每年至多参加联合抽查次数", context);
+                if (max < own.MinPerYear)
+                {
+                    context.Error($"{at}.frequency.max_per_year", $"每年至多参加次数（{max}）少于至少参加次数（{own.MinPerYear}）");
+                    ok = false;
+                }
+            }
+            if (own.MaxGapMonths is { } gap)
+            {
+                ok &= Bounded(gap, PlanLimits.MaxGapMonths, $"{at}.frequency.max_gap_months", "两次抽查最长间隔（月）", context);
+            }
+            Text(own.Basis, $"{at}.frequency.basis", "频次依据", PlanLimits.MaxTextLength, context);
+            if (!ok)
+            {
+                return;
+            }
+        }
+        if (department.Id.Length == 0 || plan.Year is < 2000 or > 2100)
+        {
+            return;
+        }
+        var draws = plan.Campaigns.Where(c => c.CancelledReason is null && c.AllDepartments.Contains(department.Id) && c.DrawOn.Year == plan.Year)
+            .Select(c => c.DrawOn).Order().ToList();
+        if (draws.Count == 0 && department.OwnFrequency is null)
+        {
+            context.Warning($"{at}.id", $"部门“{department.Name}”未发起也未参与任何部门联合抽查（003 §9：每个部门每年至少发起或参与一次）");
+            return;
+        }
+        if (draws.Count < rule.MinPerYear)
+        {
+            context.Warning($"{at}.frequency", $"部门“{department.Name}”本年度计划发起或参与{draws.Count}次部门联合抽查，不足{rule.Describe()}");
+        }
+        if (rule.MaxPerYear is { } most && draws.Count > most)
+        {
+            context.Warning($"{at}.frequency", $"部门“{department.Name}”本年度计划发起或参与{draws.Count}次部门联合抽查，超过{rule.Describe()}：防止过度检查（001 (八)）");
+        }
+        var gaps = new List<string>();
+        DateOnly? last = null;
+        foreach (var draw in draws)
+        {
+            if (rule.NextDrawBy(plan.Year, last) is { } by && draw > by)
+            {
+                gaps.Add($"{(last is { } l ? $"{l:yyyy-MM-dd}抽取后" : "年初起")}至{by:yyyy-MM-dd}没有抽取（下一次{draw:yyyy-MM-dd}）");
+            }
+            last = draw;
+        }
+        if (rule.NextDrawBy(plan.Year, last) is { } end)
+        {
+            gaps.Add($"{(last is { } l ? $"{l:yyyy-MM-dd}抽取后" : "全年")}至{end:yyyy-MM-dd}没有抽取（此后本年度再无计划）");
+        }
+        if (gaps.Count > 0)
+        {
+            context.Warning($"{at}.frequency", $"部门“{department.Name}”的抽查间隔不符合{rule.Describe()}：{string.Join("；", gaps)}");
+        }
+    }
+
+    private static bool Bounded(int value, int max, string at, string label, PlanReadContext context)
+    {
+        if (value >= 1)
+        {
+            return AtMost(value, max, at, label, context);
+        }
+        context.Error(at, $"{label}必须至少为 1，实为 {value}");
+        return false;
+    }
+
+    /// <summary>What to add when <paramref name="id"/> repeats another only in case: the two would share one folder on a Windows share.</summary>
+    private static string CaseOnly(HashSet<string> seen, string id) =>
+        seen.TryGetValue(id, out var other) && other != id ? $"（与“{other}”仅大小写不同：用作文件和文件夹名，Windows 共享文件夹不区分大小写）" : "";
 
     private static void ValidateOffice(AnnualPlan plan, PlanReadContext context, DateOnly? today)
     {
@@ -97,7 +175,7 @@ internal static partial class PlanValidator
 
     private static HashSet<string> ValidateDepartments(AnnualPlan plan, PlanReadContext context)
     {
-        var ids = new HashSet<string>();
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < plan.Departments.Count; i++)
         {
             var department = plan.Departments[i];
@@ -107,7 +185,7 @@ internal static partial class PlanValidator
             }
             if (!ids.Add(department.Id))
             {
-                context.Error($"departments[{i}].id", $"部门代码“{department.Id}”重复");
+                context.Error($"departments[{i}].id", $"部门代码“{department.Id}”重复{CaseOnly(ids, department.Id)}");
             }
             else if (!IdPattern().IsMatch(department.Id))
             {
@@ -255,6 +333,7 @@ internal static partial class PlanValidator
         [
             (rules.ResultEntryWorkingDays, inherited?.ResultEntryWorkingDays, "result_entry_working_days", "结果录入时限（工作日）", PlanLimits.MaxWorkingDays),
             (rules.PublicityWorkingDays, inherited?.PublicityWorkingDays, "publicity_working_days", "结果公示时限（工作日）", PlanLimits.MaxWorkingDays),
+            (rules.CheckItemChangeWorkingDays, inherited?.CheckItemChangeWorkingDays, "check_item_change_working_days", "抽查事项清单调整公开时限（工作日）", PlanLimits.MaxWorkingDays),
             (rules.MaxJointChecksPerEntityPerYear, inherited?.MaxJointChecksPerEntityPerYear, "max_joint_checks_per_entity_per_year", "同一对象每年最多联合抽查次数",
                 PlanLimits.MaxJointChecksPerEntityPerYear),
             (rules.MinInspectorsPerEntity, inherited?.MinInspectorsPerEntity, "min_inspectors_per_entity", "每户最少检查人员数", PlanLimits.MaxInspectorsPerEntity),

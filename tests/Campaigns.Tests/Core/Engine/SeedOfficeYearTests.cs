@@ -158,6 +158,153 @@ public class SeedOfficeYearTests
         without.Deliveries.ShouldNotContain(d => d.Order.IdempotencyKey.Contains("list-confirmation"));
     }
 
+    /// <summary>
+    /// 004 §9: the network-security team (here the police department) checks every two months. The year's one campaign it
+    /// leads draws on 9 April 2024: the gap from 1 January passes on 1 March (flag from 2 March, cleared by the draw), the
+    /// gap after the draw on 9 June (flag from 10 June to the year's end). 003 §9 and 001 (九) set no gap: no such flag.
+    /// </summary>
+    [Theory]
+    [InlineData("004", true)]
+    [InlineData("003", false)]
+    [InlineData("001", false)]
+    public void Year_FrequencyGap_FlaggedForTheDepartmentWhenTwoMonthsPassWithNoDraw(string seed, bool gapRule)
+    {
+        var frequency = seed switch
+        {
+            "004" => new Frequency(6, null, 2, "004 §9"),
+            "001" => new Frequency(2, 3, null, "001 (九)"),
+            _ => null,
+        };
+        var plan = Plan(seed == "001" ? 15 : null, TestPlans.PublishedOn);
+        plan = plan with { Departments = [.. plan.Departments.Select(d => d.Id == "police" ? d with { OwnFrequency = frequency } : d)] };
+
+        var first = OfficeYear.Run(plan, YearStart, new DateOnly(2024, 4, 8));
+        var year = OfficeYear.Run(plan, YearStart, YearEnd);
+
+        if (!gapRule)
+        {
+            year.First(FlagKind.FrequencyGap).ShouldBeNull($"seed {seed}");
+            return;
+        }
+        var before = first.First(FlagKind.FrequencyGap).ShouldNotBeNull();
+        (before.On, before.Flag.Since, before.Flag.Subject, before.Flag.Scope).ShouldBe((new DateOnly(2024, 3, 2), new DateOnly(2024, 3, 2), "police", plan.Key));
+        before.Flag.Detail.ShouldContain("自年初起至2024-03-01未抽取本部门发起或参与的部门联合抽查，不符合每年至少6次、每2个月至少1次（004 §9）；计划中下一次抽取为2024-04-09");
+        year.Raised.Values.Where(r => r.Flag.Kind == FlagKind.FrequencyGap).ShouldHaveSingleItem();
+        var after = year.Active.Single(f => f.Kind == FlagKind.FrequencyGap);
+        (after.Since, after.Subject).ShouldBe((new DateOnly(2024, 6, 10), "police"));
+        after.Detail.ShouldContain("自2024-04-09抽取后至2024-06-09未抽取");
+        // Cleared by the draw: no row of it on 9 April itself.
+        year.LeaderRows.Where(r => r.Day == new DateOnly(2024, 4, 9)).ShouldNotContain(r => r.Row.What.StartsWith(FlagKind.FrequencyGap.ChineseName()));
+        year.LeaderRows.ShouldContain(r => r.Row.What.StartsWith(FlagKind.FrequencyGap.ChineseName()) && r.Row.Whose == "县公安局"
+            && r.Row.Since == ChineseDates.Format(new DateOnly(2024, 3, 2)));
+        year.LeaderRows.ShouldContain(r => r.Row.What.StartsWith(FlagKind.FrequencyGap.ChineseName()) && r.Row.Since == ChineseDates.Format(new DateOnly(2024, 6, 10)));
+        var notices = year.Deliveries.Where(d => d.Order.IdempotencyKey.Contains("|frequency-gap|police|overdue|")).ToList();
+        notices.ShouldNotBeEmpty();
+        notices.ShouldAllBe(d => d.Order.Recipient.Email == "police@qinghe.example");
+        notices[0].Order.Model.ShouldBeOfType<Reminder>().OpenItems[0].ShouldContain("004 §9");
+    }
+
+    /// <summary>
+    /// 谁检查、谁录入、谁公示 (002 五(三)7, 003 §20(四), 004 §23) with `publicity_by: department`: each department confirms its
+    /// own publicity. Due 1 July 2024: police confirms on 28 June, market late on 5 July, culture never. Leaders read the
+    /// late department as 责任单位, and the 催办 goes to it, not to the office.
+    /// </summary>
+    [Theory]
+    [InlineData("003")]
+    [InlineData("004")]
+    public void Year_PublicityByDepartment_FlaggedPerLateDepartment(string seed)
+    {
+        var rules = PlanRules.Default with { PublicityByDepartment = true };
+        var plan = TestPlans.Plan(TestPlans.PublishedOn, TestPlans.NetCafe() with { Rules = rules }) with { Rules = rules };
+        var confirmed = new Dictionary<DateOnly, (string Department, Publication Publication)>
+        {
+            [new DateOnly(2024, 6, 28)] = ("police", new Publication("https://hebei.gsxt.gov.cn/police/1", new DateOnly(2024, 6, 28))),
+            [new DateOnly(2024, 7, 5)] = ("market", new Publication("https://hebei.gsxt.gov.cn/market/1", new DateOnly(2024, 7, 5))),
+        };
+        var year = OfficeYear.Run(plan, YearStart, new DateOnly(2024, 7, 31), (day, facts) => confirmed.TryGetValue(day, out var c)
+            ? facts with { DepartmentPublications = new Dictionary<string, Publication>(facts.DepartmentPublications ?? new Dictionary<string, Publication>()) { [c.Department] = c.Publication } }
+            : facts);
+
+        var raised = year.Raised.Values.Where(r => r.Flag.Kind == FlagKind.PublicityOverdue).ToList();
+        raised.Select(r => (r.Flag.Subject, r.On, r.Flag.Since)).ShouldBe(
+            [("market", new DateOnly(2024, 7, 2), new DateOnly(2024, 7, 2)), ("culture", new DateOnly(2024, 7, 2), new DateOnly(2024, 7, 2))], ignoreOrder: true, $"seed {seed}");
+        year.Active.Where(f => f.Kind == FlagKind.PublicityOverdue).Select(f => f.Subject).ShouldBe(["culture"]);
+        year.LeaderRows.ShouldContain(r => r.Row.What.StartsWith(FlagKind.PublicityOverdue.ChineseName()) && r.Row.Whose == "县文化广电和旅游局");
+        year.LeaderRows.Where(r => r.Row.What.StartsWith(FlagKind.PublicityOverdue.ChineseName())).ShouldNotContain(r => r.Row.Whose == Office || r.Row.Whose == "县公安局");
+        var notices = year.Deliveries.Where(d => d.Order.IdempotencyKey.Contains("|publicity-overdue|culture|") && d.Order.IdempotencyKey.Contains("|overdue|")).ToList();
+        notices.ShouldNotBeEmpty();
+        notices.ShouldAllBe(d => d.Order.Recipient.Email == "culture@qinghe.example");
+        notices[0].Order.Model.ShouldBeOfType<Reminder>().OpenItems[0].ShouldContain("--department culture");
+        // Reminded before the deadline is each department that has not yet published, not the office.
+        var reminders = year.Deliveries.Where(d => d.Order.IdempotencyKey.Contains("|reminder|publicity-deadline|")).ToList();
+        reminders.Select(d => d.Order.Recipient.Email).Distinct().ShouldBe(["police@qinghe.example", "market@qinghe.example", "culture@qinghe.example"], ignoreOrder: true);
+        reminders.ShouldNotContain(d => d.Order.Recipient.Email == "police@qinghe.example" && d.Day >= new DateOnly(2024, 6, 28));
+    }
+
+    /// <summary>The office's one confirmation still counts for every department under `publicity_by: department`.</summary>
+    [Fact]
+    public void Year_PublicityByDepartment_OfficeConfirmsForAll_NoFlag()
+    {
+        var rules = PlanRules.Default with { PublicityByDepartment = true };
+        var plan = TestPlans.Plan(TestPlans.PublishedOn, TestPlans.NetCafe() with { Rules = rules }) with { Rules = rules };
+        var office = new Publication("https://www.qinghe.gov.cn/ssjygk/2", new DateOnly(2024, 6, 28));
+
+        var year = OfficeYear.Run(plan, YearStart, new DateOnly(2024, 7, 31), (day, facts) => day == office.On ? facts with { Publication = office } : facts);
+
+        year.First(FlagKind.PublicityOverdue).ShouldBeNull();
+    }
+
+    /// <summary>
+    /// 004 §8: the published list changed on Monday 8 April 2024; it must be public within 10 working days, by 22 April.
+    /// The office is reminded on the day (with the changed list attached) and 3, 1 and 0 working days before; unpublished,
+    /// it is flagged from 23 April with the office as 责任单位. Published on 19 April, nothing is flagged.
+    /// </summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("2024-04-19")]
+    public void Year_CheckItemListChanged_PublishedWithin10WorkingDaysOrFlagged(string? publishedOn)
+    {
+        var plan = Plan(null, TestPlans.PublishedOn);
+        var published = publishedOn is null ? (DateOnly?)null : DateOnly.Parse(publishedOn, System.Globalization.CultureInfo.InvariantCulture);
+        var change = new CheckItemChange([new CheckItemChange.Department("police", ["互联网上网服务营业场所消防安全检查"], [])]);
+        var year = OfficeYear.Run(plan, YearStart, new DateOnly(2024, 5, 31), itemChanges: day => day < new DateOnly(2024, 4, 8) ? null
+            : [new RecordedCheckItemChange(1, new DateOnly(2024, 4, 8), change,
+                published is { } on && on <= day ? new Publication("https://www.qinghe.gov.cn/ssjygk/items", on) : null, day > new DateOnly(2024, 4, 8))]);
+
+        var reminders = year.Deliveries.Where(d => d.Order.IdempotencyKey.Contains("|reminder|check-item-change-1|")).ToList();
+        reminders.ShouldAllBe(d => d.Order.Recipient.Email == "office@qinghe.example");
+        reminders[0].Order.Attachments.ShouldBe([$"2024/{Office}/check-item-change-1.html"]);
+        reminders[0].Order.Model.ShouldBeOfType<Reminder>().OpenItems[0].ShouldContain("004 §8");
+        var flag = year.First(FlagKind.CheckItemsUnpublished);
+        if (published is not null)
+        {
+            reminders.GroupBy(d => d.Order.IdempotencyKey).Select(g => g.Min(d => d.Day)).Order().ShouldBe([new DateOnly(2024, 4, 8), new DateOnly(2024, 4, 17)]);
+            flag.ShouldBeNull();
+            return;
+        }
+        reminders.GroupBy(d => d.Order.IdempotencyKey).Select(g => g.Min(d => d.Day)).Order().ShouldBe(
+            [new DateOnly(2024, 4, 8), new DateOnly(2024, 4, 17), new DateOnly(2024, 4, 19), new DateOnly(2024, 4, 22)]);
+        (flag.ShouldNotBeNull().On, flag.Value.Flag.Since, flag.Value.Flag.Subject).ShouldBe((new DateOnly(2024, 4, 23), new DateOnly(2024, 4, 23), "#1"));
+        flag.Value.Flag.Detail.ShouldContain("县公安局增加互联网上网服务营业场所消防安全检查");
+        year.LeaderRows.ShouldContain(r => r.Row.What.StartsWith(FlagKind.CheckItemsUnpublished.ChineseName()) && r.Row.Whose == Office);
+        OnlyToTheOffice(year.Deliveries.Where(d => d.Order.IdempotencyKey.Contains("|check-items-unpublished|") && d.Order.IdempotencyKey.Contains("|overdue|")));
+    }
+
+    /// <summary>The changed list is written once, in the office's folder, on the first tick after the change is recorded.</summary>
+    [Fact]
+    public void Tick_CheckItemChangeNotYetWritten_OrdersItsDocumentOnce()
+    {
+        var plan = Plan(null, TestPlans.PublishedOn);
+        var change = new RecordedCheckItemChange(3, new DateOnly(2024, 4, 8), new CheckItemChange([new CheckItemChange.Department("market", [], ["公示信息检查"])]), null, false);
+        OfficeFacts Facts(RecordedCheckItemChange c) => new(new Dictionary<string, CampaignFacts>(), new HashSet<string>(), null, null, [c]);
+        var context = new TickContext(plan, Calendars.Shipped, new DateOnly(2024, 4, 8), TestPlans.Directory(), "s", new Dictionary<string, int>());
+
+        var first = CampaignEngine.Tick(context, Facts(change)).Documents.Where(d => d.Template == "check-item-change").ShouldHaveSingleItem();
+        first.Path.ShouldBe($"2024/{Office}/check-item-change-3.html");
+        first.Model.ShouldBeOfType<CheckItemChangeNotice>().Departments.Single(r => r.Department == "县市场监督管理局").Removed.ShouldBe("公示信息检查");
+        CampaignEngine.Tick(context, Facts(change with { DocumentIssued = true })).Documents.ShouldNotContain(d => d.Template == "check-item-change");
+    }
+
     /// <summary>What leaders and offices read must agree: the same 责任单位 in the report as the 催办's recipient.</summary>
     [Fact]
     public void Year_003_PublicityAndSummaryOverdue_OfficeIsTheResponsibleUnitInBoth()
