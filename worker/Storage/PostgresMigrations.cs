@@ -182,5 +182,6 @@ internal static class PostgresMigrations
         SqliteMigrations.LastGoodPlans,
         SqliteMigrations.SeedCommitments,
         SqliteMigrations.Confirmations,
+        SqliteMigrations.ConsoleRevocations,
     ];
 }

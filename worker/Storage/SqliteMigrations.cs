@@ -204,6 +204,7 @@ internal static class SqliteMigrations
         LastGoodPlans,
         SeedCommitments,
         Confirmations,
+        ConsoleRevocations,
     ];
 
     /// <summary>Step 10, the same text on both providers.</summary>
@@ -280,6 +281,18 @@ internal static class SqliteMigrations
             confirmed_by TEXT NOT NULL,
             recorded_at TEXT NOT NULL,
             PRIMARY KEY (campaign_id, department_id)
+        );
+        """;
+
+    /// <summary>Step 14, the same text on both providers: the web console's per-recipient revocations.</summary>
+    public const string ConsoleRevocations =
+        """
+        -- A recipient's console links and sessions issued before revoked_before no longer open anything (README "Web console").
+        -- The recipient is the keyed hash of the address the links carry, never the address.
+        CREATE TABLE console_revocations (
+            recipient_key TEXT PRIMARY KEY,
+            revoked_before TEXT NOT NULL,
+            revoked_by TEXT NOT NULL
         );
         """;
 }
