@@ -130,7 +130,7 @@ public static class ResultsCommand
             Console.Error.WriteLine($"{path}:1:1: 年度抽查计划中没有抽查任务“{campaignId}”");
             return null;
         }
-        if (ResultsEntry.Drawn(store, plan, campaignId, path) is not { } draw)
+        if (ResultsEntry.Drawn(store, campaignId) is not { } draw)
         {
             Console.Error.WriteLine(ResultsEntry.NotDrawn(path, campaignId));
             return null;

@@ -37,7 +37,7 @@ public static class ResultsEntry
     /// </summary>
     public static ActionOutcome Enter(CampaignStore store, AnnualPlan plan, string campaignId, Sheet sheet, string path, string source, DateOnly today)
     {
-        if (Drawn(store, plan, campaignId, path) is not { } draw)
+        if (Drawn(store, campaignId) is not { } draw)
         {
             return ActionOutcome.Refused(NotDrawn(path, campaignId));
         }
@@ -52,7 +52,7 @@ public static class ResultsEntry
     }
 
     /// <summary>The campaign's draw as it stands (substitutions applied), or null when it has not been drawn.</summary>
-    public static Draw? Drawn(CampaignStore store, AnnualPlan plan, string campaignId, string path) =>
+    public static Draw? Drawn(CampaignStore store, string campaignId) =>
         store.Draw(campaignId) is { } draw ? Substitutions.Apply(draw, store.Substitutions(campaignId)) : null;
 
     public static string NotDrawn(string path, string campaignId) => $"{path}:1:1: 抽查任务“{campaignId}”尚未完成双随机抽取，不能录入检查结果";

@@ -7,7 +7,7 @@ namespace Campaigns.Web;
 /// An action's outcome on the page that asked for it. A sheet refused shows each row that has a problem with its cells
 /// and the problems beside it; problems without a row (a missing header, an unreadable file) are listed above.
 /// </summary>
-public sealed record ActionView(bool Done, string Message, IReadOnlyList<string> Problems, IReadOnlyList<ActionView.Row> Rows)
+public sealed record ActionView(bool Done, string? Message, IReadOnlyList<string> Problems, IReadOnlyList<ActionView.Row> Rows)
 {
     public sealed record Row(int Number, IReadOnlyList<string> Cells, IReadOnlyList<string> Problems);
 
@@ -15,7 +15,7 @@ public sealed record ActionView(bool Done, string Message, IReadOnlyList<string>
     {
         if (outcome.Done || sheet is null || outcome.Rows.Count == 0)
         {
-            return new ActionView(outcome.Done, outcome.Message, outcome.Problems, []);
+            return new ActionView(outcome.Done, outcome.Done ? outcome.Message : null, outcome.Problems, []);
         }
         var byRow = outcome.Rows.Where(p => p.Location.Line > 1).GroupBy(p => p.Location.Line).OrderBy(g => g.Key).ToList();
         var rows = byRow.Select(g => new Row(
@@ -24,6 +24,6 @@ public sealed record ActionView(bool Done, string Message, IReadOnlyList<string>
             [.. (sheet.Rows.FirstOrDefault(r => r.Line == g.Key)?.Fields ?? []).Select(f => f.Length == 0 ? "（空）" : f)],
             [.. g.Select(p => $"第{p.Location.Column}列：{p.Message}")])).ToList();
         var other = outcome.Rows.Where(p => p.Location.Line <= 1).Select(p => p.ToString()).Append(ResultsEntry.NothingEntered).ToList();
-        return new ActionView(false, "", other, rows);
+        return new ActionView(false, null, other, rows);
     }
 }

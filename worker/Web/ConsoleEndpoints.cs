@@ -34,7 +34,17 @@ public static class ConsoleEndpoints
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.CacheControl = "no-store";
-            await next(context);
+            try
+            {
+                await next(context);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Kestrel answers 500 either way; the log names the page, so an office's "it failed" can be found.
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConsoleEndpoints))
+                    .LogError(e, "Console request {Method} {Path} failed", context.Request.Method, context.Request.Path);
+                throw;
+            }
         });
         app.MapGet("/", Home);
         app.MapGet(ConsoleLinks.OpenPath + "{token}", OpenLink);
@@ -96,7 +106,7 @@ public static class ConsoleEndpoints
     private static IResult LoginForm(HttpContext context, ConsoleService console, string? error, int status)
     {
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        ConsoleSession.Write(context, ConsoleSession.LoginCookie, nonce, null);
+        ConsoleSession.Write(context, ConsoleSession.LoginCookie, nonce);
         var layout = console.Layout(context, "登录", null) with { FormToken = console.Signer?.FormToken(nonce) };
         var enabled = console.Signer is not null && console.Options.AdminPasswordHash is not null;
         return console.Page("web-login", new LoginPage(layout, console.Options.AdminUser, error, enabled), status);
@@ -142,7 +152,7 @@ public static class ConsoleEndpoints
         var visible = plan.Campaigns.Where(c => viewer.IsOffice(plan) || viewer.IsLeader(plan) || c.AllDepartments.Any(mine.Contains));
         var states = store.Campaigns().ToDictionary(c => c.Id, c => c.State);
         var page = BoardPage.Build(console.Layout(context, $"{plan.Year}年度抽查工作看板", viewer), plan, visible, calendar, console.Today(plan), states, store.ActiveFlags(),
-            id => (Core.Draws.Substitutions.Apply(store.Draw(id)!, store.Substitutions(id)) is var d && store.Draw(id) is not null ? d : null, store.Results(id)));
+            id => (ResultsEntry.Drawn(store, id), store.Results(id)));
         return console.Page("web-board", page);
     }
 
@@ -229,7 +239,7 @@ public static class ConsoleEndpoints
         {
             return refused;
         }
-        if (format is not ("xlsx" or "csv") || ResultsEntry.Drawn(console.Store, plan!, id, id) is not { } draw)
+        if (format is not ("xlsx" or "csv") || ResultsEntry.Drawn(console.Store, id) is not { } draw)
         {
             return console.Message(context, viewer, "没有录入表", ResultsEntry.NotDrawn("录入表", id), StatusCodes.Status404NotFound);
         }
@@ -292,7 +302,7 @@ public static class ConsoleEndpoints
         }
         if (form!.Files.GetFile("sheet") is not { Length: > 0 } file)
         {
-            return Campaign(context, console, id, new ActionView(false, "", ["请选择要上传的检查结果录入表（.xlsx 或 .csv）"], []), StatusCodes.Status400BadRequest);
+            return Campaign(context, console, id, new ActionView(false, null, ["请选择要上传的检查结果录入表（.xlsx 或 .csv）"], []), StatusCodes.Status400BadRequest);
         }
         var name = Path.GetFileName(file.FileName);
         if (file.Length > SheetLimits.Default.MaxFileBytes)
@@ -336,7 +346,7 @@ public static class ConsoleEndpoints
         }
         if (!Actions.TryGetValue(form!["action"].ToString(), out var action))
         {
-            return Campaign(context, console, id, new ActionView(false, "", ["请选择处理方式"], []), StatusCodes.Status422UnprocessableEntity);
+            return Campaign(context, console, id, new ActionView(false, null, ["请选择处理方式"], []), StatusCodes.Status422UnprocessableEntity);
         }
         var outcome = FollowUpClosing.Close(console.Store, plan, console.Calendar(), id, form["entity"].ToString(), form["department"].ToString(), action,
             form["note"].ToString().Trim(), console.Today(plan!), viewer!.Actor);

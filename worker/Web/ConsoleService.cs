@@ -63,7 +63,8 @@ public sealed class ConsoleService(
     public void StartSession(HttpContext context, ConsoleGrant grant)
     {
         var expires = Min(grant.Expires, time.GetUtcNow() + options.Value.ConsoleSessionLifetime);
-        ConsoleSession.Write(context, ConsoleSession.Cookie, Signer!.Sign(grant with { Expires = expires }, LinkSigner.SessionPurpose), expires);
+        // A browser-session cookie: the expiry that counts is the one signed inside it, checked on the worker's clock.
+        ConsoleSession.Write(context, ConsoleSession.Cookie, Signer!.Sign(grant with { Expires = expires }, LinkSigner.SessionPurpose));
     }
 
     public bool FormTokenHolds(HttpContext context, string? token) =>
@@ -102,7 +103,7 @@ public sealed class ConsoleService(
     /// <summary>What the store holds of one campaign for its page, the draw verified against its own snapshot.</summary>
     public CampaignData Data(AnnualPlan plan, CampaignPlan campaign, WorkingCalendar calendar)
     {
-        var draw = ResultsEntry.Drawn(store, plan, campaign.Id, campaign.Id);
+        var draw = ResultsEntry.Drawn(store, campaign.Id);
         var original = store.Draw(campaign.Id);
         IReadOnlyList<string> check = [];
         if (original is not null)
@@ -128,13 +129,10 @@ public sealed class ConsoleService(
     /// <summary>Asks the scheduler for a tick now, so an action's effect (results complete, publicity confirmed) shows at once.</summary>
     public async Task TickSoon()
     {
-        if (services.GetService<ISchedulerFactory>() is { } factory)
+        // As the plan watcher does; a host without the schedule (none serves the console today) has no scheduler to ask.
+        if (services.GetKeyedService<IScheduler>(WorkerHost.SchedulerName) is { } scheduler)
         {
-            var scheduler = (await factory.GetAllSchedulers()).FirstOrDefault(s => s.SchedulerName == WorkerHost.SchedulerName);
-            if (scheduler is not null)
-            {
-                await scheduler.TriggerJob(TickJob.Key);
-            }
+            await scheduler.TriggerJob(TickJob.Key);
         }
     }
 

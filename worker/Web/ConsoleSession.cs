@@ -15,16 +15,16 @@ public static class ConsoleSession
     /// <summary>A random value the login form's token is bound to, before anyone is logged in.</summary>
     public const string LoginCookie = "campaigns_login";
 
+    // No Expires: a browser-session cookie. The expiry that counts is the one signed inside it, on the worker's clock.
     public static string? Read(HttpContext context) => context.Request.Cookies.TryGetValue(Cookie, out var value) ? value : null;
 
-    public static void Write(HttpContext context, string name, string value, DateTimeOffset? expires) =>
+    public static void Write(HttpContext context, string name, string value) =>
         context.Response.Cookies.Append(name, value, new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,
             Secure = context.Request.IsHttps,
             Path = "/",
-            Expires = expires,
             IsEssential = true,
         });
 
