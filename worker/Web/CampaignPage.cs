@@ -1,5 +1,6 @@
 using Campaigns.Core.Calendar;
 using Campaigns.Core.FollowUps;
+using Campaigns.Core.Lifecycle;
 using Campaigns.Core.Plans;
 using Campaigns.Core.Results;
 using Campaigns.Core.Timeline;
@@ -101,7 +102,7 @@ public sealed record CampaignPage(
                 f.Closure is { } c ? $"{c.Action.ChineseName()}（{c.Note}，{c.ClosedOn:yyyy-MM-dd}）" : null, f.IsOpen && today > f.Due))],
             FlagView.OfPlan(plan, data.Flags, calendar, today).Where(f => f.CampaignId == campaign.Id).ToList(),
             data.Publication is { } p ? $"{p.On:yyyy-MM-dd} 公示于 {p.Url}" : null,
-            new Permissions(office && data.Draw is not null, office && data.Publication is null, office, confirming && (office || mine.Count > 0)),
+            new Permissions(office && data.Draw is not null, office && data.Publication is null && data.State == nameof(CampaignState.AwaitingPublication), office, confirming && (office || mine.Count > 0)),
             confirming
                 ? [.. campaign.AllDepartments.Select(plan.Department).Select(d => data.Confirmations.FirstOrDefault(c => c.DepartmentId == d.Id) is { DepartmentId: not null } c
                     ? new ConfirmRow(d.Id, d.Name, $"{c.ConfirmedOn}（{c.ConfirmedBy}）", false)
