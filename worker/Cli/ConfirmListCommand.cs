@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using Campaigns.OfficeActions;
 using Campaigns.Storage;
 
 namespace Campaigns.Cli;
@@ -29,44 +29,8 @@ public static class ConfirmListCommand
                 Console.Error.WriteLine($"年度抽查计划中没有抽查任务“{campaignId}”");
                 return 1;
             }
-            var planned = plan.Campaign(campaignId);
-            var problems = new List<string>();
-            if (planned.Rules.ListConfirmationWorkingDays is null)
-            {
-                problems.Add($"抽查任务“{campaignId}”的计划未设置 list_confirmation_working_days（002 五(三)2），无需确认抽查名单");
-            }
-            if (!planned.AllDepartments.Contains(departmentId))
-            {
-                problems.Add($"--department：部门“{departmentId}”不参加抽查任务“{campaignId}”");
-            }
-            if (store.Draw(campaignId) is null)
-            {
-                problems.Add($"抽查任务“{campaignId}”尚未抽取，没有可确认的抽查名单");
-            }
-            var today = services.Today(plan);
-            var date = today;
-            if (parse.GetValue(on) is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            {
-                problems.Add($"--on：日期“{text}”无效，应为 YYYY-MM-DD");
-            }
-            else if (date > today)
-            {
-                problems.Add($"--on：确认日期{date:yyyy-MM-dd}晚于今天（{today:yyyy-MM-dd}）");
-            }
-            if (problems.Count > 0)
-            {
-                problems.ForEach(Console.Error.WriteLine);
-                return 1;
-            }
-            var who = parse.GetValue(by) ?? plan.Department(departmentId).Contacts.FirstOrDefault()?.Name ?? departmentId;
-            if (!store.ConfirmList(campaignId, departmentId, date, who, services.GetRequiredService<TimeProvider>().GetUtcNow()))
-            {
-                var earlier = store.ListConfirmationsOf(campaignId).Single(c => c.DepartmentId == departmentId);
-                Console.Error.WriteLine($"部门“{departmentId}”已于{earlier.ConfirmedOn}确认抽查名单（{earlier.ConfirmedBy}），未作更改");
-                return 1;
-            }
-            Console.WriteLine($"已登记：{plan.Department(departmentId).Name}于{date:yyyy-MM-dd}确认收到{campaignId}的抽查名单（{who}）");
-            return 0;
+            return ListConfirmation.Confirm(store, plan, campaignId, departmentId, parse.GetValue(on), parse.GetValue(by), services.Today(plan),
+                services.GetRequiredService<TimeProvider>().GetUtcNow(), "cli:confirm-list").Print();
         }));
         return command;
     }

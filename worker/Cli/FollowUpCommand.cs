@@ -2,6 +2,7 @@ using System.CommandLine;
 using Campaigns.Calendar;
 using Campaigns.Core.FollowUps;
 using Campaigns.Core.Results;
+using Campaigns.OfficeActions;
 using Campaigns.Storage;
 
 namespace Campaigns.Cli;
@@ -36,8 +37,7 @@ public static class FollowUpCommand
 
     private static IReadOnlyList<FollowUp> FollowUpsOf(IServiceProvider services, string campaignId)
     {
-        var store = services.GetRequiredService<CampaignStore>();
-        return FollowUps.Of(store.Results(campaignId), store.FollowUpClosures(campaignId), CalendarFiles.Load(services.Options().Resolve(services.Options().Calendar)));
+        return FollowUpClosing.Of(services.GetRequiredService<CampaignStore>(), campaignId, CalendarFiles.Load(services.Options().Resolve(services.Options().Calendar)));
     }
 
     private static int List(IServiceProvider services, string campaignId)
@@ -55,22 +55,8 @@ public static class FollowUpCommand
     private static int Close(IServiceProvider services, string campaignId, string uscc, string departmentText, FollowUpAction action, string note)
     {
         var plan = services.PlanOf(campaignId);
-        var departmentId = plan?.Departments.FirstOrDefault(d => d.Id == departmentText || d.Name == departmentText)?.Id ?? departmentText;
-        var followUp = FollowUpsOf(services, campaignId).FirstOrDefault(f => f.Result.Uscc == uscc && f.Result.DepartmentId == departmentId);
-        if (followUp is null || plan is null)
-        {
-            Console.Error.WriteLine($"抽查任务“{campaignId}”中没有{departmentText}对“{uscc}”需要后续处理的检查结果");
-            return 1;
-        }
-        if (string.IsNullOrWhiteSpace(note))
-        {
-            Console.Error.WriteLine("--note 不能为空：写明处理情况（文书编号、移送单位等）");
-            return 1;
-        }
-        var today = services.Today(plan);
-        services.GetRequiredService<CampaignStore>().CloseFollowUp(new FollowUpClosure(campaignId, uscc, departmentId, action, note, today));
-        Console.WriteLine($"已登记后续处理：{uscc} {departmentText} {action.ChineseName()}（{note}）" +
-            (today > followUp.Due ? $"；已超过期限{followUp.Due:yyyy-MM-dd}" : ""));
-        return 0;
+        var calendar = CalendarFiles.Load(services.Options().Resolve(services.Options().Calendar));
+        return FollowUpClosing.Close(services.GetRequiredService<CampaignStore>(), plan, calendar, campaignId, uscc, departmentText, action, note, services.Today(plan), "cli:followup")
+            .Print();
     }
 }

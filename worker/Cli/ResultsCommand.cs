@@ -1,10 +1,9 @@
 using System.CommandLine;
-using System.Text;
 using Campaigns.Core.Draws;
 using Campaigns.Core.Plans;
 using Campaigns.Core.Results;
 using Campaigns.Core.Sheets;
-using Campaigns.Documents;
+using Campaigns.OfficeActions;
 using Campaigns.Operations;
 using Campaigns.Storage;
 
@@ -77,41 +76,17 @@ public static class ResultsCommand
             Console.Error.WriteLine($"{file}:1:1: 文件大小 {(file.Length + (1 << 20) - 1) >> 20} MB，超过导入上限 {SheetLimits.Default.MaxFileBytes >> 20} MB，未读取");
             return 1;
         }
-        var loaded = Sheet.Load(File.ReadAllBytes(file.FullName), file.ToString());
-        if (loaded.Sheet is not { } sheet)
-        {
-            Console.Error.WriteLine(loaded.Problem!.ToString());
-            Console.Error.WriteLine("未录入任何结果：请改正以上问题后重新导入。");
-            return 1;
-        }
-        return Enter(services, sheet, file.ToString(), campaignId);
+        var (sheet, refused) = ResultsEntry.Load(File.ReadAllBytes(file.FullName), file.ToString());
+        return sheet is null ? refused!.Print() : Enter(services, sheet, file.ToString(), campaignId);
     }
 
     private static int Enter(IServiceProvider services, Sheet sheet, string path, string campaignId)
     {
-        var store = services.GetRequiredService<CampaignStore>();
-        if (Campaign(services, path, campaignId) is not var (plan, draw))
+        if (Campaign(services, path, campaignId) is not var (plan, _))
         {
             return 1;
         }
-        var today = services.Today(plan);
-        var source = $"import:{Path.GetFileName(path)}";
-        // Checked against the results as they stand inside the transaction that writes, so an import running at the same
-        // time is either seen whole or waited for.
-        var (outcome, added) = store.EnterResults(campaignId, source,
-            entered => ResultImport.Read(sheet, path, plan, plan.Campaign(campaignId), draw, entered, today));
-        foreach (var problem in outcome.Problems)
-        {
-            Console.Error.WriteLine(problem.ToString());
-        }
-        if (outcome.Problems.Count > 0)
-        {
-            Console.Error.WriteLine("未录入任何结果：请改正以上问题后重新导入。");
-            return 1;
-        }
-        Console.WriteLine($"已录入{added}条检查结果（{outcome.Entries.Count - added}条此前已录入）" +
-            (outcome.Corrections.Count > 0 ? $"，更正{outcome.Corrections.Count}条（已记入更正记录）" : "") + "。");
-        return 0;
+        return ResultsEntry.Enter(services.GetRequiredService<CampaignStore>(), plan, campaignId, sheet, path, $"import:{Path.GetFileName(path)}", services.Today(plan)).Print();
     }
 
     private static int Template(IServiceProvider services, string campaignId, FileInfo output)
@@ -120,40 +95,8 @@ public static class ResultsCommand
         {
             return 1;
         }
-        var campaign = plan.Campaign(campaignId);
-        // A row per entity, department and check item, so each item gets its own result; a department without listed
-        // items gets one row. The office fills 检查结果, 检查日期 and the rest.
-        List<IReadOnlyList<object?>> rows = [];
-        foreach (var entity in draw.Entities)
-        {
-            var group = draw.Groups.First(g => g.EntityUsccs.Contains(entity.Uscc));
-            foreach (var department in campaign.AllDepartments.Select(plan.Department))
-            {
-                var inspectors = string.Join(";", group.Members.Where(m => m.DepartmentId == department.Id).Select(m => m.CertificateNumber));
-                foreach (var item in campaign.Items.GetValueOrDefault(department.Id) is { Count: > 0 } items ? items : [""])
-                {
-                    rows.Add([entity.Uscc, department.Name, "", "", item, inspectors, "", "", "", "", "", "", ""]);
-                }
-            }
-        }
         OwnerOnly.CreateFolderOf(output.FullName);
-        if (output.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            OwnerOnly.WriteAllBytes(output.FullName, Workbook.Write(
-            [
-                // 检查日期 as a date column, so a date picked in Excel is stored as one (the import accepts its serial).
-                new WorkbookSheet("检查结果录入", ResultImport.Headers, [20, 18, 10, 12, 24, 28, 20, 10, 16, 16, 16, 16, 12],
-                    [.. rows.Select(r => (IReadOnlyList<object?>)[.. r.Select((v, i) => ResultImport.Headers[i] == "检查日期" ? new WorkbookDate(null) : v)])]),
-                new WorkbookSheet("结果代码", ["编号", "检查结果"], [8, 40], [.. Enum.GetValues<ResultCode>().Select(c => (IReadOnlyList<object?>)[(int)c, c.ChineseName()])]),
-            ]));
-        }
-        else
-        {
-            var sheet = new StringBuilder("\uFEFF");
-            CsvField.AppendLine(sheet, ResultImport.Headers);
-            rows.ForEach(r => CsvField.AppendLine(sheet, r.Select(f => (string)f!)));
-            OwnerOnly.WriteAllBytes(output.FullName, Encoding.UTF8.GetBytes(sheet.ToString()));
-        }
+        OwnerOnly.WriteAllBytes(output.FullName, ResultsEntry.Template(plan, campaignId, draw, output.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase)));
         Console.WriteLine($"已生成检查结果录入表：{output}（{draw.Entities.Count}户，每个部门的每个检查事项一行）。检查结果代码：");
         foreach (var code in Enum.GetValues<ResultCode>())
         {
@@ -187,11 +130,11 @@ public static class ResultsCommand
             Console.Error.WriteLine($"{path}:1:1: 年度抽查计划中没有抽查任务“{campaignId}”");
             return null;
         }
-        if (store.Draw(campaignId) is not { } draw)
+        if (ResultsEntry.Drawn(store, campaignId) is not { } draw)
         {
-            Console.Error.WriteLine($"{path}:1:1: 抽查任务“{campaignId}”尚未完成双随机抽取，不能录入检查结果");
+            Console.Error.WriteLine(ResultsEntry.NotDrawn(path, campaignId));
             return null;
         }
-        return (plan, Substitutions.Apply(draw, store.Substitutions(campaignId)));
+        return (plan, draw);
     }
 }

@@ -2,6 +2,7 @@ using Campaigns.Hosting;
 using Campaigns.Jobs;
 using Campaigns.Operations;
 using Campaigns.Storage;
+using Campaigns.Web;
 using Microsoft.AspNetCore.Builder;
 
 namespace Campaigns.Host;
@@ -43,8 +44,10 @@ public static class WorkerHost
         web.AddCampaignJobs(options, storage);
         web.AddCampaignScheduling(options);
         web.AddCampaignHttp(options);
+        web.AddCampaignConsole();
         var app = web.Build();
         app.MapCampaignEndpoints();
+        app.MapConsole();
         return app;
     }
 

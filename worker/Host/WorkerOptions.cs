@@ -147,6 +147,29 @@ public sealed class WorkerOptions
     /// <summary>How often each clustered instance (PostgreSQL) tells the others it is alive; a silent one's work is taken over.</summary>
     public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(7.5);
 
+    /// <summary>
+    /// The web console's signing key: base64 of at least 32 random bytes (`openssl rand -base64 32`), from the environment
+    /// (Campaigns__ConsoleKey) or <see cref="ConsoleKeyFile"/>, never a committed file. It signs the personal links in mail,
+    /// the console's session cookies and its form tokens; replacing it revokes every link and session at once. Unset, the
+    /// console serves nothing but its refusal and mail carries no link.
+    /// </summary>
+    public string? ConsoleKey { get; set; }
+
+    /// <summary>Or a file holding only the key (a mounted secret).</summary>
+    public string? ConsoleKeyFile { get; set; }
+
+    /// <summary>
+    /// The console's address as offices reach it (the reverse proxy's https URL, e.g. https://campaigns.example.gov.cn/).
+    /// Every mail to an office, department or leader carries its personal link under it; unset, mail carries no link.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>How long a personal link in a mail opens the console.</summary>
+    public TimeSpan ConsoleLinkLifetime { get; set; } = TimeSpan.FromDays(60);
+
+    /// <summary>How long a console session (a link opened, or an admin login) lasts before the link or password is needed again.</summary>
+    public TimeSpan ConsoleSessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
     public Mail.SmtpSecurity EffectiveSmtpSecurity =>
         SmtpUseSsl && SmtpSecurity == Mail.SmtpSecurity.None ? Mail.SmtpSecurity.StartTls : SmtpSecurity;
 

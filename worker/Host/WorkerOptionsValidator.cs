@@ -101,6 +101,22 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         {
             yield return $"Campaigns:KnownProxies '{proxy}' is not an IP address.";
         }
+        if (o.ConsoleKey is { } key && Web.ConsoleKey.Decode(key) is null)
+        {
+            yield return $"Campaigns:ConsoleKey is not base64 of at least {Web.ConsoleKey.MinimumBytes} bytes: make one with `openssl rand -base64 32`.";
+        }
+        if (o.ConsoleKeyFile is { } keyFile && !File.Exists(keyFile))
+        {
+            yield return $"Campaigns:ConsoleKeyFile '{keyFile}' does not exist.";
+        }
+        if (o.PublicBaseUrl is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            yield return $"Campaigns:PublicBaseUrl '{url}' is not an http(s) address.";
+        }
+        if (o.ConsoleLinkLifetime <= TimeSpan.Zero || o.ConsoleSessionLifetime <= TimeSpan.Zero)
+        {
+            yield return "Campaigns:ConsoleLinkLifetime and Campaigns:ConsoleSessionLifetime must be positive.";
+        }
         if (o.AdminPasswordHash is { } hash && !Hosting.AdminPassword.IsHash(hash))
         {
             yield return "Campaigns:AdminPasswordHash is not a password hash: put the output of `campaigns hash-password` there, never the password.";

@@ -359,15 +359,15 @@ public sealed partial class CampaignStore
     }
 
     /// <summary>Records where and when the office published a campaign's results; a second confirmation changes nothing.</summary>
-    public bool ConfirmPublication(string campaignId, Publication publication, DateTimeOffset now) =>
-        Confirm("publications", "publication-confirmed", campaignId, publication, now);
+    public bool ConfirmPublication(string campaignId, Publication publication, DateTimeOffset now, string actor = "cli:publish") =>
+        Confirm("publications", "publication-confirmed", campaignId, publication, now, actor);
 
     /// <summary>Records where and when the office published its own bulletin (一抽查一通报, 001 (十一)); a second confirmation changes nothing.</summary>
-    public bool ConfirmBulletin(string campaignId, Publication bulletin, DateTimeOffset now) =>
-        Confirm("bulletins", "bulletin-confirmed", campaignId, bulletin, now);
+    public bool ConfirmBulletin(string campaignId, Publication bulletin, DateTimeOffset now, string actor = "cli:publish") =>
+        Confirm("bulletins", "bulletin-confirmed", campaignId, bulletin, now, actor);
 
     /// <summary>The first confirmation of a publication or bulletin (tables of the same shape), audited; later ones change nothing.</summary>
-    private bool Confirm(string table, string action, string campaignId, Publication publication, DateTimeOffset now)
+    private bool Confirm(string table, string action, string campaignId, Publication publication, DateTimeOffset now, string actor)
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
@@ -379,7 +379,7 @@ public sealed partial class CampaignStore
             new { campaignId, publication.Url, on = Text(publication.On), at = now.ToString("O") }, transaction) == 1;
         if (recorded)
         {
-            Audit(connection, transaction, now, "cli:publish", action, campaignId, publication);
+            Audit(connection, transaction, now, actor, action, campaignId, publication);
         }
         transaction.Commit();
         return recorded;
@@ -418,7 +418,7 @@ public sealed partial class CampaignStore
     }
 
     /// <summary>Records that a department confirmed receipt of its dispatched list (002 五(三)2); a second confirmation changes nothing.</summary>
-    public bool ConfirmList(string campaignId, string departmentId, DateOnly on, string by, DateTimeOffset now)
+    public bool ConfirmList(string campaignId, string departmentId, DateOnly on, string by, DateTimeOffset now, string actor = "cli:confirm-list")
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
@@ -430,7 +430,7 @@ public sealed partial class CampaignStore
             new { campaignId, departmentId, on = Text(on), by, at = now.ToString("O") }, transaction) == 1;
         if (recorded)
         {
-            Audit(connection, transaction, now, "cli:confirm-list", "list-confirmed", campaignId, new { departmentId, on, by });
+            Audit(connection, transaction, now, actor, "list-confirmed", campaignId, new { departmentId, on, by });
         }
         transaction.Commit();
         return recorded;
@@ -494,7 +494,7 @@ public sealed partial class CampaignStore
     }
 
     /// <summary>Records how a follow-up was closed; appended, so a later closure of the same result supersedes it.</summary>
-    public void CloseFollowUp(FollowUpClosure closure)
+    public void CloseFollowUp(FollowUpClosure closure, string actor = "cli:followup")
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
@@ -504,7 +504,7 @@ public sealed partial class CampaignStore
             VALUES (@CampaignId, @Uscc, @DepartmentId, @action, @Note, @on)
             """,
             new { closure.CampaignId, closure.Uscc, closure.DepartmentId, action = closure.Action.ToString(), closure.Note, on = Text(closure.ClosedOn) }, transaction);
-        Audit(connection, transaction, _time.GetUtcNow(), "cli:followup", "follow-up-closed", closure.CampaignId, closure);
+        Audit(connection, transaction, _time.GetUtcNow(), actor, "follow-up-closed", closure.CampaignId, closure);
         transaction.Commit();
     }
 

@@ -184,5 +184,6 @@ internal static class PostgresMigrations
         SqliteMigrations.Confirmations,
         SqliteMigrations.DeliveryJobs,
         SqliteMigrations.PublicityAndCheckItems,
+        SqliteMigrations.ConsoleRevocations,
     ];
 }

@@ -206,6 +206,7 @@ internal static class SqliteMigrations
         Confirmations,
         DeliveryJobs,
         PublicityAndCheckItems,
+        ConsoleRevocations,
     ];
 
     /// <summary>Step 10, the same text on both providers.</summary>
@@ -324,5 +325,17 @@ internal static class SqliteMigrations
             recorded_at TEXT NOT NULL
         );
         CREATE INDEX check_item_changes_plan ON check_item_changes(plan_key, sequence);
+        """;
+
+    /// <summary>Step 16 (after PublicityAndCheckItems, step 15), the same text on both providers: the web console's per-recipient revocations.</summary>
+    public const string ConsoleRevocations =
+        """
+        -- A recipient's console links and sessions issued before revoked_before no longer open anything (README "Web console").
+        -- The recipient is the keyed hash of the address the links carry, never the address.
+        CREATE TABLE console_revocations (
+            recipient_key TEXT PRIMARY KEY,
+            revoked_before TEXT NOT NULL,
+            revoked_by TEXT NOT NULL
+        );
         """;
 }

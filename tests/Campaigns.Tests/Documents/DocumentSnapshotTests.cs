@@ -21,6 +21,8 @@ public class DocumentSnapshotTests
     [Fact]
     public void Snapshots_CoverEveryTemplate()
     {
-        Templates.Names.Order(StringComparer.Ordinal).ShouldBe(SampleDocuments.Models().Keys.Order(StringComparer.Ordinal));
+        // The console's pages (web-*) are rendered from live data and checked in the browser tests (tests/Web), not here.
+        Templates.Names.Where(n => !n.StartsWith("web-", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+            .ShouldBe(SampleDocuments.Models().Keys.Order(StringComparer.Ordinal));
     }
 }

@@ -14,5 +14,8 @@ public sealed record PlanErrorNotice(
     string RunningSince,
     string RunningVersion)
 {
+    /// <summary>The recipient's personal link to the web console; null when the worker has no public address (PublicBaseUrl) or console key configured.</summary>
+    public string? ConsoleLink { get; init; }
+
     public sealed record Problem(int Number, int Line, int Column, string Message);
 }

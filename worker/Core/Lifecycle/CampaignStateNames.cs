@@ -11,6 +11,7 @@ public static class CampaignStateNames
         CampaignState.Notified => "已通知",
         CampaignState.Inspecting => "检查中",
         CampaignState.ResultEntry => "结果录入中",
+        CampaignState.AwaitingPublication => "结果待公示",
         CampaignState.Publicized => "结果已公示",
         CampaignState.Reported => "已报送统计总结",
         CampaignState.Archived => "已归档",
