@@ -110,6 +110,11 @@ public static class JobsRegistration
             {
                 Thread.Sleep(TimeSpan.FromMilliseconds(200 * attempt));
             }
+            catch (NpgsqlException e) when (attempt < 30 && e.IsTransient)
+            {
+                // The server restarting while this instance starts (refused, reset): wait for it rather than end the start.
+                Thread.Sleep(TimeSpan.FromSeconds(1));
+            }
         }
     }
 }
