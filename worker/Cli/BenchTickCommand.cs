@@ -154,7 +154,8 @@ public static class BenchTickCommand
             var m = Tick(day, label);
             if (o.Verbose && m.Phases is { } phases)
             {
-                Console.WriteLine("    " + string.Join(", ", phases.Totals.Select(x => $"{x.Phase} {x.Elapsed.TotalMilliseconds:F0} ms")));
+                Console.WriteLine("    " + string.Join(", ", phases.Totals.Select(x => $"{x.Phase} {x.Elapsed.TotalMilliseconds:F0} ms" +
+                    (phases.ProcessorTime(x.Phase) is { } cpu ? $" (cpu {cpu.TotalMilliseconds:F0} ms)" : ""))));
             }
             return m;
         }

@@ -51,7 +51,7 @@ public static class SimulateCommand
     /// </summary>
     public static async Task<IReadOnlyList<SimulationEvent>> RunAsync(
         string plan, string directory, string output, DateOnly from, DateOnly to, ResultMode mode, string seed, CancellationToken cancellationToken,
-        bool archive = true, StorageOptions? storage = null)
+        bool archive = true, StorageOptions? storage = null, int parallelism = 0)
     {
         ResetOutput(output);
         var clock = new SimulatedClock(DateTimeOffset.UnixEpoch);
@@ -68,6 +68,7 @@ public static class SimulateCommand
             ["Storage:Provider"] = (storage?.Provider ?? StorageProviderKind.Sqlite).ToString(),
             ["Storage:ConnectionString"] = storage?.ConnectionString,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Campaigns:TickParallelism"] = parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         using var host = WorkerHost.Build([], schedule: false, settings, services =>
         {
