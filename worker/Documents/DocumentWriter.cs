@@ -41,7 +41,8 @@ public sealed class DocumentWriter(IOptions<WorkerOptions> options, TemplateSet 
         if (!Unchanged(path, bytes))
         {
             OwnerOnly.CreateFolderOf(path);
-            var temporary = path + ".tmp";
+            // Plans write in parallel; two plan files of one office and year share its plan publication's path.
+            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
             OwnerOnly.WriteAllBytes(temporary, bytes);
             File.Move(temporary, path, overwrite: true);
         }
