@@ -39,9 +39,13 @@ public static class BenchTickCommand
         };
         var verbose = new Option<bool>("--verbose") { Description = "every tick of the year with its time, and where each timed tick's time went" };
         var keep = new Option<bool>("--keep") { Description = "keep the generated folder (plans, directories, store) and print where it is" };
+        var generateOnly = new Option<bool>("--generate-only")
+        {
+            Description = "write the plans and directories and tick nothing (with --keep: the input of a province-year simulate)",
+        };
         var command = new Command("bench-tick", "Benchmark: the daily tick of a generated province year (nothing due, draw day, result-entry deadline).")
         {
-            campaigns, entities, inspectors, runs, drawRuns, postgres, verbose, keep,
+            campaigns, entities, inspectors, runs, drawRuns, postgres, verbose, keep, generateOnly,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -55,7 +59,7 @@ public static class BenchTickCommand
             try
             {
                 var options = new BenchTickOptions(n, parse.GetValue(entities), parse.GetValue(inspectors), parse.GetValue(runs), parse.GetValue(drawRuns),
-                    parse.GetValue(postgres), parse.GetValue(verbose));
+                    parse.GetValue(postgres), parse.GetValue(verbose), parse.GetValue(generateOnly));
                 return await RunAsync(options, folder.FullName, cancellationToken);
             }
             finally
@@ -97,6 +101,10 @@ public static class BenchTickCommand
         ProvinceDirectoryFiles.Write(Path.Combine(folder, "directories"), o.Entities, o.Inspectors, counties);
         Console.WriteLine($"bench-tick: {o.Campaigns:N0} campaigns in {plans:N0} plans, {o.Entities:N0} entities in {counties} counties, " +
             $"{o.Inspectors:N0} inspectors; store {(o.Postgres is null ? "SQLite" : "PostgreSQL")}; generated in {watch.Elapsed.TotalSeconds:F1} s");
+        if (o.GenerateOnly)
+        {
+            return Task.FromResult(0);
+        }
 
         var database = Path.Combine(folder, "campaigns.db");
         var settings = new Dictionary<string, string?>
@@ -154,7 +162,8 @@ public static class BenchTickCommand
             var m = Tick(day, label);
             if (o.Verbose && m.Phases is { } phases)
             {
-                Console.WriteLine("    " + string.Join(", ", phases.Totals.Select(x => $"{x.Phase} {x.Elapsed.TotalMilliseconds:F0} ms")));
+                Console.WriteLine("    " + string.Join(", ", phases.Totals.Select(x => $"{x.Phase} {x.Elapsed.TotalMilliseconds:F0} ms" +
+                    (phases.ProcessorTime(x.Phase) is { } cpu ? $" (cpu {cpu.TotalMilliseconds:F0} ms)" : ""))));
             }
             return m;
         }

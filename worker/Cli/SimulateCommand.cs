@@ -13,7 +13,7 @@ public static class SimulateCommand
 {
     public static Command Create()
     {
-        var plan = new Option<FileInfo>("--plan") { Description = "plan file (YAML)", Required = true };
+        var plan = new Option<FileInfo>("--plan") { Description = "plan file (YAML), or a folder of them (a province: every office's plan)", Required = true };
         var directory = new Option<DirectoryInfo>("--directory") { Description = "folder with entities.csv and inspectors.csv", Required = true };
         var from = new Option<DateOnly>("--from") { Description = "first simulated day (YYYY-MM-DD)", Required = true };
         var to = new Option<DateOnly>("--to") { Description = "last simulated day (YYYY-MM-DD)", Required = true };
@@ -29,8 +29,10 @@ public static class SimulateCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var check = ValidateCommand.Read(parse.GetValue(plan)!);
-            if (check.Plan is null)
+            // A folder of plans is read as the worker reads its plans folder: a plan in it that does not parse is logged and
+            // its office told, as the worker would.
+            var check = Directory.Exists(parse.GetValue(plan)!.FullName) ? null : ValidateCommand.Read(parse.GetValue(plan)!);
+            if (check is { Plan: null })
             {
                 check.Problems.ToList().ForEach(p => Console.Error.WriteLine(p.ToString()));
                 return 1;
@@ -51,7 +53,7 @@ public static class SimulateCommand
     /// </summary>
     public static async Task<IReadOnlyList<SimulationEvent>> RunAsync(
         string plan, string directory, string output, DateOnly from, DateOnly to, ResultMode mode, string seed, CancellationToken cancellationToken,
-        bool archive = true, StorageOptions? storage = null)
+        bool archive = true, StorageOptions? storage = null, int parallelism = 0)
     {
         ResetOutput(output);
         var clock = new SimulatedClock(DateTimeOffset.UnixEpoch);
@@ -68,6 +70,7 @@ public static class SimulateCommand
             ["Storage:Provider"] = (storage?.Provider ?? StorageProviderKind.Sqlite).ToString(),
             ["Storage:ConnectionString"] = storage?.ConnectionString,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Campaigns:TickParallelism"] = parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         using var host = WorkerHost.Build([], schedule: false, settings, services =>
         {

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Campaigns.Documents;
 
 /// <summary>
-/// Renders an ordered document and writes it under the documents folder. Writing is replace-in-place
+/// Renders an ordered document and writes it under the documents folder. Writing is replace-in-place, and skipped when the file already holds the same bytes
 /// (temp file, then move), so a tick repeated after a crash leaves the same file, not a torn one.
 /// </summary>
 public sealed class DocumentWriter(IOptions<WorkerOptions> options, TemplateSet templates)
@@ -36,10 +36,22 @@ public sealed class DocumentWriter(IOptions<WorkerOptions> options, TemplateSet 
                 _ => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(order.Model, order.Model.GetType(), Json)),
             };
         var path = Path.Combine(options.Value.Resolve(options.Value.Documents), order.Path);
-        OwnerOnly.CreateFolderOf(path);
-        var temporary = path + ".tmp";
-        OwnerOnly.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
+        // A tick repeated (after a crash, by a second instance, a bench run from a saved store) orders the same documents
+        // again: reading and comparing costs less than writing and renaming, and leaves the file's time as it was.
+        if (!Unchanged(path, bytes))
+        {
+            OwnerOnly.CreateFolderOf(path);
+            // Plans write in parallel; two plan files of one office and year share its plan publication's path.
+            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+            OwnerOnly.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, path, overwrite: true);
+        }
         return new WrittenDocument(order.Path, order.CampaignId, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
+    private static bool Unchanged(string path, byte[] bytes)
+    {
+        var file = new FileInfo(path);
+        return file.Exists && file.Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
     }
 }

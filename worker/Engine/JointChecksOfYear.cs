@@ -1,24 +1,28 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using Campaigns.Core.Engine;
+using Campaigns.Core.Plans;
 
 namespace Campaigns.Engine;
 
 /// <summary>
 /// How many joint campaigns drew each entity in one year, for one tick across all its plans: read from the store on first
 /// use (only a draw reads it, so a tick that draws nothing never queries), then kept current with the draws the tick
-/// applies, so a later plan sees an earlier plan's draws without reading the store again.
+/// makes, so a later plan sees an earlier plan's draws without reading the store again.
 /// </summary>
 public sealed class JointChecksOfYear(Func<IReadOnlyDictionary<string, int>> load, Func<int> loadDraws) : IReadOnlyDictionary<string, int>
 {
     private Dictionary<string, int>? _counts;
+    private Dictionary<(string Industry, string Region), List<string>>? _byScope;
+    private DirectorySnapshot? _indexedFrom;
     private int? _draws;
 
-    /// <summary>How many draws of the year the store holds, with those applied since: the next draw's year sequence is one more.</summary>
+    /// <summary>How many draws of the year the store holds, with those made since: the next draw's year sequence is one more.</summary>
     public int Draws => _draws ??= loadDraws();
 
     private Dictionary<string, int> Counts => _counts ??= new Dictionary<string, int>(load(), StringComparer.Ordinal);
 
-    /// <summary>Counts draws just applied; before the first read there is nothing to update (the store has them).</summary>
+    /// <summary>Counts draws just made; before the first read there is nothing to update (the store has them).</summary>
     public void Drawn(IReadOnlyList<Core.Draws.Draw> draws)
     {
         if (_draws is not null)
@@ -31,8 +35,62 @@ public sealed class JointChecksOfYear(Func<IReadOnlyDictionary<string, int>> loa
         }
         foreach (var uscc in draws.SelectMany(d => d.Entities).Select(e => e.Uscc))
         {
-            _counts[uscc] = _counts.GetValueOrDefault(uscc) + 1;
+            var known = _counts.TryGetValue(uscc, out var count);
+            _counts[uscc] = count + 1;
+            if (!known && _byScope is not null && _indexedFrom is not null)
+            {
+                Index(_indexedFrom, uscc);
+            }
         }
+    }
+
+    /// <summary>
+    /// The counts a draw of <paramref name="plan"/> can read: only entities in the scope (industry and region) of one of its
+    /// campaigns, which is all a draw looks at. A province's year counts some hundred thousand entities, and each of 2,000
+    /// draws scanned them all; a county plan's scopes hold a few hundred. Without a directory nothing draws: the whole year.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> For(AnnualPlan plan, DirectorySnapshot? directory) =>
+        directory is null ? this : new LazyDictionary<string, int>(() => View(plan, directory));
+
+    private Dictionary<string, int> View(AnnualPlan plan, DirectorySnapshot directory)
+    {
+        if (_byScope is null || !ReferenceEquals(_indexedFrom, directory))
+        {
+            _byScope = [];
+            _indexedFrom = directory;
+            foreach (var uscc in Counts.Keys)
+            {
+                Index(directory, uscc);
+            }
+        }
+        var view = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var ((industry, region), usccs) in _byScope)
+        {
+            if (plan.Campaigns.Any(c => (c.Scope.Industry is null || c.Scope.Industry == industry) && (c.Scope.Region is null || c.Scope.Region == region)))
+            {
+                foreach (var uscc in usccs)
+                {
+                    view[uscc] = Counts[uscc];
+                }
+            }
+        }
+        return view;
+    }
+
+    /// <summary>An entity the directory no longer lists can be in no draw's scope: it is left out of every view.</summary>
+    private void Index(DirectorySnapshot directory, string uscc)
+    {
+        var position = directory.Index.Find(uscc);
+        if (position < 0)
+        {
+            return;
+        }
+        var entity = directory.Index.EntityAt(position);
+        if (!_byScope!.TryGetValue((entity.Industry, entity.Region), out var usccs))
+        {
+            _byScope[(entity.Industry, entity.Region)] = usccs = [];
+        }
+        usccs.Add(uscc);
     }
 
     public int this[string key] => Counts[key];

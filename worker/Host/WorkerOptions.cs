@@ -118,6 +118,12 @@ public sealed class WorkerOptions
     /// <summary>Hangfire workers in this process: each runs one job (a batch of messages) at a time.</summary>
     public int JobWorkers { get; set; } = 4;
 
+    /// <summary>
+    /// Plans whose facts are read, and whose documents and mail are made, at once in a tick; 0 (the default) is one per
+    /// processor. The engine and the store's apply take the plans one at a time in file order whatever this says.
+    /// </summary>
+    public int TickParallelism { get; set; }
+
     /// <summary>The daily cron plus slack: a worker whose last tick is older than this is stuck or its scheduler stopped.</summary>
     public TimeSpan HealthMaxTickAge { get; set; } = TimeSpan.FromHours(26);
 

@@ -25,6 +25,7 @@ public sealed partial class CampaignStore
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly StoreProvider _provider;
     private readonly TimeProvider _time;
+    private readonly DrawCache _draws = new(Json);
 
     static CampaignStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
@@ -128,7 +129,7 @@ public sealed partial class CampaignStore
         [
             PlanVersionSql,
             $"SELECT id, state, archive_requested_on FROM campaigns WHERE {InList("id", "ids")}",
-            $"SELECT campaign_id, record_json FROM draws WHERE {InList("campaign_id", "ids")}",
+            $"SELECT campaign_id, drawn_on, CAST(length(record_json) AS BIGINT) FROM draws WHERE {InList("campaign_id", "ids")}",
             $"SELECT campaign_id, record_json FROM substitutions WHERE {InList("campaign_id", "ids")} ORDER BY sequence",
             EnteredSql(),
             CorrectionsSql(),
@@ -157,13 +158,9 @@ public sealed partial class CampaignStore
             new { ids, scopes, planKey = plan.Key, path = CampaignEngine.PlanPublicationPath(plan), planPrefix = $"{plan.Key}|%" });
         var version = batch.ReadSingle<long>();
         var states = batch.Read<(string Id, string State, string? Archive)>().ToDictionary(r => r.Id);
-        var draws = batch.Read<(string Id, string Json)>().ToDictionary(r => r.Id, r => JsonSerializer.Deserialize<Draw>(r.Json, Json)!);
+        var drawRows = batch.Read<(string Id, string DrawnOn, long Length)>().AsList();
         // Reminders and documents address the groups as they stand now: the draw with its substitutions applied.
         var substitutions = batch.Read<(string Id, string Json)>().ToLookup(r => r.Id, r => JsonSerializer.Deserialize<Substitution>(r.Json, Json)!);
-        foreach (var id in draws.Keys.ToList().Where(id => substitutions[id].Any()))
-        {
-            draws[id] = Core.Draws.Substitutions.Apply(draws[id], [.. substitutions[id]]);
-        }
         var entered = Entered(batch.Read<EnteredRow>());
         var results = ResultCorrections.Apply(entered, Corrections(batch.Read<CorrectionRow>())).ToLookup(r => r.CampaignId);
         var publications = batch.Read<(string Id, string Url, string On)>().ToDictionary(r => r.Id, r => new Publication(r.Url, Date(r.On)));
@@ -183,6 +180,11 @@ public sealed partial class CampaignStore
             .Select(r => new RecordedCheckItemChange(r.Sequence, Date(r.ChangedOn), JsonSerializer.Deserialize<CheckItemChange>(r.Json, Json)!,
                 r.Url is null || r.On is null ? null : new Publication(r.Url, Date(r.On)), r.Issued > 0))
             .ToList();
+        var draws = Draws(connection, drawRows);
+        foreach (var id in draws.Keys.ToList().Where(id => substitutions[id].Any()))
+        {
+            draws[id] = Core.Draws.Substitutions.Apply(draws[id], [.. substitutions[id]]);
+        }
         var facts = ids.ToDictionary(id => id, id => states.TryGetValue(id, out var row)
             ? new CampaignFacts(id, Enum.Parse<CampaignState>(row.State), draws.GetValueOrDefault(id), [.. results[id]], row.Archive is null ? null : Date(row.Archive),
                 publications.GetValueOrDefault(id), [.. closures[id]], bulletins.GetValueOrDefault(id),
@@ -193,6 +195,34 @@ public sealed partial class CampaignStore
         return new PlanSnapshot(
             version, new OfficeFacts(facts, documents, dead, flags.ToDictionary(f => f.Key, f => Date(f.Since)), itemChanges.Count == 0 ? null : itemChanges),
             states.ToDictionary(s => s.Key, s => s.Value.State), flags.ToDictionary(f => f.Key, f => f.Detail));
+    }
+
+    /// <summary>The draws of <paramref name="rows"/>, from the cache; only those not in it are read and deserialized.</summary>
+    private Dictionary<string, Draw> Draws(DbConnection connection, List<(string Id, string DrawnOn, long Length)> rows)
+    {
+        var draws = new Dictionary<string, Draw>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var (id, drawnOn, length) in rows)
+        {
+            if (_draws.Find(id, drawnOn, length) is { } draw)
+            {
+                draws[id] = draw;
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+        if (missing.Count > 0)
+        {
+            var ids = missing.ToArray();
+            foreach (var (id, drawnOn, json) in connection.Query<(string, string, string)>(
+                $"SELECT campaign_id, drawn_on, record_json FROM draws WHERE {InList("campaign_id", "ids")}", new { ids }))
+            {
+                draws[id] = _draws.Add(id, drawnOn, rows.First(r => r.Id == id).Length, json);
+            }
+        }
+        return draws;
     }
 
     /// <summary>How many draws <paramref name="year"/> has in the store: the next draw of the year is numbered one more.</summary>
@@ -258,6 +288,9 @@ public sealed partial class CampaignStore
                 "INSERT INTO tick_log (plan_key, version, on_date, instance, recorded_at) VALUES (@key, @next, @on, @instance, @at)",
                 new { key = plan.Key, next = version + 1, on = Text(today), instance, at }, transaction);
         }
+        // Rows of a kind go in together and their audit rows in one batch, in the order one row at a time would give:
+        // a draw day applies some 70,000 documents, and each took an insert, a read of the audit head and an audit insert.
+        var drawAudits = new List<(string, string?, object)>();
         foreach (var campaign in outcome.Campaigns)
         {
             connection.Execute(
@@ -269,38 +302,30 @@ public sealed partial class CampaignStore
                 new { id = campaign.CampaignId, planKey = plan.Key, year = plan.Year, state = campaign.State.ToString(), at }, transaction);
             if (campaign.NewDraw is { } draw)
             {
+                var json = JsonSerializer.Serialize(draw, Json);
                 connection.Execute("INSERT INTO draws (campaign_id, year, drawn_on, record_json) VALUES (@id, @year, @on, @json)",
-                    new { id = draw.CampaignId, year = plan.Year, on = Text(draw.DrawnOn), json = JsonSerializer.Serialize(draw, Json) }, transaction);
+                    new { id = draw.CampaignId, year = plan.Year, on = Text(draw.DrawnOn), json }, transaction);
                 BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "drawn_entities", ["campaign_id", "year", "uscc", "position"],
                     draw.Entities.Select((e, i) => new object?[] { draw.CampaignId, (long)plan.Year, e.Uscc, (long)(i + 1) }));
-                Audit(connection, transaction, now, instance, "draw", draw.CampaignId, AuditDetails.Draw(draw, JsonSerializer.Serialize(draw, Json)));
+                drawAudits.Add(("draw", draw.CampaignId, AuditDetails.Draw(draw, json)));
             }
         }
-        foreach (var t in outcome.Transitions)
-        {
-            connection.Execute(
-                """
-                INSERT INTO transitions (campaign_id, on_date, from_state, to_state, trigger, detail, recorded_at, instance)
-                VALUES (@CampaignId, @on, @from, @to, @trigger, @Detail, @at, @instance)
-                """,
-                new { t.CampaignId, on = Text(t.On), from = t.From.ToString(), to = t.To.ToString(), trigger = t.Trigger.ToString(), t.Detail, at, instance },
-                transaction);
-            Audit(connection, transaction, now, instance, "transition", t.CampaignId, AuditDetails.Transition(t));
-        }
+        Audit(connection, transaction, now, instance, drawAudits);
+        var transitions = outcome.Transitions.ToList();
+        BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "transitions",
+            ["campaign_id", "on_date", "from_state", "to_state", "trigger", "detail", "recorded_at", "instance"],
+            transitions.Select(t => new object?[] { t.CampaignId, Text(t.On), t.From.ToString(), t.To.ToString(), t.Trigger.ToString(), t.Detail, at, instance }));
+        Audit(connection, transaction, now, instance, [.. transitions.Select(t => ("transition", (string?)t.CampaignId, (object)AuditDetails.Transition(t)))]);
 
         var (raised, cleared) = ApplyFlags(connection, transaction, plan, outcome.Flags, today);
         AuditFlags(connection, transaction, plan, raised, cleared, now, instance);
 
-        foreach (var document in documents)
-        {
-            connection.Execute(
-                """
-                INSERT INTO documents (path, campaign_id, sha256, written_at) VALUES (@Path, @CampaignId, @Sha256, @at)
-                ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, written_at = excluded.written_at
-                """,
-                new { document.Path, document.CampaignId, document.Sha256, at }, transaction);
-            Audit(connection, transaction, now, instance, "document-written", document.CampaignId, new { document.Path, document.Sha256 });
-        }
+        // The last of a path ordered twice wins, as it did row by row (an upsert may not touch a row twice in one statement).
+        BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "documents", ["path", "campaign_id", "sha256", "written_at"],
+            documents.GroupBy(d => d.Path).Select(g => g.Last()).Select(d => new object?[] { d.Path, d.CampaignId, d.Sha256, at }),
+            "ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, written_at = excluded.written_at");
+        Audit(connection, transaction, now, instance,
+            [.. documents.Select(d => ("document-written", d.CampaignId, (object)new { d.Path, d.Sha256 }))]);
 
         var queued = Enqueue(connection, transaction, messages, now, instance);
         transaction.Commit();

@@ -20,10 +20,11 @@ public class TemplateErrorTests : IDisposable
     [Fact]
     public void Render_NullField_NamesFileLineAndField()
     {
-        var notice = (EntityNotice)Models["entity-notice.html"] with { Address = null! };
+        var notices = (EntityNotices)Models["entity-notice.html"];
+        var notice = notices with { Notices = [notices.Notices[0] with { Address = null! }, .. notices.Notices.Skip(1)] };
         var message = Should.Throw<TemplateException>(() => Templates.Render("entity-notice.html", notice)).Message;
-        message.ShouldContain($"templates{Path.DirectorySeparatorChar}entity-notice.sbn-html:7:132: missing field Address");
-        message.ShouldContain("EntityNotice.Address is null");
+        message.ShouldContain($"templates{Path.DirectorySeparatorChar}entity-notice.sbn-html:9:167: missing field Address");
+        message.ShouldContain("EntityNotices.Notices[0].Address is null");
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public class TemplateSetTests : IDisposable
     {
         "plan-publication.html" => DocumentModels.PlanPublication(Plan, Timeline),
         "department-letter.html" => DocumentModels.DepartmentLetter(Plan, Campaign, Draw, "market", Timeline),
-        "entity-notice.html" => DocumentModels.EntityNotice(Plan, Campaign, Draw.Entities[0], Timeline),
+        "entity-notice.html" => DocumentModels.EntityNotices(Plan, Campaign, Draw.Entities, Timeline),
         "inspection-record.html" => DocumentModels.InspectionRecordForm(Plan, Campaign, Draw),
         "results-publicity.html" => DocumentModels.ResultsPublicity(Plan, Campaign, Draw, Results),
         "draw-record.html" => DocumentModels.DrawRecord(Plan, Campaign, Draw),

@@ -142,7 +142,7 @@ public static class SampleDocuments
             ["plan-publication.html"] = DocumentModels.PlanPublication(plan, timeline),
             ["check-item-change.html"] = itemChange,
             ["department-letter.html"] = DocumentModels.DepartmentLetter(plan, campaign, Draw, "market", timeline),
-            ["entity-notice.html"] = DocumentModels.EntityNotice(plan, campaign, Draw.Entities[0], timeline),
+            ["entity-notice.html"] = DocumentModels.EntityNotices(plan, campaign, Draw.Entities.Take(2), timeline),
             ["inspection-record.html"] = DocumentModels.InspectionRecordForm(plan, campaign, Draw),
             ["results-publicity.html"] = DocumentModels.ResultsPublicity(plan, campaign, Draw, Results),
             ["summary-report.html"] = DocumentModels.SummaryReport(plan, campaign, Draw, Results, ResultDeadline),

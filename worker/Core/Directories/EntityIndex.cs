@@ -17,6 +17,7 @@ public sealed class EntityIndex
     private readonly Dictionary<string, int> _industries;
     private readonly Dictionary<string, int> _regions;
     private readonly Func<int, MarketEntity> _row;
+    private Dictionary<(int Industry, int Region), int[]>? _byScope;
 
     private EntityIndex(Builder columns, Func<int, MarketEntity> row)
     {
@@ -67,6 +68,15 @@ public sealed class EntityIndex
         {
             return ArraySegment<int>.Empty;
         }
+        if (wantIndustry >= 0 && wantRegion >= 0)
+        {
+            // A province's draw day draws 2,000 campaigns, each of one industry in one county: scanning the whole directory
+            // for each was most of the engine's time. One pass groups the active positions by industry and region instead.
+            var scope = LazyInitializer.EnsureInitialized(ref _byScope, GroupByScope);
+            var positions = scope.GetValueOrDefault((wantIndustry, wantRegion), []);
+            // A copy: the draw shuffles what it is given in place.
+            return excluded.Count == 0 ? positions.ToArray() : positions.Where(p => !excluded.Contains(p)).ToArray();
+        }
         var eligible = new int[_keys.Length];
         var count = 0;
         for (var p = 0; p < _keys.Length; p++)
@@ -79,6 +89,26 @@ public sealed class EntityIndex
             }
         }
         return new ArraySegment<int>(eligible, 0, count);
+    }
+
+    /// <summary>The active positions of each industry and region, each list in USCC order.</summary>
+    private Dictionary<(int Industry, int Region), int[]> GroupByScope()
+    {
+        var groups = new Dictionary<(int Industry, int Region), List<int>>();
+        for (var p = 0; p < _keys.Length; p++)
+        {
+            var row = _rowAt[p];
+            if (_active[row])
+            {
+                var scope = ((int)_industry[row], (int)_region[row]);
+                if (!groups.TryGetValue(scope, out var positions))
+                {
+                    groups[scope] = positions = [];
+                }
+                positions.Add(p);
+            }
+        }
+        return groups.ToDictionary(g => g.Key, g => g.Value.ToArray());
     }
 
     /// <summary>The position of a USCC, or -1 when the directory does not hold it.</summary>

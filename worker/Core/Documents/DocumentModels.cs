@@ -116,6 +116,12 @@ public static class DocumentModels
             "campaigns verify-draw draw-record.json --directory snapshot（或 python3 ops/verify_draw.py draw-record.json --directory snapshot）；加 --year <年度抽取记录文件夹> 可复核年度排除名单");
     }
 
+    public static EntityNotices EntityNotices(AnnualPlan plan, CampaignPlan campaign, IEnumerable<DrawnEntity> entities, IReadOnlyList<Milestone> milestones)
+    {
+        IReadOnlyList<EntityNotice> notices = [.. entities.Select(e => EntityNotice(plan, campaign, e, milestones))];
+        return new EntityNotices($"{campaign.Name}检查通知书（共{notices.Count}份）", notices);
+    }
+
     public static EntityNotice EntityNotice(AnnualPlan plan, CampaignPlan campaign, DrawnEntity entity, IReadOnlyList<Milestone> milestones) => new(
         "“双随机、一公开”部门联合抽查检查通知书",
         plan.Office.Name,

@@ -80,14 +80,10 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
     private void Notify(Draw draw)
     {
         var form = Document("inspection-record", "inspection-record", DocumentModels.InspectionRecordForm(plan, campaign, draw));
-        var notices = new List<string>();
-        if (campaign.AnnounceToEntities)
-        {
-            foreach (var entity in draw.Entities)
-            {
-                notices.Add(Document($"entity-notice-{Paths.PortableName.Segment(entity.Uscc)}", "entity-notice", DocumentModels.EntityNotice(plan, campaign, entity, Timeline)));
-            }
-        }
+        // One file of a page per entity, not a file per entity: the lead department prints and serves them together.
+        IReadOnlyList<string> notices = campaign.AnnounceToEntities
+            ? [Document("entity-notices", "entity-notice", DocumentModels.EntityNotices(plan, campaign, draw.Entities, Timeline))]
+            : [];
 
         var deadlines = Deadlines(draw);
         foreach (var departmentId in campaign.AllDepartments)

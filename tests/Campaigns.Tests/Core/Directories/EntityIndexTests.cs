@@ -23,6 +23,25 @@ public class EntityIndexTests
     }
 
     [Fact]
+    public void Eligible_OneScopeAskedAgainAfterADrawShuffledTheFirstAnswer_SameAsAWholeScan()
+    {
+        var rows = EntitySelectionTests.Directory(40, "A", "B")
+            .Select((e, i) => i % 7 == 0 ? e with { Status = EntityStatus.Deregistered } : i % 3 == 0 ? e with { Region = "乡镇" } : e)
+            .ToList();
+        var index = EntityIndex.Build(rows);
+        var scanned = index.Eligible("网吧", null, new HashSet<int>()).Where(p => index.InScope(p, "网吧", "城区")).ToList();
+
+        var first = index.Eligible("网吧", "城区", new HashSet<int>());
+        first.AsSpan().Reverse();
+        var second = index.Eligible("网吧", "城区", new HashSet<int>());
+        var excluded = index.Eligible("网吧", "城区", new HashSet<int> { scanned[1] });
+
+        scanned.Count.ShouldBeGreaterThan(5);
+        second.ShouldBe(scanned);
+        excluded.ShouldBe(scanned.Where(p => p != scanned[1]));
+    }
+
+    [Fact]
     public void Build_DuplicateUscc_Throws()
     {
         var rows = EntitySelectionTests.Directory(3);

@@ -72,7 +72,7 @@ public class ReconcilerTests
             "2024/qh-2024-netcafe/draw-record.json",
             "2024/qh-2024-netcafe/draw-record.html",
             "2024/qh-2024-netcafe/inspection-record.html",
-            .. draw.Entities.Select(e => $"2024/qh-2024-netcafe/entity-notice-{e.Uscc}.html"),
+            "2024/qh-2024-netcafe/entity-notices.html",
             "2024/qh-2024-netcafe/deadlines.ics",
             "2024/qh-2024-netcafe/department-letter-police.html",
             "2024/qh-2024-netcafe/department-letter-market.html",
@@ -82,8 +82,10 @@ public class ReconcilerTests
         // One letter to each department contact, one assignment to each of the six drawn inspectors.
         outcome.Deliveries.Count(d => d.Kind == "department-letter").ShouldBe(3);
         outcome.Deliveries.Count(d => d.Kind == "inspector-assignment").ShouldBe(6);
-        // The lead department serves the entity notices: letter, form, deadlines and three notices.
-        outcome.Deliveries.Single(d => d.Recipient.Email == "police@qinghe.example").Attachments.Count.ShouldBe(6);
+        // The lead department serves the entity notices: letter, form, deadlines and the three notices in one printable file.
+        outcome.Deliveries.Single(d => d.Recipient.Email == "police@qinghe.example").Attachments.Count.ShouldBe(4);
+        var notices = (EntityNotices)outcome.Documents.Single(d => d.Path.EndsWith("entity-notices.html", StringComparison.Ordinal)).Model;
+        notices.Notices.Select(n => n.Uscc).ShouldBe(draw.Entities.Select(e => e.Uscc));
     }
 
     [Fact]
