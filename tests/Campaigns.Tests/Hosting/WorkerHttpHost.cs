@@ -16,7 +16,8 @@ public sealed class WorkerHttpHost : IDisposable
 
     public string Database => _dir.File("campaigns.db");
 
-    public IHost Build(IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
+    /// <summary>A worker on this folder; <paramref name="clock"/> replaces <see cref="Clock"/> for a test that starts elsewhere in the year.</summary>
+    public IHost Build(IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null, TimeProvider? clock = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -34,7 +35,7 @@ public sealed class WorkerHttpHost : IDisposable
         }
         return WorkerHost.Build([], schedule: true, settings, s =>
         {
-            s.AddSingleton<TimeProvider>(Clock);
+            s.AddSingleton(clock ?? Clock);
             s.AddSingleton(new DrawSeedSource("http-test"));
             services?.Invoke(s);
         });

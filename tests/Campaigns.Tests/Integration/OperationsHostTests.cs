@@ -6,7 +6,7 @@ using Campaigns.Host;
 using Campaigns.Operations;
 using Campaigns.Storage;
 using Campaigns.Tests.Fixtures;
-using Microsoft.Data.Sqlite;
+using Campaigns.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Console;
@@ -17,36 +17,11 @@ namespace Campaigns.Tests.Integration;
 /// <summary>The running worker's health endpoint, metrics and log format, on the simulated clock.</summary>
 public class OperationsHostTests : IDisposable
 {
-    private readonly TempFolder _dir = new();
+    private readonly WorkerHttpHost _worker = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
+    public void Dispose() => _worker.Dispose();
 
-    private IHost Worker(SimulatedClock clock, IReadOnlyDictionary<string, string?>? extra = null)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Campaigns:Plans"] = Repository.Path("config", "plans", "2026.yaml"),
-            ["Campaigns:Directories"] = Repository.Path("config", "directories"),
-            ["Campaigns:Database"] = _dir.File("campaigns.db"),
-            ["Campaigns:Documents"] = _dir.File("documents"),
-            ["Campaigns:MailPickup"] = _dir.File("mail"),
-            ["Campaigns:HttpPort"] = "0",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-        return WorkerHost.Build([], schedule: true, settings, services =>
-        {
-            services.AddSingleton<TimeProvider>(clock);
-            services.AddSingleton(new DrawSeedSource("operations-test"));
-        });
-    }
+    private IHost Worker(SimulatedClock clock, IReadOnlyDictionary<string, string?>? extra = null) => _worker.Build(extra, clock: clock);
 
     [Fact]
     public async Task Health_AfterTheTickOnStart_200ThenDeadLetter503ThenTickTooOld503()
@@ -122,7 +97,7 @@ public class OperationsHostTests : IDisposable
         await host.StopAsync();
         listener.RecordObservableInstruments();
 
-        var store = CampaignStore.Open(_dir.File("campaigns.db"));
+        var store = CampaignStore.Open(_worker.Database);
         var sent = store.Deliveries("sent").Count;
         sent.ShouldBeGreaterThan(0);
         measured["campaigns.ticks.completed"].ShouldBe(1);
