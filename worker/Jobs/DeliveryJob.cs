@@ -32,7 +32,7 @@ public sealed class DeliveryJob(OutboxDispatcher outbox, CampaignStore store, Ti
     public async Task<string> SendAsync(long deliveryId, PerformContext? context, CancellationToken cancellationToken)
     {
         var jobId = context?.BackgroundJob.Id ?? throw new InvalidOperationException("Hangfire passes the perform context.");
-        var row = store.DeliveryJobs().FirstOrDefault(d => d.Id == deliveryId);
+        var row = store.DeliveryJobOf(deliveryId);
         if (row is null || row.JobId != jobId)
         {
             // Sent meanwhile, or handed to another job or back to the passes by the sweep.

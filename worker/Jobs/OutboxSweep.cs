@@ -23,6 +23,8 @@ public sealed class OutboxSweep(
     // How many of Hangfire's newest failed, scheduled and processing jobs are looked through for a pass.
     private const int Window = 200;
 
+    private bool _deadLettersChecked;
+
     public bool Enqueue()
     {
         var monitoring = storage.GetMonitoringApi();
@@ -56,7 +58,12 @@ public sealed class OutboxSweep(
     {
         var changed = 0;
         using var connection = storage.GetConnection();
-        foreach (var row in store.DeliveryJobs())
+        // A dead letter loses its Failed job only when the in-memory job store starts afresh with the process (Hangfire
+        // keeps failed jobs until deleted), so dead letters are looked through once per process, not every sweep: a year's
+        // dead letters would otherwise cost a job lookup each, every minute, on every instance.
+        var rows = store.DeliveryJobs(withDeadLetters: !_deadLettersChecked);
+        _deadLettersChecked = true;
+        foreach (var row in rows)
         {
             var state = StateOfItsJob(connection, row);
             if (row.State == "dead" && state is null)

@@ -111,15 +111,25 @@ public sealed partial class CampaignStore
     }
 
     /// <summary>Rows not sent that a job owns or should own: every dead letter, and every pending row with a job.</summary>
-    public IReadOnlyList<DeliveryJobLink> DeliveryJobs()
+    public IReadOnlyList<DeliveryJobLink> DeliveryJobs(bool withDeadLetters = true)
     {
         using var connection = Connect();
         return [.. connection.Query<DeliveryJobLink>(
-            """
-            SELECT id, state, attempts, job_id AS JobId, last_error AS LastError FROM deliveries
-            WHERE state = 'dead' OR (state = 'pending' AND job_id IS NOT NULL) ORDER BY id
-            """)];
+            $"""
+            {DeliveryJobSql}
+            WHERE (@withDeadLetters AND state = 'dead') OR (state = 'pending' AND job_id IS NOT NULL) ORDER BY id
+            """, new { withDeadLetters })];
     }
+
+    /// <summary>One row as <see cref="DeliveryJobs"/> lists it, or null when it is neither dead nor owned by a job.</summary>
+    public DeliveryJobLink? DeliveryJobOf(long id)
+    {
+        using var connection = Connect();
+        return connection.QuerySingleOrDefault<DeliveryJobLink>(
+            $"{DeliveryJobSql} WHERE id = @id AND (state = 'dead' OR (state = 'pending' AND job_id IS NOT NULL))", new { id });
+    }
+
+    private const string DeliveryJobSql = "SELECT id, state, attempts, job_id AS JobId, last_error AS LastError FROM deliveries";
 
     internal static void NoteDeliveryError(DbConnection connection, DbTransaction transaction, long id, string error) =>
         connection.Execute("UPDATE deliveries SET last_error = @error WHERE id = @id", new { id, error }, transaction);

@@ -130,7 +130,9 @@ public sealed class DeadLetterJobTests : IDisposable
         var unrelated = host.Services.GetRequiredService<IBackgroundJobClient>().Create<OutboxJob>(job => job.SendAsync(CancellationToken.None), new DeletedState());
         store.MarkFailed(other, "550 5.1.1 no such user", dead: true, jobId: unrelated);
 
-        var sweep = host.Services.GetRequiredService<OutboxSweep>();
+        // The sweep of the process that starts next: a running one looked through its dead letters once, at its start.
+        host.Services.GetRequiredService<OutboxSweep>().Reconcile().ShouldBe(0);
+        var sweep = ActivatorUtilities.CreateInstance<OutboxSweep>(host.Services);
         sweep.Reconcile().ShouldBe(2);
         sweep.Reconcile().ShouldBe(0, "once is enough");
 

@@ -299,16 +299,20 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         store.MarkFailed(row.Id, "connection refused", dead: false, jobId: "17");
         store.DueDeliveries(Now.AddDays(1), 10).ShouldBeEmpty("its job retries it, not the passes");
         store.DeliveryJobs().ShouldBe([new DeliveryJobLink(row.Id, "pending", 1, "17", "connection refused")]);
+        store.DeliveryJobOf(row.Id).ShouldBe(new DeliveryJobLink(row.Id, "pending", 1, "17", "connection refused"));
 
         store.MarkFailed(row.Id, "connection refused", dead: true, jobId: "17");
         store.Deliveries("dead").Single().LastError.ShouldBe("connection refused");
         store.DeliveryJobs().Single().State.ShouldBe("dead");
+        store.DeliveryJobs(withDeadLetters: false).ShouldBeEmpty("the sweep looks at dead letters once per process");
+        store.DeliveryJobOf(row.Id).ShouldNotBeNull().State.ShouldBe("dead");
 
         store.Retry(row.Id, Now).ShouldBeTrue();
         store.DueDeliveries(Now, 10).ShouldBeEmpty("retried, it is still its job's: the sweep requeues that job");
         store.SetDeliveryJob(row.Id, null);
         store.DueDeliveries(Now, 10).Single().Attempts.ShouldBe(0);
         store.DeliveryJobs().ShouldBeEmpty();
+        store.DeliveryJobOf(row.Id).ShouldBeNull();
     }
 
     [Fact]
