@@ -19,7 +19,8 @@ namespace Campaigns.Web;
 /// the page records' own functions; the actions are the CLI's (<see cref="OfficeActions"/>).
 /// </summary>
 public sealed class ConsoleService(
-    CampaignStore store, ConsolePlans plans, TemplateSet templates, IOptions<WorkerOptions> options, TimeProvider time, IServiceProvider services)
+    CampaignStore store, ConsolePlans plans, TemplateSet templates, IOptions<WorkerOptions> options, TimeProvider time, CalendarSource calendars,
+    IServiceProvider services)
 {
     private readonly Lazy<LinkSigner?> _signer = new(() => ConsoleKey.Load(options.Value) is { } key ? new LinkSigner(key) : null);
 
@@ -33,7 +34,8 @@ public sealed class ConsoleService(
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public WorkingCalendar Calendar() => CalendarFiles.Load(options.Value.Resolve(options.Value.Calendar));
+    /// <summary>The tick's own calendar source: re-read only when a notice file changes, not on every page.</summary>
+    public WorkingCalendar Calendar() => calendars.Load(options.Value.Resolve(options.Value.Calendar));
 
     public DateOnly Today(AnnualPlan plan) => TickService.OfficeDate(time.GetUtcNow(), plan.Office.TimeZone);
 
