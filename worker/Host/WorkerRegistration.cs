@@ -92,6 +92,7 @@ public static class WorkerRegistration
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         // The store opens (and migrates, under its lock) before Quartz starts, so a newer schema stops the start first.
+        // Quartz's own schema (ProvisionSchema, below) is made by SchedulerStartup, which waits for a restarting server too.
         builder.Services.AddHostedService<StoreStartup>();
         // A named scheduler, so the real clock it is handed stays its own: the container's TimeProvider (the one every
         // worker service reads) may be a configured clock running faster than real time.
@@ -143,6 +144,8 @@ public static class WorkerRegistration
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(options.DispatchInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
+        // Made (and its schema provisioned) ahead of the hosted service that starts it, waiting for a restarting server.
+        builder.Services.AddHostedService<SchedulerStartup>();
         builder.Services.AddQuartzHostedService(WorkerHost.SchedulerName, o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<PlanWatcher>();
         return builder;
