@@ -80,19 +80,35 @@ public static class CampaignArchive
     /// Builds the bundle, writes it as {folder}/{campaign}.archive.zip (beside and renamed over, never half written) and
     /// files it: the manifest's SHA-256 goes into the hash-chained audit trail, so a bundle whose file was changed and
     /// whose manifest was recomputed no longer matches the store's record. Filing again records again; the new bundle
-    /// carries the earlier filings in its audit records.
+    /// carries the earlier filings in its audit records. With <paramref name="onlyIfOwed"/> (the worker's job, which may
+    /// run twice) the bundle is renamed into place and filed only while the campaign is still owed one; else null, and the
+    /// file already there, the one the store recorded, stays.
     /// </summary>
-    public static (string Path, Bundle Bundle, long FiledSeq) Write(
-        CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot, string folder, DateTimeOffset now, string actor)
+    public static FiledBundle? Write(
+        CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot, string folder, DateTimeOffset now, string actor,
+        bool onlyIfOwed = false)
     {
         var bundle = Build(store, campaign, requestedOn, documentsRoot);
         OwnerOnly.CreateFolder(folder);
         var path = Path.Combine(folder, $"{Core.Paths.PortableName.Segment(campaign.Id)}.archive.zip");
-        OwnerOnly.WriteAllBytes(path + ".tmp", bundle.Zip);
-        File.Move(path + ".tmp", path, overwrite: true);
-        var seq = store.RecordArchiveFiled(campaign.Id, bundle.ManifestSha256, Path.GetFileName(path), bundle.Manifest.Files.Count, bundle.Manifest.AuditTrail.HeadSeq, now, actor);
-        return (path, bundle, seq);
+        // A name of its own: two filers of one campaign may write at once, and only the one that files renames its copy.
+        var written = $"{path}.{Guid.NewGuid():N}.tmp";
+        OwnerOnly.WriteAllBytes(written, bundle.Zip);
+        try
+        {
+            var seq = store.FileArchive(campaign.Id, bundle.ManifestSha256, Path.GetFileName(path), bundle.Manifest.Files.Count,
+                bundle.Manifest.AuditTrail.HeadSeq, onlyIfOwed, () => File.Move(written, path, overwrite: true), now, actor);
+            return seq is { } filed ? new FiledBundle(path, bundle, filed) : null;
+        }
+        finally
+        {
+            File.Delete(written);
+        }
     }
+
+    /// <summary>Where bundles go unless told otherwise: archive/ beside the documents folder.</summary>
+    public static string DefaultFolder(string documentsRoot) =>
+        Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(documentsRoot))!, "archive");
 
     public static ArchiveManifest? ReadManifest(byte[] content) => JsonSerializer.Deserialize<ArchiveManifest>(content, Json);
 

@@ -7,8 +7,9 @@ using Campaigns.Storage;
 namespace Campaigns.Cli;
 
 /// <summary>
-/// `archive --campaign C`: asks for a reported campaign to be archived (立卷归档, 003 §27; the lifecycle's Archive
-/// transition fires on the next tick) and writes its file as one zip with a manifest of hashes.
+/// `archive --campaign C`: asks for a reported campaign to be archived (立卷归档, 003 §27): the lifecycle's Archive
+/// transition fires on the worker's next tick, and the worker's ArchiveJob then writes and files its bundle (one zip with a
+/// manifest of hashes). `--now` writes and files a bundle in this process at once, for an admin without a running worker.
 /// `archive verify BUNDLE`: recomputes every hash against the manifest, then checks the manifest against the store's
 /// record of the filing (its SHA-256 in the audit trail), or says plainly that only internal consistency could be checked.
 /// </summary>
@@ -17,9 +18,13 @@ public static class ArchiveCommand
     public static Command Create()
     {
         var campaign = new Option<string>("--campaign") { Description = "campaign id", Required = true };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "folder for the bundle (default: archive/ beside the documents folder)" };
-        var command = new Command("archive", "Request the archive of a reported campaign and write its bundle (zip with manifest.json).") { campaign, output };
-        command.SetAction(parse => CliServices.Run(services => Archive(services, parse.GetValue(campaign)!, parse.GetValue(output))));
+        var now = new Option<bool>("--now") { Description = "write and file the bundle here and now, rather than leave it to the worker once it has archived the campaign" };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "with --now: folder for the bundle (default: archive/ beside the documents folder, where the worker files)" };
+        var command = new Command("archive", "Request the archive of a reported campaign; the worker archives it and files its bundle (zip with manifest.json).")
+        {
+            campaign, now, output,
+        };
+        command.SetAction(parse => CliServices.Run(services => Archive(services, parse.GetValue(campaign)!, parse.GetValue(now), parse.GetValue(output))));
 
         var bundle = new Argument<FileInfo>("bundle") { Description = "the archive bundle (.zip)" };
         var verify = new Command("verify", "Recompute every file's hash against the bundle's manifest: match, or which file differs, is missing or extra.") { bundle };
@@ -28,8 +33,13 @@ public static class ArchiveCommand
         return command;
     }
 
-    private static int Archive(IServiceProvider services, string campaignId, DirectoryInfo? output)
+    private static int Archive(IServiceProvider services, string campaignId, bool atOnce, DirectoryInfo? output)
     {
+        if (output is not null && !atOnce)
+        {
+            Console.Error.WriteLine("--out 只能与 --now 一起使用：worker 生成的归档包写入 documents 文件夹旁的 archive/；未记录任何申请");
+            return 1;
+        }
         var options = services.Options();
         var store = services.GetRequiredService<CampaignStore>();
         if (store.Campaigns().FirstOrDefault(c => c.Id == campaignId) is null)
@@ -45,21 +55,54 @@ public static class ArchiveCommand
                 $"抽查任务“{campaignId}”当前状态为“{request.State?.ChineseName()}”，统计表和工作总结报送（已报送统计总结）后才能立卷归档；未写入任何文件");
             return 1;
         }
-
         var documents = options.Resolve(options.Documents);
-        var folder = output?.FullName ?? Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(documents))!, "archive");
-        var (path, bundle, filed) = CampaignArchive.Write(store, store.Campaigns().Single(c => c.Id == campaignId), requestedOn, documents, folder, now, "cli:archive");
+        var folder = CampaignArchive.DefaultFolder(documents);
+        if (!atOnce)
+        {
+            return Requested(store, campaignId, request, requestedOn, folder);
+        }
 
+        var campaign = store.Campaigns().Single(c => c.Id == campaignId);
+        var filed = CampaignArchive.Write(store, campaign, requestedOn, documents, output?.FullName ?? folder, now, "cli:archive")!;
+        var bundle = filed.Bundle;
         Console.WriteLine(request.Recorded
-            ? $"已申请立卷归档（{requestedOn:yyyy-MM-dd}）：worker 下次运行时抽查任务转为“已归档”"
-            : $"立卷归档已于{requestedOn:yyyy-MM-dd}申请，本次按现有记录重新生成归档包");
+            ? $"已申请立卷归档（{requestedOn:yyyy-MM-dd}），并按现有记录立即生成归档包"
+            : $"立卷归档已于{requestedOn:yyyy-MM-dd}申请，本次按现有记录立即重新生成归档包");
+        if (request.State == CampaignState.Reported)
+        {
+            Console.WriteLine("worker 下次运行时抽查任务转为“已归档”，随后由 worker 再生成一份记有归档转换的归档包（写入 " + folder + "）");
+        }
         if (bundle.Manifest.AuditTrail.FirstBrokenSeq is { } broken)
         {
             Console.Error.WriteLine($"注意：审计记录自第{broken}条起哈希链断裂，此后的记录可能被改动过；已如实记入清单");
         }
-        Console.WriteLine($"归档包：{path}（{bundle.Manifest.Files.Count}个文件，{bundle.Zip.Length}字节）");
+        Console.WriteLine($"归档包：{filed.Path}（{bundle.Manifest.Files.Count}个文件，{bundle.Zip.Length}字节）");
         Console.WriteLine($"清单 manifest.json 的 SHA-256：{bundle.ManifestSha256}");
-        Console.WriteLine($"已记入审计记录第{filed}条（哈希链）；归档时的审计记录链头为第{bundle.Manifest.AuditTrail.HeadSeq}条，已写入清单");
+        Console.WriteLine($"已记入审计记录第{filed.Seq}条（哈希链）；归档时的审计记录链头为第{bundle.Manifest.AuditTrail.HeadSeq}条，已写入清单");
+        return 0;
+    }
+
+    /// <summary>What the office is told when the worker is to file the bundle: where it stands, and where the bundle goes.</summary>
+    private static int Requested(CampaignStore store, string campaignId, ArchiveRequest request, DateOnly requestedOn, string folder)
+    {
+        if (request.State == CampaignState.Reported)
+        {
+            Console.WriteLine(request.Recorded
+                ? $"已申请立卷归档（{requestedOn:yyyy-MM-dd}）：worker 下次运行时抽查任务转为“已归档”，随后由 worker 生成归档包，写入 {folder}"
+                : $"立卷归档已于{requestedOn:yyyy-MM-dd}申请，等待 worker 将抽查任务转为“已归档”并生成归档包（写入 {folder}）");
+            Console.WriteLine("worker 未在运行时，可用 campaigns archive --campaign " + campaignId + " --now 立即生成归档包");
+            return 0;
+        }
+        if (store.ArchiveOwed(campaignId))
+        {
+            Console.WriteLine($"抽查任务已归档，worker 的后台任务正在生成归档包（写入 {folder}）；可在 /jobs 页面查看“archive {campaignId}”");
+            return 0;
+        }
+        var filing = store.AuditTrailOf(campaignId).Last(e => e.Action == "archive-filed");
+        using var detail = System.Text.Json.JsonDocument.Parse(filing.DetailJson);
+        Console.WriteLine($"抽查任务已归档，归档包已生成：{Path.Combine(folder, detail.RootElement.GetProperty("bundle").GetString()!)}");
+        Console.WriteLine($"清单 manifest.json 的 SHA-256：{detail.RootElement.GetProperty("manifestSha256").GetString()}");
+        Console.WriteLine($"已记入审计记录第{filing.Seq}条（哈希链）；如需按现有记录重新生成，使用 --now");
         return 0;
     }
 

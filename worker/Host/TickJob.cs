@@ -4,9 +4,12 @@ using Quartz;
 
 namespace Campaigns.Host;
 
-/// <summary>One reconciliation of every plan, then a Hangfire pass over the outbox enqueued, so owed mail leaves at once.</summary>
+/// <summary>
+/// One reconciliation of every plan, then a Hangfire pass over the outbox enqueued, so owed mail leaves at once, and the
+/// bundles of campaigns the tick archived.
+/// </summary>
 [DisallowConcurrentExecution]
-public sealed class TickJob(TickService ticks, OutboxSweep sweep) : IJob
+public sealed class TickJob(TickService ticks, OutboxSweep sweep, ArchiveSweep archives) : IJob
 {
     public static readonly JobKey Key = new("tick", "campaigns");
 
@@ -14,6 +17,7 @@ public sealed class TickJob(TickService ticks, OutboxSweep sweep) : IJob
     {
         ticks.Tick();
         sweep.Enqueue();
+        archives.Enqueue();
         return ValueTask.CompletedTask;
     }
 }

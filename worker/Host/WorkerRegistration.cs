@@ -60,6 +60,7 @@ public static class WorkerRegistration
             return TemplateSet.Load(options.Resolve(options.Templates));
         });
         services.AddSingleton<DocumentWriter>();
+        services.AddSingleton<Archive.ArchiveFiler>();
         services.AddSingleton<Web.ConsoleLinks>();
         services.AddSingleton<MailComposer>();
         return services;

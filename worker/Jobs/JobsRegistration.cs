@@ -39,12 +39,13 @@ public static class JobsRegistration
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
         services.AddSingleton<OutboxSweep>();
+        services.AddSingleton<ArchiveSweep>();
         services.AddSingleton<IDeliveryRetries, HangfireDeliveryRetries>();
         services.AddHangfireServer((_, server) =>
         {
             server.ServerName = ServerName(options);
             server.WorkerCount = options.JobWorkers;
-            server.Queues = [OutboxJob.Queue, DeliveryJob.Queue, "default"];
+            server.Queues = [OutboxJob.Queue, DeliveryJob.Queue, ArchiveJob.Queue, "default"];
         });
         return builder;
     }

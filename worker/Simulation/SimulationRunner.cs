@@ -10,12 +10,12 @@ using Microsoft.Extensions.Options;
 namespace Campaigns.Simulation;
 
 /// <summary>
-/// Runs the real tick and the real outbox on a simulated clock, one day at a time (09:00 office time),
-/// entering synthesised results before each day's tick.
+/// Runs the real tick, the real outbox and the archive filing on a simulated clock, one day at a time (09:00 office
+/// time), entering synthesised results before each day's tick.
 /// </summary>
 public sealed class SimulationRunner(
     IOptions<WorkerOptions> options, SimulatedClock clock, TickService ticks, OutboxDispatcher outbox,
-    PlanCatalog plans, CampaignStore store, CalendarSource calendars)
+    PlanCatalog plans, CampaignStore store, CalendarSource calendars, ArchiveFiler archives)
 {
     public async Task<IReadOnlyList<SimulationEvent>> RunAsync(DateOnly from, DateOnly to, ResultSynthesizer results, bool archive, CancellationToken cancellationToken)
     {
@@ -52,16 +52,10 @@ public sealed class SimulationRunner(
                     events.Add(new SimulationEvent(Text(day), waiting.Id, "publication-confirmed", null, null, $"https://www.gsxt.gov.cn/gs/{waiting.Id}"));
                 }
             }
-            // ... and files each reported campaign the next day: the request and the bundle, as `archive` does.
+            // ... and asks to archive each reported campaign the next day, as `archive` does; the day's tick archives it.
             foreach (var reported in store.Campaigns().Where(c => archive && c.State == nameof(CampaignState.Reported)))
             {
-                var request = store.RequestArchive(reported.Id, day, clock.GetUtcNow(), "simulate");
-                if (request.Recorded)
-                {
-                    var (path, _, _) = CampaignArchive.Write(
-                        store, reported, day, o.Resolve(o.Documents), Path.Combine(Path.GetDirectoryName(o.Resolve(o.Documents))!, "archive"), clock.GetUtcNow(), "simulate");
-                    events.Add(new SimulationEvent(Text(day), reported.Id, "archived", null, null, Path.GetFileName(path)));
-                }
+                store.RequestArchive(reported.Id, day, clock.GetUtcNow(), "simulate");
             }
             var report = ticks.Tick();
             // The worker carries on past a plan's failed tick; a simulation is a dry run, so it stops and says why.
@@ -73,6 +67,11 @@ public sealed class SimulationRunner(
             foreach (var (_, today, applied) in report.Plans)
             {
                 events.AddRange(Events(today, applied));
+            }
+            // What the worker's ArchiveJob does once the tick has archived a campaign: its bundle, filed from the ledger.
+            foreach (var filed in archives.FileAllOwed("simulate"))
+            {
+                events.Add(new SimulationEvent(Text(day), filed.Bundle.Manifest.Campaign, "archived", null, null, Path.GetFileName(filed.Path)));
             }
         }
         return events;

@@ -676,20 +676,6 @@ public sealed partial class CampaignStore
         return AuditTrail.Of(connection, campaignId);
     }
 
-    /// <summary>
-    /// Files an archive bundle: its manifest's SHA-256 in the hash-chained audit trail (action archive-filed), with the
-    /// trail head the bundle recorded. Returns the row's seq.
-    /// </summary>
-    public long RecordArchiveFiled(string campaignId, string manifestSha256, string bundle, int files, long? headSeq, DateTimeOffset now, string actor)
-    {
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction();
-        Audit(connection, transaction, now, actor, "archive-filed", campaignId, new { manifestSha256, bundle, files, headSeq });
-        var seq = connection.ExecuteScalar<long>("SELECT MAX(seq) FROM audit_trail", transaction: transaction);
-        transaction.Commit();
-        return seq;
-    }
-
     /// <summary>The last audit row: recorded elsewhere (an archive manifest), it shows later whether rows were cut off the end.</summary>
     public AuditEntry? AuditHead()
     {

@@ -40,9 +40,9 @@ public class ArchiveCliTests(ReportedYear year) : IClassFixture<ReportedYear>, I
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task Archive_ReportedCampaign_BundleVerifies_SameBytesAgain_AndTheNextTickArchives()
+    public async Task ArchiveNow_ReportedCampaign_BundleVerifies_FiledAgainAfterTheTickArchives()
     {
-        var result = await CliProcess.Run(year.Environment, "archive", "--campaign", "qh-2026-netcafe", "--out", _dir.Path);
+        var result = await CliProcess.Run(year.Environment, "archive", "--campaign", "qh-2026-netcafe", "--now", "--out", _dir.Path);
         result.ExitCode.ShouldBe(0, result.Error);
         result.Out.ShouldContain("已申请立卷归档");
         var bundle = _dir.File("qh-2026-netcafe.archive.zip");
@@ -70,7 +70,7 @@ public class ArchiveCliTests(ReportedYear year) : IClassFixture<ReportedYear>, I
 
         // Asked again, on another day or not: the request stands from its first date; the bundle filed again carries the
         // first filing (its manifest's SHA-256) in its audit records, and verifies against the store's record of itself.
-        var again = await CliProcess.Run(year.Environment, "archive", "--campaign", "qh-2026-netcafe", "--out", _dir.Path);
+        var again = await CliProcess.Run(year.Environment, "archive", "--campaign", "qh-2026-netcafe", "--now", "--out", _dir.Path);
         again.ExitCode.ShouldBe(0, again.Error);
         again.Out.ShouldContain("立卷归档已于");
         var firstSha = printed["清单 manifest.json 的 SHA-256：".Length..];
@@ -98,13 +98,81 @@ public class ArchiveCliTests(ReportedYear year) : IClassFixture<ReportedYear>, I
         store.Campaigns().Single(c => c.Id == "qh-2026-netcafe").State.ShouldBe(nameof(CampaignState.Archived));
         store.Campaigns().Single(c => c.Id == "qh-2026-entertainment").State.ShouldBe(nameof(CampaignState.Reported), "only a campaign asked for (no test here asks for this one)");
         store.AuditTrailOf("qh-2026-netcafe").Select(e => e.Action).TakeLast(4).ShouldBe(["archive-requested", "archive-filed", "archive-filed", "transition"]);
+        // Bundles filed at once, before the archiving, do not record it: the archived campaign is owed one by the worker.
+        store.ArchivesOwed().ShouldContain("qh-2026-netcafe");
         store.VerifyAuditTrail().ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Archive_WithoutNow_RecordsTheRequest_TheWorkerFilesTheBundleOnceTheTickHasArchived()
+    {
+        // A copy of the reported year, so this campaign's request and archiving stay out of the other tests' store.
+        Copy(year.Folder.Path, _dir.Path);
+        var environment = new Dictionary<string, string>
+        {
+            ["Campaigns__Database"] = _dir.File("campaigns.db"),
+            ["Campaigns__Documents"] = _dir.File("documents"),
+            ["Campaigns__Plans"] = "config/plans/2026.yaml",
+        };
+        var misused = await CliProcess.Run(environment, "archive", "--campaign", "qh-2026-entertainment", "--out", _dir.File("elsewhere"));
+        misused.ExitCode.ShouldBe(1);
+        misused.Error.ShouldContain("--out 只能与 --now 一起使用");
+
+        var result = await CliProcess.Run(environment, "archive", "--campaign", "qh-2026-entertainment");
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain("已申请立卷归档");
+        result.Out.ShouldContain($"随后由 worker 生成归档包，写入 {_dir.File("archive")}");
+        result.Out.ShouldContain("--now 立即生成归档包");
+        Directory.Exists(_dir.File("archive")).ShouldBeFalse("the worker files the bundle, not the command");
+
+        var store = CampaignStore.Open(_dir.File("campaigns.db"));
+        var requested = store.LoadFacts(SamplePlan()).For("qh-2026-entertainment").ArchiveRequestedOn.ShouldNotBeNull();
+        var clock = new SimulatedClock(new DateTimeOffset(requested.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+        using var host = WorkerHost.Build([], schedule: false, new Dictionary<string, string?>
+        {
+            ["Campaigns:Plans"] = Repository.Path("config", "plans", "2026.yaml"),
+            ["Campaigns:Directories"] = Repository.Path("config", "directories"),
+            ["Campaigns:Database"] = _dir.File("campaigns.db"),
+            ["Campaigns:Documents"] = _dir.File("documents"),
+            ["Campaigns:MailPickup"] = _dir.File("mail"),
+            ["Logging:LogLevel:Default"] = "Warning",
+        }, services => services.AddSingleton<TimeProvider>(clock));
+        host.Services.GetRequiredService<TickService>().Tick();
+        store.Campaigns().Single(c => c.Id == "qh-2026-entertainment").State.ShouldBe(nameof(CampaignState.Archived));
+        var waiting = await CliProcess.Run(environment, "archive", "--campaign", "qh-2026-entertainment");
+        waiting.Out.ShouldContain("worker 的后台任务正在生成归档包");
+
+        // What the worker's ArchiveJob runs; run twice, it files once.
+        var filer = host.Services.GetRequiredService<Campaigns.Archive.ArchiveFiler>();
+        var filed = filer.FileOwed("qh-2026-entertainment", Campaigns.Jobs.ArchiveJob.Actor).ShouldNotBeNull();
+        filer.FileOwed("qh-2026-entertainment", Campaigns.Jobs.ArchiveJob.Actor).ShouldBeNull();
+        filed.Path.ShouldBe(_dir.File("archive", "qh-2026-entertainment.archive.zip"));
+
+        var done = await CliProcess.Run(environment, "archive", "--campaign", "qh-2026-entertainment");
+        done.ExitCode.ShouldBe(0, done.Error);
+        done.Out.ShouldContain($"归档包已生成：{filed.Path}");
+        done.Out.ShouldContain($"清单 manifest.json 的 SHA-256：{filed.Bundle.ManifestSha256}");
+        var verify = await CliProcess.Run(environment, "archive", "verify", filed.Path);
+        verify.ExitCode.ShouldBe(0, verify.Out + verify.Error);
+        verify.Out.ShouldContain("与数据库记录相符");
+        store.AuditTrailOf("qh-2026-entertainment").Select(e => e.Action).TakeLast(3).ShouldBe(["archive-requested", "transition", "archive-filed"]);
+    }
+
+    /// <summary>Copies a folder's files and subfolders, as an admin copying a store and its documents would.</summary>
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
     }
 
     [Fact]
     public async Task ArchiveVerify_OneByteOfOneEntryChanged_ExitOneNamingThatFile()
     {
-        var result = await CliProcess.Run(year.Environment, "archive", "--campaign", "qh-2026-food", "--out", _dir.Path);
+        var result = await CliProcess.Run(year.Environment, "archive", "--campaign", "qh-2026-food", "--now", "--out", _dir.Path);
         result.ExitCode.ShouldBe(0, result.Error);
         var bundle = _dir.File("qh-2026-food.archive.zip");
         var tampered = _dir.File("tampered.zip");
@@ -127,7 +195,7 @@ public class ArchiveCliTests(ReportedYear year) : IClassFixture<ReportedYear>, I
     [Fact]
     public async Task ArchiveVerify_FileChangedAndManifestRecomputed_TheStoresRecordShowsIt_WithoutAStoreSaysSoPlainly()
     {
-        var result = await CliProcess.Run(year.Environment, "archive", "--campaign", "qh-2026-food", "--out", _dir.Path);
+        var result = await CliProcess.Run(year.Environment, "archive", "--campaign", "qh-2026-food", "--now", "--out", _dir.Path);
         result.ExitCode.ShouldBe(0, result.Error);
         var bundle = _dir.File("qh-2026-food.archive.zip");
         // The forger's bundle: one document changed and the manifest recomputed over it, so it is consistent in itself.
@@ -153,7 +221,7 @@ public class ArchiveCliTests(ReportedYear year) : IClassFixture<ReportedYear>, I
     [Fact]
     public async Task ArchiveVerify_EntryRemovedAndOneAdded_NamesBoth()
     {
-        var result = await CliProcess.Run(year.Environment, "archive", "--campaign", "qh-2026-pharmacy", "--out", _dir.Path);
+        var result = await CliProcess.Run(year.Environment, "archive", "--campaign", "qh-2026-pharmacy", "--now", "--out", _dir.Path);
         result.ExitCode.ShouldBe(0, result.Error);
         var tampered = _dir.File("tampered.zip");
         Rewrite(_dir.File("qh-2026-pharmacy.archive.zip"), tampered, (name, content) => name == "records/results.json" ? null : content,
