@@ -28,6 +28,13 @@ public static class ConsoleEndpoints
     {
         app.Use(async (context, next) =>
         {
+            // The jobs dashboard is Hangfire's, with its own stylesheets and scripts (its Requeue and Delete buttons): the
+            // console's policy would leave it unstyled and dead in a browser.
+            if (context.Request.Path.StartsWithSegments(Hosting.HttpHosting.DashboardPath))
+            {
+                await next(context);
+                return;
+            }
             // No script, no framing, no referrer (a link's token must not leak to a site the page links to).
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";

@@ -7,6 +7,7 @@ using Campaigns.Host;
 using Campaigns.Jobs;
 using Campaigns.Storage;
 using Campaigns.Tests.Fixtures;
+using Campaigns.Tests.Web;
 using Hangfire;
 using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
@@ -168,6 +169,57 @@ public sealed class DeadLetterJobTests : IDisposable
         Passes().Except(before).ShouldBe([failed], "the failed pass ran again; no second pass was made beside it");
         storage.GetMonitoringApi().FailedCount().ShouldBe(0);
         host.Services.GetRequiredService<CampaignStore>().Deliveries().Single(d => d.IdempotencyKey == "owed").State.ShouldBe("sent");
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Dashboard_TwoDeadLetters_ChromiumShowsBothFailedJobsWithTheirErrors()
+    {
+        using var host = Start();
+        await host.StartAsync();
+        await HostTicks.WaitFor(host);
+        var store = host.Services.GetRequiredService<CampaignStore>();
+        var first = Owe(host, "refused-mailbox");
+        store.MarkFailed(first, "550 5.1.1 <market@qinghe.example>: mailbox unavailable", dead: true);
+        var second = Owe(host, "refused-user");
+        store.MarkFailed(second, "550 5.1.1 <culture@qinghe.example>: no such user", dead: true);
+        // The sweep of a process starting now gives each dead letter its Failed job.
+        ActivatorUtilities.CreateInstance<OutboxSweep>(host.Services).Reconcile().ShouldBe(2);
+        var (ledger, hangfire) = DeadLetters(host);
+        hangfire.ShouldBe(ledger);
+
+        var shot = Path.Combine(ConsoleWorker.Shots, "jobs-failed-deliveries.png");
+        Directory.CreateDirectory(ConsoleWorker.Shots);
+        File.Delete(shot);
+        using var downloads = new TempFolder();
+        var driver = Browser.Start(downloads.Path);
+        try
+        {
+            // The Basic login on every request, the page's stylesheets and scripts included (credentials in the address
+            // are dropped from those, and the dashboard would show unstyled).
+            driver.ExecuteCdpCommand("Network.enable", []);
+            driver.ExecuteCdpCommand("Network.setExtraHTTPHeaders", new Dictionary<string, object?>
+            {
+                ["headers"] = new Dictionary<string, object> { ["Authorization"] = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin:{Password}")) },
+            });
+            driver.Navigate().GoToUrl(new Uri(HostHttp.BaseAddress(host), "jobs/jobs/failed"));
+            var page = driver.PageSource;
+            // The dashboard as Hangfire made it: its stylesheets and its script (the Requeue button) loaded and allowed.
+            var script = (OpenQA.Selenium.IJavaScriptExecutor)driver;
+            script.ExecuteScript("return document.styleSheets.length").ShouldBeOfType<long>().ShouldBeGreaterThan(0);
+            script.ExecuteScript("return typeof window.Hangfire").ShouldBe("object");
+            page.ShouldContain($"deliveries #{first}");
+            page.ShouldContain($"deliveries #{second}");
+            page.ShouldContain("mailbox unavailable");
+            page.ShouldContain("no such user");
+            // What an admin sees: saved beside the console's screenshots (the picture of a dead letter).
+            Browser.Shoot(driver, ConsoleWorker.Shots, "jobs-failed-deliveries");
+        }
+        finally
+        {
+            driver.Quit();
+        }
+        File.Exists(shot).ShouldBeTrue();
         await host.StopAsync();
     }
 }
