@@ -10,6 +10,8 @@ public sealed partial class CampaignStore
     /// state): a bundle filed at once while it was still Reported (`archive --now`) does not record the archiving, so the
     /// worker files the campaign's file again once it is archived. Campaigns whose transitions predate the audit trail
     /// count from its start. The request's date stamps the bundle, and the lifecycle archives nothing without one.
+    /// Both lookups walk the (campaign_id, seq) index from the campaign's newest row: the sweep runs this every minute, and
+    /// an archived campaign's year of audit rows lies before its last transition.
     /// </summary>
     private const string OwedArchivesSql =
         """
@@ -17,7 +19,7 @@ public sealed partial class CampaignStore
         WHERE c.state = 'Archived' AND c.archive_requested_on IS NOT NULL AND NOT EXISTS (
             SELECT 1 FROM audit_trail f
             WHERE f.campaign_id = c.id AND f.action = 'archive-filed'
-              AND f.seq > COALESCE((SELECT MAX(t.seq) FROM audit_trail t WHERE t.campaign_id = c.id AND t.action = 'transition'), 0))
+              AND f.seq > COALESCE((SELECT t.seq FROM audit_trail t WHERE t.campaign_id = c.id AND t.action = 'transition' ORDER BY t.seq DESC LIMIT 1), 0))
         """;
 
     /// <summary>The archived campaigns owed a bundle (see <see cref="OwedArchivesSql"/>), in id order.</summary>
