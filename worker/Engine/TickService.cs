@@ -29,6 +29,7 @@ public sealed class TickService(
 {
     private readonly WorkerOptions _options = options.Value;
     private readonly HashSet<string> _warnedUnknownYears = [];
+    private readonly QuietTicks _quiet = new();
     private int _completed;
 
     /// <summary>Ticks finished since start, for health checks and for tests that wait on the scheduler.</summary>
@@ -67,7 +68,10 @@ public sealed class TickService(
             {
                 produced[i].Task.Wait();
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                Stage(ticks[i], () => Apply(ticks[i], now));
+                if (ticks[i].Applied is null)
+                {
+                    Stage(ticks[i], () => Apply(ticks[i], now, calendar, directory));
+                }
                 phases.Add("Σ apply", System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 ahead.Release();
             }
@@ -79,6 +83,13 @@ public sealed class TickService(
             var done = produced[i];
             ahead.Wait();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (t.Snapshot is { } snapshot && _quiet.IsQuiet(t.Plan, t.Today, snapshot, calendar, directory))
+            {
+                // Decided before on these very inputs, and nothing came of it: nothing to make or apply either.
+                t.Applied = new AppliedTick([], [], [], []);
+                done.SetResult();
+                continue;
+            }
             Stage(t, () => Decide(t, calendar, directory, jointChecks));
             phases.Add("Σ engine", System.Diagnostics.Stopwatch.GetElapsedTime(started));
             _ = Task.Run(async () =>
@@ -163,8 +174,9 @@ public sealed class TickService(
         phases.Add("Σ render mail", System.Diagnostics.Stopwatch.GetElapsedTime(keys));
     }
 
-    private void Apply(PlanTick t, DateTimeOffset now)
+    private void Apply(PlanTick t, DateTimeOffset now, Core.Calendar.WorkingCalendar calendar, DirectorySnapshot? directory)
     {
+        _quiet.Ticked(t.Plan, t.Today, t.Snapshot!, calendar, directory, t.Outcome!, t.Written.Count, t.Messages.Count);
         var applied = store.Apply(t.Plan, t.Outcome!, t.Written, t.Messages, t.Today, now, _options.Instance, t.Snapshot!);
         if (applied.WasSuperseded)
         {
