@@ -40,9 +40,11 @@ public sealed class TickService(
         var phases = new TickPhases();
         var now = time.GetUtcNow();
         var calendar = calendars.Load(_options.Resolve(_options.Calendar));
-        var directory = directories.Load(_options.Resolve(_options.Directories));
+        // The directories (a province's million entities take seconds to parse when they change) are read beside the plans
+        // and facts; only the engine needs them.
+        var directoryRead = Task.Run(() => directories.Load(_options.Resolve(_options.Directories)));
         var annualPlans = plans.Load(_options.Resolve(_options.Plans));
-        phases.Mark("read calendar, directories, plans");
+        phases.Mark("read calendar, plans");
         // Plans are independent but for the year's draws (the yearly cap and the draw number count earlier plans' draws)
         // and the audit trail (one hash chain): the engine and the apply each take the plans one at a time in file order,
         // as they always did; reading, documents and mail run in parallel around them. Records and Message-IDs are therefore the same
@@ -53,6 +55,8 @@ public sealed class TickService(
         // The version is read before the facts: if another instance applies this plan's tick meanwhile, Apply sees it moved.
         Parallel.ForEach(ticks, parallel, t => Stage(t, () => t.Snapshot = store.Snapshot(t.Plan)));
         phases.Mark("load facts");
+        var directory = directoryRead.GetAwaiter().GetResult();
+        phases.Mark("read directories (beyond the plans and facts)");
 
         // A pipeline: the engine decides plan after plan on this thread; each decided plan's documents and mail are made
         // on the pool; the applier applies them in plan order as they are ready. The engine never runs more than a window
