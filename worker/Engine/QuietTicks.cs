@@ -11,7 +11,8 @@ namespace Campaigns.Engine;
 /// calendar, directory and facts decide the same again, so a second tick of the same office day (a plan file saved
 /// elsewhere in the province, a restart, another instance's tick) need not run it for them. The facts are compared by the
 /// store's <see cref="FactsFingerprint"/>, read this tick, so a write by any process makes the plan tick in full again.
-/// A tick with a blocked draw is never remembered: whether it can draw depends on other plans' draws of the year.
+/// A tick with a blocked draw is never remembered: whether it can draw depends on other plans' draws of the year and, in
+/// service, on the fresh seed each tick draws with.
 /// </summary>
 internal sealed class QuietTicks
 {
