@@ -29,6 +29,7 @@ public sealed class TickService(
 {
     private readonly WorkerOptions _options = options.Value;
     private readonly HashSet<string> _warnedUnknownYears = [];
+    private readonly QuietTicks _quiet = new();
     private int _completed;
 
     /// <summary>Ticks finished since start, for health checks and for tests that wait on the scheduler.</summary>
@@ -39,9 +40,11 @@ public sealed class TickService(
         var phases = new TickPhases();
         var now = time.GetUtcNow();
         var calendar = calendars.Load(_options.Resolve(_options.Calendar));
-        var directory = directories.Load(_options.Resolve(_options.Directories));
+        // The directories (a province's million entities take seconds to parse when they change) are read beside the plans
+        // and facts; only the engine needs them.
+        var directoryRead = Task.Run(() => directories.Load(_options.Resolve(_options.Directories)));
         var annualPlans = plans.Load(_options.Resolve(_options.Plans));
-        phases.Mark("read calendar, directories, plans");
+        phases.Mark("read calendar, plans");
         // Plans are independent but for the year's draws (the yearly cap and the draw number count earlier plans' draws)
         // and the audit trail (one hash chain): the engine and the apply each take the plans one at a time in file order,
         // as they always did; reading, documents and mail run in parallel around them. Records and Message-IDs are therefore the same
@@ -52,6 +55,8 @@ public sealed class TickService(
         // The version is read before the facts: if another instance applies this plan's tick meanwhile, Apply sees it moved.
         Parallel.ForEach(ticks, parallel, t => Stage(t, () => t.Snapshot = store.Snapshot(t.Plan)));
         phases.Mark("load facts");
+        var directory = directoryRead.GetAwaiter().GetResult();
+        phases.Mark("read directories (beyond the plans and facts)");
 
         // A pipeline: the engine decides plan after plan on this thread; each decided plan's documents and mail are made
         // on the pool; the applier applies them in plan order as they are ready. The engine never runs more than a window
@@ -67,7 +72,10 @@ public sealed class TickService(
             {
                 produced[i].Task.Wait();
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                Stage(ticks[i], () => Apply(ticks[i], now));
+                if (ticks[i].Applied is null)
+                {
+                    Stage(ticks[i], () => Apply(ticks[i], now, calendar, directory));
+                }
                 phases.Add("Σ apply", System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 ahead.Release();
             }
@@ -79,6 +87,13 @@ public sealed class TickService(
             var done = produced[i];
             ahead.Wait();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (t.Snapshot is { } snapshot && _quiet.IsQuiet(t.Plan, t.Today, snapshot, calendar, directory))
+            {
+                // Decided before on these very inputs, and nothing came of it: nothing to make or apply either.
+                t.Applied = new AppliedTick([], [], [], []);
+                done.SetResult();
+                continue;
+            }
             Stage(t, () => Decide(t, calendar, directory, jointChecks));
             phases.Add("Σ engine", System.Diagnostics.Stopwatch.GetElapsedTime(started));
             _ = Task.Run(async () =>
@@ -163,8 +178,9 @@ public sealed class TickService(
         phases.Add("Σ render mail", System.Diagnostics.Stopwatch.GetElapsedTime(keys));
     }
 
-    private void Apply(PlanTick t, DateTimeOffset now)
+    private void Apply(PlanTick t, DateTimeOffset now, Core.Calendar.WorkingCalendar calendar, DirectorySnapshot? directory)
     {
+        _quiet.Ticked(t.Plan, t.Today, t.Snapshot!, calendar, directory, t.Outcome!, t.Written.Count, t.Messages.Count);
         var applied = store.Apply(t.Plan, t.Outcome!, t.Written, t.Messages, t.Today, now, _options.Instance, t.Snapshot!);
         if (applied.WasSuperseded)
         {

@@ -29,16 +29,19 @@ public sealed class SimulationRunner(
             var calendar = calendars.Load(o.Resolve(o.Calendar));
             foreach (var plan in plans.Load(o.Resolve(o.Plans)))
             {
-                var entries = results.Due(plan, store.LoadFacts(plan), calendar, day);
+                // Read again only when results went in: the closures follow up the results just entered.
+                var facts = store.LoadFacts(plan);
+                var entries = results.Due(plan, facts, calendar, day);
                 if (entries.Count > 0)
                 {
                     store.AddResults(entries, "simulate");
+                    facts = store.LoadFacts(plan);
                     foreach (var campaign in entries.GroupBy(e => e.CampaignId))
                     {
                         events.Add(new SimulationEvent(Text(day), campaign.Key, "results-entered", null, null, $"{campaign.Count()} results"));
                     }
                 }
-                foreach (var closure in results.Closures(plan, store.LoadFacts(plan), calendar, day))
+                foreach (var closure in results.Closures(plan, facts, calendar, day))
                 {
                     store.CloseFollowUp(closure);
                     events.Add(new SimulationEvent(Text(day), closure.CampaignId, "follow-up-closed", null, null, $"{closure.Uscc} {closure.DepartmentId} {closure.Action}"));

@@ -185,5 +185,6 @@ internal static class PostgresMigrations
         SqliteMigrations.DeliveryJobs,
         SqliteMigrations.PublicityAndCheckItems,
         SqliteMigrations.ConsoleRevocations,
+        FactChangesMigration.Postgres,
     ];
 }

@@ -207,6 +207,7 @@ internal static class SqliteMigrations
         DeliveryJobs,
         PublicityAndCheckItems,
         ConsoleRevocations,
+        FactChangesMigration.Sqlite,
     ];
 
     /// <summary>Step 10, the same text on both providers.</summary>

@@ -32,8 +32,8 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     [Fact]
     public void Open_NewFile_AppliesEveryMigration_AndReopensWithoutReapplying()
     {
-        Store().SchemaVersion.ShouldBe(16);
-        Store().SchemaVersion.ShouldBe(16);
+        Store().SchemaVersion.ShouldBe(17);
+        Store().SchemaVersion.ShouldBe(17);
     }
 
     [Fact]
@@ -79,6 +79,35 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         store.DrawCount(2024).ShouldBe(0);
         store.Apply(plan, DrawDay(), [], [], new DateOnly(2024, 4, 9), Now, "test");
         store.DrawCount(2024).ShouldBe(1);
+    }
+
+    /// <summary>
+    /// The facts a store keeps between ticks are a copy: whether they still hold is the store's fact_changes to say, so what
+    /// another instance writes (results) and what the outbox marks (a dead letter) is read at once.
+    /// </summary>
+    [Fact]
+    public void Snapshot_NothingWrittenSince_KeepsTheFacts_AnotherInstanceOrTheOutboxWrites_ReadsThemAfresh()
+    {
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        var campaign = plan.Campaigns[0];
+        store.Apply(plan, DrawDay(), [], [Message("k1") with { CampaignId = campaign.Id }], new DateOnly(2024, 4, 9), Now, "test");
+        var first = store.Snapshot(plan);
+        var version = first.Version;
+        store.Snapshot(plan).Facts.ShouldBeSameAs(first.Facts);
+
+        var entity = first.Facts.For(campaign.Id).Draw.ShouldNotBeNull().Entities[0];
+        Store().AddResults([new ResultEntry(campaign.Id, entity.Uscc, campaign.Lead, ResultCode.NoProblemFound, new DateOnly(2024, 5, 1), new DateOnly(2024, 6, 3), null)], "other");
+        var afterResults = store.Snapshot(plan);
+        afterResults.Facts.ShouldNotBeSameAs(first.Facts);
+        afterResults.Facts.For(campaign.Id).Results.ShouldHaveSingleItem().Uscc.ShouldBe(entity.Uscc);
+
+        db.Execute("UPDATE deliveries SET state = 'dead' WHERE idempotency_key = 'k1'");
+        store.Snapshot(plan).Facts.DeadLetters.ShouldNotBeNull().ShouldHaveSingleItem().RecipientEmail.ShouldBe("office@qinghe.example");
+
+        // Kept facts come with the version read now: Apply must see a tick another instance applied meanwhile.
+        Store().Apply(plan, new TickOutcome([], [], [], []), [], [Message("k2")], new DateOnly(2024, 6, 3), Now, "other", version);
+        store.Snapshot(plan).Version.ShouldBe(version + 1);
     }
 
     [Fact]
