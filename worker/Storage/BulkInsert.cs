@@ -164,8 +164,10 @@ internal static class BulkInsert
             sql.Append(row == 0 ? "(" : ", (");
             for (var column = 0; column < columns.Count; column++)
             {
-                var name = $"p{row}_{column}";
-                sql.Append(column == 0 ? "@" : ", @").Append(name);
+                // Named with its prefix: Microsoft.Data.Sqlite looks a bare name up as given and then with each of @, $ and :,
+                // three more searches (a sixth of a draw day's apply went there).
+                var name = $"@p{row}_{column}";
+                sql.Append(column == 0 ? "" : ", ").Append(name);
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;
                 command.Parameters.Add(parameter);
