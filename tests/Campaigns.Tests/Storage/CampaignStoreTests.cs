@@ -32,8 +32,8 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     [Fact]
     public void Open_NewFile_AppliesEveryMigration_AndReopensWithoutReapplying()
     {
-        Store().SchemaVersion.ShouldBe(16);
-        Store().SchemaVersion.ShouldBe(16);
+        Store().SchemaVersion.ShouldBe(17);
+        Store().SchemaVersion.ShouldBe(17);
     }
 
     [Fact]
