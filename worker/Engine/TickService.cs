@@ -74,8 +74,10 @@ public sealed class TickService(
                     count++;
                 }
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var processor = ThreadTime.Current;
                 Apply(ticks.GetRange(i, count), now, phases);
                 phases.Add("Σ apply", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                phases.Add("Σ apply (cpu of its thread)", ThreadTime.Current - processor);
                 ahead.Release(count);
                 i += count;
             }
@@ -158,21 +160,25 @@ public sealed class TickService(
     private void Produce(PlanTick t, TickPhases phases)
     {
         var outcome = t.Outcome!;
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         // Rendering and the file system timed apart: how much of a draw day is the disk's.
-        var rendering = TimeSpan.Zero;
+        var (rendering, saving, savingProcessor) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
         var written = new List<WrittenDocument>();
         foreach (var order in outcome.Documents.Concat(outcome.Campaigns.SelectMany(c => c.Documents)))
         {
             var before = System.Diagnostics.Stopwatch.GetTimestamp();
             var bytes = documents.Render(order);
-            rendering += System.Diagnostics.Stopwatch.GetElapsedTime(before);
+            var rendered = System.Diagnostics.Stopwatch.GetTimestamp();
+            var processor = ThreadTime.Current;
             written.Add(documents.Save(order, bytes));
+            savingProcessor += ThreadTime.Current - processor;
+            rendering += System.Diagnostics.Stopwatch.GetElapsedTime(before, rendered);
+            saving += System.Diagnostics.Stopwatch.GetElapsedTime(rendered);
         }
         t.Written = written;
         var saved = System.Diagnostics.Stopwatch.GetTimestamp();
         phases.Add("Σ render documents", rendering);
-        phases.Add("Σ save documents (hash, compare, write)", System.Diagnostics.Stopwatch.GetElapsedTime(started, saved) - rendering);
+        phases.Add("Σ save documents (hash, compare, write)", saving);
+        phases.Add("Σ save documents (cpu of their threads)", savingProcessor);
         IReadOnlyList<DeliveryOrder> orders = [.. outcome.Deliveries, .. outcome.Campaigns.SelectMany(c => c.Deliveries)];
         var existing = orders.Count == 0 ? new HashSet<string>() : store.ExistingDeliveryKeys([.. orders.Select(o => o.IdempotencyKey)]);
         var owed = orders.Where(o => !existing.Contains(o.IdempotencyKey)).DistinctBy(o => o.IdempotencyKey).ToList();
