@@ -192,7 +192,16 @@ public sealed class TickService(
     private void Apply(List<PlanTick> group, DateTimeOffset now, TickPhases phases)
     {
         var ready = group.Where(t => t.Error is null).ToList();
-        var results = store.Apply([.. ready.Select(t => new ReadyTick(t.Plan, t.Outcome!, t.Written, t.Messages, t.Today, t.Snapshot!))], now, _options.Instance, phases.Add);
+        IReadOnlyList<ApplyResult> results;
+        try
+        {
+            results = store.Apply([.. ready.Select(t => new ReadyTick(t.Plan, t.Outcome!, t.Written, t.Messages, t.Today, t.Snapshot!))], now, _options.Instance, phases.Add);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The store reports each plan's failure in its place; this is for anything else, which stops the group's plans only.
+            results = [.. ready.Select(_ => new ApplyResult(null, e))];
+        }
         for (var k = 0; k < ready.Count; k++)
         {
             var (t, result) = (ready[k], results[k]);
