@@ -10,8 +10,9 @@ namespace Campaigns.Storage;
 /// writes tens of thousands of rows. Every full chunk runs the same command, prepared once with its parameters and given
 /// new values: SQLite compiles a statement per command, which for a draw day's hundreds of thousands of rows cost more
 /// than inserting them. On PostgreSQL the rows go in with binary COPY instead (one stream, no SQL to parse or parameters
-/// to bind): straight into the table, or, when the insert has a tail (ON CONFLICT, RETURNING), into a temporary table of
-/// the same columns first and from there with one INSERT ... SELECT that carries the tail.
+/// to bind): straight into the table, or, when the insert has a tail (ON CONFLICT, RETURNING) and more rows than one
+/// statement takes, into a temporary table of the same columns first and from there with one INSERT ... SELECT that
+/// carries the tail.
 /// </summary>
 internal static class BulkInsert
 {
@@ -29,7 +30,14 @@ internal static class BulkInsert
     {
         if (connection is NpgsqlConnection npgsql)
         {
-            return Copy<T>(npgsql, transaction, table, columns, rows, tail);
+            var all = rows.ToList();
+            // Through a temporary table, COPY costs three round trips and a table created and dropped: for what one
+            // statement takes (a plan's campaigns, most plans' documents and messages) the plain INSERT is cheaper.
+            if (tail.Length == 0 || all.Count > rowsPerInsert)
+            {
+                return Copy<T>(npgsql, transaction, table, columns, all, tail);
+            }
+            rows = all;
         }
         var returned = new List<T>();
         var returning = tail.Contains("RETURNING", StringComparison.Ordinal);
