@@ -23,11 +23,13 @@ public sealed class DocumentWriter(IOptions<WorkerOptions> options, TemplateSet 
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public WrittenDocument Write(DocumentOrder order)
-    {
+    public WrittenDocument Write(DocumentOrder order) => Save(order, Render(order));
+
+    /// <summary>The document's bytes, written nowhere yet.</summary>
+    public byte[] Render(DocumentOrder order) =>
         // Without a template: bytes (a CSV) and text (an .ics file) are written as they are, a statistics table as a
         // workbook (the file format is the shell's business, the figures the core's), any other model as JSON (the draw record).
-        var bytes = order.Template is not null ? Encoding.UTF8.GetBytes(templates.Render($"{order.Template}.html", order.Model))
+        order.Template is not null ? Encoding.UTF8.GetBytes(templates.Render($"{order.Template}.html", order.Model))
             : order.Model switch
             {
                 byte[] raw => raw,
@@ -35,6 +37,10 @@ public sealed class DocumentWriter(IOptions<WorkerOptions> options, TemplateSet 
                 StatisticsTable table => StatisticsWorkbook.Write(table),
                 _ => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(order.Model, order.Model.GetType(), Json)),
             };
+
+    /// <summary>Writes what <see cref="Render"/> made of <paramref name="order"/> to its path, unless the file already holds it.</summary>
+    public WrittenDocument Save(DocumentOrder order, byte[] bytes)
+    {
         var path = Path.Combine(options.Value.Resolve(options.Value.Documents), order.Path);
         // A tick repeated (after a crash, by a second instance, a bench run from a saved store) orders the same documents
         // again: reading and comparing costs less than writing and renaming, and leaves the file's time as it was.

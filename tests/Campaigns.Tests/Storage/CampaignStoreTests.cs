@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Campaigns.Core.Engine;
 using Campaigns.Core.Lifecycle;
+using Campaigns.Core.Plans;
 using Campaigns.Core.Results;
 using Campaigns.Storage;
 using Campaigns.Tests.Fixtures;
@@ -20,20 +21,19 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
 
     protected CampaignStore Store() => db.Open();
 
-    private static TickOutcome DrawDay()
-    {
-        var context = new TickContext(TestPlans.Plan(TestPlans.PublishedOn), Calendars.Shipped, new DateOnly(2024, 4, 9), TestPlans.Directory(),
-            "seed", new Dictionary<string, int>());
-        return CampaignEngine.Tick(context, OfficeFacts.None);
-    }
+    private static TickOutcome DrawDay() => DrawDay(TestPlans.Plan(TestPlans.PublishedOn));
+
+    private static TickOutcome DrawDay(AnnualPlan plan) =>
+        CampaignEngine.Tick(new TickContext(plan, Calendars.Shipped, new DateOnly(2024, 4, 9), TestPlans.Directory(), "seed", new Dictionary<string, int>()),
+            OfficeFacts.None);
 
     protected static OutboxMessage Message(string key) => new(key, "reminder", null, "田婷婷", "office@qinghe.example", "主题", "正文", null, []);
 
     [Fact]
     public void Open_NewFile_AppliesEveryMigration_AndReopensWithoutReapplying()
     {
-        Store().SchemaVersion.ShouldBe(17);
-        Store().SchemaVersion.ShouldBe(17);
+        Store().SchemaVersion.ShouldBe(18);
+        Store().SchemaVersion.ShouldBe(18);
     }
 
     [Fact]
@@ -125,6 +125,37 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         store.Deliveries().Select(d => d.IdempotencyKey).ShouldBe(["k1"]);
         store.TickLog().ShouldHaveSingleItem().Instance.ShouldBe("w1");
         store.PlanVersion(plan.Key).ShouldBe(version + 1);
+    }
+
+    /// <summary>Plans applied together share a transaction (one commit), but each is still all or nothing on its own.</summary>
+    [Fact]
+    public void Apply_SeveralPlansTogether_OneFailsMidway_RolledBackAlone_TheOthersApplied_TheChainHolds()
+    {
+        var store = Store();
+        var qinghe = TestPlans.Plan(TestPlans.PublishedOn);
+        var heping = qinghe with { Office = qinghe.Office with { Name = "和平县“双随机、一公开”工作领导小组办公室" }, Campaigns = [TestPlans.NetCafe("hp-2024-netcafe")] };
+        var day = new DateOnly(2024, 4, 9);
+        ReadyTick Ready(AnnualPlan plan, OutboxMessage message) => new(plan, DrawDay(plan),
+            [new WrittenDocument($"2024/{plan.Campaigns[0].Id}/draw-record.json", plan.Campaigns[0].Id, new string('a', 64))], [message], day, store.Snapshot(plan));
+
+        // A message without a recipient breaks the outbox's NOT NULL after the plan's draw, transitions and documents went in.
+        var results = store.Apply([Ready(qinghe, Message("qh-1") with { RecipientEmail = null! }), Ready(heping, Message("hp-1"))], Now, "w1");
+
+        results[0].Error.ShouldNotBeNull();
+        results[0].Applied.ShouldBeNull();
+        results[1].Applied.ShouldNotBeNull().Transitions.Count.ShouldBe(4);
+        store.TransitionLog().Select(t => t.CampaignId).Distinct().ShouldBe(["hp-2024-netcafe"]);
+        store.Deliveries().Select(d => d.IdempotencyKey).ShouldBe(["hp-1"]);
+        store.DrawCount(2024).ShouldBe(1);
+        store.TickLog().ShouldHaveSingleItem().PlanKey.ShouldBe(heping.Key);
+        store.AuditTrailOf("qh-2024-netcafe").ShouldBeEmpty();
+        store.VerifyAuditTrail().ShouldBeNull();
+
+        // Ticked again, the failed plan applies as if its first try had never happened.
+        store.Apply([Ready(qinghe, Message("qh-1"))], Now, "w1").Single().Applied.ShouldNotBeNull().Transitions.Count.ShouldBe(4);
+        store.DrawCount(2024).ShouldBe(2);
+        store.PlanVersion(qinghe.Key).ShouldBe(1);
+        store.VerifyAuditTrail().ShouldBeNull();
     }
 
     [Fact]
