@@ -434,8 +434,9 @@ public sealed class CampaignStoreOnPostgresTests() : CampaignStoreTests(TestStor
         }
 
         // The mark commits while the batch still holds its other row.
-        await first.SentAsync(first.Deliveries[0]);
-        await first.FlushAsync();
+        var marks = new SentMarks(store, new Campaigns.Host.SimulatedClock(Now), 8);
+        await marks.SentAsync(first, first.Deliveries[0]);
+        await marks.FlushAsync();
         store.Deliveries().Single(d => d.Id == first.Deliveries[0].Id).State.ShouldBe("sent");
         second.Dispose(); // killed mid-send: its row is pending again, for whoever comes next
         using var again = store.ClaimBatch(Now, 2);
@@ -449,8 +450,9 @@ public sealed class CampaignStoreOnPostgresTests() : CampaignStoreTests(TestStor
         store.Apply(TestPlans.Plan(), new TickOutcome([], [], [], []), [], [Message("a")], new DateOnly(2024, 4, 9), Now, "t");
         using (var first = store.ClaimBatch(Now, 10))
         {
-            await first.SentAsync(first.Deliveries.ShouldHaveSingleItem());
-            await first.FlushAsync();
+            var marks = new SentMarks(store, new Campaigns.Host.SimulatedClock(Now), 8);
+            await marks.SentAsync(first, first.Deliveries.ShouldHaveSingleItem());
+            await marks.FlushAsync();
         }
         using var later = Store().ClaimBatch(Now, 10);
         later.Deliveries.ShouldBeEmpty();
