@@ -25,18 +25,13 @@ public sealed class LateDatabaseTests : IDisposable
         _dir.Dispose();
     }
 
-    private IHost Worker(string database, SimulatedClock clock) => WorkerHost.Build([], schedule: true, new Dictionary<string, string?>
+    private IHost Worker(string database, SimulatedClock clock) => WorkerHost.Build([], schedule: true, WorkerSettings.For(_dir, Repository.Path("config", "plans", "2026.yaml"), new Dictionary<string, string?>
     {
         ["Storage:Provider"] = nameof(StorageProviderKind.PostgreSql),
         ["Storage:ConnectionString"] = database,
-        ["Campaigns:Plans"] = Repository.Path("config", "plans", "2026.yaml"),
-        ["Campaigns:Directories"] = Repository.Path("config", "directories"),
-        ["Campaigns:Documents"] = _dir.File("documents"),
-        ["Campaigns:MailPickup"] = _dir.File("mail"),
         ["Campaigns:ClusterCheckinInterval"] = "00:00:01",
         ["Campaigns:HttpPort"] = "0",
-        ["Logging:LogLevel:Default"] = "Warning",
-    },
+    }),
     services =>
     {
         services.AddSingleton<TimeProvider>(clock);

@@ -22,15 +22,10 @@ public abstract class RestartTests(TestStore db) : IDisposable
     }
 
     private IHost Worker(SimulatedClock clock, string? plans = null) => WorkerHost.Build([], schedule: true,
-        new Dictionary<string, string?>(db.Settings)
+        new Dictionary<string, string?>(WorkerSettings.For(_dir, plans ?? Repository.Path("config", "plans", "2026.yaml"), db.Settings))
         {
-            ["Campaigns:Plans"] = plans ?? Repository.Path("config", "plans", "2026.yaml"),
-            ["Campaigns:Directories"] = Repository.Path("config", "directories"),
-            ["Campaigns:Documents"] = _dir.File("documents"),
-            ["Campaigns:MailPickup"] = _dir.File("mail"),
             ["Campaigns:ClusterCheckinInterval"] = "00:00:01",
             ["Campaigns:HttpPort"] = "0",
-            ["Logging:LogLevel:Default"] = "Warning",
         },
         services =>
         {

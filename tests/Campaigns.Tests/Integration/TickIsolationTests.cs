@@ -30,15 +30,7 @@ public sealed class TickIsolationTests : IDisposable
     private static string Sample => File.ReadAllText(Repository.Path("config", "plans", "2026.yaml"));
 
     private IHost Worker(int month, int day) => WorkerHost.Build([], schedule: false,
-        new Dictionary<string, string?>(_db.Settings)
-        {
-            ["Campaigns:Plans"] = _dir.File("plans"),
-            ["Campaigns:Directories"] = Repository.Path("config", "directories"),
-            ["Campaigns:Documents"] = _dir.File("documents"),
-            ["Campaigns:MailPickup"] = _dir.File("mail"),
-            ["Campaigns:Instance"] = "isolation",
-            ["Logging:LogLevel:Default"] = "Warning",
-        },
+        new Dictionary<string, string?>(WorkerSettings.For(_dir, _dir.File("plans"), _db.Settings)) { ["Campaigns:Instance"] = "isolation" },
         services =>
         {
             services.AddSingleton<TimeProvider>(new SimulatedClock(new DateTimeOffset(2026, month, day, 9, 0, 0, TimeSpan.FromHours(8))));
