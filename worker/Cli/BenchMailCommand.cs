@@ -137,59 +137,27 @@ public static class BenchMailCommand
             foreach (var connections in new[] { 1, run.Connections }.Distinct())
             {
                 await using var transport = new SmtpTransport(smtp, from, clock);
-                var processor = ProcessorTime();
                 var elapsed = await Outbox(open(), transport, connections, options, clock, rendered, cancellationToken);
                 Console.WriteLine($"send: store={name} connections={connections} {n:N0} messages through OutboxDispatcher and SmtpTransport " +
-                    $"(claim in batches of {options.DispatchBatchSize}, send, mark) in {elapsed.TotalSeconds:F2} s = {n / elapsed.TotalSeconds:F1} messages/s" +
-                    $"{processor()}");
+                    $"(claim in batches of {options.DispatchBatchSize}, send, mark) in {elapsed.TotalSeconds:F2} s = {n / elapsed.TotalSeconds:F1} messages/s");
             }
         }
 
         foreach (var (name, connectionString) in JobStores(run))
         {
-            CollectGarbage();
             var (messagesTook, jobs, jobsTook) = await ThroughHangfire(run, name, connectionString, rendered, cancellationToken);
             Console.WriteLine($"hangfire: store={name} connections={run.Connections} {n:N0} messages enqueued by the sweep as one OutboxJob pass " +
                 $"in {messagesTook.TotalSeconds:F2} s = {n / messagesTook.TotalSeconds:F1} messages/s; " +
                 $"{jobs:N0} empty jobs in {jobsTook.TotalSeconds:F2} s = {jobs / jobsTook.TotalSeconds:F1} jobs/s");
         }
 
-        var aloneProcessor = ProcessorTime();
         var alone = await Outbox(stores[0].Open(), new DiscardTransport(), run.Connections, options, clock, rendered, cancellationToken);
         Console.WriteLine($"outbox alone: store=sqlite connections={run.Connections}, a transport that sends nothing (claim, mark) = " +
-            $"{n / alone.TotalSeconds:F1} messages/s ({alone.TotalMilliseconds * 1000 / n:F0} µs per message){aloneProcessor()}");
+            $"{n / alone.TotalSeconds:F1} messages/s ({alone.TotalMilliseconds * 1000 / n:F0} µs per message)");
 
-        var reusedProcessor = ProcessorTime();
         var reused = await OneConnection(rendered, from, smtp, cancellationToken);
-        Console.WriteLine($"one connection: a single kept SmtpTransport connection sending all {n:N0} (no outbox) = {n / reused.TotalSeconds:F1} messages/s" +
-            $"{reusedProcessor()}");
+        Console.WriteLine($"one connection: a single kept SmtpTransport connection sending all {n:N0} (no outbox) = {n / reused.TotalSeconds:F1} messages/s");
         return 0;
-    }
-
-    /// <summary>
-    /// Starts counting the process's processor time (every thread: senders, the mark writer, the collector), which a loaded
-    /// machine inflates less than wall time; the function returns what was used since, as text for the line.
-    /// </summary>
-    private static Func<string> ProcessorTime()
-    {
-        CollectGarbage();
-        var start = Process.GetCurrentProcess().TotalProcessorTime;
-        return () => $" (processor {(Process.GetCurrentProcess().TotalProcessorTime - start).TotalSeconds:F2} s)";
-    }
-
-    /// <summary>
-    /// Collects what ran before, finalizers included, ahead of a timed run: the renders leave thousands of Scriban contexts
-    /// whose dynamic methods' finalizers (DynamicResolver.DestroyScout, which re-registers itself until its method is gone)
-    /// otherwise run at every collection inside the next timed run; a profile of the one-connection send found them using
-    /// about a seventh of the process's processor time.
-    /// </summary>
-    private static void CollectGarbage()
-    {
-        for (var i = 0; i < 3; i++)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-        }
     }
 
     private static IEnumerable<(string Name, string? ConnectionString)> JobStores(Run run)

@@ -13,17 +13,16 @@ namespace Campaigns.Engine;
 /// <summary>
 /// Sends what the outbox holds. A pass claims due rows in batches, oldest first (<see cref="CampaignStore.ClaimBatch"/>),
 /// and sends them over <see cref="WorkerOptions.SmtpConnections"/> connections at once: all messages to one address go
-/// through one sender, in order (<see cref="RecipientQueues"/>); across addresses no order is kept. The store's work runs
-/// beside the sends, not between them: the next batch is claimed while the senders still have half of the last one to
-/// send, and sent rows are marked by one writer in group commits (<see cref="SentMarks"/>) while the senders go on, at
-/// most <see cref="UnmarkedPerConnection"/> per connection waiting, so a crash between send and mark repeats at most
-/// those messages, with the same Message-ID (derived from the idempotency key) so they are recognisable. A message's own
-/// failure (a refused recipient, an address that is not one mailbox, a missing attachment) charges that row one attempt
-/// and hands it to <see cref="IDeliveryRetries"/>: a Hangfire job retries it with Hangfire's back-off, or shows it as a
-/// Failed job once it is dead (after <see cref="WorkerOptions.MaxDeliveryAttempts"/>, or at once when retrying cannot
-/// help); the other messages go on. Without a retrier (simulate, bench) such a row is dead at once. A server that is
-/// unavailable stops the pass and charges no row; the next sweep's pass tries again. A stop (cancellation) claims and
-/// begins nothing more, but lets the messages in hand finish and their marks commit, so a graceful stop repeats nothing.
+/// through one sender, in order; across addresses no order is kept. A message's own failure (a refused recipient, an
+/// address that is not one mailbox, a missing attachment) charges that row one attempt and hands it to
+/// <see cref="IDeliveryRetries"/>: a Hangfire job retries it with Hangfire's back-off, or shows it as a Failed job once it
+/// is dead (after <see cref="WorkerOptions.MaxDeliveryAttempts"/>, or at once when retrying cannot help); the other
+/// messages go on. Without a retrier (simulate, bench) such a row is dead at once. A server that is unavailable stops the
+/// pass and charges no row; the next sweep's pass tries again. Sent rows are marked in group commits
+/// (<see cref="DeliveryBatch.SentAsync"/>), at most <see cref="UnmarkedPerConnection"/> per connection waiting, so a crash
+/// between send and mark repeats at most those messages in flight, with the same Message-ID (derived from the idempotency
+/// key) so they are recognisable. A stop (cancellation) claims and begins nothing more, but lets the messages in hand
+/// finish and their marks commit, so a graceful stop repeats nothing.
 /// </summary>
 public sealed class OutboxDispatcher(
     IOptions<WorkerOptions> options, CampaignStore store, IMailTransport transport, TimeProvider time, ILogger<OutboxDispatcher> logger,
@@ -56,44 +55,30 @@ public sealed class OutboxDispatcher(
         await _pass.WaitAsync(cancellationToken);
         try
         {
-            var queues = new RecipientQueues();
-            var pass = new Pass(owner, queues);
-            var marks = new SentMarks(store, time, UnmarkedPerConnection * _options.SmtpConnections);
-            var batches = new List<DeliveryBatch>();
-            // The senders take claimed messages as they come; a connection is opened by the first message sent over it.
-            var senders = Enumerable.Range(0, _options.SmtpConnections)
-                .Select(_ => Task.Run(() => SenderAsync(queues, marks, pass, cancellationToken), CancellationToken.None)).ToArray();
+            var pass = new Pass(owner);
             try
             {
-                await ClaimAsync(queues, batches, pass, cancellationToken);
-            }
-            catch
-            {
-                // A stop (or a claim that failed) begins no new message; the messages in hand finish and are marked below.
-                pass.Halt();
-                throw;
+                // Failed rows go to their jobs and sent ones are no longer pending, so each claim takes new rows.
+                while (!pass.Halted)
+                {
+                    // A stop claims nothing more; what was sent is marked below before the pass ends.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    using var batch = store.ClaimBatch(time.GetUtcNow(), owner is null ? _options.DispatchBatchSize : 1,
+                        owner is null ? null : [owner.DeliveryId], UnmarkedPerConnection * _options.SmtpConnections);
+                    if (batch.Deliveries.Count == 0)
+                    {
+                        break;
+                    }
+                    await SendBatchAsync(batch, pass, cancellationToken);
+                    if (owner is not null)
+                    {
+                        break;
+                    }
+                }
             }
             finally
             {
-                queues.Complete();
-                try
-                {
-                    await Task.WhenAll(senders);
-                }
-                finally
-                {
-                    try
-                    {
-                        // Before the claims end (and on PostgreSQL their locks with them): a sent row must never look pending
-                        // to another instance.
-                        await marks.FlushAsync();
-                    }
-                    finally
-                    {
-                        batches.ForEach(b => b.Dispose());
-                        await transport.EndPassAsync(CancellationToken.None);
-                    }
-                }
+                await transport.EndPassAsync(CancellationToken.None);
             }
             return new DispatchResult(pass.Sent, [.. pass.Failures], pass.Unavailable);
         }
@@ -103,62 +88,49 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>
-    /// Claims batch after batch (oldest rows first, each after the last) for the senders: the next claim is read while they
-    /// send, once they have taken half of what waits, so no connection waits for the store between batches.
-    /// </summary>
-    private async Task ClaimAsync(RecipientQueues queues, List<DeliveryBatch> batches, Pass pass, CancellationToken cancellationToken)
+    private async Task SendBatchAsync(DeliveryBatch batch, Pass pass, CancellationToken cancellationToken)
     {
-        var owner = pass.Owner;
-        long? after = null;
-        while (!pass.Halted)
-        {
-            // A stop claims nothing more; what was sent is marked before the pass ends.
-            cancellationToken.ThrowIfCancellationRequested();
-            var batch = store.ClaimBatch(time.GetUtcNow(), owner is null ? _options.DispatchBatchSize : 1,
-                owner is null ? null : [owner.DeliveryId], after);
-            if (batch.Deliveries.Count == 0)
-            {
-                batch.Dispose();
-                return;
-            }
-            batches.Add(batch);
-            after = batch.Deliveries[^1].Id;
-            queues.Add(batch);
-            if (owner is not null)
-            {
-                return;
-            }
-            await queues.WaitForRoomAsync(Math.Max(1, _options.DispatchBatchSize / 2));
-        }
-    }
-
-    private async Task SenderAsync(RecipientQueues queues, SentMarks marks, Pass pass, CancellationToken cancellationToken)
-    {
+        var recipients = new ConcurrentQueue<PendingDelivery[]>(batch.Deliveries
+            .GroupBy(d => d.Message.RecipientEmail.Trim().ToUpperInvariant())
+            .Select(g => g.ToArray()));
+        var senders = Math.Min(_options.SmtpConnections, recipients.Count);
         try
         {
-            while (await queues.TakeAsync() is { } recipient)
+            await SendersAsync();
+        }
+        finally
+        {
+            // Before the claim ends (and on PostgreSQL its locks with it): a sent row must never look pending to another instance.
+            await batch.FlushAsync();
+        }
+
+        Task SendersAsync() => Task.WhenAll(Enumerable.Range(0, senders).Select(_ => Task.Run(async () =>
+        {
+            try
             {
-                while (queues.TryNext(recipient, out var next))
+                while (!pass.Halted && recipients.TryDequeue(out var messages))
                 {
-                    if (pass.Halted)
+                    foreach (var delivery in messages)
                     {
-                        return;
+                        if (pass.Halted)
+                        {
+                            return;
+                        }
+                        cancellationToken.ThrowIfCancellationRequested();
+                        await SendAsync(batch, delivery, pass);
                     }
-                    cancellationToken.ThrowIfCancellationRequested();
-                    await SendAsync(next.Batch, next.Delivery, marks, pass);
                 }
             }
-        }
-        catch
-        {
-            // A crash (or cancellation): the other senders finish the message in hand and stop.
-            pass.Halt();
-            throw;
-        }
+            catch
+            {
+                // A crash (or cancellation): the other senders finish the message in hand and stop.
+                pass.Halted = true;
+                throw;
+            }
+        }, CancellationToken.None)));
     }
 
-    private async Task SendAsync(DeliveryBatch batch, PendingDelivery pending, SentMarks marks, Pass pass)
+    private async Task SendAsync(DeliveryBatch batch, PendingDelivery pending, Pass pass)
     {
         var message = pending.Message;
         try
@@ -166,7 +138,7 @@ public sealed class OutboxDispatcher(
             // Never cancelled once begun: a stop that cut a message the server had taken from its mark would send it
             // again on the next pass. A send lasts at most the transport's timeout; the stop is checked between messages.
             await transport.SendAsync(Envelope(message), CancellationToken.None);
-            await marks.SentAsync(batch, pending);
+            await batch.SentAsync(pending);
             metrics?.DeliverySent();
             Interlocked.Increment(ref pass.Sent);
         }
@@ -177,7 +149,7 @@ public sealed class OutboxDispatcher(
             batch.Unavailable(pending, e.Message);
             lock (pass)
             {
-                pass.Halt();
+                pass.Halted = true;
                 if (pass.Unavailable)
                 {
                     return;
@@ -228,19 +200,12 @@ public sealed class OutboxDispatcher(
     private sealed record Owner(long DeliveryId, string JobId);
 
     /// <summary>One pass's counts, shared by its concurrent senders.</summary>
-    private sealed class Pass(Owner? owner, RecipientQueues queues)
+    private sealed class Pass(Owner? owner)
     {
         public Owner? Owner { get; } = owner;
         public int Sent;
         public readonly ConcurrentQueue<DeliveryFailure> Failures = new();
         public volatile bool Halted;
         public bool Unavailable;
-
-        /// <summary>No sender begins another message and nothing more is claimed; what was sent is still marked.</summary>
-        public void Halt()
-        {
-            Halted = true;
-            queues.Stop();
-        }
     }
 }

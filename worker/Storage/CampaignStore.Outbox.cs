@@ -23,24 +23,22 @@ public sealed partial class CampaignStore
 
     /// <summary>
     /// Up to <paramref name="max"/> due rows, oldest first (or, given <paramref name="ids"/>, those of them that are due),
-    /// after the row <paramref name="after"/> when given (a pass that claims its next batch while it sends the last one),
-    /// held until they are settled or the batch is disposed. On PostgreSQL each row is held by a session advisory lock on the batch's own
+    /// held until the batch is disposed; at most <paramref name="maxUnmarked"/> of them sent and not yet marked at a time. On PostgreSQL each row is held by a session advisory lock on the batch's own
     /// connection: other instances pass over it, marks commit on other connections one row at a time, and a worker killed
     /// mid-send releases its rows with its connection, so another sends them again — the one duplicate the outbox allows,
     /// recognisable by its Message-ID. (A FOR UPDATE row lock would block those marks until the whole batch ended.) On
     /// SQLite one process owns the file, and the claim is the read.
     /// </summary>
-    public DeliveryBatch ClaimBatch(DateTimeOffset now, int max, IReadOnlyCollection<long>? ids = null, long? after = null)
+    public DeliveryBatch ClaimBatch(DateTimeOffset now, int max, IReadOnlyCollection<long>? ids = null, int maxUnmarked = 32)
     {
         // A pass leaves alone the rows a Hangfire job owns (job_id set: a retry scheduled, or a dead letter); a job names its own.
-        var due = "state = 'pending' AND next_attempt_at <= @now" + (ids is null ? " AND job_id IS NULL" : $" AND {InList("id", "ids")}")
-            + (after is null ? "" : " AND id > @after");
-        var parameters = new { now = now.ToString("O"), max, ids = ids?.ToArray(), after };
+        var due = "state = 'pending' AND next_attempt_at <= @now" + (ids is null ? " AND job_id IS NULL" : $" AND {InList("id", "ids")}");
+        var parameters = new { now = now.ToString("O"), max, ids = ids?.ToArray() };
         if (!_provider.Shared)
         {
             using var connection = Connect();
-            return new DeliveryBatch(this, null, ReadPending(connection, null,
-                $"SELECT {PendingColumns} FROM deliveries WHERE {due} ORDER BY id LIMIT @max", parameters));
+            return new DeliveryBatch(this, _time, null, ReadPending(connection, null,
+                $"SELECT {PendingColumns} FROM deliveries WHERE {due} ORDER BY id LIMIT @max", parameters), maxUnmarked);
         }
         var locks = Connect();
         try
@@ -59,7 +57,7 @@ public sealed partial class CampaignStore
             var pending = ReadPending(locks, null,
                 $"SELECT {PendingColumns} FROM deliveries WHERE id = ANY(@locked) AND state = 'pending' AND next_attempt_at <= @now ORDER BY id",
                 new { locked, now = parameters.now });
-            return new DeliveryBatch(this, locks, pending);
+            return new DeliveryBatch(this, _time, locks, pending, maxUnmarked);
         }
         catch
         {
@@ -73,12 +71,13 @@ public sealed partial class CampaignStore
     /// <summary>Marks the rows sent in one transaction, with one audit row each.</summary>
     public void MarkSent(IReadOnlyCollection<long> ids, DateTimeOffset at) => InTransaction((connection, transaction) =>
     {
-        // The update returns what the audit rows say: one statement where an update and a read back were two.
+        var list = ids.ToArray();
+        connection.Execute(
+            $"UPDATE deliveries SET state = 'sent', sent_at = @at, attempts = attempts + 1, last_error = NULL WHERE {InList("id", "ids")}",
+            new { ids = list, at = at.ToString("O") }, transaction);
         var rows = connection.Query<(long Id, string? CampaignId, string Key, string State, long Attempts)>(
-            $"""
-            UPDATE deliveries SET state = 'sent', sent_at = @at, attempts = attempts + 1, last_error = NULL WHERE {InList("id", "ids")}
-            RETURNING id, campaign_id, idempotency_key, state, attempts
-            """, new { ids = ids.ToArray(), at = at.ToString("O") }, transaction).OrderBy(r => r.Id);
+            $"SELECT id, campaign_id, idempotency_key, state, attempts FROM deliveries WHERE {InList("id", "ids")} ORDER BY id",
+            new { ids = list }, transaction);
         Audit(connection, transaction, at, "outbox", [.. rows.Select(r => ("delivery-sent", r.CampaignId,
             (object)new { id = r.Id, key = r.Key, state = r.State, attempts = r.Attempts, lastError = (string?)null }))]);
     });

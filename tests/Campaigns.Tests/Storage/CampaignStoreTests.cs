@@ -434,9 +434,8 @@ public sealed class CampaignStoreOnPostgresTests() : CampaignStoreTests(TestStor
         }
 
         // The mark commits while the batch still holds its other row.
-        var marks = new SentMarks(store, new Campaigns.Host.SimulatedClock(Now), 8);
-        await marks.SentAsync(first, first.Deliveries[0]);
-        await marks.FlushAsync();
+        await first.SentAsync(first.Deliveries[0]);
+        await first.FlushAsync();
         store.Deliveries().Single(d => d.Id == first.Deliveries[0].Id).State.ShouldBe("sent");
         second.Dispose(); // killed mid-send: its row is pending again, for whoever comes next
         using var again = store.ClaimBatch(Now, 2);
@@ -450,9 +449,8 @@ public sealed class CampaignStoreOnPostgresTests() : CampaignStoreTests(TestStor
         store.Apply(TestPlans.Plan(), new TickOutcome([], [], [], []), [], [Message("a")], new DateOnly(2024, 4, 9), Now, "t");
         using (var first = store.ClaimBatch(Now, 10))
         {
-            var marks = new SentMarks(store, new Campaigns.Host.SimulatedClock(Now), 8);
-            await marks.SentAsync(first, first.Deliveries.ShouldHaveSingleItem());
-            await marks.FlushAsync();
+            await first.SentAsync(first.Deliveries.ShouldHaveSingleItem());
+            await first.FlushAsync();
         }
         using var later = Store().ClaimBatch(Now, 10);
         later.Deliveries.ShouldBeEmpty();
