@@ -8,5 +8,7 @@ namespace Campaigns.Cli;
 /// </summary>
 public sealed class DiscardTransport : IMailTransport
 {
-    public Task SendAsync(MailEnvelope envelope, CancellationToken cancellationToken) => Task.CompletedTask;
+    public void Send(MailEnvelope envelope, CancellationToken cancellationToken)
+    {
+    }
 }

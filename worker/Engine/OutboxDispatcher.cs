@@ -19,7 +19,7 @@ namespace Campaigns.Engine;
 /// is dead (after <see cref="WorkerOptions.MaxDeliveryAttempts"/>, or at once when retrying cannot help); the other
 /// messages go on. Without a retrier (simulate, bench) such a row is dead at once. A server that is unavailable stops the
 /// pass and charges no row; the next sweep's pass tries again. Sent rows are marked in group commits
-/// (<see cref="DeliveryBatch.SentAsync"/>), at most <see cref="UnmarkedPerConnection"/> per connection waiting, so a crash
+/// (<see cref="DeliveryBatch.Sent"/>), at most <see cref="UnmarkedPerConnection"/> per connection waiting, so a crash
 /// between send and mark repeats at most those messages in flight, with the same Message-ID (derived from the idempotency
 /// key) so they are recognisable. A stop (cancellation) claims and begins nothing more, but lets the messages in hand
 /// finish and their marks commit, so a graceful stop repeats nothing.
@@ -32,7 +32,7 @@ public sealed class OutboxDispatcher(
 
     // Sent rows whose marks may wait for the next group commit, per connection: enough that a commit's cost (an fsync, the
     // audit lock) is shared by many rows, few enough that a crash repeats only a handful, with the same Message-ID.
-    public const int UnmarkedPerConnection = 8;
+    public const int UnmarkedPerConnection = 16;
 
     // The passes and the per-message jobs all use the one set of connections; one at a time, so no row is sent twice.
     private readonly SemaphoreSlim _pass = new(1, 1);
@@ -78,7 +78,7 @@ public sealed class OutboxDispatcher(
             }
             finally
             {
-                await transport.EndPassAsync(CancellationToken.None);
+                transport.EndPass(CancellationToken.None);
             }
             return new DispatchResult(pass.Sent, [.. pass.Failures], pass.Unavailable);
         }
@@ -101,10 +101,12 @@ public sealed class OutboxDispatcher(
         finally
         {
             // Before the claim ends (and on PostgreSQL its locks with it): a sent row must never look pending to another instance.
-            await batch.FlushAsync();
+            batch.Flush();
         }
 
-        Task SendersAsync() => Task.WhenAll(Enumerable.Range(0, senders).Select(_ => Task.Run(async () =>
+        // Each sender on a thread of its own, blocking on its connection (see IMailTransport): a kept SMTP connection is a
+        // strict write-and-wait exchange, and the pool's hops around each wait cost more than the exchange.
+        Task SendersAsync() => Task.WhenAll(Enumerable.Range(0, senders).Select(_ => Task.Factory.StartNew(() =>
         {
             try
             {
@@ -117,7 +119,7 @@ public sealed class OutboxDispatcher(
                             return;
                         }
                         cancellationToken.ThrowIfCancellationRequested();
-                        await SendAsync(batch, delivery, pass);
+                        Send(batch, delivery, pass);
                     }
                 }
             }
@@ -127,18 +129,18 @@ public sealed class OutboxDispatcher(
                 pass.Halted = true;
                 throw;
             }
-        }, CancellationToken.None)));
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
     }
 
-    private async Task SendAsync(DeliveryBatch batch, PendingDelivery pending, Pass pass)
+    private void Send(DeliveryBatch batch, PendingDelivery pending, Pass pass)
     {
         var message = pending.Message;
         try
         {
             // Never cancelled once begun: a stop that cut a message the server had taken from its mark would send it
             // again on the next pass. A send lasts at most the transport's timeout; the stop is checked between messages.
-            await transport.SendAsync(Envelope(message), CancellationToken.None);
-            await batch.SentAsync(pending);
+            transport.Send(Envelope(message), CancellationToken.None);
+            batch.Sent(pending);
             metrics?.DeliverySent();
             Interlocked.Increment(ref pass.Sent);
         }

@@ -14,7 +14,7 @@ public sealed class PickupFolderTransport(string folder, Contact from, DkimSigne
     // CRLF as on the wire, whatever the platform's line ending.
     private static readonly FormatOptions Wire = new() { NewLineFormat = NewLineFormat.Dos };
 
-    public async Task SendAsync(MailEnvelope envelope, CancellationToken cancellationToken)
+    public void Send(MailEnvelope envelope, CancellationToken cancellationToken)
     {
         var message = MailMessages.Build(envelope, from, signer);
         OwnerOnly.CreateFolder(folder);
@@ -24,9 +24,9 @@ public sealed class PickupFolderTransport(string folder, Contact from, DkimSigne
         try
         {
             // Mail names inspectors and their contacts: owner-only from the first byte, whatever the umask.
-            await using (var file = OwnerOnly.Create(staging))
+            using (var file = OwnerOnly.Create(staging))
             {
-                await message.WriteToAsync(Wire, file, cancellationToken);
+                message.WriteTo(Wire, file, cancellationToken);
             }
             File.Move(staging, path, overwrite: true);
         }

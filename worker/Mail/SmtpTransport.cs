@@ -11,19 +11,19 @@ using MimeKit.Cryptography;
 namespace Campaigns.Mail;
 
 /// <summary>
-/// Sends through an SMTP server with MailKit over kept connections: each <see cref="SendAsync"/> takes an idle connection
+/// Sends through an SMTP server with MailKit over kept connections: each <see cref="Send"/> takes an idle connection
 /// (or opens one: connect, TLS, AUTH), sends, and keeps it for the next message, so a dispatch pass with N concurrent
-/// senders holds N connections and says QUIT once each, in <see cref="EndPassAsync"/>. Connections go over a socket with
+/// senders holds N connections and says QUIT once each, in <see cref="EndPass"/>. Connections go over a socket with
 /// NoDelay: MailKit's own connect leaves Nagle on, and the last small write of each message then waits ~40 ms for the
 /// server's delayed ACK. MailKit pipelines MAIL/RCPT/DATA where the server offers PIPELINING.
 /// Failures that belong to the server rather than the message become <see cref="MailServerUnavailableException"/>;
 /// a refused recipient or message becomes <see cref="MailMessageException"/>, and the connection serves the next one.
 /// </summary>
-public sealed class SmtpTransport(SmtpSettings settings, Contact from, TimeProvider time, DkimSigner? signer = null) : IMailTransport, IAsyncDisposable
+public sealed class SmtpTransport(SmtpSettings settings, Contact from, TimeProvider time, DkimSigner? signer = null) : IMailTransport, IDisposable
 {
     private readonly ConcurrentBag<SmtpClient> _idle = [];
 
-    public async Task SendAsync(MailEnvelope envelope, CancellationToken cancellationToken)
+    public void Send(MailEnvelope envelope, CancellationToken cancellationToken)
     {
         var message = MailMessages.Build(envelope, from, signer);
         // MailKit's Timeout bounds each read and write; this bounds the whole message, connection included.
@@ -34,8 +34,8 @@ public sealed class SmtpTransport(SmtpSettings settings, Contact from, TimeProvi
         {
             try
             {
-                client ??= await ConnectAsync(linked.Token);
-                await client.SendAsync(message, linked.Token);
+                client ??= Connect(linked.Token);
+                client.Send(message, linked.Token);
             }
             catch (Exception e) when (reused && IsDropped(e) && !linked.IsCancellationRequested)
             {
@@ -43,8 +43,8 @@ public sealed class SmtpTransport(SmtpSettings settings, Contact from, TimeProvi
                 // Had the server already taken the message, this sends it twice, with the same Message-ID.
                 client?.Dispose();
                 client = null;
-                client = await ConnectAsync(linked.Token);
-                await client.SendAsync(message, linked.Token);
+                client = Connect(linked.Token);
+                client.Send(message, linked.Token);
             }
             _idle.Add(client);
             client = null;
@@ -80,13 +80,13 @@ public sealed class SmtpTransport(SmtpSettings settings, Contact from, TimeProvi
     }
 
     /// <summary>Says QUIT on every kept connection.</summary>
-    public async Task EndPassAsync(CancellationToken cancellationToken)
+    public void EndPass(CancellationToken cancellationToken)
     {
         while (_idle.TryTake(out var client))
         {
             try
             {
-                await client.DisconnectAsync(quit: true, cancellationToken);
+                client.Disconnect(quit: true, cancellationToken);
             }
             catch (Exception e) when (IsServerFailure(e))
             {
@@ -99,9 +99,9 @@ public sealed class SmtpTransport(SmtpSettings settings, Contact from, TimeProvi
         }
     }
 
-    public async ValueTask DisposeAsync() => await EndPassAsync(CancellationToken.None);
+    public void Dispose() => EndPass(CancellationToken.None);
 
-    private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
+    private SmtpClient Connect(CancellationToken cancellationToken)
     {
         var client = new SmtpClient { Timeout = (int)Math.Min(settings.Timeout.TotalMilliseconds, int.MaxValue) };
         if (settings.CertificateSha256 is { } pin)
@@ -111,8 +111,9 @@ public sealed class SmtpTransport(SmtpSettings settings, Contact from, TimeProvi
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(settings.Host, settings.Port, cancellationToken);
-            await client.ConnectAsync(socket, settings.Host, settings.Port, settings.Security switch
+            // Bounded by the token: a blocking Connect would wait for the operating system's own timeout.
+            socket.ConnectAsync(settings.Host, settings.Port, cancellationToken).AsTask().GetAwaiter().GetResult();
+            client.Connect(socket, settings.Host, settings.Port, settings.Security switch
             {
                 SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
                 SmtpSecurity.ImplicitTls => SecureSocketOptions.SslOnConnect,
@@ -120,7 +121,7 @@ public sealed class SmtpTransport(SmtpSettings settings, Contact from, TimeProvi
             }, cancellationToken);
             if (settings.UserName is not null)
             {
-                await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
+                client.Authenticate(settings.UserName, settings.Password ?? "", cancellationToken);
             }
             // With SIZE offered, MailKit writes every message twice: once to measure it for MAIL FROM's SIZE=, once to
             // send it. A message too large is then refused after DATA instead (552, still that message's own failure).

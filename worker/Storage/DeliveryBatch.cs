@@ -1,23 +1,25 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Threading.Channels;
 using Dapper;
 
 namespace Campaigns.Storage;
 
 /// <summary>
 /// Outbox rows claimed for sending (<see cref="CampaignStore.ClaimBatch"/>). A sent row's mark is queued
-/// (<see cref="SentAsync"/>) and one writer commits whatever has queued meanwhile in one transaction, so a commit's cost
-/// (an fsync on SQLite, the audit lock on PostgreSQL) is shared by many rows instead of paid by each; at most
-/// <c>maxUnmarked</c> rows wait for their mark, which bounds what a crash repeats. Failures are settled at once, each in
-/// its own transaction. <see cref="FlushAsync"/> before disposing: disposing leaves every row not yet marked pending for
-/// the next pass. Safe from several threads at once.
+/// (<see cref="Sent"/>) and one writer, on a thread of its own, commits whatever has queued meanwhile in one transaction,
+/// so a commit's cost (an fsync on SQLite, the audit lock on PostgreSQL) is shared by many rows instead of paid by each;
+/// at most <c>maxUnmarked</c> rows wait for their mark, which bounds what a crash repeats. Failures are settled at once,
+/// each in its own transaction. <see cref="Flush"/> before disposing: disposing leaves every row not yet marked pending
+/// for the next pass. Safe from several threads at once.
 /// </summary>
 public sealed class DeliveryBatch : IDisposable
 {
     private readonly CampaignStore _store;
     private readonly TimeProvider _time;
-    private readonly Channel<long> _sent = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly BlockingCollection<long> _sent = [];
     private readonly SemaphoreSlim _unmarked;
+    private readonly int _group;
+    private readonly CancellationTokenSource _writerStopped = new();
     private readonly Task _writer;
     private DbConnection? _locks;
 
@@ -25,7 +27,9 @@ public sealed class DeliveryBatch : IDisposable
     {
         (_store, _time, _locks, Deliveries) = (store, time, locks, deliveries);
         _unmarked = new SemaphoreSlim(maxUnmarked, maxUnmarked);
-        _writer = Task.Run(WriteMarksAsync);
+        _group = Math.Max(1, maxUnmarked / 2);
+        // Its own thread: the commit blocks (an fsync), and a blocked pool thread delays the senders' own work.
+        _writer = Task.Factory.StartNew(WriteMarks, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>The claimed rows, oldest first.</summary>
@@ -35,22 +39,25 @@ public sealed class DeliveryBatch : IDisposable
     /// Queues the row's mark as sent; returns once it fits under the bound of unmarked rows. Throws when the writer has
     /// failed (the database went away): then nothing more may be sent in this batch.
     /// </summary>
-    public async Task SentAsync(PendingDelivery delivery)
+    public void Sent(PendingDelivery delivery)
     {
-        var slot = _unmarked.WaitAsync();
-        if (await Task.WhenAny(slot, _writer) != slot)
+        try
         {
-            await _writer;
+            _unmarked.Wait(_writerStopped.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _writer.GetAwaiter().GetResult();
             throw new InvalidOperationException("The outbox's mark writer stopped before the batch ended.");
         }
-        _sent.Writer.TryWrite(delivery.Id);
+        _sent.Add(delivery.Id);
     }
 
     /// <summary>Waits until every queued mark is committed (and throws the writer's failure, if any).</summary>
-    public async Task FlushAsync()
+    public void Flush()
     {
-        _sent.Writer.TryComplete();
-        await _writer;
+        _sent.CompleteAdding();
+        _writer.GetAwaiter().GetResult();
     }
 
     public void Failed(PendingDelivery delivery, string error, bool dead, string? jobId) =>
@@ -61,9 +68,11 @@ public sealed class DeliveryBatch : IDisposable
 
     public void Dispose()
     {
-        _sent.Writer.TryComplete();
-        // The writer ends with the channel; its failure, if any, was the batch's to report through FlushAsync.
+        _sent.CompleteAdding();
+        // The writer ends with the queue; its failure, if any, was the batch's to report through Flush.
         _writer.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+        _sent.Dispose();
+        _writerStopped.Dispose();
         if (Interlocked.Exchange(ref _locks, null) is not { } locks)
         {
             return;
@@ -79,18 +88,35 @@ public sealed class DeliveryBatch : IDisposable
         }
     }
 
-    private async Task WriteMarksAsync()
+    private void WriteMarks()
     {
-        var ids = new List<long>();
-        while (await _sent.Reader.WaitToReadAsync())
+        try
         {
-            while (_sent.Reader.TryRead(out var id))
+            var ids = new List<long>();
+            foreach (var first in _sent.GetConsumingEnumerable())
             {
-                ids.Add(id);
+                ids.Add(first);
+                // Half the bound at least (or what is left when the batch ends): a commit costs about the same for 2 rows
+                // as for 16, and committing after every send or two kept the writer busy enough to slow the senders down.
+                // The other half goes on being sent meanwhile.
+                while (ids.Count < _group && _sent.TryTake(out var next, Timeout.Infinite))
+                {
+                    ids.Add(next);
+                }
+                while (_sent.TryTake(out var id))
+                {
+                    ids.Add(id);
+                }
+                _store.MarkSent(ids, _time.GetUtcNow());
+                _unmarked.Release(ids.Count);
+                ids.Clear();
             }
-            _store.MarkSent(ids, _time.GetUtcNow());
-            _unmarked.Release(ids.Count);
-            ids.Clear();
+        }
+        catch
+        {
+            // A sender waiting for a slot learns of it at once instead of waiting for marks that will not come.
+            _writerStopped.Cancel();
+            throw;
         }
     }
 }

@@ -248,24 +248,24 @@ public abstract class OutboxDispatcherSmtpTests(TestStore db) : IDisposable
     /// <summary>Signals a stop while one message is being sent, as a SIGTERM would arrive at any moment.</summary>
     private sealed class StopsWhileSending(IMailTransport inner, string messageId, CancellationTokenSource stop) : IMailTransport
     {
-        public async Task SendAsync(MailEnvelope envelope, CancellationToken cancellationToken)
+        public void Send(MailEnvelope envelope, CancellationToken cancellationToken)
         {
             if (envelope.MessageId == messageId)
             {
-                await stop.CancelAsync();
+                stop.Cancel();
             }
-            await inner.SendAsync(envelope, cancellationToken);
+            inner.Send(envelope, cancellationToken);
         }
 
-        public Task EndPassAsync(CancellationToken cancellationToken) => inner.EndPassAsync(cancellationToken);
+        public void EndPass(CancellationToken cancellationToken) => inner.EndPass(cancellationToken);
     }
 
     /// <summary>Sends, and for one message then "dies" before the dispatcher can mark it sent.</summary>
     private sealed class DiesAfterSending(IMailTransport inner, string messageId) : IMailTransport
     {
-        public async Task SendAsync(MailEnvelope envelope, CancellationToken cancellationToken)
+        public void Send(MailEnvelope envelope, CancellationToken cancellationToken)
         {
-            await inner.SendAsync(envelope, cancellationToken);
+            inner.Send(envelope, cancellationToken);
             if (envelope.MessageId == messageId)
             {
                 throw new WorkerKilled();

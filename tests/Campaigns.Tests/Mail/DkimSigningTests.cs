@@ -54,7 +54,7 @@ public class DkimSigningTests : IDisposable
     [Fact]
     public async Task PickupFolder_SignedMessage_VerifiesAndATamperedOneDoesNot()
     {
-        await new PickupFolderTransport(_dir.File("mail"), From, _signer).SendAsync(Envelope("signed"), CancellationToken.None);
+        new PickupFolderTransport(_dir.File("mail"), From, _signer).Send(Envelope("signed"), CancellationToken.None);
         var message = ReceivedMail.Parse(File.ReadAllBytes(_dir.File("mail", "signed.eml"))).Message;
 
         message.Headers[HeaderId.DkimSignature].ShouldNotBeNull().ShouldContain("d=qinghe.example");
@@ -68,9 +68,9 @@ public class DkimSigningTests : IDisposable
     public async Task Smtp_SignedMessageAsTheServerReceivedIt_Verifies()
     {
         using var server = SmtpServer.Start();
-        await using var transport = new SmtpTransport(
+        using var transport = new SmtpTransport(
             new SmtpSettings(server.Host, server.Port, SmtpSecurity.None, null, null, TimeSpan.FromSeconds(10)), From, TimeProvider.System, _signer);
-        await transport.SendAsync(Envelope("over-smtp"), CancellationToken.None);
+        transport.Send(Envelope("over-smtp"), CancellationToken.None);
 
         (await VerifyAsync(server.Received().ShouldHaveSingleItem().Message)).ShouldBeTrue();
     }

@@ -21,21 +21,21 @@ public class PickupFolderTransportTests : IDisposable
         [new MailAttachment("一企一表.html", "text/html", Encoding.UTF8.GetBytes("<html>表</html>"))]);
 
     [Fact]
-    public async Task SendAsync_SameMessageTwice_OneFile()
+    public void Send_SameMessageTwice_OneFile()
     {
         var transport = new PickupFolderTransport(_dir.Path, new Contact("提醒", "campaigns@localhost", null));
-        await transport.SendAsync(Envelope("abc123"), CancellationToken.None);
-        await transport.SendAsync(Envelope("abc123"), CancellationToken.None);
-        await transport.SendAsync(Envelope("def456"), CancellationToken.None);
+        transport.Send(Envelope("abc123"), CancellationToken.None);
+        transport.Send(Envelope("abc123"), CancellationToken.None);
+        transport.Send(Envelope("def456"), CancellationToken.None);
         Directory.GetFiles(_dir.Path).Select(Path.GetFileName).Order().ShouldBe(["abc123.eml", "def456.eml"]);
         Directory.GetDirectories(_dir.Path).ShouldBeEmpty();
     }
 
     [Fact]
-    public async Task SendAsync_WritesUtf8HeadersMessageIdInjectedDateAndAttachment()
+    public void Send_WritesUtf8HeadersMessageIdInjectedDateAndAttachment()
     {
         var transport = new PickupFolderTransport(_dir.Path, new Contact("提醒", "campaigns@localhost", null));
-        await transport.SendAsync(Envelope("abc123"), CancellationToken.None);
+        transport.Send(Envelope("abc123"), CancellationToken.None);
         var eml = File.ReadAllText(_dir.File("abc123.eml"));
         var headers = eml[..eml.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
 

@@ -37,9 +37,9 @@ public class SmtpTransportTests : IDisposable
         ]);
 
     [Fact]
-    public async Task SendAsync_ChineseMessageWithAttachments_ServerReceivesItDecodable()
+    public void Send_ChineseMessageWithAttachments_ServerReceivesItDecodable()
     {
-        await Transport(_server.Port).SendAsync(Envelope("abc123"), CancellationToken.None);
+        Transport(_server.Port).Send(Envelope("abc123"), CancellationToken.None);
 
         var mail = _server.Received().ShouldHaveSingleItem();
         mail.MessageId.ShouldBe("<abc123@campaigns.local>");
@@ -61,102 +61,100 @@ public class SmtpTransportTests : IDisposable
     }
 
     [Fact]
-    public async Task SendAsync_RecipientRejected_FailsForThatMessageOnly()
+    public void Send_RecipientRejected_FailsForThatMessageOnly()
     {
         // A refused recipient is the message's failure (counted, then dead-lettered), not the server's.
-        await using var transport = Transport(_server.Port);
-        var error = await Should.ThrowAsync<MailMessageException>(() => transport.SendAsync(Envelope("x1", Rejected), CancellationToken.None));
+        using var transport = Transport(_server.Port);
+        var error = Should.Throw<MailMessageException>(() => transport.Send(Envelope("x1", Rejected), CancellationToken.None));
         error.Message.ShouldStartWith("550");
         error.Permanent.ShouldBeFalse();
 
         // The same kept connection sends the next message.
-        await transport.SendAsync(Envelope("x2"), CancellationToken.None);
+        transport.Send(Envelope("x2"), CancellationToken.None);
         _server.Received().ShouldHaveSingleItem().MessageId.ShouldBe("<x2@campaigns.local>");
     }
 
     [Fact]
-    public async Task SendAsync_ServerStoppedThenRestarted_UnavailableThenDelivers()
+    public void Send_ServerStoppedThenRestarted_UnavailableThenDelivers()
     {
         _server.Stop();
-        var error = await Should.ThrowAsync<MailServerUnavailableException>(
-            () => Transport(_server.Port).SendAsync(Envelope("down"), CancellationToken.None));
+        var error = Should.Throw<MailServerUnavailableException>(() => Transport(_server.Port).Send(Envelope("down"), CancellationToken.None));
         error.Message.ShouldContain($"127.0.0.1:{_server.Port}");
 
         _server.Restart();
-        await Transport(_server.Port).SendAsync(Envelope("up"), CancellationToken.None);
+        Transport(_server.Port).Send(Envelope("up"), CancellationToken.None);
         _server.Received().ShouldHaveSingleItem().MessageId.ShouldBe("<up@campaigns.local>");
     }
 
     [Fact]
-    public async Task SendAsync_ServerAcceptsButNeverGreets_TimesOutAsUnavailable()
+    public void Send_ServerAcceptsButNeverGreets_TimesOutAsUnavailable()
     {
         // Without a bound on the greeting this would wait forever.
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start();
         var port = ((IPEndPoint)silent.LocalEndpoint).Port;
         var elapsed = System.Diagnostics.Stopwatch.StartNew();
-        var error = await Should.ThrowAsync<MailServerUnavailableException>(
-            () => Transport(port, TimeSpan.FromSeconds(1)).SendAsync(Envelope("slow"), CancellationToken.None));
+        var error = Should.Throw<MailServerUnavailableException>(() => Transport(port, TimeSpan.FromSeconds(1)).Send(Envelope("slow"), CancellationToken.None));
         error.Message.ShouldContain("did not answer within");
         elapsed.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
-    public async Task SendAsync_StartTlsToServerWithoutIt_RefusedNeverSentInClear()
+    public void Send_StartTlsToServerWithoutIt_RefusedNeverSentInClear()
     {
         // The test server offers no STARTTLS: the client must refuse rather than fall back to plain text.
         var transport = new SmtpTransport(
             new SmtpSettings(_server.Host, _server.Port, SmtpSecurity.StartTls, null, null, TimeSpan.FromSeconds(10)), From, TimeProvider.System);
-        await Should.ThrowAsync<MailServerUnavailableException>(() => transport.SendAsync(Envelope("tls"), CancellationToken.None));
+        Should.Throw<MailServerUnavailableException>(() => transport.Send(Envelope("tls"), CancellationToken.None));
         _server.Received().ShouldBeEmpty();
     }
 
     [Fact]
-    public async Task SendAsync_NothingListening_UnavailableNotAMessageFailure()
+    public void Send_NothingListening_UnavailableNotAMessageFailure()
     {
         // Port 1 on loopback refuses at once: the dispatcher turns this into a pause, never a lost message.
-        await Should.ThrowAsync<MailServerUnavailableException>(() => Transport(1).SendAsync(Envelope("x"), CancellationToken.None));
+        Should.Throw<MailServerUnavailableException>(() => Transport(1).Send(Envelope("x"), CancellationToken.None));
     }
 
     [Fact]
-    public async Task SendAsync_ManyMessagesOnOneTransport_OneConnectionThenQuit()
+    public void Send_ManyMessagesOnOneTransport_OneConnectionThenQuit()
     {
-        await using var transport = Transport(_server.Port);
+        using var transport = Transport(_server.Port);
         for (var i = 0; i < 5; i++)
         {
-            await transport.SendAsync(Envelope($"m{i}"), CancellationToken.None);
+            transport.Send(Envelope($"m{i}"), CancellationToken.None);
         }
-        await transport.EndPassAsync(CancellationToken.None);
-        await transport.SendAsync(Envelope("next-pass"), CancellationToken.None);
+        transport.EndPass(CancellationToken.None);
+        transport.Send(Envelope("next-pass"), CancellationToken.None);
 
         _server.Received().Select(m => m.MessageId).ShouldBe([.. Enumerable.Range(0, 5).Select(i => $"<m{i}@campaigns.local>"), "<next-pass@campaigns.local>"]);
         var peers = _server.Peers();
         peers.Take(5).Distinct().ShouldHaveSingleItem();
-        peers[5].ShouldNotBe(peers[0], "EndPassAsync closed the first connection; the next pass opens its own");
+        peers[5].ShouldNotBe(peers[0], "EndPass closed the first connection; the next pass opens its own");
     }
 
     [Fact]
-    public async Task SendAsync_KeptConnectionDroppedBetweenMessages_ReconnectsAndSends()
+    public void Send_KeptConnectionDroppedBetweenMessages_ReconnectsAndSends()
     {
-        await using var transport = Transport(_server.Port);
-        await transport.SendAsync(Envelope("before"), CancellationToken.None);
+        using var transport = Transport(_server.Port);
+        transport.Send(Envelope("before"), CancellationToken.None);
         _server.Stop();
         _server.Restart();
-        await transport.SendAsync(Envelope("after"), CancellationToken.None);
+        transport.Send(Envelope("after"), CancellationToken.None);
         _server.Received().Select(m => m.MessageId).ShouldBe(["<before@campaigns.local>", "<after@campaigns.local>"]);
     }
 
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task SendAsync_TlsWithPinnedSelfSignedCertificateAndLogin_Delivers(bool implicitTls)
+    public void Send_TlsWithPinnedSelfSignedCertificateAndLogin_Delivers(bool implicitTls)
     {
         using var certificate = new SelfSignedCertificate();
         using var server = SmtpServer.StartWith([.. certificate.ServerArguments(implicitTls), "--auth", "campaigns:s3cret"]);
-        await using var transport = Secure(server, implicitTls ? SmtpSecurity.ImplicitTls : SmtpSecurity.StartTls, certificate.Sha256, "campaigns", "s3cret");
+        using var transport = Secure(server, implicitTls ? SmtpSecurity.ImplicitTls : SmtpSecurity.StartTls, certificate.Sha256, "campaigns", "s3cret");
 
-        await transport.SendAsync(Envelope("tls1"), CancellationToken.None);
-        await transport.SendAsync(Envelope("tls2"), CancellationToken.None);
+        transport.Send(Envelope("tls1"), CancellationToken.None);
+        transport.Send(Envelope("tls2"), CancellationToken.None);
 
         server.Received().Select(m => m.Subject).ShouldBe([Subject, Subject]);
         server.Peers().Distinct().ShouldHaveSingleItem();
@@ -165,36 +163,34 @@ public class SmtpTransportTests : IDisposable
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task SendAsync_SelfSignedCertificateNotPinned_RefusedAsUnavailableNothingSent(bool implicitTls)
+    public void Send_SelfSignedCertificateNotPinned_RefusedAsUnavailableNothingSent(bool implicitTls)
     {
         using var certificate = new SelfSignedCertificate();
         using var server = SmtpServer.StartWith(certificate.ServerArguments(implicitTls));
         var security = implicitTls ? SmtpSecurity.ImplicitTls : SmtpSecurity.StartTls;
 
-        await Should.ThrowAsync<MailServerUnavailableException>(() => Secure(server, security, pin: null).SendAsync(Envelope("t"), CancellationToken.None));
+        Should.Throw<MailServerUnavailableException>(() => Secure(server, security, pin: null).Send(Envelope("t"), CancellationToken.None));
         using var other = new SelfSignedCertificate();
-        await Should.ThrowAsync<MailServerUnavailableException>(() => Secure(server, security, other.Sha256).SendAsync(Envelope("t"), CancellationToken.None));
+        Should.Throw<MailServerUnavailableException>(() => Secure(server, security, other.Sha256).Send(Envelope("t"), CancellationToken.None));
         server.Received().ShouldBeEmpty();
     }
 
     [Fact]
-    public async Task SendAsync_WrongPassword_UnavailableNotAMessageFailure()
+    public void Send_WrongPassword_UnavailableNotAMessageFailure()
     {
         using var certificate = new SelfSignedCertificate();
         using var server = SmtpServer.StartWith([.. certificate.ServerArguments(implicitTls: true), "--auth", "campaigns:s3cret"]);
-        await Should.ThrowAsync<MailServerUnavailableException>(
-            () => Secure(server, SmtpSecurity.ImplicitTls, certificate.Sha256, "campaigns", "wrong").SendAsync(Envelope("t"), CancellationToken.None));
+        Should.Throw<MailServerUnavailableException>(() => Secure(server, SmtpSecurity.ImplicitTls, certificate.Sha256, "campaigns", "wrong").Send(Envelope("t"), CancellationToken.None));
         server.Received().ShouldBeEmpty();
     }
 
     [Theory]
     [InlineData("market@qinghe.example\r\nBcc: evil@attacker.example")]
     [InlineData("market@qinghe.example, evil@attacker.example")]
-    public async Task SendAsync_RecipientNotExactlyOneAddress_PermanentMessageFailureNothingSent(string email)
+    public void Send_RecipientNotExactlyOneAddress_PermanentMessageFailureNothingSent(string email)
     {
-        await using var transport = Transport(_server.Port);
-        var error = await Should.ThrowAsync<MailMessageException>(
-            () => transport.SendAsync(Envelope("bad", email), CancellationToken.None));
+        using var transport = Transport(_server.Port);
+        var error = Should.Throw<MailMessageException>(() => transport.Send(Envelope("bad", email), CancellationToken.None));
         error.Permanent.ShouldBeTrue();
         _server.Received().ShouldBeEmpty();
     }

@@ -418,7 +418,7 @@ public sealed class CampaignStoreOnPostgresTests() : CampaignStoreTests(TestStor
     }
 
     [Fact]
-    public async Task ClaimBatch_TwoInstancesAtOnce_EachGetsItsOwnRows_AnUnsettledBatchGivesItsRowsBack()
+    public void ClaimBatch_TwoInstancesAtOnce_EachGetsItsOwnRows_AnUnsettledBatchGivesItsRowsBack()
     {
         var store = Store();
         store.Apply(TestPlans.Plan(), new TickOutcome([], [], [], []), [], [Message("a"), Message("b"), Message("c")], new DateOnly(2024, 4, 9), Now, "t");
@@ -434,8 +434,8 @@ public sealed class CampaignStoreOnPostgresTests() : CampaignStoreTests(TestStor
         }
 
         // The mark commits while the batch still holds its other row.
-        await first.SentAsync(first.Deliveries[0]);
-        await first.FlushAsync();
+        first.Sent(first.Deliveries[0]);
+        first.Flush();
         store.Deliveries().Single(d => d.Id == first.Deliveries[0].Id).State.ShouldBe("sent");
         second.Dispose(); // killed mid-send: its row is pending again, for whoever comes next
         using var again = store.ClaimBatch(Now, 2);
@@ -443,14 +443,14 @@ public sealed class CampaignStoreOnPostgresTests() : CampaignStoreTests(TestStor
     }
 
     [Fact]
-    public async Task ClaimBatch_RowSettledByAnotherInstance_NotClaimedAgain()
+    public void ClaimBatch_RowSettledByAnotherInstance_NotClaimedAgain()
     {
         var store = Store();
         store.Apply(TestPlans.Plan(), new TickOutcome([], [], [], []), [], [Message("a")], new DateOnly(2024, 4, 9), Now, "t");
         using (var first = store.ClaimBatch(Now, 10))
         {
-            await first.SentAsync(first.Deliveries.ShouldHaveSingleItem());
-            await first.FlushAsync();
+            first.Sent(first.Deliveries.ShouldHaveSingleItem());
+            first.Flush();
         }
         using var later = Store().ClaimBatch(Now, 10);
         later.Deliveries.ShouldBeEmpty();
