@@ -23,9 +23,14 @@ public static class CampaignArchive
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public sealed record Bundle(byte[] Zip, ArchiveManifest Manifest, string ManifestSha256);
+    /// <summary>The zip, its manifest, and how far the audit chain was checked for it (for the next bundle of the same pass).</summary>
+    public sealed record Bundle(byte[] Zip, ArchiveManifest Manifest, string ManifestSha256, AuditCheckpoint AuditChecked);
 
-    public static Bundle Build(CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot)
+    /// <summary>
+    /// The bundle of <paramref name="campaign"/>. Given where an earlier bundle of the same pass left its check of the audit
+    /// chain (<paramref name="auditChecked"/>), only the rows appended since are checked; without it, the whole chain.
+    /// </summary>
+    public static Bundle Build(CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot, AuditCheckpoint? auditChecked = null)
     {
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var folder = Path.Combine(documentsRoot, Core.Paths.DocumentPaths.CampaignFolder((int)campaign.Year, campaign.Id));
@@ -60,20 +65,20 @@ public static class CampaignArchive
             // Only an office that follows 001 (十一) confirms a bulletin (一抽查一通报).
             Add(files, "bulletin.json", bulletin);
         }
-        Add(files, "deliveries.json", store.Deliveries().Where(d => d.CampaignId == campaign.Id));
-        Add(files, "transitions.json", store.TransitionLog().Where(t => t.CampaignId == campaign.Id)
+        Add(files, "deliveries.json", store.DeliveriesOf(campaign.Id));
+        Add(files, "transitions.json", store.TransitionsOf(campaign.Id)
             .Select(t => new { on = t.On, from = t.From, to = t.To, trigger = t.Trigger, detail = t.Detail }));
         Add(files, "audit-trail.json", audit);
 
-        var broken = store.VerifyAuditTrail();
+        var check = store.CheckAuditTrail(auditChecked);
         var head = store.AuditHead();
         var manifest = new ArchiveManifest(
             campaign.Id, (int)campaign.Year, campaign.State, requestedOn,
-            new AuditAnchor(broken is null, broken, audit.LastOrDefault()?.Seq, audit.LastOrDefault()?.Hash, head?.Seq, head?.Hash),
+            new AuditAnchor(check.BrokenAt is null, check.BrokenAt, audit.LastOrDefault()?.Seq, audit.LastOrDefault()?.Hash, head?.Seq, head?.Hash),
             ArchiveManifest.Describe(files));
         var manifestBytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(manifest, Json));
         files[ArchiveManifest.FileName] = manifestBytes;
-        return new Bundle(ArchiveBundle.Create(files, requestedOn), manifest, ArchiveManifest.Sha256(manifestBytes));
+        return new Bundle(ArchiveBundle.Create(files, requestedOn), manifest, ArchiveManifest.Sha256(manifestBytes), check);
     }
 
     /// <summary>
@@ -86,9 +91,9 @@ public static class CampaignArchive
     /// </summary>
     public static FiledBundle? Write(
         CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot, string folder, DateTimeOffset now, string actor,
-        bool onlyIfOwed = false)
+        bool onlyIfOwed = false, AuditCheckpoint? auditChecked = null)
     {
-        var bundle = Build(store, campaign, requestedOn, documentsRoot);
+        var bundle = Build(store, campaign, requestedOn, documentsRoot, auditChecked);
         OwnerOnly.CreateFolder(folder);
         var path = Path.Combine(folder, $"{Core.Paths.PortableName.Segment(campaign.Id)}.archive.zip");
         // A name of its own: two filers of one campaign may write at once, and only the one that files renames its copy.

@@ -66,18 +66,28 @@ internal static class AuditTrail
     /// before it; null when the whole chain holds. Removing the last rows cannot be seen from inside the chain: compare
     /// the head with one recorded elsewhere (an archive bundle's manifest).
     /// </summary>
-    public static long? Verify(DbConnection connection)
+    public static long? Verify(DbConnection connection) => Check(connection, null).BrokenAt;
+
+    /// <summary>
+    /// Checks the rows after <paramref name="from"/> (all of them without one) and says how far the chain now holds. A
+    /// chain once found broken stays broken: a later row cannot mend it.
+    /// </summary>
+    public static AuditCheckpoint Check(DbConnection connection, AuditCheckpoint? from)
     {
-        var previous = Genesis;
-        foreach (var entry in connection.Query<AuditEntry>($"SELECT {Columns} FROM audit_trail ORDER BY seq", buffered: false))
+        if (from?.BrokenAt is not null)
+        {
+            return from;
+        }
+        var (seq, previous) = (from?.Seq ?? 0, from?.Hash ?? Genesis);
+        foreach (var entry in connection.Query<AuditEntry>($"SELECT {Columns} FROM audit_trail WHERE seq > @seq ORDER BY seq", new { seq }, buffered: false))
         {
             if (entry.PreviousHash != previous || HashOf(entry) != entry.Hash)
             {
-                return entry.Seq;
+                return new AuditCheckpoint(seq, previous, entry.Seq);
             }
-            previous = entry.Hash;
+            (seq, previous) = (entry.Seq, entry.Hash);
         }
-        return null;
+        return new AuditCheckpoint(seq, previous, null);
     }
 
     public static IReadOnlyList<AuditEntry> Of(DbConnection connection, string campaignId) =>

@@ -811,11 +811,27 @@ public sealed partial class CampaignStore
             "SELECT campaign_id, on_date, from_state, to_state, trigger, detail FROM transitions ORDER BY seq")];
     }
 
+    /// <summary>One campaign's transitions, in order.</summary>
+    public IReadOnlyList<(string CampaignId, string On, string From, string To, string Trigger, string Detail)> TransitionsOf(string campaignId)
+    {
+        using var connection = Connect();
+        return [.. connection.Query<(string, string, string, string, string, string)>(
+            "SELECT campaign_id, on_date, from_state, to_state, trigger, detail FROM transitions WHERE campaign_id = @campaignId ORDER BY seq",
+            new { campaignId })];
+    }
+
     /// <summary>The seq of the first audit row that breaks the hash chain, or null when the whole trail holds.</summary>
     public long? VerifyAuditTrail()
     {
         using var connection = Connect();
         return AuditTrail.Verify(connection);
+    }
+
+    /// <summary>Checks the audit trail's rows after <paramref name="from"/>, or all of them (<see cref="AuditTrail.Check"/>).</summary>
+    public AuditCheckpoint CheckAuditTrail(AuditCheckpoint? from = null)
+    {
+        using var connection = Connect();
+        return AuditTrail.Check(connection, from);
     }
 
     /// <summary>The audit rows of one campaign, in order (each still chained to the whole trail).</summary>

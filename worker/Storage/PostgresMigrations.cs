@@ -200,5 +200,6 @@ internal static class PostgresMigrations
             RAISE NOTICE 'lz4 is not available on this server: large values stay compressed with pglz';
         END $$;
         """,
+        SqliteMigrations.CampaignHistoryIndexes,
     ];
 }

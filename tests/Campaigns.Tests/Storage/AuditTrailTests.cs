@@ -123,6 +123,29 @@ public abstract class AuditTrailTests(TestStore db) : IDisposable
     }
 
     [Fact]
+    public void Check_FromACheckpoint_ChecksTheRowsAppendedSince_AndFindsABreakAmongThem()
+    {
+        var store = Busy(Store());
+        var whole = store.CheckAuditTrail();
+        whole.ShouldBe(new AuditCheckpoint(store.AuditHead()!.Seq, store.AuditHead()!.Hash, null));
+
+        store.RequestArchive("qh-2024-netcafe", new DateOnly(2024, 12, 1), Now, "cli:archive");
+        Sql("UPDATE campaigns SET state = 'Reported' WHERE id = 'qh-2024-netcafe'");
+        store.RequestArchive("qh-2024-netcafe", new DateOnly(2024, 12, 1), Now, "cli:archive");
+        var grown = store.CheckAuditTrail(whole);
+        grown.ShouldBe(new AuditCheckpoint(store.AuditHead()!.Seq, store.AuditHead()!.Hash, null), "the appended row chains onto the checkpoint");
+        grown.Seq.ShouldBeGreaterThan(whole.Seq);
+
+        // A row appended after the checkpoint and changed: the check from the checkpoint names it, as the whole check does.
+        Sql(DropGuards);
+        Sql($"UPDATE audit_trail SET actor = 'someone else' WHERE seq = {grown.Seq}");
+        store.CheckAuditTrail(whole).BrokenAt.ShouldBe(grown.Seq);
+        store.VerifyAuditTrail().ShouldBe(grown.Seq);
+        // A checkpoint whose hash is not the row's own (a row before it changed since) breaks at the next row.
+        store.CheckAuditTrail(whole with { Hash = new string('f', 64) }).BrokenAt.ShouldBe(whole.Seq + 1);
+    }
+
+    [Fact]
     public void UpdateOrDelete_WithTheTriggersInPlace_Refused()
     {
         Busy(Store());

@@ -32,8 +32,8 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     [Fact]
     public void Open_NewFile_AppliesEveryMigration_AndReopensWithoutReapplying()
     {
-        Store().SchemaVersion.ShouldBe(18);
-        Store().SchemaVersion.ShouldBe(18);
+        Store().SchemaVersion.ShouldBe(19);
+        Store().SchemaVersion.ShouldBe(19);
     }
 
     [Fact]
