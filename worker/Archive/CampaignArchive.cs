@@ -27,20 +27,25 @@ public static class CampaignArchive
     public sealed record Bundle(byte[] Zip, ArchiveManifest Manifest, string ManifestSha256, AuditCheckpoint AuditChecked);
 
     /// <summary>
-    /// The bundle of <paramref name="campaign"/>. Given where an earlier bundle of the same pass left its check of the audit
-    /// chain (<paramref name="auditChecked"/>), only the rows appended since are checked; without it, the whole chain.
+    /// The bundle of <paramref name="campaign"/>; its draw's directory snapshot is kept once per content beside the bundles in
+    /// <paramref name="archiveFolder"/> (<see cref="SharedSnapshots"/>). Given where an earlier bundle of the same pass left
+    /// its check of the audit chain (<paramref name="auditChecked"/>), only the rows appended since are checked; without it,
+    /// the whole chain.
     /// </summary>
-    public static Bundle Build(CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot, AuditCheckpoint? auditChecked = null)
+    public static Bundle Build(
+        CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot, string archiveFolder, AuditCheckpoint? auditChecked = null)
     {
-        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var documents = new Dictionary<string, string>(StringComparer.Ordinal);
         var folder = Path.Combine(documentsRoot, Core.Paths.DocumentPaths.CampaignFolder((int)campaign.Year, campaign.Id));
         if (Directory.Exists(folder))
         {
             foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal)))
             {
-                files[DocumentsFolder + Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/')] = File.ReadAllBytes(file);
+                documents[DocumentsFolder + Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/')] = file;
             }
         }
+        var shared = SharedSnapshots.Keep(documents, store.Draw(campaign.Id), archiveFolder);
+        var files = documents.ToDictionary(d => d.Key, d => File.ReadAllBytes(d.Value), StringComparer.Ordinal);
         var audit = store.AuditTrailOf(campaign.Id);
         Add(files, "draw.json", store.Draw(campaign.Id));
         Add(files, "substitutions.json", store.Substitutions(campaign.Id));
@@ -75,7 +80,8 @@ public static class CampaignArchive
         var manifest = new ArchiveManifest(
             campaign.Id, (int)campaign.Year, campaign.State, requestedOn,
             new AuditAnchor(check.BrokenAt is null, check.BrokenAt, audit.LastOrDefault()?.Seq, audit.LastOrDefault()?.Hash, head?.Seq, head?.Hash),
-            ArchiveManifest.Describe(files));
+            ArchiveManifest.Describe(files),
+            shared);
         var manifestBytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(manifest, Json));
         files[ArchiveManifest.FileName] = manifestBytes;
         return new Bundle(ArchiveBundle.Create(files, requestedOn), manifest, ArchiveManifest.Sha256(manifestBytes), check);
@@ -93,8 +99,8 @@ public static class CampaignArchive
         CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot, string folder, DateTimeOffset now, string actor,
         bool onlyIfOwed = false, AuditCheckpoint? auditChecked = null)
     {
-        var bundle = Build(store, campaign, requestedOn, documentsRoot, auditChecked);
         OwnerOnly.CreateFolder(folder);
+        var bundle = Build(store, campaign, requestedOn, documentsRoot, folder, auditChecked);
         var path = Path.Combine(folder, $"{Core.Paths.PortableName.Segment(campaign.Id)}.archive.zip");
         // A name of its own: two filers of one campaign may write at once, and only the one that files renames its copy.
         var written = $"{path}.{Guid.NewGuid():N}.tmp";

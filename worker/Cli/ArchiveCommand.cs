@@ -152,6 +152,26 @@ public static class ArchiveCommand
         }
 
         var differences = BundleCheck.CompareHashes(manifest.Files, [.. entries.Where(e => e.File.Path != ArchiveManifest.FileName).Select(e => e.File)]);
+        var sharedProblems = new List<string>();
+        foreach (var shared in manifest.Shared ?? [])
+        {
+            // Kept beside the bundle, once for every bundle that drew from the same directory (SharedSnapshots). The manifest
+            // names the file to read: a hash that is not one, or a path that is not plain, could name one elsewhere.
+            if (shared.Sha256.Length != 64 || !shared.Sha256.All(char.IsAsciiHexDigitLower) || !BundleCheck.IsSafe(shared.Path))
+            {
+                sharedProblems.Add($"不安全的共享快照：{shared.Path}（清单中的 SHA-256 或文件名不合规，未读取）");
+                continue;
+            }
+            var location = Path.GetRelativePath(file.DirectoryName!, SharedSnapshots.Location(file.DirectoryName!, shared));
+            if (!File.Exists(Path.Combine(file.DirectoryName!, location)))
+            {
+                sharedProblems.Add($"缺失：{shared.Path}（清单中有，归档包旁的共享快照 {location} 不存在）");
+            }
+            else if (SharedSnapshots.Hash(Path.Combine(file.DirectoryName!, location)) != (shared.Sha256, shared.Size))
+            {
+                sharedProblems.Add($"已改动：{shared.Path}（归档包旁的共享快照 {location} 的 SHA-256 或大小与清单不同）");
+            }
+        }
         foreach (var difference in differences)
         {
             Console.WriteLine(difference.Kind switch
@@ -163,13 +183,15 @@ public static class ArchiveCommand
                 _ => $"重复：{difference.Path}（归档包中出现多次）",
             });
         }
+        sharedProblems.ForEach(Console.WriteLine);
         var manifestSha256 = manifests[0].File.Sha256;
         Console.WriteLine($"清单 manifest.json 的 SHA-256：{manifestSha256}（与归档时打印的比对，可知清单本身是否被替换）");
         var recorded = AgainstStore(manifest, manifestSha256, StoreInspector.ArchiveRecordOf(store, manifest.Campaign, manifest.AuditTrail?.HeadSeq));
-        Console.WriteLine(differences.Count == 0
-            ? $"一致：{manifest.Files.Count}个文件与清单相符（match）"
-            : $"不一致：{differences.Count}处不同（mismatch）");
-        return differences.Count == 0 && recorded ? 0 : 1;
+        var problems = differences.Count + sharedProblems.Count;
+        Console.WriteLine(problems == 0
+            ? $"一致：{manifest.Files.Count + (manifest.Shared?.Count ?? 0)}个文件与清单相符（match）"
+            : $"不一致：{problems}处不同（mismatch）");
+        return problems == 0 && recorded ? 0 : 1;
     }
 
     /// <summary>

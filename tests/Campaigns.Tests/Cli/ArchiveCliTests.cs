@@ -53,7 +53,13 @@ public class ArchiveCliTests(ReportedYear year) : IClassFixture<ReportedYear>, I
             names.ShouldBe([.. names.Order(StringComparer.Ordinal)], customMessage: "entries in ordinal order");
             names.ShouldContain("manifest.json");
             names.ShouldContain("documents/draw-record.json");
-            names.ShouldContain("documents/snapshot/inspectors.csv");
+            // The draw's directory snapshot is kept once beside the bundles, not in each: the manifest names it.
+            names.ShouldNotContain("documents/snapshot/inspectors.csv");
+            var manifest = Campaigns.Archive.CampaignArchive.ReadManifest(Campaigns.Archive.ArchiveBundle.Read(bundle).Single(e => e.Path == "manifest.json").Content)!;
+            var inspectors = manifest.Shared.ShouldNotBeNull().Single(f => f.Path == "documents/snapshot/inspectors.csv");
+            var kept = Path.Combine(_dir.Path, "snapshots", inspectors.Sha256, "inspectors.csv");
+            Campaigns.Archive.SharedSnapshots.Hash(kept).ShouldBe((inspectors.Sha256, inspectors.Size));
+            File.ReadAllBytes(kept).ShouldBe(File.ReadAllBytes(year.Folder.File("documents", "2026", "qh-2026-netcafe", "snapshot", "inspectors.csv")));
             names.ShouldContain("documents/group-1.ics");
             names.ShouldContain("documents/summary-report.html");
             names.Where(n => n.StartsWith("records/", StringComparison.Ordinal)).ShouldBe(["records/audit-trail.json", "records/corrections.json",
@@ -65,6 +71,19 @@ public class ArchiveCliTests(ReportedYear year) : IClassFixture<ReportedYear>, I
         verify.ExitCode.ShouldBe(0, verify.Out + verify.Error);
         verify.Out.ShouldContain("一致");
         verify.Out.ShouldContain("（match）");
+
+        // The shared copy is checked as the bundle's own files are: changed, or gone.
+        var shared = Directory.GetFiles(Path.Combine(_dir.Path, "snapshots"), "inspectors.csv", SearchOption.AllDirectories).Single();
+        var original = File.ReadAllBytes(shared);
+        File.WriteAllBytes(shared, [.. original, (byte)'\n']);
+        var changed = await CliProcess.Run("archive", "verify", bundle);
+        changed.ExitCode.ShouldBe(1, changed.Out + changed.Error);
+        changed.Out.ShouldContain("已改动：documents/snapshot/inspectors.csv（归档包旁的共享快照 snapshots/");
+        File.Delete(shared);
+        var missing = await CliProcess.Run("archive", "verify", bundle);
+        missing.ExitCode.ShouldBe(1, missing.Out + missing.Error);
+        missing.Out.ShouldContain("缺失：documents/snapshot/inspectors.csv");
+        File.WriteAllBytes(shared, original);
         var printed = result.Out.Split('\n').Single(l => l.StartsWith("清单 manifest.json 的 SHA-256：", StringComparison.Ordinal)).Trim();
         verify.Out.ShouldContain(printed);
 
