@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using Dapper;
 
@@ -16,7 +15,10 @@ public sealed class DeliveryBatch : IDisposable
 {
     private readonly CampaignStore _store;
     private readonly TimeProvider _time;
-    private readonly BlockingCollection<long> _sent = [];
+    // Rows sent and not yet handed to the writer; the writer is woken once they make a group, or the batch ends.
+    private readonly object _gate = new();
+    private readonly List<long> _sent = [];
+    private bool _ended;
     private readonly SemaphoreSlim _unmarked;
     private readonly int _group;
     private readonly CancellationTokenSource _writerStopped = new();
@@ -50,13 +52,24 @@ public sealed class DeliveryBatch : IDisposable
             _writer.GetAwaiter().GetResult();
             throw new InvalidOperationException("The outbox's mark writer stopped before the batch ended.");
         }
-        _sent.Add(delivery.Id);
+        lock (_gate)
+        {
+            if (_ended)
+            {
+                throw new InvalidOperationException("The batch has ended: nothing more is marked in it.");
+            }
+            _sent.Add(delivery.Id);
+            if (_sent.Count >= _group)
+            {
+                Monitor.Pulse(_gate);
+            }
+        }
     }
 
     /// <summary>Waits until every queued mark is committed (and throws the writer's failure, if any).</summary>
     public void Flush()
     {
-        _sent.CompleteAdding();
+        End();
         _writer.GetAwaiter().GetResult();
     }
 
@@ -68,10 +81,9 @@ public sealed class DeliveryBatch : IDisposable
 
     public void Dispose()
     {
-        _sent.CompleteAdding();
-        // The writer ends with the queue; its failure, if any, was the batch's to report through Flush.
+        End();
+        // The writer ends with the batch; its failure, if any, was the batch's to report through Flush.
         _writer.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
-        _sent.Dispose();
         _writerStopped.Dispose();
         if (Interlocked.Exchange(ref _locks, null) is not { } locks)
         {
@@ -88,28 +100,41 @@ public sealed class DeliveryBatch : IDisposable
         }
     }
 
+    private void End()
+    {
+        lock (_gate)
+        {
+            _ended = true;
+            Monitor.Pulse(_gate);
+        }
+    }
+
     private void WriteMarks()
     {
         try
         {
-            var ids = new List<long>();
-            foreach (var first in _sent.GetConsumingEnumerable())
+            while (true)
             {
-                ids.Add(first);
-                // Half the bound at least (or what is left when the batch ends): a commit costs about the same for 2 rows
-                // as for 16, and committing after every send or two kept the writer busy enough to slow the senders down.
-                // The other half goes on being sent meanwhile.
-                while (ids.Count < _group && _sent.TryTake(out var next, Timeout.Infinite))
+                long[] ids;
+                lock (_gate)
                 {
-                    ids.Add(next);
-                }
-                while (_sent.TryTake(out var id))
-                {
-                    ids.Add(id);
+                    // Half the bound at least (or what is left when the batch ends): a commit costs about the same for 2
+                    // rows as for 16, and committing after every send or two kept the writer busy enough to slow the
+                    // senders down; the other half goes on being sent meanwhile. Woken per group, not per row: waking
+                    // the writer for each row cost a thread switch a message.
+                    while (_sent.Count < _group && !_ended)
+                    {
+                        Monitor.Wait(_gate);
+                    }
+                    if (_sent.Count == 0)
+                    {
+                        return;
+                    }
+                    ids = [.. _sent];
+                    _sent.Clear();
                 }
                 _store.MarkSent(ids, _time.GetUtcNow());
-                _unmarked.Release(ids.Count);
-                ids.Clear();
+                _unmarked.Release(ids.Length);
             }
         }
         catch
