@@ -5,9 +5,10 @@ namespace Campaigns.Storage;
 
 /// <summary>
 /// Outbox rows claimed for sending (<see cref="CampaignStore.ClaimBatch"/>). A sent row's mark is queued
-/// (<see cref="Sent"/>) and one writer, on a thread of its own, commits whatever has queued meanwhile in one transaction,
-/// so a commit's cost (an fsync on SQLite, the audit lock on PostgreSQL) is shared by many rows instead of paid by each;
-/// at most <c>maxUnmarked</c> rows wait for their mark, which bounds what a crash repeats. Failures are settled at once,
+/// (<see cref="Sent"/>) and one writer, on a thread of its own, commits them in groups of at least half of
+/// <c>maxUnmarked</c> (or what is left when the batch ends), one transaction a group, so a commit's cost (an fsync on
+/// SQLite, the audit lock on PostgreSQL) is shared by many rows instead of paid by each; at most <c>maxUnmarked</c> rows
+/// wait for their mark, which bounds what a crash repeats. Failures are settled at once,
 /// each in its own transaction. <see cref="Flush"/> before disposing: disposing leaves every row not yet marked pending
 /// for the next pass. Safe from several threads at once.
 /// </summary>
