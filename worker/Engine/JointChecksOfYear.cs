@@ -6,25 +6,59 @@ using Campaigns.Core.Plans;
 namespace Campaigns.Engine;
 
 /// <summary>
-/// How many joint campaigns drew each entity in one year, for one tick across all its plans: read from the store on first
-/// use (only a draw reads it, so a tick that draws nothing never queries), then kept current with the draws the tick
-/// makes, so a later plan sees an earlier plan's draws without reading the store again.
+/// How many joint campaigns drew each entity in one year, across all plans: read from the store on first use (only a draw
+/// reads it, so a tick that draws nothing never queries), then kept current with the draws the ticks make, so a later
+/// plan sees an earlier plan's draws without reading the store again. Kept from tick to tick while the store's year
+/// holds the draws it knows of (<see cref="Revalidate"/>): a province's year counts some hundred thousand entities, and
+/// reading them again on every tick that tries a draw (a refused draw is tried daily) was most of that tick's engine time.
 /// </summary>
-public sealed class JointChecksOfYear(Func<IReadOnlyDictionary<string, int>> load, Func<int> loadDraws) : IReadOnlyDictionary<string, int>
+public sealed class JointChecksOfYear(
+    Func<IReadOnlyDictionary<string, int>> load, Func<int> loadDraws, Func<(int Draws, int Entities)> drawnInStore) : IReadOnlyDictionary<string, int>
 {
     private Dictionary<string, int>? _counts;
     private Dictionary<(string Industry, string Region), List<string>>? _byScope;
     private DirectorySnapshot? _indexedFrom;
     private int? _draws;
+    // The store's draws and drawn entities of the year when something was first read, plus those drawn here since.
+    private (int Draws, int Entities)? _known;
+
+    /// <summary>
+    /// Before a tick: forgets what was read unless the store's year holds exactly the draws known here (another instance
+    /// drew, or a tick's apply was rolled back: read again).
+    /// </summary>
+    public void Revalidate()
+    {
+        if (_known is { } known && drawnInStore() != known)
+        {
+            Forget();
+        }
+    }
+
+    /// <summary>
+    /// Reads everything again on next use: a draw counted here did not reach the store (its plan failed, or another instance
+    /// applied that plan's tick with its own draw, which may hold as many entities, so the store's figures cannot tell).
+    /// </summary>
+    public void Forget() => (_counts, _byScope, _indexedFrom, _draws, _known) = (null, null, null, null, null);
 
     /// <summary>How many draws of the year the store holds, with those made since: the next draw's year sequence is one more.</summary>
-    public int Draws => _draws ??= loadDraws();
+    public int Draws => _draws ??= Read(loadDraws);
 
-    private Dictionary<string, int> Counts => _counts ??= new Dictionary<string, int>(load(), StringComparer.Ordinal);
+    private Dictionary<string, int> Counts => _counts ??= new Dictionary<string, int>(Read(load), StringComparer.Ordinal);
+
+    // The store's figures are taken before what is read: a draw elsewhere in between then shows as a change next tick.
+    private T Read<T>(Func<T> read)
+    {
+        _known ??= drawnInStore();
+        return read();
+    }
 
     /// <summary>Counts draws just made; before the first read there is nothing to update (the store has them).</summary>
     public void Drawn(IReadOnlyList<Core.Draws.Draw> draws)
     {
+        if (_known is { } before)
+        {
+            _known = (before.Draws + draws.Count, before.Entities + draws.Sum(d => d.Entities.Count));
+        }
         if (_draws is not null)
         {
             _draws += draws.Count;

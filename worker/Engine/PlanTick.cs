@@ -24,5 +24,8 @@ internal sealed class PlanTick(AnnualPlan plan, DateOnly today)
 
     public AppliedTick? Applied { get; set; }
 
+    /// <summary>The engine drew for this plan (counted in the year's joint checks before the store held the draw).</summary>
+    public bool Drew { get; set; }
+
     public Exception? Error { get; set; }
 }

@@ -30,6 +30,8 @@ public sealed class TickService(
     private readonly WorkerOptions _options = options.Value;
     private readonly HashSet<string> _warnedUnknownYears = [];
     private readonly QuietTicks _quiet = new();
+    // The year's joint checks, kept from tick to tick while the store holds the same draws (JointChecksOfYear.Revalidate).
+    private readonly Dictionary<int, JointChecksOfYear> _jointChecks = [];
     private int _completed;
 
     /// <summary>Ticks finished since start, for health checks and for tests that wait on the scheduler.</summary>
@@ -87,7 +89,11 @@ public sealed class TickService(
                 i += count;
             }
         });
-        var jointChecks = new Dictionary<int, JointChecksOfYear>();
+        foreach (var year in _jointChecks.Values)
+        {
+            year.Revalidate();
+        }
+        var jointChecks = _jointChecks;
         for (var i = 0; i < ticks.Count; i++)
         {
             var t = ticks[i];
@@ -118,6 +124,10 @@ public sealed class TickService(
             });
         }
         applier.Wait();
+        foreach (var t in ticks.Where(t => t.Drew && (t.Error is not null || t.Applied is { WasSuperseded: true })))
+        {
+            _jointChecks[t.Plan.Year].Forget();
+        }
         phases.Mark("engine, documents, mail and apply");
         var report = ticks.Where(t => t.Applied is not null).Select(t => (t.Plan.Key, t.Today, t.Applied!)).ToList();
         // One plan's failure (a bug, a damaged row in the store) must not stop the other offices' ticks and mail:
@@ -153,7 +163,7 @@ public sealed class TickService(
         if (!jointChecks.TryGetValue(plan.Year, out var yearChecks))
         {
             var year = plan.Year;
-            jointChecks[year] = yearChecks = new JointChecksOfYear(() => store.JointChecks(year), () => store.DrawCount(year));
+            jointChecks[year] = yearChecks = new JointChecksOfYear(() => store.JointChecks(year), () => store.DrawCount(year), () => store.DrawnInYear(year));
         }
         var context = new TickContext(plan, calendar, t.Today, directory, seeds.Next(), yearChecks.For(plan, directory), new Lazy<int>(() => yearChecks.Draws));
         t.Outcome = CampaignEngine.Tick(context, t.Snapshot!.Facts);
@@ -162,6 +172,7 @@ public sealed class TickService(
         // superseded, the store holds these draws or the next tick redraws: a later plan of this tick then merely counted
         // one draw too many against the cap, never one too few.
         yearChecks.Drawn(drawn);
+        t.Drew = drawn.Count > 0;
         foreach (var draw in drawn)
         {
             directories.Keep(Path.Combine(_options.Resolve(_options.Documents), Core.Paths.DocumentPaths.CampaignFolder(plan.Year, draw.CampaignId), "snapshot"), draw.InspectorRule.Departments);

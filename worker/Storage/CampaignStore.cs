@@ -262,6 +262,18 @@ public sealed partial class CampaignStore
         return (int)connection.ExecuteScalar<long>("SELECT COUNT(*) FROM draws WHERE year = @year", new { year });
     }
 
+    /// <summary>
+    /// How many draws of <paramref name="year"/> the store holds and how many entities they drew: both only grow, draw by
+    /// draw, so while they are what they were the year's joint checks are too.
+    /// </summary>
+    public (int Draws, int Entities) DrawnInYear(int year)
+    {
+        using var connection = Connect();
+        var (draws, entities) = connection.QuerySingle<(long, long)>(
+            "SELECT (SELECT COUNT(*) FROM draws WHERE year = @year), (SELECT COUNT(*) FROM drawn_entities WHERE year = @year)", new { year });
+        return ((int)draws, (int)entities);
+    }
+
     /// <summary>How many joint campaigns drew each entity in <paramref name="year"/>.</summary>
     public IReadOnlyDictionary<string, int> JointChecks(int year)
     {
