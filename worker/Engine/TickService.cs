@@ -91,7 +91,15 @@ public sealed class TickService(
         });
         foreach (var year in _jointChecks.Values)
         {
-            year.Revalidate();
+            try
+            {
+                year.Revalidate();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The store may be away: read again on first use, inside a plan's own stage, where a failure stops that plan only.
+                year.Forget();
+            }
         }
         var jointChecks = _jointChecks;
         for (var i = 0; i < ticks.Count; i++)
