@@ -44,10 +44,11 @@ public static class CampaignArchive
                 documents[DocumentsFolder + Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/')] = file;
             }
         }
-        var shared = SharedSnapshots.Keep(documents, store.Draw(campaign.Id), archiveFolder);
+        var draw = store.Draw(campaign.Id);
+        var shared = SharedSnapshots.Keep(documents, draw, archiveFolder);
         var files = documents.ToDictionary(d => d.Key, d => File.ReadAllBytes(d.Value), StringComparer.Ordinal);
         var audit = store.AuditTrailOf(campaign.Id);
-        Add(files, "draw.json", store.Draw(campaign.Id));
+        Add(files, "draw.json", draw);
         Add(files, "substitutions.json", store.Substitutions(campaign.Id));
         Add(files, "results.json", store.Results(campaign.Id));
         // The history behind the results as they stand: as entered, every correction, the follow-ups, the publication.

@@ -162,14 +162,15 @@ public static class ArchiveCommand
                 sharedProblems.Add($"不安全的共享快照：{shared.Path}（清单中的 SHA-256 或文件名不合规，未读取）");
                 continue;
             }
-            var location = Path.GetRelativePath(file.DirectoryName!, SharedSnapshots.Location(file.DirectoryName!, shared));
-            if (!File.Exists(Path.Combine(file.DirectoryName!, location)))
+            var location = SharedSnapshots.Location(file.DirectoryName!, shared);
+            var named = Path.GetRelativePath(file.DirectoryName!, location);
+            if (!File.Exists(location))
             {
-                sharedProblems.Add($"缺失：{shared.Path}（清单中有，归档包旁的共享快照 {location} 不存在）");
+                sharedProblems.Add($"缺失：{shared.Path}（清单中有，归档包旁的共享快照 {named} 不存在）");
             }
-            else if (SharedSnapshots.Hash(Path.Combine(file.DirectoryName!, location)) != (shared.Sha256, shared.Size))
+            else if (SharedSnapshots.Hash(location) != (shared.Sha256, shared.Size))
             {
-                sharedProblems.Add($"已改动：{shared.Path}（归档包旁的共享快照 {location} 的 SHA-256 或大小与清单不同）");
+                sharedProblems.Add($"已改动：{shared.Path}（归档包旁的共享快照 {named} 的 SHA-256 或大小与清单不同）");
             }
         }
         foreach (var difference in differences)

@@ -13,12 +13,11 @@ namespace Campaigns.Engine;
 /// reading them again on every tick that tries a draw (a refused draw is tried daily) was most of that tick's engine time.
 /// </summary>
 public sealed class JointChecksOfYear(
-    Func<IReadOnlyDictionary<string, int>> load, Func<int> loadDraws, Func<(int Draws, int Entities)> drawnInStore) : IReadOnlyDictionary<string, int>
+    Func<IReadOnlyDictionary<string, int>> load, Func<(int Draws, int Entities)> drawnInStore) : IReadOnlyDictionary<string, int>
 {
     private Dictionary<string, int>? _counts;
     private Dictionary<(string Industry, string Region), List<string>>? _byScope;
     private DirectorySnapshot? _indexedFrom;
-    private int? _draws;
     // The store's draws and drawn entities of the year when something was first read, plus those drawn here since.
     private (int Draws, int Entities)? _known;
 
@@ -38,19 +37,26 @@ public sealed class JointChecksOfYear(
     /// Reads everything again on next use: a draw counted here did not reach the store (its plan failed, or another instance
     /// applied that plan's tick with its own draw, which may hold as many entities, so the store's figures cannot tell).
     /// </summary>
-    public void Forget() => (_counts, _byScope, _indexedFrom, _draws, _known) = (null, null, null, null, null);
+    public void Forget() => (_counts, _byScope, _indexedFrom, _known) = (null, null, null, null);
 
     /// <summary>How many draws of the year the store holds, with those made since: the next draw's year sequence is one more.</summary>
-    public int Draws => _draws ??= Read(loadDraws);
+    public int Draws => Known.Draws;
 
-    private Dictionary<string, int> Counts => _counts ??= new Dictionary<string, int>(Read(load), StringComparer.Ordinal);
-
-    // The store's figures are taken before what is read: a draw elsewhere in between then shows as a change next tick.
-    private T Read<T>(Func<T> read)
+    private Dictionary<string, int> Counts
     {
-        _known ??= drawnInStore();
-        return read();
+        get
+        {
+            if (_counts is null)
+            {
+                // The store's figures are taken before the counts: a draw elsewhere in between then shows as a change next tick.
+                _ = Known;
+                _counts = new Dictionary<string, int>(load(), StringComparer.Ordinal);
+            }
+            return _counts;
+        }
     }
+
+    private (int Draws, int Entities) Known => _known ??= drawnInStore();
 
     /// <summary>Counts draws just made; before the first read there is nothing to update (the store has them).</summary>
     public void Drawn(IReadOnlyList<Core.Draws.Draw> draws)
@@ -58,10 +64,6 @@ public sealed class JointChecksOfYear(
         if (_known is { } before)
         {
             _known = (before.Draws + draws.Count, before.Entities + draws.Sum(d => d.Entities.Count));
-        }
-        if (_draws is not null)
-        {
-            _draws += draws.Count;
         }
         if (_counts is null)
         {

@@ -101,7 +101,6 @@ public sealed class TickService(
                 year.Forget();
             }
         }
-        var jointChecks = _jointChecks;
         for (var i = 0; i < ticks.Count; i++)
         {
             var t = ticks[i];
@@ -115,7 +114,7 @@ public sealed class TickService(
                 done.SetResult();
                 continue;
             }
-            Stage(t, () => Decide(t, calendar, directory, jointChecks));
+            Stage(t, () => Decide(t, calendar, directory));
             phases.Add("Σ engine", System.Diagnostics.Stopwatch.GetElapsedTime(started));
             _ = Task.Run(async () =>
             {
@@ -164,14 +163,14 @@ public sealed class TickService(
     }
 
     /// <summary>The pure tick, in plan order: a draw counts the draws the plans before it made in this tick.</summary>
-    private void Decide(PlanTick t, Core.Calendar.WorkingCalendar calendar, DirectorySnapshot? directory, Dictionary<int, JointChecksOfYear> jointChecks)
+    private void Decide(PlanTick t, Core.Calendar.WorkingCalendar calendar, DirectorySnapshot? directory)
     {
         var plan = t.Plan;
         WarnUnknownYears(plan, calendar);
-        if (!jointChecks.TryGetValue(plan.Year, out var yearChecks))
+        if (!_jointChecks.TryGetValue(plan.Year, out var yearChecks))
         {
             var year = plan.Year;
-            jointChecks[year] = yearChecks = new JointChecksOfYear(() => store.JointChecks(year), () => store.DrawCount(year), () => store.DrawnInYear(year));
+            _jointChecks[year] = yearChecks = new JointChecksOfYear(() => store.JointChecks(year), () => store.DrawnInYear(year));
         }
         var context = new TickContext(plan, calendar, t.Today, directory, seeds.Next(), yearChecks.For(plan, directory), new Lazy<int>(() => yearChecks.Draws));
         t.Outcome = CampaignEngine.Tick(context, t.Snapshot!.Facts);

@@ -256,12 +256,6 @@ public sealed partial class CampaignStore
     }
 
     /// <summary>How many draws <paramref name="year"/> has in the store: the next draw of the year is numbered one more.</summary>
-    public int DrawCount(int year)
-    {
-        using var connection = Connect();
-        return (int)connection.ExecuteScalar<long>("SELECT COUNT(*) FROM draws WHERE year = @year", new { year });
-    }
-
     /// <summary>
     /// How many draws of <paramref name="year"/> the store holds and how many entities they drew: both only grow, draw by
     /// draw, so while they are what they were the year's joint checks are too.

@@ -14,7 +14,7 @@ public sealed class JointChecksOfYearTests
     private (int Draws, int Entities) _store = (1, 2);
     private Dictionary<string, int> _counts = new() { ["91130534MA0A1B2C3D"] = 1, ["91130534MA0A1B2C4E"] = 1 };
 
-    private JointChecksOfYear Year() => new(() => { _reads++; return new Dictionary<string, int>(_counts); }, () => _store.Draws, () => _store);
+    private JointChecksOfYear Year() => new(() => { _reads++; return new Dictionary<string, int>(_counts); }, () => _store);
 
     [Fact]
     public void KeptWhileTheStoreHoldsTheSameDraws_IncludingThoseDrawnHere()

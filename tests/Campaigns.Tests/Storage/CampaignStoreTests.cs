@@ -76,9 +76,9 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         store.AuditTrailOf("qh-2024-netcafe").Select(a => a.Action).ShouldBe(["seed-commitment-seen", "seed-recommitment"]);
         store.VerifyAuditTrail().ShouldBeNull();
 
-        store.DrawCount(2024).ShouldBe(0);
+        store.DrawnInYear(2024).Draws.ShouldBe(0);
         store.Apply(plan, DrawDay(), [], [], new DateOnly(2024, 4, 9), Now, "test");
-        store.DrawCount(2024).ShouldBe(1);
+        store.DrawnInYear(2024).Draws.ShouldBe(1);
     }
 
     /// <summary>
@@ -146,14 +146,14 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         results[1].Applied.ShouldNotBeNull().Transitions.Count.ShouldBe(4);
         store.TransitionLog().Select(t => t.CampaignId).Distinct().ShouldBe(["hp-2024-netcafe"]);
         store.Deliveries().Select(d => d.IdempotencyKey).ShouldBe(["hp-1"]);
-        store.DrawCount(2024).ShouldBe(1);
+        store.DrawnInYear(2024).Draws.ShouldBe(1);
         store.TickLog().ShouldHaveSingleItem().PlanKey.ShouldBe(heping.Key);
         store.AuditTrailOf("qh-2024-netcafe").ShouldBeEmpty();
         store.VerifyAuditTrail().ShouldBeNull();
 
         // Ticked again, the failed plan applies as if its first try had never happened.
         store.Apply([Ready(qinghe, Message("qh-1"))], Now, "w1").Single().Applied.ShouldNotBeNull().Transitions.Count.ShouldBe(4);
-        store.DrawCount(2024).ShouldBe(2);
+        store.DrawnInYear(2024).Draws.ShouldBe(2);
         store.PlanVersion(qinghe.Key).ShouldBe(1);
         store.VerifyAuditTrail().ShouldBeNull();
     }
