@@ -14,10 +14,17 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
 {
     private (DateTime Entities, DateTime Inspectors) _read;
     private DirectorySnapshot? _snapshot;
-    private IReadOnlyList<(string Name, byte[] Content)> _files = [];
-    private readonly Dictionary<string, string> _kept = [];
+    // The worker's own copies of the files behind the snapshot, by name. Not their bytes: a province's entity file is
+    // over 100 MB, in memory for as long as the snapshot was in use. Not the office's files either: one replaced by a bad
+    // export leaves the last good snapshot in use, and its draws must keep the bytes they were drawn from.
+    private IReadOnlyList<(string Name, string Copy)> _files = [];
 
-    public DirectorySnapshot? Load(string folder)
+    /// <summary>
+    /// The snapshot of the directories in <paramref name="folder"/>, read again when a file changed. The files of a good
+    /// snapshot are copied, once per content, into <paramref name="copies"/> (owner-only), from where <see cref="Keep"/>
+    /// links them into each draw's folder; best on the same file system as the documents.
+    /// </summary>
+    public DirectorySnapshot? Load(string folder, string copies)
     {
         var entitiesPath = Find(folder, "entities");
         var inspectorsPath = Find(folder, "inspectors");
@@ -45,33 +52,59 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
                 _snapshot is null ? "no draw can run until they are fixed" : "the last good snapshot stays in use");
             return _snapshot;
         }
-        _snapshot = new DirectorySnapshot(entities.Rows, inspectors.Rows,
-            [SnapshotFile.Of(Path.GetFileName(entitiesPath), entitiesContent), SnapshotFile.Of(Path.GetFileName(inspectorsPath), inspectorsContent)]);
-        _files = [(Path.GetFileName(entitiesPath), entitiesContent), (Path.GetFileName(inspectorsPath), inspectorsContent)];
-        _kept.Clear();
+        var files = new[] { SnapshotFile.Of(Path.GetFileName(entitiesPath), entitiesContent), SnapshotFile.Of(Path.GetFileName(inspectorsPath), inspectorsContent) };
+        var kept = new[] { Copy(copies, files[0], entitiesContent), Copy(copies, files[1], inspectorsContent) };
+        // The copies of earlier snapshots go: every draw made from them holds links of its own.
+        foreach (var old in Directory.GetDirectories(copies).Where(d => !kept.Any(k => Path.GetDirectoryName(k) == d)))
+        {
+            Directory.Delete(old, recursive: true);
+        }
+        _snapshot = new DirectorySnapshot(entities.Rows, inspectors.Rows, files);
+        _files = [(files[0].File, kept[0]), (files[1].File, kept[1])];
         return _snapshot;
+    }
+
+    /// <summary>The worker's copy of one file, in a folder named for its SHA-256; written only when not there yet.</summary>
+    private static string Copy(string copies, SnapshotFile file, byte[] content)
+    {
+        var folder = Path.Combine(copies, file.Sha256);
+        var path = Path.Combine(folder, file.File);
+        if (File.Exists(path) && new FileInfo(path).Length == content.LongLength)
+        {
+            return path;
+        }
+        OwnerOnly.CreateFolder(folder);
+        // Written aside and renamed: a worker stopped mid-write leaves no short copy under the final name.
+        OwnerOnly.WriteAllBytes(path + ".tmp", content);
+        File.Move(path + ".tmp", path, overwrite: true);
+        return path;
     }
 
     /// <summary>
     /// Writes the files behind the current snapshot, byte for byte as read, into <paramref name="folder"/>: kept with a
-    /// draw's record, they let anyone run verify-draw long after the directories have been updated.
+    /// draw's record, they let anyone run verify-draw long after the directories have been updated. Plans' threads call it
+    /// at once, each for its own draws' folders, between two loads.
     /// </summary>
     public void Keep(string folder, IReadOnlyList<DrawDepartment> departments)
     {
         OwnerOnly.CreateFolder(folder);
         // The third file the draw's directory hash covers: the departments as the draw saw them, in the same bytes.
         OwnerOnly.WriteAllBytes(Path.Combine(folder, DrawDepartments.FileName), DrawDepartments.Csv(departments));
-        foreach (var (name, content) in _files)
+        foreach (var (name, copy) in _files)
         {
             var path = Path.Combine(folder, name);
-            // A province draw day keeps the same directory (over a hundred megabytes) for every campaign it draws: each
-            // later copy is a hard link to the first, so the bytes are on disk once. Where linking fails, a plain copy.
-            if (_kept.TryGetValue(name, out var first) && File.Exists(first) && !File.Exists(path) && HardLink.TryCreate(first, path))
+            // A province draw day keeps the same directory (over a hundred megabytes) for every campaign it draws: each is
+            // a hard link to the worker's copy, so the bytes are on disk once. Where linking fails, a plain copy.
+            if (File.Exists(path))
             {
-                continue;
+                File.Delete(path);
             }
-            OwnerOnly.WriteAllBytes(path, content);
-            _kept[name] = path;
+            if (!HardLink.TryCreate(copy, path))
+            {
+                using var from = File.OpenRead(copy);
+                using var to = OwnerOnly.Create(path);
+                from.CopyTo(to);
+            }
         }
     }
 

@@ -22,6 +22,9 @@ internal sealed class PlanTick(AnnualPlan plan, DateOnly today)
 
     public IReadOnlyList<OutboxMessage> Messages { get; set; } = [];
 
+    /// <summary>The messages' bodies as the outbox stores them, packed beside the rendering rather than in the apply.</summary>
+    public IReadOnlyList<byte[]> PackedBodies { get; set; } = [];
+
     public AppliedTick? Applied { get; set; }
 
     /// <summary>The engine drew for this plan (counted in the year's joint checks before the store held the draw).</summary>

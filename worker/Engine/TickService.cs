@@ -28,6 +28,10 @@ public sealed class TickService(
     ILogger<TickService> logger)
 {
     private readonly WorkerOptions _options = options.Value;
+    // The worker's copies of the directory files its draws link to (DirectoryFiles.Load), beside the documents.
+    private const string DirectoryCopies = ".directory-copies";
+    // The fewest plans applied in one transaction while that many remain (see the applier in Tick).
+    private const int MinimumGroup = 4;
     private readonly HashSet<string> _warnedUnknownYears = [];
     private readonly QuietTicks _quiet = new();
     // The year's joint checks, kept from tick to tick while the store holds the same draws (JointChecksOfYear.Revalidate).
@@ -44,7 +48,7 @@ public sealed class TickService(
         var calendar = calendars.Load(_options.Resolve(_options.Calendar));
         // The directories (a province's million entities take seconds to parse when they change) are read beside the plans
         // and facts; only the engine needs them.
-        var directoryRead = Task.Run(() => directories.Load(_options.Resolve(_options.Directories)));
+        var directoryRead = Task.Run(() => directories.Load(_options.Resolve(_options.Directories), Path.Combine(_options.Resolve(_options.Documents), DirectoryCopies)));
         var annualPlans = plans.Load(_options.Resolve(_options.Plans));
         phases.Mark("read calendar, plans");
         // Plans are independent but for the year's draws (the yearly cap and the draw number count earlier plans' draws)
@@ -72,9 +76,11 @@ public sealed class TickService(
         {
             for (var i = 0; i < ticks.Count;)
             {
-                produced[i].Task.Wait();
                 // The plans already made behind this one go in with it, in one transaction (a savepoint each): one commit
-                // instead of one per plan, which on SQLite is an fsync each (see CampaignStore.Apply).
+                // instead of one per plan, which on SQLite is an fsync each (see CampaignStore.Apply). An applier faster than
+                // the producers found one plan ready at a time and committed each alone (a province's deadline day: a third
+                // of its plans), so it waits for a few.
+                Task.WaitAll([.. produced.Skip(i).Take(MinimumGroup).Select(p => p.Task)]);
                 var count = 1;
                 while (i + count < ticks.Count && count < window && produced[i + count].Task.IsCompleted)
                 {
@@ -180,10 +186,6 @@ public sealed class TickService(
         // one draw too many against the cap, never one too few.
         yearChecks.Drawn(drawn);
         t.Drew = drawn.Count > 0;
-        foreach (var draw in drawn)
-        {
-            directories.Keep(Path.Combine(_options.Resolve(_options.Documents), Core.Paths.DocumentPaths.CampaignFolder(plan.Year, draw.CampaignId), "snapshot"), draw.InspectorRule.Departments);
-        }
     }
 
     /// <summary>Documents written and mail rendered: one plan's, on whichever thread; nothing here depends on another plan.</summary>
@@ -192,6 +194,13 @@ public sealed class TickService(
         var outcome = t.Outcome!;
         // Rendering and the file system timed apart: how much of a draw day is the disk's.
         var (rendering, saving, savingProcessor) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+        var keeping = System.Diagnostics.Stopwatch.GetTimestamp();
+        foreach (var draw in outcome.Campaigns.Select(c => c.NewDraw).OfType<Core.Draws.Draw>())
+        {
+            // The directory files a draw was made from, beside its documents (links to the worker's copies), for verify-draw.
+            directories.Keep(Path.Combine(_options.Resolve(_options.Documents), Core.Paths.DocumentPaths.CampaignFolder(t.Plan.Year, draw.CampaignId), "snapshot"), draw.InspectorRule.Departments);
+        }
+        saving += System.Diagnostics.Stopwatch.GetElapsedTime(keeping);
         var written = new List<WrittenDocument>();
         foreach (var order in outcome.Documents.Concat(outcome.Campaigns.SelectMany(c => c.Documents)))
         {
@@ -215,7 +224,10 @@ public sealed class TickService(
         var keys = System.Diagnostics.Stopwatch.GetTimestamp();
         phases.Add("Σ existing delivery keys", System.Diagnostics.Stopwatch.GetElapsedTime(saved, keys));
         t.Messages = [.. ReminderDigests.Gather(t.Plan, t.Today, owed).Select(mail.Compose)];
-        phases.Add("Σ render mail", System.Diagnostics.Stopwatch.GetElapsedTime(keys));
+        var composed = System.Diagnostics.Stopwatch.GetTimestamp();
+        phases.Add("Σ render mail", System.Diagnostics.Stopwatch.GetElapsedTime(keys, composed));
+        t.PackedBodies = [.. t.Messages.Select(m => MailBodies.Pack(m.TextBody, m.HtmlBody))];
+        phases.Add("Σ pack mail bodies", System.Diagnostics.Stopwatch.GetElapsedTime(composed));
     }
 
     /// <summary>Applies consecutive plans' ticks together; a plan that failed before or fails here stops alone.</summary>
@@ -234,7 +246,7 @@ public sealed class TickService(
         IReadOnlyList<ApplyResult> results;
         try
         {
-            results = store.Apply([.. ready.Select(t => new ReadyTick(t.Plan, t.Outcome!, t.Written, t.Messages, t.Today, t.Snapshot!))], now, _options.Instance, phases.Add);
+            results = store.Apply([.. ready.Select(t => new ReadyTick(t.Plan, t.Outcome!, t.Written, t.Messages, t.Today, t.Snapshot!, t.PackedBodies))], now, _options.Instance, phases.Add);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -259,6 +271,7 @@ public sealed class TickService(
             }
             // What the report needs is in the applied tick; the rendered mail and documents can go.
             t.Messages = [];
+            t.PackedBodies = [];
             t.Written = [];
             t.Outcome = null;
         }

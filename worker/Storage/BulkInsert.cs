@@ -127,8 +127,11 @@ internal static class BulkInsert
                         case long number:
                             copy.Write(number, NpgsqlDbType.Bigint);
                             break;
+                        case byte[] bytes:
+                            copy.Write(bytes, NpgsqlDbType.Bytea);
+                            break;
                         default:
-                            throw new ArgumentException($"BulkInsert into {table}: a {value.GetType().Name} value; the store's columns take text and bigint", nameof(rows));
+                            throw new ArgumentException($"BulkInsert into {table}: a {value.GetType().Name} value; the store's columns take text, bigint and bytea", nameof(rows));
                     }
                 }
                 if (tail.Length > 0)

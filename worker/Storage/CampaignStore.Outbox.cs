@@ -7,7 +7,7 @@ namespace Campaigns.Storage;
 public sealed partial class CampaignStore
 {
     private const string PendingColumns =
-        "id, attempts, idempotency_key, kind, campaign_id, recipient_name, recipient_email, subject, text_body, html_body, attachments_json";
+        "id, attempts, idempotency_key, kind, campaign_id, recipient_name, recipient_email, subject, text_body, html_body, bodies, attachments_json";
 
     /// <summary>Pending rows a pass would send (due, and owned by no job), oldest first.</summary>
     public IReadOnlyList<PendingDelivery> DueDeliveries(DateTimeOffset now, int max)
@@ -143,8 +143,13 @@ public sealed partial class CampaignStore
     }
 
     private static List<PendingDelivery> ReadPending(DbConnection connection, DbTransaction? transaction, string sql, object parameters) =>
-        [.. connection.Query<(long Id, long Attempts, string Key, string Kind, string? CampaignId, string Name, string Email, string Subject, string Text, string? Html, string Attachments)>(
+        [.. connection.Query<(long Id, long Attempts, string Key, string Kind, string? CampaignId, string Name, string Email, string Subject, string Text, string? Html, byte[]? Bodies, string Attachments)>(
                 sql, parameters, transaction)
-            .Select(r => new PendingDelivery(r.Id, (int)r.Attempts, new OutboxMessage(
-                r.Key, r.Kind, r.CampaignId, r.Name, r.Email, r.Subject, r.Text, r.Html, JsonSerializer.Deserialize<string[]>(r.Attachments)!)))];
+            .Select(r =>
+            {
+                // Rows queued before migration 20 hold their bodies as text.
+                var (text, html) = r.Bodies is null ? (r.Text, r.Html) : MailBodies.Unpack(r.Bodies);
+                return new PendingDelivery(r.Id, (int)r.Attempts, new OutboxMessage(
+                    r.Key, r.Kind, r.CampaignId, r.Name, r.Email, r.Subject, text, html, JsonSerializer.Deserialize<string[]>(r.Attachments)!));
+            })];
 }

@@ -122,7 +122,7 @@ public sealed partial class CampaignStore
         }
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
-        var queued = Enqueue(connection, transaction, messages, now, instance);
+        var queued = Enqueue(connection, transaction, messages, null, now, instance);
         transaction.Commit();
         return queued;
     }

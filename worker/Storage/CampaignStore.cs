@@ -430,7 +430,7 @@ public sealed partial class CampaignStore
         DbConnection connection, DbTransaction transaction, ReadyTick tick, DateTimeOffset now, string instance, long? readVersion,
         Action<string, TimeSpan>? measure)
     {
-        var (plan, outcome, documents, messages, today, _) = tick;
+        var (plan, outcome, documents, messages, today, _, bodies) = tick;
         var at = now.ToString("O");
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         void Measured(string part)
@@ -482,23 +482,31 @@ public sealed partial class CampaignStore
             [.. documents.Select(d => ("document-written", d.CampaignId, (object)new { d.Path, d.Sha256 }))]);
         Measured("Σ apply: documents");
 
-        var queued = Enqueue(connection, transaction, messages, now, instance);
+        var queued = Enqueue(connection, transaction, messages, bodies, now, instance);
         Measured("Σ apply: outbox");
         return new AppliedTick([.. outcome.Transitions], raised, cleared, queued);
     }
 
-    /// <summary>Puts messages in the outbox; a key already there is left alone (the message is owed once). Returns those new.</summary>
-    private List<OutboxMessage> Enqueue(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxMessage> messages, DateTimeOffset now, string instance)
+    /// <summary>
+    /// Puts messages in the outbox; a key already there is left alone (the message is owed once). Returns those new.
+    /// <paramref name="bodies"/> are the messages' bodies already packed (<see cref="MailBodies.Pack"/>), in order; null packs them here.
+    /// </summary>
+    private List<OutboxMessage> Enqueue(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxMessage> messages, IReadOnlyList<byte[]>? bodies, DateTimeOffset now, string instance)
     {
+        if (bodies is not null && bodies.Count != messages.Count)
+        {
+            throw new ArgumentException($"{bodies.Count} packed bodies for {messages.Count} messages", nameof(bodies));
+        }
         var at = now.ToString("O");
         // A key already in the outbox is skipped by ON CONFLICT; RETURNING names the rows that went in.
         var inserted = BulkInsert.Rows<string>(connection, transaction, _provider.RowsPerInsert, "deliveries",
-            ["idempotency_key", "kind", "campaign_id", "recipient_name", "recipient_email", "subject", "text_body", "html_body", "attachments_json", "state",
+            ["idempotency_key", "kind", "campaign_id", "recipient_name", "recipient_email", "subject", "text_body", "bodies", "attachments_json", "state",
                 "attempts", "next_attempt_at", "created_at"],
-            messages.Select(m => new object?[]
+            messages.Select((m, i) => new object?[]
             {
-                m.IdempotencyKey, m.Kind, m.CampaignId, m.RecipientName, m.RecipientEmail, m.Subject, m.TextBody, m.HtmlBody,
-                JsonSerializer.Serialize(m.Attachments), "pending", 0L, at, at,
+                m.IdempotencyKey, m.Kind, m.CampaignId, m.RecipientName, m.RecipientEmail, m.Subject, "",
+                bodies?[i] ?? MailBodies.Pack(m.TextBody, m.HtmlBody), JsonSerializer.Serialize(m.Attachments), "pending", 0L, at, at,
             }),
             "ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key").ToHashSet();
         var queued = messages.Where(m => inserted.Contains(m.IdempotencyKey)).DistinctBy(m => m.IdempotencyKey).ToList();

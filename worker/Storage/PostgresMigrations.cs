@@ -201,5 +201,9 @@ internal static class PostgresMigrations
         END $$;
         """,
         SqliteMigrations.CampaignHistoryIndexes,
+        """
+        -- A message's bodies packed (MailBodies): rows queued from now on leave text_body empty and html_body null.
+        ALTER TABLE deliveries ADD COLUMN bodies bytea NULL;
+        """,
     ];
 }

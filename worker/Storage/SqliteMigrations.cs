@@ -210,6 +210,10 @@ internal static class SqliteMigrations
         FactChangesMigration.Sqlite,
         ActiveFlagsByScope,
         CampaignHistoryIndexes,
+        """
+        -- A message's bodies packed (MailBodies): rows queued from now on leave text_body empty and html_body null.
+        ALTER TABLE deliveries ADD COLUMN bodies BLOB NULL;
+        """,
     ];
 
     /// <summary>Step 10, the same text on both providers.</summary>

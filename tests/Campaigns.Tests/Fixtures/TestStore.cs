@@ -42,5 +42,13 @@ public sealed class TestStore : IDisposable
         connection.Execute(sql);
     }
 
+    /// <summary>Reads one value around the store.</summary>
+    public T Scalar<T>(string sql)
+    {
+        using var provider = Provider();
+        using var connection = provider.Connect();
+        return connection.ExecuteScalar<T>(sql)!;
+    }
+
     public void Dispose() => _dir.Dispose();
 }

@@ -32,8 +32,8 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     [Fact]
     public void Open_NewFile_AppliesEveryMigration_AndReopensWithoutReapplying()
     {
-        Store().SchemaVersion.ShouldBe(19);
-        Store().SchemaVersion.ShouldBe(19);
+        Store().SchemaVersion.ShouldBe(20);
+        Store().SchemaVersion.ShouldBe(20);
     }
 
     [Fact]
@@ -402,6 +402,39 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         members.ShouldContain(substitution!.Replacement.CertificateNumber);
         members.ShouldNotContain(replaced);
         Should.Throw<DbException>(() => store.AddSubstitution(substitution!), "a sequence number is used once");
+    }
+
+    [Fact]
+    public void Queue_StoresBodiesPacked_AndAClaimReadsThemBackAsRendered()
+    {
+        var store = Store();
+        var html = "<p>请于 2024年6月28日 前录入检查结果。</p>";
+        store.Queue([Message("packed") with { TextBody = "请于 2024年6月28日 前录入检查结果。\n", HtmlBody = html }, Message("text only")], Now, "t");
+
+        using var batch = store.ClaimBatch(Now, 10);
+        var read = batch.Deliveries.ToDictionary(d => d.Message.IdempotencyKey, d => d.Message);
+        read["packed"].TextBody.ShouldBe("请于 2024年6月28日 前录入检查结果。\n");
+        read["packed"].HtmlBody.ShouldBe(html);
+        read["text only"].TextBody.ShouldBe("正文");
+        read["text only"].HtmlBody.ShouldBeNull();
+        db.Scalar<long>("SELECT COUNT(*) FROM deliveries WHERE bodies IS NOT NULL AND text_body = '' AND html_body IS NULL").ShouldBe(2);
+    }
+
+    [Fact]
+    public void ClaimBatch_RowQueuedBeforeBodiesWerePacked_ReadsItsTextColumns()
+    {
+        var store = Store();
+        db.Execute(
+            """
+            INSERT INTO deliveries (idempotency_key, kind, recipient_name, recipient_email, subject, text_body, html_body, attachments_json,
+                state, attempts, next_attempt_at, created_at)
+            VALUES ('old', 'reminder', '田婷婷', 'office@qinghe.example', '主题', '旧正文', '<p>旧正文</p>', '[]', 'pending', 0,
+                '2024-04-01T00:00:00.0000000+00:00', '2024-04-01T00:00:00.0000000+00:00')
+            """);
+
+        using var batch = store.ClaimBatch(Now, 10);
+        var message = batch.Deliveries.ShouldHaveSingleItem().Message;
+        (message.TextBody, message.HtmlBody).ShouldBe(("旧正文", "<p>旧正文</p>"));
     }
 }
 

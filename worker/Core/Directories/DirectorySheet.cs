@@ -74,8 +74,12 @@ public static class DirectorySheet
         {
             return new([], problems);
         }
-        var entities = new List<MarketEntity>();
-        var seen = new Dictionary<string, int>();
+        var entities = new List<MarketEntity>(sheet.Rows.Count);
+        var seen = new Dictionary<string, int>(sheet.Rows.Count);
+        // A province directory repeats a few hundred industries, regions and risk classes over a million rows: one string
+        // each instead of one per cell (about 100 MB kept for as long as the directory is in use).
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Shared(string value) => shared.TryGetValue(value, out var kept) ? kept : shared[value] = value;
         foreach (var row in sheet.Rows)
         {
             var cells = new Cells(sheet, row, path, problems);
@@ -98,8 +102,8 @@ public static class DirectorySheet
             {
                 cells.Fail("状态", $"状态“{statusText}”无效，应为 {string.Join("、", Statuses.Keys)} 之一");
             }
-            entities.Add(new MarketEntity(uscc, name, cells.Required("住所"), cells.Optional("法定代表人"), cells.Required("行业"),
-                cells.Optional("区域"), cells.Required("信用风险分类"), Statuses.GetValueOrDefault(statusText)));
+            entities.Add(new MarketEntity(uscc, name, cells.Required("住所"), cells.Optional("法定代表人"), Shared(cells.Required("行业")),
+                Shared(cells.Optional("区域")), Shared(cells.Required("信用风险分类")), Statuses.GetValueOrDefault(statusText)));
         }
         return problems.Count > 0 ? new([], problems) : new(entities, []);
     }
@@ -190,9 +194,16 @@ public static class DirectorySheet
         public bool Printable(string? multiline = null)
         {
             var clean = true;
+            var multilineColumn = multiline is null ? -1 : sheet.Column(multiline);
             for (var i = 0; i < row.Fields.Count; i++)
             {
-                var allowed = multiline is not null && i == sheet.Column(multiline);
+                // The common case first, without a delegate per cell: no C0 or C1 control character at all.
+                var field = row.Fields[i].AsSpan();
+                if (!field.ContainsAnyInRange('\u0000', '\u001F') && !field.ContainsAnyInRange('\u007F', '\u009F'))
+                {
+                    continue;
+                }
+                var allowed = i == multilineColumn;
                 if (row.Fields[i].FirstOrDefault(c => char.IsControl(c) && !(allowed && c is '\n' or '\r'), '\uFFFF') is var bad && bad != '\uFFFF')
                 {
                     var header = i < sheet.Headers.Count ? sheet.Headers[i] : $"第{i + 1}列";

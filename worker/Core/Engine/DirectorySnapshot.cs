@@ -17,6 +17,18 @@ public sealed record DirectorySnapshot(IReadOnlyList<MarketEntity> Entities, IRe
     /// </summary>
     public EntityIndex Index => _index ??= EntityIndex.Build(Entities);
 
+    private ILookup<string, Inspector>? _byUnit;
+
+    /// <summary>
+    /// The inspectors whose 单位 is one of <paramref name="units"/> (department ids and names), each once: all a draw
+    /// assigns from. A province's 2,000 draws each filtered the 10,000 inspectors of every county otherwise.
+    /// </summary>
+    public IReadOnlyList<Inspector> InspectorsIn(IEnumerable<string> units)
+    {
+        var byUnit = LazyInitializer.EnsureInitialized(ref _byUnit, () => Inspectors.ToLookup(i => i.Unit, StringComparer.Ordinal));
+        return [.. units.Distinct(StringComparer.Ordinal).SelectMany(u => byUnit[u]).Distinct()];
+    }
+
     // The index is derived from the entities, so it takes no part in equality; the files' hashes stand for their rows.
     public bool Equals(DirectorySnapshot? other) => other is not null && Files.SequenceEqual(other.Files);
 

@@ -95,7 +95,7 @@ public static class Reconciler
             campaign.Seed ?? context.DefaultSeed,
             context.Today,
             directory.Index,
-            directory.Inspectors,
+            directory.InspectorsIn(campaign.AllDepartments.Select(context.Plan.Department).SelectMany(d => new[] { d.Id, d.Name })),
             directory.Files,
             context.JointChecksThisYear,
             (context.DrawsThisYear?.Value ?? 0) + context.DrawsEarlierThisTick + 1,

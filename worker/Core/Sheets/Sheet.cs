@@ -81,7 +81,12 @@ public sealed record Sheet(IReadOnlyList<string> Headers, IReadOnlyList<Sheet.Ro
                     return new SheetRead(null, new SheetProblem(new Plans.SourceLocation(path, (int)reader.LineNumber, limits.MaxColumns + 1),
                         $"第{reader.LineNumber}行超过 {limits.MaxColumns} 列（Excel 的上限）"));
                 }
-                rows.Add(new Row((int)reader.LineNumber, [.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i).Trim())]));
+                var fields = new string[reader.FieldCount];
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    fields[i] = reader.GetString(i).Trim();
+                }
+                rows.Add(new Row((int)reader.LineNumber, fields));
             }
             return new SheetRead(new Sheet(headers, rows), null);
         }
@@ -92,7 +97,18 @@ public sealed record Sheet(IReadOnlyList<string> Headers, IReadOnlyList<Sheet.Ro
     }
 
     /// <summary>0-based index of a header, or -1.</summary>
-    public int Column(string header) => Headers.ToList().IndexOf(header);
+    public int Column(string header)
+    {
+        // Called for every cell of a province directory (millions): a loop, not a copy of the headers each time.
+        for (var i = 0; i < Headers.Count; i++)
+        {
+            if (Headers[i] == header)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     /// <summary>The same sheet with headers renamed by <paramref name="aliases"/> (other name → canonical name).</summary>
     public Sheet Renamed(IReadOnlyDictionary<string, string> aliases) =>

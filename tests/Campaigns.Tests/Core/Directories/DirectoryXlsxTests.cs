@@ -55,6 +55,6 @@ public class DirectoryXlsxTests : IDisposable
         File.WriteAllBytes(_dir.File("entities.xlsx"), Xlsx.Write(
             ["名称", "统一社会信用代码", "住所", "法定代表人", "行业", "区域", "信用风险分类", "状态"],
             ["甲", "91350100M000100Y43", "址", "人", "网吧", "城区", "A", "存续"]));
-        new DirectoryFiles(NullLogger<DirectoryFiles>.Instance).Load(_dir.Path).ShouldNotBeNull().Entities.Single().Name.ShouldBe("甲");
+        new DirectoryFiles(NullLogger<DirectoryFiles>.Instance).Load(_dir.Path, _dir.File("copies")).ShouldNotBeNull().Entities.Single().Name.ShouldBe("甲");
     }
 }
