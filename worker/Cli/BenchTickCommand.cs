@@ -185,7 +185,7 @@ public static class BenchTickCommand
         }
 
         var rows = new List<BenchTickRow>();
-        var first = Tick(days.Publication, "setup");
+        var first = Measured(days.Publication, "cold");
         // The peak so far: the draw day's row shows whether the draw day raised it above what reading the directory took.
         Console.WriteLine($"first tick (cold: reads {o.Entities:N0} entities, every plan, publishes every campaign): {first.Elapsed.TotalSeconds:F2} s, " +
             $"peak working set {first.PeakWorkingSetBytes / 1_048_576:N0} MiB");

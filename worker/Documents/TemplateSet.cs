@@ -20,8 +20,9 @@ public sealed class TemplateSet
     private readonly Dictionary<string, TemplateSource> _partials;
 
     // A context holds Scriban's member-access cache and its builtins; building one per render would cost more than
-    // the render itself, and a context is not thread-safe, so each render borrows one.
-    private readonly ConcurrentBag<RenderContext> _contexts = [];
+    // the render itself, and a context is not thread-safe, so each render borrows one. A queue, not a bag: the tick's
+    // producers hop threads, and taking from another thread's part of a bag locks it (a tenth of a draw day's rendering).
+    private readonly ConcurrentQueue<RenderContext> _contexts = [];
 
     private TemplateSet(Dictionary<string, TemplateSource> templates, Dictionary<string, TemplateSource> partials)
     {
@@ -84,11 +85,11 @@ public sealed class TemplateSet
             throw new TemplateException(string.Join("\n", blanks.Select(b =>
                 source.At(source.FindField(b.Segments), $"missing field {b.Segments[^1]}: {type}.{b.Path} is {b.Why}"))));
         }
-        var context = _contexts.TryTake(out var pooled) ? pooled : new RenderContext(_partials);
+        var context = _contexts.TryDequeue(out var pooled) ? pooled : new RenderContext(_partials);
         try
         {
             var text = context.Render(source, model);
-            _contexts.Add(context);
+            _contexts.Enqueue(context);
             return text;
         }
         catch (ScriptRuntimeException e)

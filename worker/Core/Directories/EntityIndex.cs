@@ -49,9 +49,20 @@ public sealed class EntityIndex
     public static EntityIndex Build(IReadOnlyList<MarketEntity> rows)
     {
         var builder = new Builder(rows.Count);
-        foreach (var e in rows)
+        if (rows is EntityTable table)
         {
-            builder.Add(e.Uscc, e.Industry, e.Region, e.RiskClass, e.Status == EntityStatus.Active);
+            // Column by column: making each row into an entity first would make a province directory's million objects.
+            for (var i = 0; i < table.Count; i++)
+            {
+                builder.Add(table.UsccAt(i), table.IndustryAt(i), table.RegionAt(i), table.RiskClassAt(i), table.StatusAt(i) == EntityStatus.Active);
+            }
+        }
+        else
+        {
+            foreach (var e in rows)
+            {
+                builder.Add(e.Uscc, e.Industry, e.Region, e.RiskClass, e.Status == EntityStatus.Active);
+            }
         }
         return builder.Build(i => rows[i]);
     }

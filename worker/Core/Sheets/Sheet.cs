@@ -34,38 +34,37 @@ public sealed record Sheet(IReadOnlyList<string> Headers, IReadOnlyList<Sheet.Ro
         {
             return XlsxReader.Read(content, path, limits);
         }
-        return Decode(content) is { } text
-            ? ParseCsv(text, path, limits)
-            : new SheetRead(null, new SheetProblem(path,
-                "文件编码无法识别：既不是 UTF-8 也不是 GBK/GB18030。请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）(*.csv)”后重新导入"));
-    }
-
-    /// <summary>
-    /// UTF-8 (with or without the byte order mark Excel writes for "CSV UTF-8"); a file that is not valid UTF-8 is read as
-    /// GB18030, which Excel in China writes for plain "CSV"; null when it is neither.
-    /// </summary>
-    private static string? Decode(byte[] content)
-    {
-        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
-        var bytes = content.AsSpan();
-        if (bytes.StartsWith(bom))
+        // UTF-8 (with or without the byte order mark Excel writes for "CSV UTF-8") is parsed as it is, without a string of
+        // the whole file (a province directory's 120 MB were 240 MB of text, then transcoded back to UTF-8 by the parser).
+        // A file that is not valid UTF-8 is read as GB18030, which Excel in China writes for plain "CSV".
+        ReadOnlyMemory<byte> bom = new byte[] { 0xEF, 0xBB, 0xBF };
+        var utf8 = content.AsMemory();
+        if (utf8.Span.StartsWith(bom.Span))
         {
-            bytes = bytes[bom.Length..];
+            utf8 = utf8[bom.Length..];
         }
-        if (Utf8.IsValid(bytes))
+        if (Utf8.IsValid(utf8.Span))
         {
-            return Encoding.UTF8.GetString(bytes);
+            return Parse(CsvReader.Create(utf8, Options), path, limits);
         }
         var text = Gb18030.GetString(content);
-        return text.Contains('\uFFFD') ? null : text;
+        return text.Contains('\uFFFD')
+            ? new SheetRead(null, new SheetProblem(path,
+                "文件编码无法识别：既不是 UTF-8 也不是 GBK/GB18030。请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）(*.csv)”后重新导入"))
+            : ParseCsv(text, path, limits);
     }
 
+    // Repeated values (a directory's industries, regions, risk classes) become one string each.
+    private static readonly CsvReaderOptions Options = new() { TrackLineNumbers = true, PoolStrings = true };
+
     /// <summary>CSV text, header first; a line past <see cref="SheetLimits.MaxRows"/> or a malformed record is a problem.</summary>
-    public static SheetRead ParseCsv(string text, string path, SheetLimits? limits = null)
-    {
-        limits ??= SheetLimits.Default;
+    public static SheetRead ParseCsv(string text, string path, SheetLimits? limits = null) =>
         // Excel saves UTF-8 CSV with a byte order mark; it is not part of the first header.
-        using var reader = CsvReader.FromText(text.TrimStart('\uFEFF'), new CsvReaderOptions { TrackLineNumbers = true });
+        Parse(CsvReader.FromText(text.TrimStart('\uFEFF'), Options), path, limits ?? SheetLimits.Default);
+
+    private static SheetRead Parse(CsvReader csv, string path, SheetLimits limits)
+    {
+        using var reader = csv;
         try
         {
             var headers = reader.Headers.Select(h => h.Trim()).ToList();
