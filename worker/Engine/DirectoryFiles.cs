@@ -46,7 +46,7 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
             Copy(copies, SnapshotFile.Of(Path.GetFileName(entitiesPath), entitiesContent), entitiesContent),
             Copy(copies, SnapshotFile.Of(Path.GetFileName(inspectorsPath), inspectorsContent), inspectorsContent),
         });
-        var entities = DirectorySheet.ReadEntities(Sheet.Load(entitiesContent, entitiesPath), entitiesPath);
+        var entities = DirectorySheet.ReadEntities(entitiesContent, entitiesPath);
         var inspectors = DirectorySheet.ReadInspectors(Sheet.Load(inspectorsContent, inspectorsPath), inspectorsPath);
         (SnapshotFile File, string Path)[] kept;
         try

@@ -31,8 +31,11 @@ public sealed class DeliveryBatch : IDisposable
         (_store, _time, _locks, Deliveries) = (store, time, locks, deliveries);
         _unmarked = new SemaphoreSlim(maxUnmarked, maxUnmarked);
         _group = Math.Max(1, maxUnmarked / 2);
-        // Its own thread: the commit blocks (an fsync), and a blocked pool thread delays the senders' own work.
-        _writer = Task.Factory.StartNew(WriteMarks, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // Its own thread: the commit blocks (an fsync), and a blocked pool thread delays the senders' own work. None for
+        // an empty claim: most of a small office's daily passes find nothing due, and a thread each cost more than the pass.
+        _writer = deliveries.Count == 0
+            ? Task.CompletedTask
+            : Task.Factory.StartNew(WriteMarks, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>The claimed rows, oldest first.</summary>

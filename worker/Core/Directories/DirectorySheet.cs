@@ -65,25 +65,58 @@ public static class DirectorySheet
         : sheet.Renamed(EntityAliases).Column("统一社会信用代码") >= 0 ? "entities"
         : null;
 
+    /// <summary>
+    /// The entities of a directory file (CSV or XLSX), read row by row into an <see cref="EntityTable"/>: a province's file is
+    /// never held whole as a sheet. Sized from the file: a row takes some tens of bytes, its text at most one character a byte.
+    /// </summary>
+    public static DirectoryRead<MarketEntity> ReadEntities(byte[] content, string path)
+    {
+        var reader = new EntityReader(path, content.Length / 64, content.Length / 2);
+        var read = Sheet.Stream(content, path, reader.Add);
+        return read.Sheet is { } headers ? reader.Result(headers) : new([], [Unreadable(read)]);
+    }
+
     public static DirectoryRead<MarketEntity> ReadEntities(Sheet sheet, string path)
     {
-        var problems = Shape(sheet, path, EntityAliases);
-        sheet = sheet.Renamed(EntityAliases);
-        problems.AddRange(MissingHeaders(sheet, path, EntityHeaders, required: EntityHeaders));
-        if (problems.Count > 0)
-        {
-            return new([], problems);
-        }
-        // Sized up front: a province directory's text is about a hundred megabytes, copied again each time an array grows.
-        int[] textColumns = [.. new[] { "统一社会信用代码", "名称", "住所", "法定代表人" }.Select(sheet.Column)];
-        var entities = new EntityTable.Builder(sheet.Rows.Count, sheet.Rows.Sum(r => textColumns.Sum(c => r[c].Length)));
-        var seen = new Dictionary<string, int>(sheet.Rows.Count);
+        var headers = sheet with { Rows = [] };
+        var reader = new EntityReader(path, sheet.Rows.Count, 64 * sheet.Rows.Count);
         foreach (var row in sheet.Rows)
         {
-            var cells = new Cells(sheet, row, path, problems);
+            reader.Add(headers, row);
+        }
+        return reader.Result(headers);
+    }
+
+    /// <summary>
+    /// Checks and collects entity rows one at a time. The problems come out as a whole sheet's would: the sheet's shape
+    /// (a header given twice, text without a header, a missing header) and, only when the shape is sound, every bad cell.
+    /// </summary>
+    private sealed class EntityReader(string path, int rows, int textLength)
+    {
+        private readonly EntityTable.Builder _entities = new(rows, textLength);
+        // By the USCC's number, not its text: a million strings kept only to find duplicates.
+        private readonly Dictionary<UInt128, int> _seen = [];
+        private readonly List<DirectoryProblem> _headers = [];
+        private readonly List<DirectoryProblem> _rows = [];
+        private readonly List<DirectoryProblem> _missing = [];
+        private readonly List<DirectoryProblem> _cells = [];
+        private Sheet? _sheet;
+
+        public void Add(Sheet headers, Sheet.Row row)
+        {
+            var sheet = _sheet ??= Start(headers);
+            if (headers.RowProblem(row, path) is { } shape)
+            {
+                _rows.Add(new DirectoryProblem(shape.Location, shape.Message));
+            }
+            if (_headers.Count > 0 || _rows.Count > 0 || _missing.Count > 0)
+            {
+                return;
+            }
+            var cells = new Cells(sheet, row, path, _cells);
             if (!cells.Printable("住所"))
             {
-                continue;
+                return;
             }
             var name = cells.Required("名称");
             var uscc = cells.Required("统一社会信用代码");
@@ -91,19 +124,36 @@ public static class DirectorySheet
             {
                 cells.Fail("统一社会信用代码", invalid);
             }
-            else if (uscc.Length > 0 && !seen.TryAdd(uscc, row.Line))
+            else if (uscc.Length > 0 && !_seen.TryAdd(UsccKey.Parse(uscc).Value, row.Line))
             {
-                cells.Fail("统一社会信用代码", $"统一社会信用代码“{uscc}”与第{seen[uscc]}行重复");
+                cells.Fail("统一社会信用代码", $"统一社会信用代码“{uscc}”与第{_seen[UsccKey.Parse(uscc).Value]}行重复");
             }
             var statusText = cells.Required("状态");
             if (statusText.Length > 0 && !Statuses.ContainsKey(statusText))
             {
                 cells.Fail("状态", $"状态“{statusText}”无效，应为 {string.Join("、", Statuses.Keys)} 之一");
             }
-            entities.Add(new MarketEntity(uscc, name, cells.Required("住所"), cells.Optional("法定代表人"), cells.Required("行业"),
-                cells.Optional("区域"), cells.Required("信用风险分类"), Statuses.GetValueOrDefault(statusText)));
+            if (_cells.Count == 0)
+            {
+                _entities.Add(new MarketEntity(uscc, name, cells.Required("住所"), cells.Optional("法定代表人"), cells.Required("行业"),
+                    cells.Optional("区域"), cells.Required("信用风险分类"), Statuses.GetValueOrDefault(statusText)));
+            }
         }
-        return problems.Count > 0 ? new([], problems) : new(entities.Build(), []);
+
+        public DirectoryRead<MarketEntity> Result(Sheet headers)
+        {
+            _sheet ??= Start(headers);
+            List<DirectoryProblem> shape = [.. _headers, .. _rows, .. _missing];
+            return shape.Count > 0 ? new([], shape) : _cells.Count > 0 ? new([], _cells) : new(_entities.Build(), []);
+        }
+
+        private Sheet Start(Sheet headers)
+        {
+            _headers.AddRange(Shape(headers, path, EntityAliases));
+            var renamed = headers.Renamed(EntityAliases);
+            _missing.AddRange(MissingHeaders(renamed, path, EntityHeaders, required: EntityHeaders));
+            return renamed;
+        }
     }
 
     /// <summary>

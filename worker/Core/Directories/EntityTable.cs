@@ -120,7 +120,8 @@ public sealed class EntityTable : IReadOnlyList<MarketEntity>
         internal (char[] Text, int[] Starts, int[] Industry, int[] Region, int[] RiskClass, EntityStatus[] Status) Columns()
         {
             _starts[TextFields * _count] = _length;
-            return (Trimmed(_text, _length), Trimmed(_starts, TextFields * _count + 1), Trimmed(_industry, _count), Trimmed(_region, _count),
+            // The text keeps its spare room (the starts say where it ends): trimming would copy a province's 100 MB once more.
+            return (_text, Trimmed(_starts, TextFields * _count + 1), Trimmed(_industry, _count), Trimmed(_region, _count),
                 Trimmed(_riskClass, _count), Trimmed(_status, _count));
         }
 

@@ -22,7 +22,19 @@ public sealed record Sheet(IReadOnlyList<string> Headers, IReadOnlyList<Sheet.Ro
     }
 
     /// <summary>By extension: .xlsx is read as a workbook, anything else as CSV (UTF-8, or GB18030/GBK as Excel in China saves it).</summary>
-    public static SheetRead Load(byte[] content, string path, SheetLimits? limits = null)
+    public static SheetRead Load(byte[] content, string path, SheetLimits? limits = null) => Load(content, path, limits, null);
+
+    /// <summary>
+    /// Like <see cref="Load(byte[], string, SheetLimits?)"/>, but hands each row to <paramref name="each"/> (with the sheet of
+    /// the headers) instead of keeping it, and returns the sheet without rows: for a file too large to hold whole. A
+    /// province directory's million rows were some ten million objects, all alive until the last was read, which the
+    /// collector copied twice over. A UTF-8 CSV is handed over as it is parsed, anything else once read. After a problem,
+    /// the rows handed over so far are to be dropped.
+    /// </summary>
+    public static SheetRead Stream(byte[] content, string path, Action<Sheet, Row> each, SheetLimits? limits = null) =>
+        Load(content, path, limits, each);
+
+    private static SheetRead Load(byte[] content, string path, SheetLimits? limits, Action<Sheet, Row>? each)
     {
         limits ??= SheetLimits.Default;
         if (content.LongLength > limits.MaxFileBytes)
@@ -32,7 +44,7 @@ public sealed record Sheet(IReadOnlyList<string> Headers, IReadOnlyList<Sheet.Ro
         }
         if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            return XlsxReader.Read(content, path, limits);
+            return Handed(XlsxReader.Read(content, path, limits), each);
         }
         // UTF-8 (with or without the byte order mark Excel writes for "CSV UTF-8") is parsed as it is, without a string of
         // the whole file (a province directory's 120 MB were 240 MB of text, then transcoded back to UTF-8 by the parser).
@@ -45,13 +57,28 @@ public sealed record Sheet(IReadOnlyList<string> Headers, IReadOnlyList<Sheet.Ro
         }
         if (Utf8.IsValid(utf8.Span))
         {
-            return Parse(CsvReader.Create(utf8, Options), path, limits);
+            return Parse(CsvReader.Create(utf8, Options), path, limits, each);
         }
         var text = Gb18030.GetString(content);
         return text.Contains('\uFFFD')
             ? new SheetRead(null, new SheetProblem(path,
                 "文件编码无法识别：既不是 UTF-8 也不是 GBK/GB18030。请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）(*.csv)”后重新导入"))
-            : ParseCsv(text, path, limits);
+            : Handed(ParseCsv(text, path, limits), each);
+    }
+
+    /// <summary>A sheet read whole, its rows handed to <paramref name="each"/> when there is one.</summary>
+    private static SheetRead Handed(SheetRead read, Action<Sheet, Row>? each)
+    {
+        if (each is null || read.Sheet is not { } sheet)
+        {
+            return read;
+        }
+        var headers = sheet with { Rows = [] };
+        foreach (var row in sheet.Rows)
+        {
+            each(headers, row);
+        }
+        return new SheetRead(headers, null);
     }
 
     // Repeated values (a directory's industries, regions, risk classes) become one string each.
@@ -60,18 +87,19 @@ public sealed record Sheet(IReadOnlyList<string> Headers, IReadOnlyList<Sheet.Ro
     /// <summary>CSV text, header first; a line past <see cref="SheetLimits.MaxRows"/> or a malformed record is a problem.</summary>
     public static SheetRead ParseCsv(string text, string path, SheetLimits? limits = null) =>
         // Excel saves UTF-8 CSV with a byte order mark; it is not part of the first header.
-        Parse(CsvReader.FromText(text.TrimStart('\uFEFF'), Options), path, limits ?? SheetLimits.Default);
+        Parse(CsvReader.FromText(text.TrimStart('\uFEFF'), Options), path, limits ?? SheetLimits.Default, null);
 
-    private static SheetRead Parse(CsvReader csv, string path, SheetLimits limits)
+    private static SheetRead Parse(CsvReader csv, string path, SheetLimits limits, Action<Sheet, Row>? each)
     {
         using var reader = csv;
         try
         {
-            var headers = reader.Headers.Select(h => h.Trim()).ToList();
+            var headers = new Sheet([.. reader.Headers.Select(h => h.Trim())], []);
             var rows = new List<Row>();
+            var count = 0;
             while (reader.Read())
             {
-                if (rows.Count + 1 >= limits.MaxRows)
+                if (++count >= limits.MaxRows)
                 {
                     return new SheetRead(null, new SheetProblem(path, $"行数超过 {limits.MaxRows} 行（Excel 的上限），未读取"));
                 }
@@ -85,9 +113,17 @@ public sealed record Sheet(IReadOnlyList<string> Headers, IReadOnlyList<Sheet.Ro
                 {
                     fields[i] = reader.GetString(i).Trim();
                 }
-                rows.Add(new Row((int)reader.LineNumber, fields));
+                var row = new Row((int)reader.LineNumber, fields);
+                if (each is null)
+                {
+                    rows.Add(row);
+                }
+                else
+                {
+                    each(headers, row);
+                }
             }
-            return new SheetRead(new Sheet(headers, rows), null);
+            return new SheetRead(headers with { Rows = rows }, null);
         }
         catch (Exception e) when (e is CsvFormatException or CsvValidationException)
         {
@@ -118,7 +154,11 @@ public sealed record Sheet(IReadOnlyList<string> Headers, IReadOnlyList<Sheet.Ro
     /// name, 企业名称 and 名称: which column counts cannot be told), and a row with text where there is no header (an
     /// over-long row, a shifted cell: the value would be silently lost).
     /// </summary>
-    public IReadOnlyList<SheetProblem> ShapeProblems(string path, IReadOnlyDictionary<string, string> aliases)
+    public IReadOnlyList<SheetProblem> ShapeProblems(string path, IReadOnlyDictionary<string, string> aliases) =>
+        [.. HeaderProblems(path, aliases), .. Rows.Select(row => RowProblem(row, path)).OfType<SheetProblem>()];
+
+    /// <summary>A header given twice (also as an alias and its canonical name); see <see cref="ShapeProblems"/>.</summary>
+    public IReadOnlyList<SheetProblem> HeaderProblems(string path, IReadOnlyDictionary<string, string> aliases)
     {
         var problems = new List<SheetProblem>();
         var first = new Dictionary<string, int>();
@@ -141,19 +181,21 @@ public sealed record Sheet(IReadOnlyList<string> Headers, IReadOnlyList<Sheet.Ro
                 first[canonical] = i;
             }
         }
-        foreach (var row in Rows)
+        return problems;
+    }
+
+    /// <summary>Text in a column without a header (an over-long row, a shifted cell); see <see cref="ShapeProblems"/>.</summary>
+    public SheetProblem? RowProblem(Row row, string path)
+    {
+        for (var i = 0; i < row.Fields.Count; i++)
         {
-            for (var i = 0; i < row.Fields.Count; i++)
+            if (row.Fields[i].Length > 0 && (i >= Headers.Count || Headers[i].Length == 0))
             {
-                if (row.Fields[i].Length > 0 && (i >= Headers.Count || Headers[i].Length == 0))
-                {
-                    problems.Add(new SheetProblem(new Plans.SourceLocation(path, row.Line, i + 1),
-                        $"第{i + 1}列有内容“{Shown(row.Fields[i])}”，但该列没有表头（此行比表头长，或单元格错位）"));
-                    break;
-                }
+                return new SheetProblem(new Plans.SourceLocation(path, row.Line, i + 1),
+                    $"第{i + 1}列有内容“{Shown(row.Fields[i])}”，但该列没有表头（此行比表头长，或单元格错位）");
             }
         }
-        return problems;
+        return null;
     }
 
     private static string Shown(string value) => value.Length > 20 ? value[..20] + "…" : value;
