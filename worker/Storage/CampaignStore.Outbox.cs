@@ -44,10 +44,12 @@ public sealed partial class CampaignStore
         try
         {
             // Candidates skip rows another session holds (pg_locks is only a hint: the try-lock below decides); the re-read after
-            // locking drops a row another instance settled between the two statements.
+            // locking drops a row another instance settled between the two statements. pg_locks shows every database of the
+            // server: another database's outbox holding the same ids must not hide this one's rows.
             var candidates = locks.Query<long>(
                 $"""
                 SELECT id FROM deliveries d WHERE {due} AND NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory'
+                    AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
                     AND l.classid = {ClaimLockClass}::oid AND l.objid = (d.id & 2147483647)::oid AND l.objsubid = 2)
                 ORDER BY id LIMIT @max
                 """, parameters).ToArray();

@@ -1,3 +1,4 @@
+using System.Text;
 using Campaigns.Core.Draws;
 using Campaigns.Engine;
 using Campaigns.Tests.Fixtures;
@@ -17,18 +18,30 @@ public sealed class DirectoryFilesTests : IDisposable
 
     private static readonly DrawDepartment[] Departments = [new("market", "县市场监管局")];
 
-    [Fact]
-    public void Keep_AfterTheOfficeReplacedAFileWithABadOne_KeepsTheBytesTheLastGoodSnapshotWasReadFrom()
+    /// <summary>The sample inspectors and these entities, in a folder a <see cref="DirectoryFiles"/> has not read yet.</summary>
+    private DirectoryFiles Folder(byte[] entities)
     {
         Directory.CreateDirectory(Directories);
         File.Copy(Repository.Path("config", "directories", "inspectors.csv"), Path.Combine(Directories, "inspectors.csv"));
+        File.WriteAllBytes(Path.Combine(Directories, "entities.csv"), entities);
+        return new DirectoryFiles(NullLogger<DirectoryFiles>.Instance);
+    }
+
+    /// <summary>The office's new entity file, dated later so that the next load reads it.</summary>
+    private void Replace(byte[] entities)
+    {
+        File.WriteAllBytes(Path.Combine(Directories, "entities.csv"), entities);
+        File.SetLastWriteTimeUtc(Path.Combine(Directories, "entities.csv"), DateTime.UtcNow.AddMinutes(1));
+    }
+
+    [Fact]
+    public void Keep_AfterTheOfficeReplacedAFileWithABadOne_KeepsTheBytesTheLastGoodSnapshotWasReadFrom()
+    {
         var good = File.ReadAllBytes(Repository.Path("config", "directories", "entities.csv"));
-        File.WriteAllBytes(Path.Combine(Directories, "entities.csv"), good);
-        var files = new DirectoryFiles(NullLogger<DirectoryFiles>.Instance);
+        var files = Folder(good);
         var snapshot = files.Load(Directories, Copies).ShouldNotBeNull();
 
-        File.WriteAllText(Path.Combine(Directories, "entities.csv"), "名称,统一社会信用代码\n半截导出,\n");
-        File.SetLastWriteTimeUtc(Path.Combine(Directories, "entities.csv"), DateTime.UtcNow.AddMinutes(1));
+        Replace(Encoding.UTF8.GetBytes("名称,统一社会信用代码\n半截导出,\n"));
         files.Load(Directories, Copies).ShouldBeSameAs(snapshot, "a bad file leaves the last good snapshot in use");
         files.Keep(_dir.File("documents", "c1", "snapshot"), Departments);
         files.Keep(_dir.File("documents", "c2", "snapshot"), Departments);
@@ -41,17 +54,13 @@ public sealed class DirectoryFilesTests : IDisposable
     [Fact]
     public void Load_ANewGoodFile_KeepsOneCopyPerContent_AndLeavesEarlierDrawsTheirOwn()
     {
-        Directory.CreateDirectory(Directories);
-        File.Copy(Repository.Path("config", "directories", "inspectors.csv"), Path.Combine(Directories, "inspectors.csv"));
         var lines = File.ReadAllLines(Repository.Path("config", "directories", "entities.csv"));
-        File.WriteAllLines(Path.Combine(Directories, "entities.csv"), lines);
-        var files = new DirectoryFiles(NullLogger<DirectoryFiles>.Instance);
+        var files = Folder(Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n"));
         files.Load(Directories, Copies);
         files.Keep(_dir.File("documents", "c1", "snapshot"), Departments);
         var first = File.ReadAllBytes(_dir.File("documents", "c1", "snapshot", "entities.csv"));
 
-        File.WriteAllLines(Path.Combine(Directories, "entities.csv"), lines[..^1]);
-        File.SetLastWriteTimeUtc(Path.Combine(Directories, "entities.csv"), DateTime.UtcNow.AddMinutes(1));
+        Replace(Encoding.UTF8.GetBytes(string.Join("\n", lines[..^1]) + "\n"));
         var second = files.Load(Directories, Copies).ShouldNotBeNull();
         files.Keep(_dir.File("documents", "c2", "snapshot"), Departments);
 

@@ -488,4 +488,20 @@ public sealed class CampaignStoreOnPostgresTests() : CampaignStoreTests(TestStor
         using var later = Store().ClaimBatch(Now, 10);
         later.Deliveries.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void ClaimBatch_AnotherDatabaseOfTheServerHoldsTheSameIds_ClaimsItsOwnRowsAll()
+    {
+        using var neighbour = TestStore.Postgres();
+        var other = neighbour.Open();
+        other.Queue([Message("a"), Message("b")], Now, "t");
+        using var held = other.ClaimBatch(Now, 10);
+        held.Deliveries.Select(d => d.Id).ShouldBe([1L, 2L]);
+
+        var store = Store();
+        store.Queue([Message("a"), Message("b")], Now, "t");
+        using var batch = store.ClaimBatch(Now, 10);
+
+        batch.Deliveries.Select(d => d.Id).ShouldBe([1L, 2L], "the other database's claim on its rows 1 and 2 is not this database's");
+    }
 }
