@@ -91,9 +91,11 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
             return (file, path);
         }
         OwnerOnly.CreateFolder(folder);
-        // Written aside and renamed: a worker stopped mid-write leaves no short copy under the final name.
-        OwnerOnly.WriteAllBytes(path + ".tmp", content);
-        File.Move(path + ".tmp", path, overwrite: true);
+        // Written aside and renamed: a worker stopped mid-write leaves no short copy under the final name, and two workers
+        // sharing the documents folder each write their own.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        OwnerOnly.WriteAllBytes(temporary, content);
+        File.Move(temporary, path, overwrite: true);
         return (file, path);
     }
 

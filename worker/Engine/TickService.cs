@@ -86,7 +86,7 @@ public sealed class TickService(
                 // instead of one per plan, which on SQLite is an fsync each (see CampaignStore.Apply). An applier faster than
                 // the producers found one plan ready at a time and committed each alone (a province's deadline day: a third
                 // of its plans), so it waits for a few.
-                Task.WaitAll([.. produced.Skip(i).Take(MinimumGroup).Select(p => p.Task)]);
+                Task.WaitAll([.. produced.Skip(i).Take(Math.Min(MinimumGroup, window)).Select(p => p.Task)]);
                 var count = 1;
                 while (i + count < ticks.Count && count < window && produced[i + count].Task.IsCompleted)
                 {
