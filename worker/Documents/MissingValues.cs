@@ -27,8 +27,8 @@ public static class MissingValues
     }
 
     /// <summary>
-    /// Where a value sits in the model, as a chain back to the model; made into a path only for a blank. Building the
-    /// path of every value visited was a third of rendering a province's inspection records.
+    /// Where a value sits in the model, as a chain back to the model; made into a path only for a blank. The path of every
+    /// value visited was built before every render, and showed in the draw day's profile.
     /// </summary>
     private sealed record Trail(Trail? Parent, string? Property, int Index)
     {

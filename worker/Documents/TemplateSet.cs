@@ -21,7 +21,8 @@ public sealed class TemplateSet
 
     // A context holds Scriban's member-access cache and its builtins; building one per render would cost more than
     // the render itself, and a context is not thread-safe, so each render borrows one. A queue, not a bag: the tick's
-    // producers hop threads, and taking from another thread's part of a bag locks it (a tenth of a draw day's rendering).
+    // producers hop threads, and taking from another thread's part of a bag takes a lock, which the draw day's profile
+    // showed contended.
     private readonly ConcurrentQueue<RenderContext> _contexts = [];
 
     private TemplateSet(Dictionary<string, TemplateSource> templates, Dictionary<string, TemplateSource> partials)

@@ -198,8 +198,8 @@ public sealed class TickService(
     private void Produce(PlanTick t, TickPhases phases)
     {
         var outcome = t.Outcome!;
-        // Rendering and the file system timed apart: how much of a draw day is the disk's. The processor time is read once
-        // per plan: read per document, the clock itself was a tenth of the draw day's producing.
+        // Rendering and the file system timed apart: how much of a draw day is the disk's. The thread's processor time (a
+        // system call) is read once per plan, for rendering and saving together.
         var (rendering, saving) = (TimeSpan.Zero, TimeSpan.Zero);
         var processor = ThreadTime.Current;
         var keeping = System.Diagnostics.Stopwatch.GetTimestamp();
