@@ -150,8 +150,20 @@ public sealed partial class CampaignStore
             .Select(r =>
             {
                 // Rows queued before migration 20 hold their bodies as text.
-                var (text, html) = r.Bodies is null ? (r.Text, r.Html) : MailBodies.Unpack(r.Bodies);
+                var (text, html, unreadable) = (r.Text, r.Html, (string?)null);
+                if (r.Bodies is not null)
+                {
+                    try
+                    {
+                        (text, html) = MailBodies.Unpack(r.Bodies);
+                    }
+                    catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+                    {
+                        // One damaged row must not stop the pass: it is dead-lettered with the reason, the others are sent.
+                        unreadable = $"the stored message cannot be read: {e.Message}";
+                    }
+                }
                 return new PendingDelivery(r.Id, (int)r.Attempts, new OutboxMessage(
-                    r.Key, r.Kind, r.CampaignId, r.Name, r.Email, r.Subject, text, html, JsonSerializer.Deserialize<string[]>(r.Attachments)!));
+                    r.Key, r.Kind, r.CampaignId, r.Name, r.Email, r.Subject, text, html, JsonSerializer.Deserialize<string[]>(r.Attachments)!), unreadable);
             })];
 }

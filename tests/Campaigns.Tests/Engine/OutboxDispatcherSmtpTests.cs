@@ -205,6 +205,23 @@ public abstract class OutboxDispatcherSmtpTests(TestStore db) : IDisposable
     }
 
     [Fact]
+    public async Task Dispatch_ARowWhosePackedBodyIsDamaged_DeadLetteredWithTheReason_OthersSent()
+    {
+        var store = Store();
+        Enqueue(store, Message("damaged"), Message("ok", "other@qinghe.example"));
+        db.Execute("UPDATE deliveries SET bodies = " + (db.Storage.Provider == Campaigns.Storage.StorageProviderKind.Sqlite ? "X'01FFFF'" : "'\\x01ffff'::bytea")
+            + " WHERE idempotency_key = 'damaged'");
+
+        var result = await Dispatcher(store).DispatchDueAsync(CancellationToken.None);
+
+        (result.Sent, result.DeadLettered).ShouldBe((1, 1));
+        ReceivedIds().ShouldBe([Id("ok")]);
+        var dead = store.Deliveries("dead").ShouldHaveSingleItem();
+        dead.IdempotencyKey.ShouldBe("damaged");
+        dead.LastError.ShouldNotBeNull().ShouldContain("the stored message cannot be read");
+    }
+
+    [Fact]
     public async Task Dispatch_ManyRecipients_ParallelConnectionsEachRecipientInOrder()
     {
         var store = Store();
