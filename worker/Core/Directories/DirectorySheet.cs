@@ -67,7 +67,8 @@ public static class DirectorySheet
 
     /// <summary>
     /// The entities of a directory file (CSV or XLSX), read row by row into an <see cref="EntityTable"/>: a province's file is
-    /// never held whole as a sheet. Sized from the file: a row takes some tens of bytes, its text at most one character a byte.
+    /// never held whole as a sheet. Sized from the file (a row takes some tens of bytes; the text kept is under half a
+    /// character a byte in a province's export), and grown when the guess is short.
     /// </summary>
     public static DirectoryRead<MarketEntity> ReadEntities(byte[] content, string path)
     {
@@ -124,9 +125,9 @@ public static class DirectorySheet
             {
                 cells.Fail("统一社会信用代码", invalid);
             }
-            else if (uscc.Length > 0 && !_seen.TryAdd(UsccKey.Parse(uscc).Value, row.Line))
+            else if (uscc.Length > 0 && UsccKey.Parse(uscc).Value is var key && !_seen.TryAdd(key, row.Line))
             {
-                cells.Fail("统一社会信用代码", $"统一社会信用代码“{uscc}”与第{_seen[UsccKey.Parse(uscc).Value]}行重复");
+                cells.Fail("统一社会信用代码", $"统一社会信用代码“{uscc}”与第{_seen[key]}行重复");
             }
             var statusText = cells.Required("状态");
             if (statusText.Length > 0 && !Statuses.ContainsKey(statusText))
@@ -149,7 +150,7 @@ public static class DirectorySheet
 
         private Sheet Start(Sheet headers)
         {
-            _headers.AddRange(Shape(headers, path, EntityAliases));
+            _headers.AddRange(headers.HeaderProblems(path, EntityAliases).Select(p => new DirectoryProblem(p.Location, p.Message)));
             var renamed = headers.Renamed(EntityAliases);
             _missing.AddRange(MissingHeaders(renamed, path, EntityHeaders, required: EntityHeaders));
             return renamed;
