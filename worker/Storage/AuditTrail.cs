@@ -29,14 +29,17 @@ internal static class AuditTrail
         "seq AS Seq, at AS At, actor AS Actor, action AS Action, campaign_id AS CampaignId, detail_json AS DetailJson, previous_hash AS PreviousHash, hash AS Hash";
 
     /// <summary>
-    /// Appends rows after the head. The caller holds the store's audit lock (BEGIN IMMEDIATE on SQLite, an advisory lock
-    /// on PostgreSQL) until it commits, so no other writer can take the same seq.
+    /// Appends rows after the head (read from the table, or as <paramref name="head"/> knows it, which then moves to the
+    /// last row appended). The caller holds the store's audit lock (BEGIN IMMEDIATE on SQLite, an advisory lock on
+    /// PostgreSQL) until it commits, so no other writer can take the same seq.
     /// </summary>
     public static void Append(
         DbConnection connection, DbTransaction transaction, int rowsPerInsert, DateTimeOffset at, string actor,
-        IEnumerable<(string Action, string? CampaignId, object Detail)> rows)
+        IEnumerable<(string Action, string? CampaignId, object Detail)> rows, AuditHead? head = null)
     {
-        var last = connection.QuerySingleOrDefault<AuditEntry>($"SELECT {Columns} FROM audit_trail ORDER BY seq DESC LIMIT 1", transaction: transaction);
+        var last = head is { Known: true }
+            ? head.Last
+            : connection.QuerySingleOrDefault<AuditEntry>($"SELECT {Columns} FROM audit_trail ORDER BY seq DESC LIMIT 1", transaction: transaction);
         var entries = new List<AuditEntry>();
         foreach (var (action, campaignId, detail) in rows)
         {
@@ -48,6 +51,7 @@ internal static class AuditTrail
         }
         BulkInsert.Rows(connection, transaction, rowsPerInsert, "audit_trail", ["seq", "at", "actor", "action", "campaign_id", "detail_json", "previous_hash", "hash"],
             entries.Select(e => new object?[] { e.Seq, e.At, e.Actor, e.Action, e.CampaignId, e.DetailJson, e.PreviousHash, e.Hash }));
+        head?.MovedTo(last);
     }
 
     /// <summary>The canonical string's hash; see the class summary.</summary>

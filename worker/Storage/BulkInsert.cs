@@ -10,9 +10,8 @@ namespace Campaigns.Storage;
 /// writes tens of thousands of rows. Every full chunk runs the same command, prepared once with its parameters and given
 /// new values: SQLite compiles a statement per command, which for a draw day's hundreds of thousands of rows cost more
 /// than inserting them. On PostgreSQL the rows go in with binary COPY instead (one stream, no SQL to parse or parameters
-/// to bind): straight into the table, or, when the insert has a tail (ON CONFLICT, RETURNING) and more rows than one
-/// statement takes, into a temporary table of the same columns first and from there with one INSERT ... SELECT that
-/// carries the tail.
+/// to bind), or, when the insert has a tail (ON CONFLICT, RETURNING), as one INSERT ... SELECT from the columns sent as
+/// arrays (see <c>Unnest</c>).
 /// </summary>
 internal static class BulkInsert
 {
@@ -31,13 +30,7 @@ internal static class BulkInsert
         if (connection is NpgsqlConnection npgsql)
         {
             var all = rows.ToList();
-            // Through a temporary table, COPY costs three round trips and a table created and dropped: for what one
-            // statement takes (a plan's campaigns, most plans' documents and messages) the plain INSERT is cheaper.
-            if (tail.Length == 0 || all.Count > rowsPerInsert)
-            {
-                return Copy<T>(npgsql, transaction, table, columns, all, tail);
-            }
-            rows = all;
+            return tail.Length == 0 ? Copy<T>(npgsql, transaction, table, columns, all) : Unnest<T>(npgsql, transaction, table, columns, all, tail);
         }
         var returned = new List<T>();
         var returning = tail.Contains("RETURNING", StringComparison.Ordinal);
@@ -89,66 +82,82 @@ internal static class BulkInsert
         string tail = "") =>
         Rows<object>(connection, transaction, rowsPerInsert, table, columns, rows, tail);
 
-    private static List<T> Copy<T>(
-        NpgsqlConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, string tail)
+    private static List<T> Copy<T>(NpgsqlConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, List<object?[]> rows)
     {
-        var returned = new List<T>();
-        using var enumerator = rows.GetEnumerator();
-        if (!enumerator.MoveNext())
+        if (rows.Count == 0)
         {
-            return returned;
+            return [];
         }
-        var list = string.Join(", ", columns);
-        // A staging table of the same columns and a row number, so the rows reach the table in the order given (identity
-        // columns, the outbox's ids, follow it); it lives until the transaction ends and is emptied before each use.
-        var staging = $"bulk_{table}";
-        if (tail.Length > 0)
+        using var copy = connection.BeginBinaryImport($"COPY {table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)");
+        foreach (var row in rows)
         {
-            Execute(connection, transaction,
-                $"CREATE TEMPORARY TABLE IF NOT EXISTS {staging} ON COMMIT DROP AS SELECT {list}, 0::bigint AS bulk_order FROM {table} WITH NO DATA; TRUNCATE {staging}");
-        }
-        var ordinal = 0L;
-        using (var copy = connection.BeginBinaryImport(
-            $"COPY {(tail.Length > 0 ? $"{staging} ({list}, bulk_order)" : $"{table} ({list})")} FROM STDIN (FORMAT BINARY)"))
-        {
-            do
+            copy.StartRow();
+            foreach (var value in row)
             {
-                copy.StartRow();
-                foreach (var value in enumerator.Current)
+                switch (value)
                 {
-                    switch (value)
-                    {
-                        case null:
-                            copy.WriteNull();
-                            break;
-                        case string text:
-                            copy.Write(text, NpgsqlDbType.Text);
-                            break;
-                        case long number:
-                            copy.Write(number, NpgsqlDbType.Bigint);
-                            break;
-                        case byte[] bytes:
-                            copy.Write(bytes, NpgsqlDbType.Bytea);
-                            break;
-                        default:
-                            throw new ArgumentException($"BulkInsert into {table}: a {value.GetType().Name} value; the store's columns take text, bigint and bytea", nameof(rows));
-                    }
-                }
-                if (tail.Length > 0)
-                {
-                    copy.Write(ordinal++, NpgsqlDbType.Bigint);
+                    case null:
+                        copy.WriteNull();
+                        break;
+                    case string text:
+                        copy.Write(text, NpgsqlDbType.Text);
+                        break;
+                    case long number:
+                        copy.Write(number, NpgsqlDbType.Bigint);
+                        break;
+                    case byte[] bytes:
+                        copy.Write(bytes, NpgsqlDbType.Bytea);
+                        break;
+                    default:
+                        throw Unsupported(table, value);
                 }
             }
-            while (enumerator.MoveNext());
-            copy.Complete();
         }
-        if (tail.Length == 0)
+        copy.Complete();
+        return [];
+    }
+
+    /// <summary>
+    /// An insert with a tail (ON CONFLICT, RETURNING) as one statement whatever the row count: each column one array
+    /// parameter, unnested in the order given. The statement's text depends on the columns alone, so PostgreSQL parses
+    /// and plans a short statement, where VALUES lists of hundreds of rows were planned anew for each row count, and
+    /// where the staging table COPY needed was created and dropped in every transaction.
+    /// </summary>
+    private static List<T> Unnest<T>(
+        NpgsqlConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, List<object?[]> rows, string tail)
+    {
+        var returned = new List<T>();
+        if (rows.Count == 0)
         {
             return returned;
         }
         using var command = connection.CreateCommand();
         command.Transaction = (NpgsqlTransaction)transaction;
-        command.CommandText = $"INSERT INTO {table} ({list}) SELECT {list} FROM {staging} ORDER BY bulk_order {tail}";
+        var values = new List<string>();
+        var unnested = new List<string>();
+        for (var column = 0; column < columns.Count; column++)
+        {
+            // A column null in every row is the literal NULL, which PostgreSQL types by the target column.
+            if (rows.Select(r => r[column]).FirstOrDefault(v => v is not null) is not { } first)
+            {
+                values.Add("NULL");
+                continue;
+            }
+            var name = $"c{column}";
+            command.Parameters.Add(first switch
+            {
+                string => new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Column<string>(table, rows, column) },
+                long => new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = Column<long?>(table, rows, column) },
+                byte[] => new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = Column<byte[]>(table, rows, column) },
+                _ => throw Unsupported(table, first),
+            });
+            values.Add($"u.{name}");
+            unnested.Add(name);
+        }
+        command.CommandText =
+            $"INSERT INTO {table} ({string.Join(", ", columns)}) SELECT {string.Join(", ", values)} " +
+            $"FROM unnest({string.Join(", ", unnested.Select(n => "@" + n))}) WITH ORDINALITY AS u({string.Join(", ", unnested)}, bulk_order) " +
+            $"ORDER BY u.bulk_order {tail}";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -157,13 +166,23 @@ internal static class BulkInsert
         return returned;
     }
 
-    private static void Execute(NpgsqlConnection connection, DbTransaction transaction, string sql)
+    private static TValue?[] Column<TValue>(string table, List<object?[]> rows, int column)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = (NpgsqlTransaction)transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        var values = new TValue?[rows.Count];
+        for (var row = 0; row < rows.Count; row++)
+        {
+            values[row] = rows[row][column] switch
+            {
+                null => default,
+                TValue value => value,
+                var other => throw Unsupported(table, other),
+            };
+        }
+        return values;
     }
+
+    private static ArgumentException Unsupported(string table, object value) =>
+        new($"BulkInsert into {table}: a {value.GetType().Name} value where the column's other rows hold another kind; the store's columns take text, bigint and bytea", "rows");
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, int rows, string tail)
     {

@@ -103,16 +103,21 @@ public sealed partial class CampaignStore
         Audit(connection, transaction, at, actor, [(action, campaignId, detail)]);
 
     private void Audit(
-        DbConnection connection, DbTransaction transaction, DateTimeOffset at, string actor, IReadOnlyCollection<(string Action, string? CampaignId, object Detail)> rows)
+        DbConnection connection, DbTransaction transaction, DateTimeOffset at, string actor, IReadOnlyCollection<(string Action, string? CampaignId, object Detail)> rows,
+        AuditHead? head = null)
     {
         if (rows.Count == 0)
         {
             return;
         }
-        // The head is read after the lock, every time: remembering it per transaction object is not safe, as Npgsql
-        // reuses one transaction object for a connection's successive transactions.
-        Run(connection, transaction, _provider.AuditLock);
-        AuditTrail.Append(connection, transaction, _provider.RowsPerInsert, at, actor, rows);
+        // The head is read after the lock, every time unless the caller keeps it for this one transaction (AuditHead):
+        // remembering it per transaction object is not safe, as Npgsql reuses one transaction object for a connection's
+        // successive transactions.
+        if (head is not { Known: true })
+        {
+            Run(connection, transaction, _provider.AuditLock);
+        }
+        AuditTrail.Append(connection, transaction, _provider.RowsPerInsert, at, actor, rows, head);
     }
 
     public OfficeFacts LoadFacts(AnnualPlan plan) => Snapshot(plan).Facts;
@@ -313,7 +318,7 @@ public sealed partial class CampaignStore
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
-        var applied = Apply(connection, transaction, new ReadyTick(plan, outcome, documents, messages, today, null), now, instance, readVersion, null);
+        var applied = Apply(connection, transaction, new ReadyTick(plan, outcome, documents, messages, today, null), now, instance, readVersion, null, new AuditHead());
         if (!applied.WasSuperseded)
         {
             transaction.Commit();
@@ -375,16 +380,18 @@ public sealed partial class CampaignStore
         var results = new List<(int, ApplyResult)>();
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
+        var head = new AuditHead();
         foreach (var i in changing)
         {
             var tick = ticks[i];
             transaction.Save(Savepoint);
             try
             {
-                var applied = Apply(connection, transaction, tick, now, instance, tick.Snapshot?.Version, measure);
+                var applied = Apply(connection, transaction, tick, now, instance, tick.Snapshot?.Version, measure, head);
                 if (applied.WasSuperseded)
                 {
                     transaction.Rollback(Savepoint);
+                    head.Forget();
                 }
                 transaction.Release(Savepoint);
                 results.Add((i, new ApplyResult(applied, null)));
@@ -394,6 +401,7 @@ public sealed partial class CampaignStore
                 // A failure that leaves no savepoint to roll back to (the database rolled the whole transaction back) throws
                 // here, and the caller applies every plan alone.
                 transaction.Rollback(Savepoint);
+                head.Forget();
                 transaction.Release(Savepoint);
                 results.Add((i, new ApplyResult(null, e)));
             }
@@ -410,7 +418,7 @@ public sealed partial class CampaignStore
         {
             using var connection = Connect();
             using var transaction = connection.BeginTransaction();
-            var applied = Apply(connection, transaction, tick, now, instance, tick.Snapshot?.Version, measure);
+            var applied = Apply(connection, transaction, tick, now, instance, tick.Snapshot?.Version, measure, new AuditHead());
             if (!applied.WasSuperseded)
             {
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -428,7 +436,7 @@ public sealed partial class CampaignStore
     /// <summary>One plan's tick, in the caller's transaction, which the caller commits (or rolls back when superseded).</summary>
     private AppliedTick Apply(
         DbConnection connection, DbTransaction transaction, ReadyTick tick, DateTimeOffset now, string instance, long? readVersion,
-        Action<string, TimeSpan>? measure)
+        Action<string, TimeSpan>? measure, AuditHead head)
     {
         var (plan, outcome, documents, messages, today, _, bodies) = tick;
         var at = now.ToString("O");
@@ -462,16 +470,16 @@ public sealed partial class CampaignStore
         BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "drawn_entities", ["campaign_id", "year", "uscc", "position"],
             draws.SelectMany(d => d.Draw.Entities.Select((e, i) => new object?[] { d.Draw.CampaignId, (long)plan.Year, e.Uscc, (long)(i + 1) })));
         var drawAudits = draws.Select(d => ("draw", (string?)d.Draw.CampaignId, AuditDetails.Draw(d.Draw, d.Json))).ToList();
-        Audit(connection, transaction, now, instance, drawAudits);
+        Audit(connection, transaction, now, instance, drawAudits, head);
         Measured("Σ apply: campaigns and draws");
         var transitions = outcome.Transitions.ToList();
         BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "transitions",
             ["campaign_id", "on_date", "from_state", "to_state", "trigger", "detail", "recorded_at", "instance"],
             transitions.Select(t => new object?[] { t.CampaignId, Text(t.On), t.From.ToString(), t.To.ToString(), t.Trigger.ToString(), t.Detail, at, instance }));
-        Audit(connection, transaction, now, instance, [.. transitions.Select(t => ("transition", (string?)t.CampaignId, (object)AuditDetails.Transition(t)))]);
+        Audit(connection, transaction, now, instance, [.. transitions.Select(t => ("transition", (string?)t.CampaignId, (object)AuditDetails.Transition(t)))], head);
 
         var (raised, cleared) = ApplyFlags(connection, transaction, plan, outcome.Flags, today);
-        AuditFlags(connection, transaction, plan, raised, cleared, now, instance);
+        AuditFlags(connection, transaction, plan, raised, cleared, now, instance, head);
         Measured("Σ apply: transitions and flags");
 
         // The last of a path ordered twice wins, as it did row by row (an upsert may not touch a row twice in one statement).
@@ -479,10 +487,10 @@ public sealed partial class CampaignStore
             documents.GroupBy(d => d.Path).Select(g => g.Last()).Select(d => new object?[] { d.Path, d.CampaignId, d.Sha256, at }),
             "ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, written_at = excluded.written_at");
         Audit(connection, transaction, now, instance,
-            [.. documents.Select(d => ("document-written", d.CampaignId, (object)new { d.Path, d.Sha256 }))]);
+            [.. documents.Select(d => ("document-written", d.CampaignId, (object)new { d.Path, d.Sha256 }))], head);
         Measured("Σ apply: documents");
 
-        var queued = Enqueue(connection, transaction, messages, bodies, now, instance);
+        var queued = Enqueue(connection, transaction, messages, bodies, now, instance, head);
         Measured("Σ apply: outbox");
         return new AppliedTick([.. outcome.Transitions], raised, cleared, queued);
     }
@@ -492,7 +500,8 @@ public sealed partial class CampaignStore
     /// <paramref name="bodies"/> are the messages' bodies already packed (<see cref="MailBodies.Pack"/>), in order; null packs them here.
     /// </summary>
     private List<OutboxMessage> Enqueue(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxMessage> messages, IReadOnlyList<byte[]>? bodies, DateTimeOffset now, string instance)
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxMessage> messages, IReadOnlyList<byte[]>? bodies, DateTimeOffset now, string instance,
+        AuditHead? head = null)
     {
         if (bodies is not null && bodies.Count != messages.Count)
         {
@@ -513,7 +522,7 @@ public sealed partial class CampaignStore
         BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "delivery_items", ["item_key", "delivery_key"],
             queued.SelectMany(m => (m.Items ?? [m.IdempotencyKey]).Select(item => new object?[] { item, m.IdempotencyKey })).DistinctBy(r => r[0]),
             "ON CONFLICT (item_key) DO NOTHING");
-        Audit(connection, transaction, now, instance, [.. queued.Select(m => ("delivery-queued", m.CampaignId, (object)AuditDetails.Queued(m)))]);
+        Audit(connection, transaction, now, instance, [.. queued.Select(m => ("delivery-queued", m.CampaignId, (object)AuditDetails.Queued(m)))], head);
         return queued;
     }
 
@@ -890,12 +899,12 @@ public sealed partial class CampaignStore
 
     private void AuditFlags(
         DbConnection connection, DbTransaction transaction, AnnualPlan plan, List<OverdueFlag> raised, List<OverdueFlag> cleared,
-        DateTimeOffset now, string instance)
+        DateTimeOffset now, string instance, AuditHead head)
     {
         // A flag's scope is a campaign or the whole plan (plan-not-published); only the former belongs to a campaign's file.
         string? CampaignOf(OverdueFlag flag) => plan.Campaigns.Any(c => c.Id == flag.Scope) ? flag.Scope : null;
         Audit(connection, transaction, now, instance,
-            [.. raised.Select(f => ("flag-raised", CampaignOf(f), (object)AuditDetails.Flag(f))), .. cleared.Select(f => ("flag-cleared", CampaignOf(f), (object)AuditDetails.Flag(f)))]);
+            [.. raised.Select(f => ("flag-raised", CampaignOf(f), (object)AuditDetails.Flag(f))), .. cleared.Select(f => ("flag-cleared", CampaignOf(f), (object)AuditDetails.Flag(f)))], head);
     }
 
     private void AuditResults(DbConnection connection, DbTransaction transaction, IReadOnlyList<ResultEntry> entries, string source, int added)
