@@ -154,6 +154,10 @@ internal static class BulkInsert
             values.Add($"u.{name}");
             unnested.Add(name);
         }
+        if (unnested.Count == 0)
+        {
+            throw new ArgumentException($"BulkInsert into {table}: every column is null in every row", nameof(rows));
+        }
         command.CommandText =
             $"INSERT INTO {table} ({string.Join(", ", columns)}) SELECT {string.Join(", ", values)} " +
             $"FROM unnest({string.Join(", ", unnested.Select(n => "@" + n))}) WITH ORDINALITY AS u({string.Join(", ", unnested)}, bulk_order) " +
