@@ -137,12 +137,12 @@ public sealed class OutboxDispatcher(
         var message = pending.Message;
         try
         {
-            // Never cancelled once begun: a stop that cut a message the server had taken from its mark would send it
-            // again on the next pass. A send lasts at most the transport's timeout; the stop is checked between messages.
             if (pending.Unreadable is { } unreadable)
             {
                 throw new MailMessageException(unreadable, permanent: true);
             }
+            // Never cancelled once begun: a stop that cut a message the server had taken from its mark would send it
+            // again on the next pass. A send lasts at most the transport's timeout; the stop is checked between messages.
             transport.Send(Envelope(message), CancellationToken.None);
             batch.Sent(pending);
             metrics?.DeliverySent();

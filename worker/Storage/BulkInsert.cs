@@ -30,7 +30,12 @@ internal static class BulkInsert
         if (connection is NpgsqlConnection npgsql)
         {
             var all = rows.ToList();
-            return tail.Length == 0 ? Copy<T>(npgsql, transaction, table, columns, all) : Unnest<T>(npgsql, transaction, table, columns, all, tail);
+            if (tail.Length > 0)
+            {
+                return Unnest<T>(npgsql, transaction, table, columns, all, tail);
+            }
+            Copy(npgsql, table, all, columns);
+            return [];
         }
         var returned = new List<T>();
         var returning = tail.Contains("RETURNING", StringComparison.Ordinal);
@@ -82,11 +87,11 @@ internal static class BulkInsert
         string tail = "") =>
         Rows<object>(connection, transaction, rowsPerInsert, table, columns, rows, tail);
 
-    private static List<T> Copy<T>(NpgsqlConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, List<object?[]> rows)
+    private static void Copy(NpgsqlConnection connection, string table, List<object?[]> rows, IReadOnlyList<string> columns)
     {
         if (rows.Count == 0)
         {
-            return [];
+            return;
         }
         using var copy = connection.BeginBinaryImport($"COPY {table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)");
         foreach (var row in rows)
@@ -114,7 +119,6 @@ internal static class BulkInsert
             }
         }
         copy.Complete();
-        return [];
     }
 
     /// <summary>
