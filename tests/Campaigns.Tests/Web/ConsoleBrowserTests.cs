@@ -63,7 +63,24 @@ public class ConsoleBrowserTests(ConsoleWorker worker)
     private void Upload(string path)
     {
         Driver.FindElement(By.Id("sheet")).SendKeys(path);
-        Driver.FindElement(By.Id("upload")).Click();
+        var upload = Driver.FindElement(By.Id("upload"));
+        upload.Click();
+        // Click returns once the post is sent, not once the answer is shown: wait for the old page to go and the
+        // outcome to be there, or a lookup right after can search the page that is being replaced.
+        new WebDriverWait(Driver, TimeSpan.FromSeconds(30)).Until(_ => IsGone(upload) && Driver.FindElements(By.Id("outcome")).Count > 0);
+    }
+
+    private static bool IsGone(IWebElement element)
+    {
+        try
+        {
+            _ = element.Enabled;
+            return false;
+        }
+        catch (StaleElementReferenceException)
+        {
+            return true;
+        }
     }
 
     [Fact]
