@@ -461,8 +461,14 @@ public sealed partial class CampaignStore
         // a draw day applies some 70,000 documents, and each took an insert, a read of the audit head and an audit insert.
         // A plan's campaigns in one upsert, then its draws and their entities: a statement per campaign was a round trip
         // each on PostgreSQL, 2,000 of them on every tick of a province that changed anything.
+        // Only campaigns that are new or move: the upsert leaves the others as they are anyway, and writing them cost a
+        // PostgreSQL round trip per plan on every tick (a province's deadline day: 200 plans, no campaign moving). The
+        // states read with the version are the stored ones while the version holds: only a tick writes a state.
+        var stored = readVersion is null ? null : tick.Snapshot?.StoredStates;
         BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "campaigns", ["id", "plan_key", "year", "state", "updated_at"],
-            outcome.Campaigns.Select(c => new object?[] { c.CampaignId, plan.Key, (long)plan.Year, c.State.ToString(), at }),
+            outcome.Campaigns
+                .Where(c => stored is null || !stored.TryGetValue(c.CampaignId, out var state) || state != c.State.ToString())
+                .Select(c => new object?[] { c.CampaignId, plan.Key, (long)plan.Year, c.State.ToString(), at }),
             "ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at WHERE campaigns.state <> excluded.state");
         var draws = outcome.Campaigns.Select(c => c.NewDraw).OfType<Draw>().Select(d => (Draw: d, Json: JsonSerializer.Serialize(d, Json))).ToList();
         BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "draws", ["campaign_id", "year", "drawn_on", "record_json"],

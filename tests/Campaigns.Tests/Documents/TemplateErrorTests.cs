@@ -45,9 +45,9 @@ public class TemplateErrorTests : IDisposable
         var itemBlank = form with { Pages = [page with { Items = [page.Items[0] with { Department = "" }] }] };
 
         Should.Throw<TemplateException>(() => Templates.Render("inspection-record.html", inspectorBlank))
-            .Message.ShouldContain("inspection-record.sbn-html:12:91: missing field Department: InspectionRecordForm.Pages[1].Inspectors[0].Department is empty");
+            .Message.ShouldContain("inspection-record.sbn-html:14:91: missing field Department: InspectionRecordForm.Pages[1].Inspectors[0].Department is empty");
         Should.Throw<TemplateException>(() => Templates.Render("inspection-record.html", itemBlank))
-            .Message.ShouldContain("inspection-record.sbn-html:20:93: missing field Department: InspectionRecordForm.Pages[0].Items[0].Department is empty");
+            .Message.ShouldContain("inspection-record.sbn-html:22:93: missing field Department: InspectionRecordForm.Pages[0].Items[0].Department is empty");
     }
 
     [Fact]
