@@ -449,13 +449,10 @@ public sealed partial class CampaignStore
         }
         if (readVersion is { } version)
         {
-            if (!BumpVersion(connection, transaction, plan.Key, version))
+            if (!Advance(connection, transaction, plan.Key, version, Text(today), instance, at))
             {
                 return AppliedTick.Superseded;
             }
-            connection.Execute(
-                "INSERT INTO tick_log (plan_key, version, on_date, instance, recorded_at) VALUES (@key, @next, @on, @instance, @at)",
-                new { key = plan.Key, next = version + 1, on = Text(today), instance, at }, transaction);
         }
         // Rows of a kind go in together and their audit rows in one batch, in the order one row at a time would give:
         // a draw day applies some 70,000 documents, and each took an insert, a read of the audit head and an audit insert.
