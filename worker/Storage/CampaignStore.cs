@@ -376,6 +376,8 @@ public sealed partial class CampaignStore
     private List<(int Index, ApplyResult Result)> ApplyTogether(
         IReadOnlyList<ReadyTick> ticks, List<int> changing, DateTimeOffset now, string instance, Action<string, TimeSpan>? measure)
     {
+        // Savepoints of one name, never released: each plan's nests inside the one before, a rollback goes back to the
+        // latest (this plan's), and the commit releases them all. A RELEASE was one more round trip per plan on PostgreSQL.
         const string Savepoint = "plan_tick";
         var results = new List<(int, ApplyResult)>();
         using var connection = Connect();
@@ -393,7 +395,6 @@ public sealed partial class CampaignStore
                     transaction.Rollback(Savepoint);
                     head.Forget();
                 }
-                transaction.Release(Savepoint);
                 results.Add((i, new ApplyResult(applied, null)));
             }
             catch (Exception e) when (e is not OutOfMemoryException && e is not DbException { IsTransient: true })
@@ -402,7 +403,6 @@ public sealed partial class CampaignStore
                 // here, and the caller applies every plan alone.
                 transaction.Rollback(Savepoint);
                 head.Forget();
-                transaction.Release(Savepoint);
                 results.Add((i, new ApplyResult(null, e)));
             }
         }
