@@ -8,6 +8,7 @@ using Campaigns.Core.Lifecycle;
 using Campaigns.Core.Plans;
 using Campaigns.Core.Results;
 using Dapper;
+using Npgsql;
 
 using ClosureRow = (string CampaignId, string Uscc, string DepartmentId, string Action, string Note, string On);
 using CorrectionRow = (string CampaignId, string Uscc, string DepartmentId, long Previous, long Code, string Reason, string SignedBy, string On, string Item);
@@ -541,20 +542,36 @@ public sealed partial class CampaignStore
         raised.AddRange(flags.Where(f => !active.ContainsKey(f.Key)));
         BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "flags", ["flag_key", "scope", "kind", "subject", "since", "detail", "raised_on"],
             raised.Select(flag => new object?[] { flag.Key, flag.Scope, flag.Kind.WireName(), flag.Subject, Text(flag.Since), flag.Detail, Text(today) }));
-        foreach (var (key, flag) in wanted.Where(w => active.ContainsKey(w.Key) && (active[w.Key].Detail != w.Value.Detail || Date(active[w.Key].Since) > w.Value.Since)))
+        // Detail changes as results come in (fewer missing); the flag stays the same flag. Its since only moves earlier
+        // (a follow-up entered late whose deadline passed before the flag was raised): the flag keeps the earliest day.
+        var changed = wanted.Where(w => active.ContainsKey(w.Key) && (active[w.Key].Detail != w.Value.Detail || Date(active[w.Key].Since) > w.Value.Since))
+            .Select(w => (Key: w.Key, w.Value.Detail, Since: Text(Date(active[w.Key].Since) < w.Value.Since ? Date(active[w.Key].Since) : w.Value.Since)))
+            .ToList();
+        if (connection is NpgsqlConnection && changed.Count > 1)
         {
-            // Detail changes as results come in (fewer missing); the flag stays the same flag. Its since only moves earlier
-            // (a follow-up entered late whose deadline passed before the flag was raised): the flag keeps the earliest day.
-            var since = Text(Date(active[key].Since) < flag.Since ? Date(active[key].Since) : flag.Since);
-            connection.Execute("UPDATE flags SET detail = @Detail, since = @since WHERE flag_key = @key AND cleared_on IS NULL", new { flag.Detail, since, key }, transaction);
+            // Every open flag of a plan can change on a day results come in: one statement, not a round trip each.
+            connection.Execute(
+                """
+                UPDATE flags SET detail = u.detail, since = u.since FROM unnest(@keys, @details, @sinces) AS u(flag_key, detail, since)
+                WHERE flags.flag_key = u.flag_key AND flags.cleared_on IS NULL
+                """,
+                new { keys = changed.Select(c => c.Key).ToArray(), details = changed.Select(c => c.Detail).ToArray(), sinces = changed.Select(c => c.Since).ToArray() },
+                transaction);
         }
-        var cleared = new List<OverdueFlag>();
-        foreach (var row in active.Values.Where(a => !wanted.ContainsKey(a.FlagKey)))
+        else
         {
-            connection.Execute("UPDATE flags SET cleared_on = @today WHERE flag_key = @FlagKey AND cleared_on IS NULL",
-                new { today = Text(today), row.FlagKey }, transaction);
-            cleared.Add(new OverdueFlag(FlagNames.Parse(row.Kind), row.Scope, row.Subject, Date(row.Since), row.Detail));
+            foreach (var (key, detail, since) in changed)
+            {
+                connection.Execute("UPDATE flags SET detail = @detail, since = @since WHERE flag_key = @key AND cleared_on IS NULL", new { detail, since, key }, transaction);
+            }
         }
+        var clearing = active.Values.Where(a => !wanted.ContainsKey(a.FlagKey)).ToList();
+        if (clearing.Count > 0)
+        {
+            connection.Execute($"UPDATE flags SET cleared_on = @today WHERE cleared_on IS NULL AND {InList("flag_key", "keys")}",
+                new { today = Text(today), keys = clearing.Select(c => c.FlagKey).ToArray() }, transaction);
+        }
+        var cleared = clearing.Select(row => new OverdueFlag(FlagNames.Parse(row.Kind), row.Scope, row.Subject, Date(row.Since), row.Detail)).ToList();
         return (raised, cleared);
     }
 

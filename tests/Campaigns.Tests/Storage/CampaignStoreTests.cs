@@ -278,6 +278,27 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     }
 
     [Fact]
+    public void Apply_SeveralFlagsChangeAndClearInOneTick_EachKeepsItsOwn()
+    {
+        // A day results come in moves many flags' details at once (one statement for them all on PostgreSQL) and clears
+        // others: each flag gets its own detail and since, the unchanged one stays as it was.
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        OverdueFlag Flag(string department, DateOnly since, string detail) => new(FlagKind.FollowUpOverdue, "qh-2024-netcafe", department, since, detail);
+        var day = new DateOnly(2024, 5, 18);
+        store.Apply(plan, new TickOutcome([], [Flag("market", day, "3户"), Flag("fire", day, "2户"), Flag("culture", day, "1户"), Flag("police", day, "4户")], [], []),
+            [], [], new DateOnly(2024, 5, 20), Now, "t");
+
+        var next = store.Apply(plan, new TickOutcome([], [Flag("market", day, "2户"), Flag("fire", new DateOnly(2024, 5, 10), "1户"), Flag("police", day, "4户")], [], []),
+            [], [], new DateOnly(2024, 5, 21), Now, "t");
+
+        next.FlagsRaised.ShouldBeEmpty();
+        next.FlagsCleared.Select(f => f.Subject).ShouldBe(["culture"]);
+        store.ActiveFlags().Select(f => (f.Subject, f.Detail, f.Since)).OrderBy(f => f.Subject).ShouldBe(
+            [("fire", "1户", "2024-05-10"), ("market", "2户", "2024-05-18"), ("police", "4户", "2024-05-18")]);
+    }
+
+    [Fact]
     public void ConfirmBulletin_OnceOnly_ReadInTheSnapshot()
     {
         // 001 (十一): the office's bulletin (一抽查一通报) is recorded apart from the results' publicity.
