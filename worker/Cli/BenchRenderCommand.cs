@@ -66,21 +66,7 @@ public static class BenchRenderCommand
             [.. Enumerable.Range(1, 50).Select(i => new ResultsPublicity.Row(i, $"清河县网吧{i}", $"91130000MA0{i:D7}", "县市场监督管理局",
                 "营业执照公示信息、消防安全", i % 7 == 0 ? "发现问题已责令改正" : "未发现问题"))],
             "2026年7月1日");
-        for (var i = 0; i < Warmup; i++)
-        {
-            templates.Render("results-publicity.html", publicity);
-        }
-        var pages = new List<double>();
-        for (var round = 0; round < rounds; round++)
-        {
-            var count = Math.Max(1, n / 5);
-            var watch = Stopwatch.StartNew();
-            for (var i = 0; i < count; i++)
-            {
-                templates.Render("results-publicity.html", publicity);
-            }
-            pages.Add(count / watch.Elapsed.TotalSeconds);
-        }
+        var pages = Rates(Warmup, Math.Max(1, n / 5), rounds, () => templates.Render("results-publicity.html", publicity));
         Console.WriteLine($"render: results publicity of 50 rows (print style included) on one thread: best {pages.Max():N0} documents/s, median {Median(pages):N0} documents/s");
 
         // The draw day's largest document, a campaign's 一企一表: 50 entities, a page each (six inspectors, three departments'
@@ -91,22 +77,28 @@ public static class BenchRenderCommand
                 [new DepartmentItems("县市场监督管理局", ["营业执照公示信息", "食品经营许可"]), new DepartmentItems("县公安局", ["消防安全", "治安管理"]),
                     new DepartmentItems("县文化广电和旅游局", ["网络文化经营许可"])]))],
             [.. Enum.GetValues<ResultCode>().Select(c => new InspectionRecordForm.Code((int)c, c.ChineseName()))]);
-        for (var i = 0; i < Warmup / 10; i++)
+        var forms = Rates(Warmup / 10, Math.Max(1, n / 50), rounds, () => templates.Render("inspection-record.html", form));
+        Console.WriteLine($"render: 一企一表 of 50 pages on one thread: best {forms.Max():N0} documents/s, median {Median(forms):N0} documents/s");
+    }
+
+    /// <summary>Runs <paramref name="render"/> <paramref name="warmup"/> times, then <paramref name="count"/> times a round: renders per second in each round.</summary>
+    private static List<double> Rates(int warmup, int count, int rounds, Action render)
+    {
+        for (var i = 0; i < warmup; i++)
         {
-            templates.Render("inspection-record.html", form);
+            render();
         }
-        var forms = new List<double>();
+        var rates = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
-            var count = Math.Max(1, n / 50);
             var watch = Stopwatch.StartNew();
             for (var i = 0; i < count; i++)
             {
-                templates.Render("inspection-record.html", form);
+                render();
             }
-            forms.Add(count / watch.Elapsed.TotalSeconds);
+            rates.Add(count / watch.Elapsed.TotalSeconds);
         }
-        Console.WriteLine($"render: 一企一表 of 50 pages on one thread: best {forms.Max():N0} documents/s, median {Median(forms):N0} documents/s");
+        return rates;
     }
 
     private static void Fire(int n, int rounds)
