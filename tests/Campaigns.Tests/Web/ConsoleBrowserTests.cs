@@ -63,11 +63,19 @@ public class ConsoleBrowserTests(ConsoleWorker worker)
     private void Upload(string path)
     {
         Driver.FindElement(By.Id("sheet")).SendKeys(path);
-        var upload = Driver.FindElement(By.Id("upload"));
-        upload.Click();
-        // Click returns once the post is sent, not once the answer is shown: wait for the old page to go and the
-        // outcome to be there, or a lookup right after can search the page that is being replaced.
-        new WebDriverWait(Driver, TimeSpan.FromSeconds(30)).Until(_ => IsGone(upload) && Driver.FindElements(By.Id("outcome")).Count > 0);
+        ClickThrough(By.Id("upload"));
+    }
+
+    /// <summary>
+    /// Clicks what leads to another page and waits until that page is the one shown: Click returns once the post or the
+    /// navigation is sent, not once the answer is there, so a lookup right after could read the page being replaced.
+    /// </summary>
+    private void ClickThrough(By target)
+    {
+        var old = Driver.FindElement(By.TagName("html"));
+        Driver.FindElement(target).Click();
+        new WebDriverWait(Driver, TimeSpan.FromSeconds(30)).Until(_ => IsGone(old)
+            && ((IJavaScriptExecutor)Driver).ExecuteScript("return document.readyState") is "complete");
     }
 
     private static bool IsGone(IWebElement element)
@@ -89,7 +97,7 @@ public class ConsoleBrowserTests(ConsoleWorker worker)
         OpenAsOffice();
         Text($"#campaign-{Food} .state").ShouldBe("结果录入中");
         worker.Shoot("01-office-board");
-        Driver.FindElement(By.CssSelector($"#campaign-{Food} a")).Click();
+        ClickThrough(By.CssSelector($"#campaign-{Food} a"));
         Text("#state").ShouldBe("结果录入中");
         worker.Shoot("02-campaign-before-upload");
 
@@ -145,7 +153,7 @@ public class ConsoleBrowserTests(ConsoleWorker worker)
         worker.Shoot("05-leader-breaches");
 
         // One click deeper: the campaign behind a breach.
-        Driver.FindElement(By.CssSelector("#breaches tbody tr td a")).Click();
+        ClickThrough(By.CssSelector("#breaches tbody tr td a"));
         Driver.FindElement(By.TagName("h1")).Text.ShouldContain("2026年清河县");
         Driver.FindElements(By.Id("upload")).ShouldBeEmpty("a leader reads; the office enters");
         worker.Shoot("06-leader-campaign");
@@ -200,7 +208,7 @@ public class ConsoleBrowserTests(ConsoleWorker worker)
         worker.Open("login");
         worker.Shoot("08-login");
         Driver.FindElement(By.Id("password")).SendKeys(ConsoleWorker.AdminPassword);
-        Driver.FindElement(By.Id("login")).Click();
+        ClickThrough(By.Id("login"));
 
         Driver.Url.ShouldEndWith("/admin");
         var problems = Driver.FindElements(By.CssSelector(".plan-problem")).Select(e => e.Text).ToList();
