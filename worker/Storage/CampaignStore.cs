@@ -462,10 +462,9 @@ public sealed partial class CampaignStore
         // Only campaigns that are new or move: the upsert leaves the others as they are anyway, and writing them cost a
         // PostgreSQL round trip per plan on every tick (a province's deadline day: 200 plans, no campaign moving). The
         // states read with the version are the stored ones while the version holds: only a tick writes a state.
-        var stored = readVersion is null ? null : tick.Snapshot?.StoredStates;
         BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "campaigns", ["id", "plan_key", "year", "state", "updated_at"],
             outcome.Campaigns
-                .Where(c => stored is null || !stored.TryGetValue(c.CampaignId, out var state) || state != c.State.ToString())
+                .Where(c => tick.Snapshot?.Holds(c) != true)
                 .Select(c => new object?[] { c.CampaignId, plan.Key, (long)plan.Year, c.State.ToString(), at }),
             "ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at WHERE campaigns.state <> excluded.state");
         var draws = outcome.Campaigns.Select(c => c.NewDraw).OfType<Draw>().Select(d => (Draw: d, Json: JsonSerializer.Serialize(d, Json))).ToList();
@@ -547,7 +546,7 @@ public sealed partial class CampaignStore
         var changed = wanted.Where(w => active.ContainsKey(w.Key) && (active[w.Key].Detail != w.Value.Detail || Date(active[w.Key].Since) > w.Value.Since))
             .Select(w => (Key: w.Key, w.Value.Detail, Since: Text(Date(active[w.Key].Since) < w.Value.Since ? Date(active[w.Key].Since) : w.Value.Since)))
             .ToList();
-        if (connection is NpgsqlConnection && changed.Count > 1)
+        if (connection is NpgsqlConnection && changed.Count > 0)
         {
             // Every open flag of a plan can change on a day results come in: one statement, not a round trip each.
             connection.Execute(

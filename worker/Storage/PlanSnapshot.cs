@@ -14,8 +14,12 @@ public sealed record PlanSnapshot(
     /// <summary>True when applying the outcome would change no row: no move, draw, document or message, and the same flags (detail and since).</summary>
     public bool Unchanged(TickOutcome outcome, int documents, int messages) =>
         !outcome.Transitions.Any() && documents == 0 && messages == 0
-        && outcome.Campaigns.All(c => c.NewDraw is null && StoredStates.TryGetValue(c.CampaignId, out var state) && state == c.State.ToString())
+        && outcome.Campaigns.All(c => c.NewDraw is null && Holds(c))
         && outcome.Flags.Count == ActiveFlagDetails.Count
         && outcome.Flags.All(f => ActiveFlagDetails.TryGetValue(f.Key, out var detail) && detail == f.Detail
             && Facts.FlagsSince is { } since && since.TryGetValue(f.Key, out var stored) && stored == f.Since);
+
+    /// <summary>True when the store already holds <paramref name="campaign"/> in the state the tick leaves it in.</summary>
+    public bool Holds(CampaignOutcome campaign) =>
+        StoredStates.TryGetValue(campaign.CampaignId, out var state) && state == campaign.State.ToString();
 }
