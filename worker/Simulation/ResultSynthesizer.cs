@@ -30,15 +30,19 @@ public sealed class ResultSynthesizer(ResultMode mode, string seed)
             {
                 continue;
             }
+            // Before the earliest entry day nothing is due: the draw stream of every (entity, department) is not worth
+            // deriving each day of the entry period (a province year spent several percent of its time there).
+            if (calendar.AddWorkingDays(campaign.Window.End, FirstEntryDay(campaign)).Date > today)
+            {
+                continue;
+            }
             var entered = campaignFacts.Results.Select(r => (r.Uscc, r.DepartmentId)).ToHashSet();
             foreach (var entity in draw.Entities)
             {
                 foreach (var departmentId in campaign.AllDepartments.Where(d => !entered.Contains((entity.Uscc, d))))
                 {
                     var stream = new DrawStream(seed, $"{campaign.Id}|results|{entity.Uscc}|{departmentId}");
-                    var day = mode == ResultMode.OnTime
-                        ? 3 + stream.Below(10)
-                        : campaign.Rules.ResultEntryWorkingDays + 1 + stream.Below(4);
+                    var day = FirstEntryDay(campaign) + stream.Below(mode == ResultMode.OnTime ? 10 : 4);
                     if (calendar.AddWorkingDays(campaign.Window.End, day).Date <= today)
                     {
                         var inspected = campaign.Window.Start.AddDays(stream.Below(campaign.Window.End.DayNumber - campaign.Window.Start.DayNumber + 1));
@@ -51,6 +55,9 @@ public sealed class ResultSynthesizer(ResultMode mode, string seed)
         }
         return entries;
     }
+
+    /// <summary>The working day after the window on which the earliest result may be entered.</summary>
+    private int FirstEntryDay(CampaignPlan campaign) => mode == ResultMode.OnTime ? 3 : campaign.Rules.ResultEntryWorkingDays + 1;
 
     /// <summary>
     /// The follow-ups the simulated departments close today: on time, the day the result is entered (before the tick);

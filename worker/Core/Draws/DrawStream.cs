@@ -13,7 +13,9 @@ namespace Campaigns.Core.Draws;
 /// </summary>
 public sealed class DrawStream
 {
-    private readonly HMACSHA256 _hmac;
+    // The key, not an HMACSHA256 instance: an instance holds a native handle that only its finalizer frees, and draws and
+    // simulate make many short streams (a simulated province year made hundreds of thousands; their finalisers showed in its profile).
+    private readonly byte[] _key;
     private readonly byte[] _message;
     private readonly int _prefixLength;
     private readonly byte[] _buffer = new byte[32];
@@ -22,7 +24,7 @@ public sealed class DrawStream
 
     public DrawStream(string seed, string label)
     {
-        _hmac = new HMACSHA256(Encoding.UTF8.GetBytes(seed));
+        _key = Encoding.UTF8.GetBytes(seed);
         var prefix = Encoding.UTF8.GetBytes(label + "|");
         _prefixLength = prefix.Length;
         _message = new byte[_prefixLength + 20];
@@ -35,7 +37,7 @@ public sealed class DrawStream
         {
             // The block number in decimal ASCII after "{label}|", as the README documents.
             _block.TryFormat(_message.AsSpan(_prefixLength), out var digits, default, CultureInfo.InvariantCulture);
-            _hmac.TryComputeHash(_message.AsSpan(0, _prefixLength + digits), _buffer, out _);
+            HMACSHA256.HashData(_key, _message.AsSpan(0, _prefixLength + digits), _buffer);
             _block++;
             _offset = 0;
         }
