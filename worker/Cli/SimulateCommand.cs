@@ -69,6 +69,8 @@ public static class SimulateCommand
             // Its own SQLite file under --out unless told otherwise: a simulated year must never write into the production store.
             ["Storage:Provider"] = (storage?.Provider ?? StorageProviderKind.Sqlite).ToString(),
             ["Storage:ConnectionString"] = storage?.ConnectionString,
+            // That file is thrown away with the run: its commits need not wait for the disk.
+            ["Storage:Durable"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Campaigns:TickParallelism"] = parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
