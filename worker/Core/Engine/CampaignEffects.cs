@@ -100,17 +100,18 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
             }
         }
 
+        var visitedBy = GroupEntities.Of(draw);
         foreach (var group in draw.Groups)
         {
+            var visited = visitedBy[group.Number];
             var calendar = GroupCalendarPath(plan, campaign.Id, group.Number);
-            Documents.Add(new DocumentOrder(calendar, null, CalendarFile.Write([GroupWindow(draw, group)], draw.DrawnOn), campaign.Id));
+            Documents.Add(new DocumentOrder(calendar, null, CalendarFile.Write([GroupWindow(group, visited)], draw.DrawnOn), campaign.Id));
+            var text = $"您已被随机抽取为{campaign.Name}第{group.Number}检查组检查人员（{GroupLine(group)}），" +
+                $"检查时间为{ChineseDates.Format(campaign.Window.Start)}至{ChineseDates.Format(campaign.Window.End)}，" +
+                $"检查对象：{string.Join("；", visited.Select(e => $"{e.Name}（{e.Address}）"))}。一企一表及日程（.ics）见附件。";
             foreach (var inspector in group.Members.Where(m => m.Email is not null))
             {
-                Cover("inspector-assignment", new Contact(inspector.Name, inspector.Email, null), $"您已被抽取参加{campaign.Name}",
-                    $"您已被随机抽取为{campaign.Name}第{group.Number}检查组检查人员（{GroupLine(group)}），" +
-                    $"检查时间为{ChineseDates.Format(campaign.Window.Start)}至{ChineseDates.Format(campaign.Window.End)}，" +
-                    $"检查对象：{string.Join("；", EntitiesOf(draw, group).Select(e => $"{e.Name}（{e.Address}）"))}。一企一表及日程（.ics）见附件。",
-                    [form, calendar]);
+                Cover("inspector-assignment", new Contact(inspector.Name, inspector.Email, null), $"您已被抽取参加{campaign.Name}", text, [form, calendar]);
             }
         }
     }
@@ -122,16 +123,13 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
         $"组长：{group.Members.Single(m => m.CertificateNumber == group.LeaderCertificateNumber).Name}；" +
         $"组员：{string.Join("、", group.Members.Where(m => m.CertificateNumber != group.LeaderCertificateNumber).Select(m => m.Name))}";
 
-    private static IEnumerable<DrawnEntity> EntitiesOf(Draw draw, InspectionGroup group) =>
-        group.EntityUsccs.Select(u => draw.Entities.Single(e => e.Uscc == u));
-
-    private CalendarFile.Event GroupWindow(Draw draw, InspectionGroup group) => new(
+    private CalendarFile.Event GroupWindow(InspectionGroup group, IReadOnlyList<DrawnEntity> visited) => new(
         $"{campaign.Id}-group-{group.Number}@campaigns.local",
         campaign.Window.Start,
         campaign.Window.End,
         $"{campaign.Name} 第{group.Number}检查组实地检查",
         $"{GroupLine(group)}\n检查对象：\n" +
-        string.Join("\n", EntitiesOf(draw, group).Select((e, i) => $"{i + 1}. {e.Name}（{e.Address}）")) +
+        string.Join("\n", visited.Select((e, i) => $"{i + 1}. {e.Name}（{e.Address}）")) +
         $"\n检查结果录入截止：{DateText(MilestoneKind.ResultEntryDeadline)}");
 
     /// <summary>A milestone's date as offices read it; a date counted through a year with no holiday notice yet says 暂定, as mails do.</summary>

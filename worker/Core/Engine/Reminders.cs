@@ -145,10 +145,10 @@ public static class Reminders
                 break;
             case MilestoneKind.WindowStart when draw is not null && Reconciler.IsBefore(state, CampaignState.Inspecting):
                 // The assignment again, with the group's window as a calendar event.
+                var visitedBy = GroupEntities.Of(draw);
                 foreach (var group in draw.Groups)
                 {
-                    IReadOnlyList<string> visits = [.. group.EntityUsccs.Select(u => draw.Entities.Single(e => e.Uscc == u))
-                        .Select(e => $"第{group.Number}检查组实地检查{e.Name}（{e.Address}）")];
+                    IReadOnlyList<string> visits = [.. visitedBy[group.Number].Select(e => $"第{group.Number}检查组实地检查{e.Name}（{e.Address}）")];
                     foreach (var m in group.Members)
                     {
                         yield return (new Contact(m.Name, m.Email, null), visits, [CampaignEffects.GroupCalendarPath(plan, campaign.Id, group.Number)]);
