@@ -84,10 +84,9 @@ public sealed class JointChecksOfYear(
     /// The counts a draw of <paramref name="plan"/> can read: only entities in the scope (industry and region) of one of its
     /// campaigns, which is all a draw looks at. A province's year counts some hundred thousand entities, and each of 2,000
     /// draws scanned them all; a county plan's scopes hold a few hundred. Without a directory nothing draws: the whole year.
-    /// The directory is taken when a draw first looks (see <see cref="TickContext.Directory"/>).
     /// </summary>
-    public IReadOnlyDictionary<string, int> For(AnnualPlan plan, Lazy<DirectorySnapshot?> directory) =>
-        new LazyDictionary<string, int>(() => directory.Value is { } snapshot ? View(plan, snapshot) : this);
+    public IReadOnlyDictionary<string, int> For(AnnualPlan plan, DirectorySnapshot? directory) =>
+        directory is null ? this : new LazyDictionary<string, int>(() => View(plan, directory));
 
     private Dictionary<string, int> View(AnnualPlan plan, DirectorySnapshot directory)
     {

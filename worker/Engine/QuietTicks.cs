@@ -18,15 +18,14 @@ internal sealed class QuietTicks
 {
     private readonly ConcurrentDictionary<string, Quiet> _plans = new(StringComparer.Ordinal);
 
-    /// <remarks>The directories are compared last, and so waited for only when all else matches.</remarks>
-    public bool IsQuiet(AnnualPlan plan, DateOnly today, PlanSnapshot snapshot, WorkingCalendar calendar, Lazy<DirectorySnapshot?> directory) =>
+    public bool IsQuiet(AnnualPlan plan, DateOnly today, PlanSnapshot snapshot, WorkingCalendar calendar, DirectorySnapshot? directory) =>
         _plans.TryGetValue(plan.Key, out var quiet)
         && ReferenceEquals(quiet.Plan, plan) && quiet.Today == today && quiet.Facts == snapshot.Fingerprint
-        && ReferenceEquals(quiet.Calendar, calendar) && SameDirectory(quiet.Directory, directory);
+        && ReferenceEquals(quiet.Calendar, calendar) && ReferenceEquals(quiet.Directory, directory);
 
     /// <summary>Remembers the tick if it changed nothing (<see cref="PlanSnapshot.Unchanged"/>); forgets the plan otherwise.</summary>
     public void Ticked(
-        AnnualPlan plan, DateOnly today, PlanSnapshot snapshot, WorkingCalendar calendar, Lazy<DirectorySnapshot?> directory, TickOutcome outcome, int documents, int messages)
+        AnnualPlan plan, DateOnly today, PlanSnapshot snapshot, WorkingCalendar calendar, DirectorySnapshot? directory, TickOutcome outcome, int documents, int messages)
     {
         if (snapshot.Unchanged(outcome, documents, messages) && outcome.Flags.All(f => f.Kind != FlagKind.DrawBlocked))
         {
@@ -38,22 +37,5 @@ internal sealed class QuietTicks
         }
     }
 
-    /// <summary>
-    /// Whether both ticks ran on one snapshot. Directories that could not be read match nothing: the plan then ticks in
-    /// full, and a draw reports the failure in that plan's place.
-    /// </summary>
-    private static bool SameDirectory(Lazy<DirectorySnapshot?> then, Lazy<DirectorySnapshot?> now)
-    {
-        try
-        {
-            return ReferenceEquals(then.Value, now.Value);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return false;
-        }
-    }
-
-    // The directory as the tick had it, still loading perhaps: a later tick compares it after the tick that kept it has ended.
-    private sealed record Quiet(AnnualPlan Plan, DateOnly Today, FactsFingerprint Facts, WorkingCalendar Calendar, Lazy<DirectorySnapshot?> Directory);
+    private sealed record Quiet(AnnualPlan Plan, DateOnly Today, FactsFingerprint Facts, WorkingCalendar Calendar, DirectorySnapshot? Directory);
 }

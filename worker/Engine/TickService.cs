@@ -67,9 +67,8 @@ public sealed class TickService(
         // The version is read before the facts: if another instance applies this plan's tick meanwhile, Apply sees it moved.
         Parallel.ForEach(ticks, parallel, t => Stage(t, () => t.Snapshot = store.Snapshot(t.Plan)));
         phases.Mark("load facts");
-        // Waited for where first needed (a draw, a quiet plan's check), not here: on a cold start the million entities take
-        // longer than every plan's facts, and the plans that draw nothing today need not wait for them.
-        var directory = new Lazy<DirectorySnapshot?>(() => directoryRead.GetAwaiter().GetResult());
+        var directory = directoryRead.GetAwaiter().GetResult();
+        phases.Mark("read directories (beyond the plans and facts)");
 
         // A pipeline: the engine decides plan after plan on this thread; each decided plan's documents and mail are made
         // on the pool; the applier applies them in plan order as they are ready. The engine never runs more than a window
@@ -149,10 +148,6 @@ public sealed class TickService(
             _jointChecks[t.Plan.Year].Forget();
         }
         phases.Mark("engine, documents, mail and apply");
-        // The tick ends with its directories read, so the next tick never reads them beside this one; directories that
-        // could not be read fail the tick here, as they always did (a plan that needed them to draw failed already).
-        directoryRead.GetAwaiter().GetResult();
-        phases.Mark("read directories (beyond the rest of the tick)");
         var report = ticks.Where(t => t.Applied is not null).Select(t => (t.Plan.Key, t.Today, t.Applied!)).ToList();
         // One plan's failure (a bug, a damaged row in the store) must not stop the other offices' ticks and mail:
         // it is logged, the office is told, and the other plans tick as usual.
@@ -180,7 +175,7 @@ public sealed class TickService(
     }
 
     /// <summary>The pure tick, in plan order: a draw counts the draws the plans before it made in this tick.</summary>
-    private void Decide(PlanTick t, Core.Calendar.WorkingCalendar calendar, Lazy<DirectorySnapshot?> directory)
+    private void Decide(PlanTick t, Core.Calendar.WorkingCalendar calendar, DirectorySnapshot? directory)
     {
         var plan = t.Plan;
         WarnUnknownYears(plan, calendar);
@@ -242,7 +237,7 @@ public sealed class TickService(
     }
 
     /// <summary>Applies consecutive plans' ticks together; a plan that failed before or fails here stops alone.</summary>
-    private void Apply(List<PlanTick> group, DateTimeOffset now, Core.Calendar.WorkingCalendar calendar, Lazy<DirectorySnapshot?> directory, TickPhases phases)
+    private void Apply(List<PlanTick> group, DateTimeOffset now, Core.Calendar.WorkingCalendar calendar, DirectorySnapshot? directory, TickPhases phases)
     {
         // A plan the engine skipped as quiet (QuietTicks) is applied already: it has nothing to write.
         var ready = group.Where(t => t.Error is null && t.Applied is null).ToList();

@@ -38,7 +38,7 @@ public sealed class OfficeYear
                 facts[id] = record?.Invoke(day, facts[id]) ?? facts[id];
             }
             var outcome = CampaignEngine.Tick(
-                new TickContext(plan, Calendars.Shipped, day, new(TestPlans.Directory()), "office-year", new Dictionary<string, int>()),
+                new TickContext(plan, Calendars.Shipped, day, TestPlans.Directory(), "office-year", new Dictionary<string, int>()),
                 new OfficeFacts(facts, new HashSet<string>(), null, since, itemChanges?.Invoke(day)));
             foreach (var c in outcome.Campaigns)
             {

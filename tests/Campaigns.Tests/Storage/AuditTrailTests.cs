@@ -33,7 +33,7 @@ public abstract class AuditTrailTests(TestStore db) : IDisposable
     {
         var plan = TestPlans.Plan(TestPlans.PublishedOn);
         var tick = CampaignEngine.Tick(
-            new TickContext(plan, Calendars.Shipped, new DateOnly(2024, 4, 9), new(TestPlans.Directory()), "seed", new Dictionary<string, int>()), OfficeFacts.None);
+            new TickContext(plan, Calendars.Shipped, new DateOnly(2024, 4, 9), TestPlans.Directory(), "seed", new Dictionary<string, int>()), OfficeFacts.None);
         var message = new OutboxMessage("k1", "reminder", "qh-2024-netcafe", "田婷婷", "office@qinghe.example", "主题", "正文", null, []);
         store.Apply(plan, tick, [new WrittenDocument("2024/qh-2024-netcafe/draw-record.json", "qh-2024-netcafe", new string('a', 64))], [message],
             new DateOnly(2024, 4, 9), Now, "test");

@@ -24,7 +24,7 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     private static TickOutcome DrawDay() => DrawDay(TestPlans.Plan(TestPlans.PublishedOn));
 
     private static TickOutcome DrawDay(AnnualPlan plan) =>
-        CampaignEngine.Tick(new TickContext(plan, Calendars.Shipped, new DateOnly(2024, 4, 9), new(TestPlans.Directory()), "seed", new Dictionary<string, int>()),
+        CampaignEngine.Tick(new TickContext(plan, Calendars.Shipped, new DateOnly(2024, 4, 9), TestPlans.Directory(), "seed", new Dictionary<string, int>()),
             OfficeFacts.None);
 
     protected static OutboxMessage Message(string key) => new(key, "reminder", null, "田婷婷", "office@qinghe.example", "主题", "正文", null, []);
@@ -187,7 +187,7 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         var quiet = store.Snapshot(plan);
 
         // The same day again: every campaign as stored, no flags then and none now.
-        var again = CampaignEngine.Tick(new TickContext(plan, Calendars.Shipped, day, new(TestPlans.Directory()), "seed", new Dictionary<string, int>()), quiet.Facts);
+        var again = CampaignEngine.Tick(new TickContext(plan, Calendars.Shipped, day, TestPlans.Directory(), "seed", new Dictionary<string, int>()), quiet.Facts);
         quiet.Unchanged(again, 0, 0).ShouldBeTrue();
         store.Apply(plan, again, [], [], day, Now, "w2", quiet).WasSuperseded.ShouldBeFalse();
         store.TickLog().ShouldHaveSingleItem().Instance.ShouldBe("w1");

@@ -46,7 +46,7 @@ public abstract class ConcurrentResultImportTests(TestStore db) : IDisposable
     {
         var store = _stores.Value.First;
         var tick = CampaignEngine.Tick(
-            new TickContext(_plan, Calendars.Shipped, new DateOnly(2024, 4, 9), new(TestPlans.Directory()), "seed", new Dictionary<string, int>()), OfficeFacts.None);
+            new TickContext(_plan, Calendars.Shipped, new DateOnly(2024, 4, 9), TestPlans.Directory(), "seed", new Dictionary<string, int>()), OfficeFacts.None);
         store.Apply(_plan, tick, [], [], new DateOnly(2024, 4, 9), Now, "test");
         return store.Draw(CampaignId)!;
     }

@@ -77,7 +77,7 @@ public static class Reconciler
 
     private static DrawOutcome TryDraw(TickContext context, CampaignPlan campaign, IReadOnlyList<CommitmentEntry> commitments)
     {
-        if (context.Directory.Value is not { } directory)
+        if (context.Directory is not { } directory)
         {
             return DrawOutcome.Refused("未找到检查对象名录库和执法检查人员名录库");
         }

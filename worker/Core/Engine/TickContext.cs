@@ -9,14 +9,12 @@ namespace Campaigns.Core.Engine;
 /// <see cref="JointChecksThisYear"/> counts earlier draws per USCC across every plan of the year; <see cref="DrawsThisYear"/>
 /// counts the draws of the year in the store (read only when something draws), and <see cref="DrawsEarlierThisTick"/> those
 /// this plan's tick made before the campaign at hand: a new draw is the year's draw number their sum plus one.
-/// <see cref="Directory"/> is taken on first use: only a draw needs it, and on a cold start the shell is still parsing a
-/// province's million entities while plans that draw nothing today tick.
 /// </summary>
 public sealed record TickContext(
     AnnualPlan Plan,
     WorkingCalendar Calendar,
     DateOnly Today,
-    Lazy<DirectorySnapshot?> Directory,
+    DirectorySnapshot? Directory,
     string DefaultSeed,
     IReadOnlyDictionary<string, int> JointChecksThisYear,
     Lazy<int>? DrawsThisYear = null,

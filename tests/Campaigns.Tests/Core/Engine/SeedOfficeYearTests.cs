@@ -297,7 +297,7 @@ public class SeedOfficeYearTests
         var plan = Plan(null, TestPlans.PublishedOn);
         var change = new RecordedCheckItemChange(3, new DateOnly(2024, 4, 8), new CheckItemChange([new CheckItemChange.Department("market", [], ["公示信息检查"])]), null, false);
         OfficeFacts Facts(RecordedCheckItemChange c) => new(new Dictionary<string, CampaignFacts>(), new HashSet<string>(), null, null, [c]);
-        var context = new TickContext(plan, Calendars.Shipped, new DateOnly(2024, 4, 8), new(TestPlans.Directory()), "s", new Dictionary<string, int>());
+        var context = new TickContext(plan, Calendars.Shipped, new DateOnly(2024, 4, 8), TestPlans.Directory(), "s", new Dictionary<string, int>());
 
         var first = CampaignEngine.Tick(context, Facts(change)).Documents.Where(d => d.Template == "check-item-change").ShouldHaveSingleItem();
         first.Path.ShouldBe($"2024/{Office}/check-item-change-3.html");
@@ -326,12 +326,12 @@ public class SeedOfficeYearTests
         var plan = Plan(null, TestPlans.PublishedOn);
         var facts = CampaignFacts.New("qh-2024-netcafe");
         // Drawn on 9 April, results never entered; on 3 July publicity (1 July) is overdue, computed since 2 July.
-        var state = CampaignEngine.Tick(new TickContext(plan, Calendars.Shipped, new DateOnly(2024, 4, 9), new(TestPlans.Directory()), "s", new Dictionary<string, int>()),
+        var state = CampaignEngine.Tick(new TickContext(plan, Calendars.Shipped, new DateOnly(2024, 4, 9), TestPlans.Directory(), "s", new Dictionary<string, int>()),
             OfficeFacts.None).Campaigns[0];
         facts = facts with { State = CampaignState.ResultEntry, Draw = state.NewDraw };
         var key = new OverdueFlag(FlagKind.PublicityOverdue, "qh-2024-netcafe", "", default, "").Key;
         var stored = new Dictionary<string, DateOnly> { [key] = new DateOnly(2024, 6, 28) };
-        var outcome = CampaignEngine.Tick(new TickContext(plan, Calendars.Shipped, new DateOnly(2024, 7, 3), new(TestPlans.Directory()), "s", new Dictionary<string, int>()),
+        var outcome = CampaignEngine.Tick(new TickContext(plan, Calendars.Shipped, new DateOnly(2024, 7, 3), TestPlans.Directory(), "s", new Dictionary<string, int>()),
             new OfficeFacts(new Dictionary<string, CampaignFacts> { [facts.CampaignId] = facts }, new HashSet<string>(), null, stored));
 
         outcome.Flags.Single(f => f.Kind == FlagKind.PublicityOverdue).Since.ShouldBe(new DateOnly(2024, 6, 28));
