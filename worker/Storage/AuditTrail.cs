@@ -34,7 +34,7 @@ internal static class AuditTrail
     /// PostgreSQL) until it commits, so no other writer can take the same seq.
     /// </summary>
     public static void Append(
-        DbConnection connection, DbTransaction transaction, int rowsPerInsert, DateTimeOffset at, string actor,
+        DbConnection connection, DbTransaction transaction, DateTimeOffset at, string actor,
         IEnumerable<(string Action, string? CampaignId, object Detail)> rows, AuditHead? head = null)
     {
         var last = head is { Known: true }
@@ -49,7 +49,7 @@ internal static class AuditTrail
             last = entry with { Hash = HashOf(entry) };
             entries.Add(last);
         }
-        BulkInsert.Rows(connection, transaction, rowsPerInsert, "audit_trail", ["seq", "at", "actor", "action", "campaign_id", "detail_json", "previous_hash", "hash"],
+        BulkInsert.Rows(connection, transaction, "audit_trail", ["seq", "at", "actor", "action", "campaign_id", "detail_json", "previous_hash", "hash"],
             entries.Select(e => new object?[] { e.Seq, e.At, e.Actor, e.Action, e.CampaignId, e.DetailJson, e.PreviousHash, e.Hash }));
         head?.MovedTo(last);
     }

@@ -19,7 +19,7 @@ internal static class BulkInsert
     // every parameter of every execution), so binding a statement costs the square of its parameters: a 20-row insert of
     // 12 columns took 11.1 µs a row, one of 4 rows 6.0 µs and one row 5.2 µs; 4 columns were quickest at 8 rows (1.6 µs
     // against 1.8 µs at 20). About 40 parameters a statement is near the best for every table (100,000 rows, one
-    // transaction, measured with the worker's own path). The provider's RowsPerInsert caps it further.
+    // transaction, measured with the worker's own path).
     private const int SqliteParameters = 40;
 
     /// <summary>
@@ -27,7 +27,7 @@ internal static class BulkInsert
     /// follows each statement's VALUES (ON CONFLICT ..., RETURNING column). Returns what RETURNING gave, in order.
     /// </summary>
     public static List<T> Rows<T>(
-        DbConnection connection, DbTransaction transaction, int rowsPerInsert, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows,
+        DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows,
         string tail = "")
     {
         if (connection is NpgsqlConnection npgsql)
@@ -42,7 +42,7 @@ internal static class BulkInsert
         }
         var returned = new List<T>();
         var returning = tail.Contains("RETURNING", StringComparison.Ordinal);
-        var chunk = Math.Max(1, Math.Min(rowsPerInsert, SqliteParameters / columns.Count));
+        var chunk = Math.Max(1, SqliteParameters / columns.Count);
         DbCommand? full = null;
         try
         {
@@ -86,9 +86,9 @@ internal static class BulkInsert
     }
 
     public static void Rows(
-        DbConnection connection, DbTransaction transaction, int rowsPerInsert, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows,
+        DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows,
         string tail = "") =>
-        Rows<object>(connection, transaction, rowsPerInsert, table, columns, rows, tail);
+        Rows<object>(connection, transaction, table, columns, rows, tail);
 
     private static void Copy(NpgsqlConnection connection, string table, List<object?[]> rows, IReadOnlyList<string> columns)
     {

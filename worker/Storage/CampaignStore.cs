@@ -118,7 +118,7 @@ public sealed partial class CampaignStore
         {
             Run(connection, transaction, _provider.AuditLock);
         }
-        AuditTrail.Append(connection, transaction, _provider.RowsPerInsert, at, actor, rows, head);
+        AuditTrail.Append(connection, transaction, at, actor, rows, head);
     }
 
     public OfficeFacts LoadFacts(AnnualPlan plan) => Snapshot(plan).Facts;
@@ -462,21 +462,21 @@ public sealed partial class CampaignStore
         // Only campaigns that are new or move: the upsert leaves the others as they are anyway, and writing them cost a
         // PostgreSQL round trip per plan on every tick (a province's deadline day: 200 plans, no campaign moving). The
         // states read with the version are the stored ones while the version holds: only a tick writes a state.
-        BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "campaigns", ["id", "plan_key", "year", "state", "updated_at"],
+        BulkInsert.Rows(connection, transaction, "campaigns", ["id", "plan_key", "year", "state", "updated_at"],
             outcome.Campaigns
                 .Where(c => tick.Snapshot?.Holds(c) != true)
                 .Select(c => new object?[] { c.CampaignId, plan.Key, (long)plan.Year, c.State.ToString(), at }),
             "ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at WHERE campaigns.state <> excluded.state");
         var draws = outcome.Campaigns.Select(c => c.NewDraw).OfType<Draw>().Select(d => (Draw: d, Json: JsonSerializer.Serialize(d, Json))).ToList();
-        BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "draws", ["campaign_id", "year", "drawn_on", "record_json"],
+        BulkInsert.Rows(connection, transaction, "draws", ["campaign_id", "year", "drawn_on", "record_json"],
             draws.Select(d => new object?[] { d.Draw.CampaignId, (long)plan.Year, Text(d.Draw.DrawnOn), d.Json }));
-        BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "drawn_entities", ["campaign_id", "year", "uscc", "position"],
+        BulkInsert.Rows(connection, transaction, "drawn_entities", ["campaign_id", "year", "uscc", "position"],
             draws.SelectMany(d => d.Draw.Entities.Select((e, i) => new object?[] { d.Draw.CampaignId, (long)plan.Year, e.Uscc, (long)(i + 1) })));
         var drawAudits = draws.Select(d => ("draw", (string?)d.Draw.CampaignId, AuditDetails.Draw(d.Draw, d.Json))).ToList();
         Audit(connection, transaction, now, instance, drawAudits, head);
         Measured("Σ apply: campaigns and draws");
         var transitions = outcome.Transitions.ToList();
-        BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "transitions",
+        BulkInsert.Rows(connection, transaction, "transitions",
             ["campaign_id", "on_date", "from_state", "to_state", "trigger", "detail", "recorded_at", "instance"],
             transitions.Select(t => new object?[] { t.CampaignId, Text(t.On), t.From.ToString(), t.To.ToString(), t.Trigger.ToString(), t.Detail, at, instance }));
         Audit(connection, transaction, now, instance, [.. transitions.Select(t => ("transition", (string?)t.CampaignId, (object)AuditDetails.Transition(t)))], head);
@@ -486,7 +486,7 @@ public sealed partial class CampaignStore
         Measured("Σ apply: transitions and flags");
 
         // The last of a path ordered twice wins, as it did row by row (an upsert may not touch a row twice in one statement).
-        BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "documents", ["path", "campaign_id", "sha256", "written_at"],
+        BulkInsert.Rows(connection, transaction, "documents", ["path", "campaign_id", "sha256", "written_at"],
             documents.GroupBy(d => d.Path).Select(g => g.Last()).Select(d => new object?[] { d.Path, d.CampaignId, d.Sha256, at }),
             "ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, written_at = excluded.written_at");
         Audit(connection, transaction, now, instance,
@@ -512,7 +512,7 @@ public sealed partial class CampaignStore
         }
         var at = now.ToString("O");
         // A key already in the outbox is skipped by ON CONFLICT; RETURNING names the rows that went in.
-        var inserted = BulkInsert.Rows<string>(connection, transaction, _provider.RowsPerInsert, "deliveries",
+        var inserted = BulkInsert.Rows<string>(connection, transaction, "deliveries",
             ["idempotency_key", "kind", "campaign_id", "recipient_name", "recipient_email", "subject", "text_body", "bodies", "attachments_json", "state",
                 "attempts", "next_attempt_at", "created_at"],
             messages.Select((m, i) => new object?[]
@@ -522,7 +522,7 @@ public sealed partial class CampaignStore
             }),
             "ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key").ToHashSet();
         var queued = messages.Where(m => inserted.Contains(m.IdempotencyKey)).DistinctBy(m => m.IdempotencyKey).ToList();
-        BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "delivery_items", ["item_key", "delivery_key"],
+        BulkInsert.Rows(connection, transaction, "delivery_items", ["item_key", "delivery_key"],
             queued.SelectMany(m => (m.Items ?? [m.IdempotencyKey]).Select(item => new object?[] { item, m.IdempotencyKey })).DistinctBy(r => r[0]),
             "ON CONFLICT (item_key) DO NOTHING");
         Audit(connection, transaction, now, instance, [.. queued.Select(m => ("delivery-queued", m.CampaignId, (object)AuditDetails.Queued(m)))], head);
@@ -539,7 +539,7 @@ public sealed partial class CampaignStore
         var wanted = flags.ToDictionary(f => f.Key);
         var raised = new List<OverdueFlag>();
         raised.AddRange(flags.Where(f => !active.ContainsKey(f.Key)));
-        BulkInsert.Rows(connection, transaction, _provider.RowsPerInsert, "flags", ["flag_key", "scope", "kind", "subject", "since", "detail", "raised_on"],
+        BulkInsert.Rows(connection, transaction, "flags", ["flag_key", "scope", "kind", "subject", "since", "detail", "raised_on"],
             raised.Select(flag => new object?[] { flag.Key, flag.Scope, flag.Kind.WireName(), flag.Subject, Text(flag.Since), flag.Detail, Text(today) }));
         // Detail changes as results come in (fewer missing); the flag stays the same flag. Its since only moves earlier
         // (a follow-up entered late whose deadline passed before the flag was raised): the flag keeps the earliest day.

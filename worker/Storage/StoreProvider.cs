@@ -28,8 +28,6 @@ public abstract class StoreProvider : IDisposable
     /// <summary>An open connection, set up for the store's queries.</summary>
     internal abstract DbConnection Connect();
 
-    /// <summary>Rows in one multi-row INSERT (<see cref="BulkInsert"/>).</summary>
-    internal abstract int RowsPerInsert { get; }
 
     /// <summary>A condition "column is one of the list in parameter".</summary>
     internal abstract string InList(string column, string parameter);

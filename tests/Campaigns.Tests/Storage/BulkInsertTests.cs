@@ -23,11 +23,11 @@ public abstract class BulkInsertTests(TestStore db) : IDisposable
         object?[] Row(string path) => [path, null, new string('a', 64), "2024-04-09"];
         string[] columns = ["path", "campaign_id", "sha256", "written_at"];
         const string Tail = "ON CONFLICT (path) DO NOTHING RETURNING path";
-        BulkInsert.Rows<string>(connection, transaction, provider.RowsPerInsert, "documents", columns, [Row("b")], Tail);
+        BulkInsert.Rows<string>(connection, transaction, "documents", columns, [Row("b")], Tail);
 
         // More rows than one SQLite statement takes, so both stores' chunking is crossed too.
         string[] paths = [.. Enumerable.Range(0, 45).Select(i => $"p{44 - i:D2}"), "b"];
-        var returned = BulkInsert.Rows<string>(connection, transaction, provider.RowsPerInsert, "documents", columns, paths.Select(Row), Tail);
+        var returned = BulkInsert.Rows<string>(connection, transaction, "documents", columns, paths.Select(Row), Tail);
         transaction.Commit();
 
         returned.ShouldBe(paths[..^1]);
@@ -48,7 +48,7 @@ public sealed class BulkInsertOnPostgresTests() : BulkInsertTests(TestStore.Post
         using var connection = provider.Connect();
         using var transaction = connection.BeginTransaction();
 
-        Should.Throw<ArgumentException>(() => BulkInsert.Rows(connection, transaction, provider.RowsPerInsert, "documents",
+        Should.Throw<ArgumentException>(() => BulkInsert.Rows(connection, transaction, "documents",
             ["path", "campaign_id"], [[null, null]], "ON CONFLICT (path) DO NOTHING")).Message.ShouldContain("documents");
     }
 }

@@ -13,8 +13,8 @@ namespace Campaigns.Core.Draws;
 /// </summary>
 public sealed class DrawStream
 {
-    // The key, not an HMACSHA256 instance: an instance holds a native handle that only its finalizer frees, and draws and
-    // simulate make many short streams (a simulated province year made hundreds of thousands; their finalisers showed in its profile).
+    // The key, not an HMACSHA256 instance: an instance holds a native handle that only its finaliser frees, and draws and
+    // simulate make many short streams (their finalisers showed in a simulated province year's profile).
     private readonly byte[] _key;
     private readonly byte[] _message;
     private readonly int _prefixLength;
