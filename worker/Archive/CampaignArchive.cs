@@ -105,7 +105,7 @@ public static class CampaignArchive
         var path = Path.Combine(folder, $"{Core.Paths.PortableName.Segment(campaign.Id)}.archive.zip");
         // A name of its own: two filers of one campaign may write at once, and only the one that files renames its copy.
         var written = $"{path}.{Guid.NewGuid():N}.tmp";
-        OwnerOnly.WriteAllBytes(written, bundle.Zip);
+        OwnerOnly.WriteNew(written, bundle.Zip);
         try
         {
             var seq = store.FileArchive(campaign.Id, bundle.ManifestSha256, Path.GetFileName(path), bundle.Manifest.Files.Count,

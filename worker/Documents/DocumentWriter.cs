@@ -49,7 +49,7 @@ public sealed class DocumentWriter(IOptions<WorkerOptions> options, TemplateSet 
             OwnerOnly.CreateFolderOf(path);
             // Plans write in parallel; two plan files of one office and year share its plan publication's path.
             var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-            OwnerOnly.WriteAllBytes(temporary, bytes);
+            OwnerOnly.WriteNew(temporary, bytes);
             File.Move(temporary, path, overwrite: true);
         }
         return new WrittenDocument(order.Path, order.CampaignId, Convert.ToHexStringLower(SHA256.HashData(bytes)));

@@ -94,7 +94,7 @@ public sealed class DirectoryFiles(ILogger<DirectoryFiles> logger)
         // Written aside and renamed: a worker stopped mid-write leaves no short copy under the final name, and two workers
         // sharing the documents folder each write their own.
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        OwnerOnly.WriteAllBytes(temporary, content);
+        OwnerOnly.WriteNew(temporary, content);
         File.Move(temporary, path, overwrite: true);
         return (file, path);
     }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using Campaigns.Core.Plans;
 using MimeKit;
 using MimeKit.Cryptography;
@@ -46,12 +47,7 @@ public static class MailMessages
         var body = new BodyBuilder { TextBody = envelope.TextBody, HtmlBody = envelope.HtmlBody };
         foreach (var attachment in envelope.Attachments)
         {
-            var part = (MimePart)body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
-            // RFC 2231 names (MimeKit's default) show as "ATT00001" in Outlook and some Chinese webmail; RFC 2047 words read everywhere.
-            foreach (var parameter in part.ContentType.Parameters.Concat(part.ContentDisposition?.Parameters ?? []))
-            {
-                parameter.EncodingMethod = ParameterEncodingMethod.Rfc2047;
-            }
+            body.Attachments.Add(Attachment(attachment));
         }
         message.Body = body.ToMessageBody();
         foreach (var part in message.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment))
@@ -73,6 +69,46 @@ public static class MailMessages
             }
         }
         return message;
+    }
+
+    /// <summary>
+    /// The part MimeKit's <c>Attachments.Add(name, bytes, type)</c> makes, but always in base64 and over the bytes as they
+    /// are: Add copies the content and, for a text type, scans all of it to choose an encoding, which for the 一企一表 an
+    /// inspector's notice carries was a third of building the message. Base64 is what that scan chose for Chinese HTML.
+    /// </summary>
+    private static MimePart Attachment(MailAttachment attachment)
+    {
+        var type = ContentType.Parse(attachment.ContentType);
+        var part = new MimePart(type);
+        part.ContentTransferEncoding = ContentEncoding.Base64;
+        // Encoded here, already as RFC 2045 lays it out (76 columns, CRLF): .NET's vectorised base64 is many times quicker
+        // than MimeKit's filter chain, which the part then leaves alone since the content is in the part's own encoding.
+        part.Content = new MimeContent(new MemoryStream(Base64Lines(attachment.Content), writable: false), ContentEncoding.Base64);
+        part.ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = attachment.FileName };
+        part.ContentType.Name = attachment.FileName;
+        // RFC 2231 names (MimeKit's default) show as "ATT00001" in Outlook and some Chinese webmail; RFC 2047 words read everywhere.
+        foreach (var parameter in part.ContentType.Parameters.Concat(part.ContentDisposition.Parameters))
+        {
+            parameter.EncodingMethod = ParameterEncodingMethod.Rfc2047;
+        }
+        return part;
+    }
+
+    /// <summary>Base64 in lines of 76 characters, each ended by CRLF (RFC 2045 §6.8), written straight into one array.</summary>
+    private static byte[] Base64Lines(byte[] content)
+    {
+        const int perLine = 57;
+        var lines = (content.Length + perLine - 1) / perLine;
+        var encoded = new byte[Base64.GetMaxEncodedToUtf8Length(content.Length) + 2 * lines];
+        var at = 0;
+        for (var start = 0; start < content.Length; start += perLine)
+        {
+            Base64.EncodeToUtf8(content.AsSpan(start, Math.Min(perLine, content.Length - start)), encoded.AsSpan(at), out _, out var written);
+            at += written;
+            encoded[at++] = (byte)'\r';
+            encoded[at++] = (byte)'\n';
+        }
+        return encoded;
     }
 
     private static MailboxAddress Mailbox(Contact contact)

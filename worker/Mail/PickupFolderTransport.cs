@@ -24,7 +24,7 @@ public sealed class PickupFolderTransport(string folder, Contact from, DkimSigne
         try
         {
             // Mail names inspectors and their contacts: owner-only from the first byte, whatever the umask.
-            using (var file = OwnerOnly.Create(staging))
+            using (var file = OwnerOnly.CreateNew(staging))
             {
                 message.WriteTo(Wire, file, cancellationToken);
             }

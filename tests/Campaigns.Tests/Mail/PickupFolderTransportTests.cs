@@ -52,4 +52,28 @@ public class PickupFolderTransportTests : IDisposable
         eml.ShouldContain("Content-Type: text/html; charset=utf-8");
         eml.ShouldContain("Content-Disposition: attachment");
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(56)]
+    [InlineData(57)]
+    [InlineData(58)]
+    [InlineData(171)]
+    [InlineData(160_001)]
+    public void Send_AttachmentOfAnySize_ArrivesWholeInBase64LinesOf76(int size)
+    {
+        var bytes = new byte[size];
+        new Random(size).NextBytes(bytes);
+        var transport = new PickupFolderTransport(_dir.Path, new Contact("提醒", "campaigns@localhost", null));
+        transport.Send(Envelope("abc123") with { Attachments = [new MailAttachment("统计表.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes)] },
+            CancellationToken.None);
+
+        var raw = File.ReadAllBytes(_dir.File("abc123.eml"));
+        ReceivedMail.Parse(raw).Attachments.ShouldHaveSingleItem().Body.ShouldBe(bytes);
+        var eml = Encoding.ASCII.GetString(raw);
+        var body = eml[(eml.IndexOf("filename", StringComparison.Ordinal) is var at and >= 0 ? eml.IndexOf("\r\n\r\n", at, StringComparison.Ordinal) + 4 : 0)..];
+        body[..body.IndexOf("\r\n--", StringComparison.Ordinal)].Split("\r\n").ShouldAllBe(line => line.Length <= 76);
+        eml.ShouldNotContain("\r\r");
+    }
 }
