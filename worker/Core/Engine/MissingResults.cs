@@ -14,10 +14,32 @@ public static class MissingResults
     public static IReadOnlyList<(string DepartmentId, IReadOnlyList<DrawnEntity> Entities)> Of(
         CampaignPlan campaign, Draw draw, IReadOnlyList<ResultEntry> results)
     {
-        var entered = results.Select(r => (r.DepartmentId, r.Uscc, r.Item)).ToHashSet();
+        // Per department and entity, the items with a result, or null once a result stands for all of them. Keyed by
+        // string: a set of (department, entity, item) tuples hashed three strings per probe, and this runs for every
+        // campaign past its result deadline on every tick.
+        var entered = new Dictionary<string, Dictionary<string, HashSet<string>?>>(StringComparer.Ordinal);
+        foreach (var r in results)
+        {
+            if (!entered.TryGetValue(r.DepartmentId, out var byEntity))
+            {
+                entered[r.DepartmentId] = byEntity = new Dictionary<string, HashSet<string>?>(StringComparer.Ordinal);
+            }
+            if (r.Item is null)
+            {
+                byEntity[r.Uscc] = null;
+            }
+            else if (!byEntity.TryGetValue(r.Uscc, out var items))
+            {
+                byEntity[r.Uscc] = new HashSet<string>(StringComparer.Ordinal) { r.Item };
+            }
+            else
+            {
+                items?.Add(r.Item);
+            }
+        }
         bool Done(string department, string uscc) =>
-            entered.Contains((department, uscc, null))
-            || (campaign.Items.GetValueOrDefault(department) is { Count: > 0 } items && items.All(i => entered.Contains((department, uscc, i))));
+            entered.TryGetValue(department, out var byEntity) && byEntity.TryGetValue(uscc, out var items)
+            && (items is null || (campaign.Items.GetValueOrDefault(department) is { Count: > 0 } required && required.All(items.Contains)));
         return [.. campaign.AllDepartments
             .Select(d => (DepartmentId: d, Entities: (IReadOnlyList<DrawnEntity>)[.. draw.Entities.Where(e => !Done(d, e.Uscc))]))
             .Where(m => m.Entities.Count > 0)];

@@ -31,11 +31,11 @@ public static class Reconciler
             PublicationConfirmed: () => DepartmentPublicity.Published(campaign, facts, today),
             ArchiveRequested: () => facts.ArchiveRequestedOn is { } requested && requested <= today,
             CancelRequested: () => campaign.CancelledReason is not null);
-        var machine = CampaignLifecycle.Create(() => state, s => state = s, guards);
-
         var transitions = new List<TransitionRecord>();
         var effects = new CampaignEffects(plan, campaign, milestones);
-        while (NextDue(machine) is { } trigger)
+        // An archived or cancelled campaign leaves its state no more: no machine to build (most of a year's campaign-days).
+        var machine = CampaignLifecycle.Final.Contains(state) ? null : CampaignLifecycle.Create(() => state, s => state = s, guards);
+        while (machine is not null && NextDue(machine) is { } trigger)
         {
             var from = state;
             machine.Fire(trigger);
@@ -62,8 +62,8 @@ public static class Reconciler
     }
 
     /// <summary>Whose result is missing: the department's inspectors in the group that visits the entity.</summary>
-    private static string Inspectors(Draw draw, string departmentId, string uscc) =>
-        draw.Groups.FirstOrDefault(g => g.EntityUsccs.Contains(uscc)) is { } group
+    private static string Inspectors(Dictionary<string, InspectionGroup> groupOf, string departmentId, string uscc) =>
+        groupOf.TryGetValue(uscc, out var group)
             ? $"第{group.Number}检查组 {string.Join("、", group.Members.Where(m => m.DepartmentId == departmentId).Select(m => m.Name))}"
             : "未分组";
 
@@ -146,11 +146,14 @@ public static class Reconciler
         var resultDeadline = milestones[MilestoneKind.ResultEntryDeadline].Date;
         if (draw is not null && state != CampaignState.Cancelled && today > resultDeadline)
         {
-            foreach (var (departmentId, entities) in MissingResults.Of(campaign, draw, facts.Results))
+            var missing = MissingResults.Of(campaign, draw, facts.Results);
+            var groupOf = missing.Count == 0 ? [] : draw.Groups.SelectMany(g => g.EntityUsccs.Select(u => (Uscc: u, Group: g)))
+                .DistinctBy(x => x.Uscc).ToDictionary(x => x.Uscc, x => x.Group, StringComparer.Ordinal);
+            foreach (var (departmentId, entities) in missing)
             {
                 flags.Add(new OverdueFlag(
                     FlagKind.ResultsOverdue, campaign.Id, departmentId, resultDeadline.AddDays(1),
-                    $"缺少{entities.Count}户检查对象的检查结果：{string.Join("、", entities.Select(e => $"{e.Name}（{Inspectors(draw, departmentId, e.Uscc)}）"))}"));
+                    $"缺少{entities.Count}户检查对象的检查结果：{string.Join("、", entities.Select(e => $"{e.Name}（{Inspectors(groupOf, departmentId, e.Uscc)}）"))}"));
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Stateless;
 using Stateless.Graph;
 
@@ -20,6 +21,9 @@ public static class CampaignLifecycle
         CampaignTrigger.Report,
         CampaignTrigger.Archive,
     ];
+
+    /// <summary>The states no trigger leaves (Archived, Cancelled), read from the definition below.</summary>
+    public static IReadOnlySet<CampaignState> Final { get; } = FinalStates();
 
     public static StateMachine<CampaignState, CampaignTrigger> Create(
         Func<CampaignState> getState, Action<CampaignState> setState, LifecycleGuards guards)
@@ -58,6 +62,14 @@ public static class CampaignLifecycle
             .PermitIf(CampaignTrigger.Archive, CampaignState.Archived, guards.ArchiveRequested, "archive requested");
 
         return machine;
+    }
+
+    private static FrozenSet<CampaignState> FinalStates()
+    {
+        var state = CampaignState.Draft;
+        var left = Create(() => state, s => state = s, LifecycleGuards.Always(true)).GetInfo().States
+            .Where(s => s.Transitions.Any()).Select(s => (CampaignState)s.UnderlyingState).ToHashSet();
+        return Enum.GetValues<CampaignState>().Where(s => !left.Contains(s)).ToFrozenSet();
     }
 
     /// <summary>The diagram README shows: Stateless's own Mermaid output, ended by a newline so the code fence closes on its own line.</summary>

@@ -29,4 +29,28 @@ public class MissingResultsTests
 
         missing.Entities.Select(e => e.Uscc).ShouldBe([Draw.Entities[2].Uscc]);
     }
+
+    [Fact]
+    public void Of_ResultsInAnyOrder_AllItemsResultStandsBeforeOrAfterItemResults()
+    {
+        IReadOnlyList<ResultEntry> results =
+        [
+            Result(0, "market", null), Result(0, "market", "登记信息检查"),
+            Result(1, "market", "登记信息检查"), Result(1, "market", null),
+            Result(2, "market", "公示信息检查"), Result(2, "market", "公示信息检查"),
+        ];
+
+        var missing = MissingResults.Of(TestPlans.NetCafe(), Draw, results).Single(m => m.DepartmentId == "market");
+
+        missing.Entities.Select(e => e.Uscc).ShouldBe([.. Draw.Entities.Skip(2).Select(e => e.Uscc)]);
+    }
+
+    [Fact]
+    public void Of_NoResults_EveryDepartmentMissesEveryEntity_AndAllResultsMissNone()
+    {
+        var campaign = TestPlans.NetCafe();
+        MissingResults.Of(campaign, Draw, []).Select(m => (m.DepartmentId, m.Entities.Count))
+            .ShouldBe([.. campaign.AllDepartments.Select(d => (d, Draw.Entities.Count))]);
+        MissingResults.Of(campaign, Draw, [.. campaign.AllDepartments.SelectMany(d => Draw.Entities.Select((_, i) => Result(i, d, null)))]).ShouldBeEmpty();
+    }
 }

@@ -112,4 +112,16 @@ public class CampaignLifecycleTests
         var end = readme.IndexOf("```", start, StringComparison.Ordinal);
         readme[start..end].ShouldBe(CampaignLifecycle.Diagram(), "README's diagram and CampaignLifecycle disagree: paste CampaignLifecycle.Diagram() into README");
     }
+
+    [Fact]
+    public void Final_TheStatesNoTriggerLeaves_AreArchivedAndCancelled()
+    {
+        CampaignLifecycle.Final.ShouldBe([CampaignState.Cancelled, CampaignState.Archived], ignoreOrder: true);
+        foreach (var final in CampaignLifecycle.Final)
+        {
+            var state = final;
+            var machine = CampaignLifecycle.Create(() => state, s => state = s, LifecycleGuards.Always(true));
+            Enum.GetValues<CampaignTrigger>().ShouldAllBe(t => !machine.CanFire(t));
+        }
+    }
 }
