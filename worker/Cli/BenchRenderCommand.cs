@@ -69,13 +69,14 @@ public static class BenchRenderCommand
         var pages = Rates(Warmup, Math.Max(1, n / 5), rounds, () => templates.Render("results-publicity.html", publicity));
         Console.WriteLine($"render: results publicity of 50 rows (print style included) on one thread: best {pages.Max():N0} documents/s, median {Median(pages):N0} documents/s");
 
-        // The draw day's largest document, a campaign's 一企一表: 50 entities, a page each (six inspectors, three departments'
-        // items and the result codes' legend on every page).
+        // The draw day's largest document, a campaign's 一企一表: 50 entities, a page each (the six inspectors of its group, ten
+        // groups of five entities, three departments' items and the result codes' legend on every page).
         var form = new InspectionRecordForm("部门联合抽查情况记录表", "清河县2026年度网吧、娱乐场所部门联合抽查",
-            [.. Enumerable.Range(1, 50).Select(i => new InspectionRecordForm.Page(i, $"清河县网吧{i}", $"91130000MA0{i:D7}", $"负责人{i}", $"清河县城关镇{i}号",
-                [.. Enumerable.Range(1, 6).Select(m => new InspectionRecordForm.Inspector($"检查员{m}", m % 2 == 0 ? "县公安局" : "县市场监督管理局", $"C{m:D6}", m == 1 ? "组长" : "组员"))],
-                [new DepartmentItems("县市场监督管理局", ["营业执照公示信息", "食品经营许可"]), new DepartmentItems("县公安局", ["消防安全", "治安管理"]),
-                    new DepartmentItems("县文化广电和旅游局", ["网络文化经营许可"])]))],
+            [new DepartmentItems("县市场监督管理局", ["营业执照公示信息", "食品经营许可"]), new DepartmentItems("县公安局", ["消防安全", "治安管理"]),
+                new DepartmentItems("县文化广电和旅游局", ["网络文化经营许可"])],
+            [.. Enumerable.Range(1, 10).Select(g => new InspectionRecordForm.Group(g, [.. Enumerable.Range(1, 6).Select(m =>
+                new InspectionRecordForm.Inspector($"检查员{g}-{m}", m % 2 == 0 ? "县公安局" : "县市场监督管理局", $"C{g:D3}{m:D3}", m == 1 ? "组长" : "组员"))]))],
+            [.. Enumerable.Range(1, 50).Select(i => new InspectionRecordForm.Page(i, $"清河县网吧{i}", $"91130000MA0{i:D7}", $"负责人{i}", $"清河县城关镇{i}号", 1 + (i - 1) / 5))],
             [.. Enum.GetValues<ResultCode>().Select(c => new InspectionRecordForm.Code((int)c, c.ChineseName()))]);
         var forms = Rates(Warmup / 10, Math.Max(1, n / 50), rounds, () => templates.Render("inspection-record.html", form));
         Console.WriteLine($"render: 一企一表 of 50 pages on one thread: best {forms.Max():N0} documents/s, median {Median(forms):N0} documents/s");

@@ -38,16 +38,16 @@ public class TemplateErrorTests : IDisposable
     [Fact]
     public void Render_BlankInsideNestedLists_NamesTheLineOfThatList()
     {
-        // Department is printed twice in the form: once per inspector (line 12), once per check item (line 20).
+        // Department is printed twice in the form: once per check item (line 8), once per inspector of a group (line 11).
         var form = (InspectionRecordForm)Models["inspection-record.html"];
-        var page = form.Pages[1];
-        var inspectorBlank = form with { Pages = [form.Pages[0], page with { Inspectors = [page.Inspectors[0] with { Department = "" }, .. page.Inspectors.Skip(1)] }] };
-        var itemBlank = form with { Pages = [page with { Items = [page.Items[0] with { Department = "" }] }] };
+        var group = form.Groups[1];
+        var inspectorBlank = form with { Groups = [form.Groups[0], group with { Inspectors = [group.Inspectors[0] with { Department = "" }, .. group.Inspectors.Skip(1)] }, .. form.Groups.Skip(2)] };
+        var itemBlank = form with { Items = [form.Items[0] with { Department = "" }, .. form.Items.Skip(1)] };
 
         Should.Throw<TemplateException>(() => Templates.Render("inspection-record.html", inspectorBlank))
-            .Message.ShouldContain("inspection-record.sbn-html:14:91: missing field Department: InspectionRecordForm.Pages[1].Inspectors[0].Department is empty");
+            .Message.ShouldContain("inspection-record.sbn-html:11:110: missing field Department: InspectionRecordForm.Groups[1].Inspectors[0].Department is empty");
         Should.Throw<TemplateException>(() => Templates.Render("inspection-record.html", itemBlank))
-            .Message.ShouldContain("inspection-record.sbn-html:22:93: missing field Department: InspectionRecordForm.Pages[0].Items[0].Department is empty");
+            .Message.ShouldContain("inspection-record.sbn-html:8:111: missing field Department: InspectionRecordForm.Items[0].Department is empty");
     }
 
     [Fact]

@@ -139,18 +139,15 @@ public static class DocumentModels
 
     public static InspectionRecordForm InspectionRecordForm(AnnualPlan plan, CampaignPlan campaign, Draw draw)
     {
-        // A group's inspectors and the campaign's items are the same on each of its pages: made once and shared (a province's
-        // draw day makes 100,000 pages).
-        var inspectors = draw.Groups.ToDictionary(g => g.Number, g => (IReadOnlyList<InspectionRecordForm.Inspector>)[.. g.Members.Select(m =>
-            new InspectionRecordForm.Inspector(m.Name, plan.Department(m.DepartmentId).Name, m.CertificateNumber,
-                m.CertificateNumber == g.LeaderCertificateNumber ? "组长" : "组员"))]);
         var group = draw.Groups.SelectMany(g => g.EntityUsccs.Select(u => (Uscc: u, g.Number))).ToDictionary(x => x.Uscc, x => x.Number);
-        var items = Items(plan, campaign);
         return new InspectionRecordForm(
             "部门联合抽查情况记录表",
             campaign.Name,
-            [.. draw.Entities.Select((e, i) => new InspectionRecordForm.Page(
-                i + 1, e.Name, e.Uscc, e.LegalRepresentative, e.Address, inspectors[group[e.Uscc]], items))],
+            Items(plan, campaign),
+            [.. draw.Groups.Select(g => new InspectionRecordForm.Group(g.Number, [.. g.Members.Select(m =>
+                new InspectionRecordForm.Inspector(m.Name, plan.Department(m.DepartmentId).Name, m.CertificateNumber,
+                    m.CertificateNumber == g.LeaderCertificateNumber ? "组长" : "组员"))]))],
+            [.. draw.Entities.Select((e, i) => new InspectionRecordForm.Page(i + 1, e.Name, e.Uscc, e.LegalRepresentative, e.Address, group[e.Uscc]))],
             [.. Enum.GetValues<ResultCode>().Select(c => new InspectionRecordForm.Code((int)c, c.ChineseName()))]);
     }
 
