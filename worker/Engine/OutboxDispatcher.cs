@@ -29,6 +29,7 @@ public sealed class OutboxDispatcher(
     CampaignMetrics? metrics = null, IDeliveryRetries? retries = null)
 {
     private readonly WorkerOptions _options = options.Value;
+    private readonly AttachmentFiles _attachments = new();
 
     // Sent rows whose marks may wait for the next group commit, per connection: enough that a commit's cost (an fsync, the
     // audit lock) is shared by many rows, few enough that a crash repeats only a handful, with the same Message-ID.
@@ -200,7 +201,7 @@ public sealed class OutboxDispatcher(
                 ".csv" => "text/csv",
                 _ => "text/html",
             },
-            File.ReadAllBytes(Path.Combine(_options.Resolve(_options.Documents), path))))]);
+            _attachments.Read(Path.Combine(_options.Resolve(_options.Documents), path))))]);
 
     /// <summary>The one row a per-message job sends, and that job.</summary>
     private sealed record Owner(long DeliveryId, string JobId);

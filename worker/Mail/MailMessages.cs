@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using Campaigns.Core.Plans;
 using MimeKit;
 using MimeKit.Cryptography;
@@ -13,6 +14,9 @@ namespace Campaigns.Mail;
 public static class MailMessages
 {
     public const string Domain = "campaigns.local";
+
+    // An attachment's base64 lines, for as long as its content array lives.
+    private static readonly ConditionalWeakTable<byte[], byte[]> Encoded = [];
 
     // Headers a DKIM signature covers: those a reader sees, plus what ties the message to this one send.
     private static readonly HeaderId[] SignedHeaders =
@@ -83,7 +87,8 @@ public static class MailMessages
         part.ContentTransferEncoding = ContentEncoding.Base64;
         // Encoded here, already as RFC 2045 lays it out (76 columns, CRLF): .NET's vectorised base64 is many times quicker
         // than MimeKit's filter chain, which the part then leaves alone since the content is in the part's own encoding.
-        part.Content = new MimeContent(new MemoryStream(Base64Lines(attachment.Content), writable: false), ContentEncoding.Base64);
+        // Once per array: the outbox hands the same array to every message attaching the same file (AttachmentFiles).
+        part.Content = new MimeContent(new MemoryStream(Encoded.GetValue(attachment.Content, Base64Lines), writable: false), ContentEncoding.Base64);
         part.ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = attachment.FileName };
         part.ContentType.Name = attachment.FileName;
         // RFC 2231 names (MimeKit's default) show as "ATT00001" in Outlook and some Chinese webmail; RFC 2047 words read everywhere.
