@@ -67,7 +67,13 @@ public static class OwnerOnly
         var stream = OperatingSystem.IsWindows()
             ? new FileStream(path, mode, FileAccess.Write)
             : new FileStream(path, new FileStreamOptions { Mode = mode, Access = FileAccess.Write, UnixCreateMode = FileMode });
-        Restrict(path);
+        // A file created here has 0600 less the umask, which only ever takes bits away: nothing to restrict. One that
+        // existed keeps its mode on opening, so it is set. (A draw day creates some 70,000 files; each chmod is one more
+        // change the file system journals.)
+        if (mode != System.IO.FileMode.CreateNew)
+        {
+            Restrict(path);
+        }
         return stream;
     }
 
