@@ -78,7 +78,8 @@ public static class MailMessages
     /// <summary>
     /// The part MimeKit's <c>Attachments.Add(name, bytes, type)</c> makes, but always in base64 and over the bytes as they
     /// are: Add copies the content and, for a text type, scans all of it to choose an encoding, which for the 一企一表 an
-    /// inspector's notice carries was a third of building the message. Base64 is what that scan chose for Chinese HTML.
+    /// inspector's notice carries was more than half of building the message (a profile of a 200-campaign year). Base64 is
+    /// what that scan chose for every attachment of that year.
     /// </summary>
     private static MimePart Attachment(MailAttachment attachment)
     {

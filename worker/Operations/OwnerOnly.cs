@@ -50,7 +50,7 @@ public static class OwnerOnly
     /// <summary>
     /// A file that must not exist yet, 0600: a staging copy under a name of its own, renamed over its final name once
     /// written. Not <see cref="Create"/>: .NET truncates a created file after opening it, and ext4 answers a truncated
-    /// file's close by starting its write-back at once (auto_da_alloc), which showed as a sixth of sending a message to
+    /// file's close by starting its write-back at once (auto_da_alloc), which showed as about 6 % of sending a message to
     /// the pickup folder.
     /// </summary>
     public static FileStream CreateNew(string path) => Open(path, System.IO.FileMode.CreateNew);

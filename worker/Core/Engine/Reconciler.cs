@@ -33,7 +33,8 @@ public static class Reconciler
             CancelRequested: () => campaign.CancelledReason is not null);
         var transitions = new List<TransitionRecord>();
         var effects = new CampaignEffects(plan, campaign, milestones);
-        // An archived or cancelled campaign leaves its state no more: no machine to build (most of a year's campaign-days).
+        // An archived or cancelled campaign leaves its state no more: no machine to build (in a simulated province year, about
+        // half of all campaign-days).
         var machine = CampaignLifecycle.Final.Contains(state) ? null : CampaignLifecycle.Create(() => state, s => state = s, guards);
         while (machine is not null && NextDue(machine) is { } trigger)
         {
