@@ -76,7 +76,7 @@ public static class DocumentModels
     /// <summary>The draw record for the file, with the substitutions appended so far (rendered again after each one).</summary>
     public static DrawRecordDocument DrawRecord(AnnualPlan plan, CampaignPlan campaign, Draw draw, IReadOnlyList<Substitution>? substitutions = null)
     {
-        var groupOf = draw.Groups.SelectMany(g => g.EntityUsccs.Select(u => (u, g.Number))).ToDictionary(x => x.u, x => x.Number);
+        var groupOf = GroupEntities.GroupOf(draw);
         string Named(DrawnInspector m) => $"{m.Name}（{plan.Department(m.DepartmentId).Name}，{m.CertificateNumber}）";
         var names = draw.Groups.SelectMany(g => g.Members).Concat((substitutions ?? []).Select(s => s.Replacement))
             .DistinctBy(m => m.CertificateNumber).ToDictionary(m => m.CertificateNumber, Named);
@@ -106,7 +106,7 @@ public static class DocumentModels
             draw.EligibleCount,
             [.. draw.Strata.Select(s => new DrawRecordDocument.StratumLine(
                 s.RiskClass == EntitySelection.Unstratified ? "全部" : s.RiskClass, ChineseDates.Percent(s.Ratio), s.Eligible, s.ByRatio, s.TopUp, s.Drawn))],
-            [.. draw.Entities.Select((e, i) => new DrawRecordDocument.EntityLine(i + 1, e.Name, e.Uscc, e.RiskClass, groupOf[e.Uscc]))],
+            [.. draw.Entities.Select((e, i) => new DrawRecordDocument.EntityLine(i + 1, e.Name, e.Uscc, e.RiskClass, groupOf[e.Uscc].Number))],
             [.. draw.Groups.Select(g => new DrawRecordDocument.GroupLine(g.Number, names[g.LeaderCertificateNumber],
                 string.Join("；", g.Members.Where(m => m.CertificateNumber != g.LeaderCertificateNumber).Select(m => names[m.CertificateNumber]))))],
             [.. draw.Recusals.Select(r => $"第{r.Group}检查组：执法证号{r.CertificateNumber}与检查对象{r.Uscc}存在利害关系，依法回避，由下一名抽中人员替补")],
@@ -139,7 +139,7 @@ public static class DocumentModels
 
     public static InspectionRecordForm InspectionRecordForm(AnnualPlan plan, CampaignPlan campaign, Draw draw)
     {
-        var group = draw.Groups.SelectMany(g => g.EntityUsccs.Select(u => (Uscc: u, g.Number))).ToDictionary(x => x.Uscc, x => x.Number);
+        var groupOf = GroupEntities.GroupOf(draw);
         return new InspectionRecordForm(
             "部门联合抽查情况记录表",
             campaign.Name,
@@ -147,7 +147,7 @@ public static class DocumentModels
             [.. draw.Groups.Select(g => new InspectionRecordForm.Group(g.Number, [.. g.Members.Select(m =>
                 new InspectionRecordForm.Inspector(m.Name, plan.Department(m.DepartmentId).Name, m.CertificateNumber,
                     m.CertificateNumber == g.LeaderCertificateNumber ? "组长" : "组员"))]))],
-            [.. draw.Entities.Select((e, i) => new InspectionRecordForm.Page(i + 1, e.Name, e.Uscc, e.LegalRepresentative, e.Address, group[e.Uscc]))],
+            [.. draw.Entities.Select((e, i) => new InspectionRecordForm.Page(i + 1, e.Name, e.Uscc, e.LegalRepresentative, e.Address, groupOf[e.Uscc].Number))],
             [.. Enum.GetValues<ResultCode>().Select(c => new InspectionRecordForm.Code((int)c, c.ChineseName()))]);
     }
 

@@ -33,8 +33,8 @@ public static class Reconciler
             CancelRequested: () => campaign.CancelledReason is not null);
         var transitions = new List<TransitionRecord>();
         var effects = new CampaignEffects(plan, campaign, milestones);
-        // An archived or cancelled campaign leaves its state no more: no machine to build (in a simulated province year, about
-        // half of all campaign-days).
+        // An archived or cancelled campaign leaves its state no more: no machine to build (in the generated 200-campaign year,
+        // about half of all campaign-days).
         var machine = CampaignLifecycle.Final.Contains(state) ? null : CampaignLifecycle.Create(() => state, s => state = s, guards);
         while (machine is not null && NextDue(machine) is { } trigger)
         {
@@ -63,7 +63,7 @@ public static class Reconciler
     }
 
     /// <summary>Whose result is missing: the department's inspectors in the group that visits the entity.</summary>
-    private static string Inspectors(Dictionary<string, InspectionGroup> groupOf, string departmentId, string uscc) =>
+    private static string Inspectors(IReadOnlyDictionary<string, InspectionGroup> groupOf, string departmentId, string uscc) =>
         groupOf.TryGetValue(uscc, out var group)
             ? $"第{group.Number}检查组 {string.Join("、", group.Members.Where(m => m.DepartmentId == departmentId).Select(m => m.Name))}"
             : "未分组";
@@ -148,8 +148,7 @@ public static class Reconciler
         if (draw is not null && state != CampaignState.Cancelled && today > resultDeadline)
         {
             var missing = MissingResults.Of(campaign, draw, facts.Results);
-            var groupOf = missing.Count == 0 ? [] : draw.Groups.SelectMany(g => g.EntityUsccs.Select(u => (Uscc: u, Group: g)))
-                .DistinctBy(x => x.Uscc).ToDictionary(x => x.Uscc, x => x.Group, StringComparer.Ordinal);
+            var groupOf = missing.Count == 0 ? new Dictionary<string, InspectionGroup>() : GroupEntities.GroupOf(draw);
             foreach (var (departmentId, entities) in missing)
             {
                 flags.Add(new OverdueFlag(
