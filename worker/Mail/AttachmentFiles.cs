@@ -5,9 +5,9 @@ namespace Campaigns.Mail;
 
 /// <summary>
 /// Reads the documents mail attaches, handing out one array for as long as a file's content stays the same: a campaign's
-/// inspectors are each sent the same 一企一表 (on a province's draw day 32,000 notices over 2,000 files), and a fresh
-/// 118 KB array for each, with its base64 (<see cref="MailMessages"/> encodes an array once), churned the large-object
-/// heap all through a province year. Every read compares the file with the copy kept, byte for byte, so a file that
+/// inspectors are each sent the same 一企一表 (a generated 200-campaign year: 3,220 notices over 199 files, 118 KB each),
+/// and a fresh array for each, with its base64 (<see cref="MailMessages"/> encodes an array once), churned the
+/// large-object heap all through a province year. Every read compares the file with the copy kept, byte for byte, so a file that
 /// changed is never sent as it was. Safe from several senders at once.
 /// </summary>
 public sealed class AttachmentFiles

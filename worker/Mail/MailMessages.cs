@@ -77,8 +77,8 @@ public static class MailMessages
 
     /// <summary>
     /// The part MimeKit's <c>Attachments.Add(name, bytes, type)</c> makes, but always in base64 and over the bytes as they
-    /// are: Add copies the content and, for a text type, scans all of it to choose an encoding, which for the 一企一表 an
-    /// inspector's notice carries was more than half of building the message (a profile of a 200-campaign year). Base64 is
+    /// are: Add copies the content and, for a text type, scans all of it to choose an encoding, which was more than half of
+    /// building the messages of a generated 200-campaign year (most of it the 一企一表 inspectors' notices carry). Base64 is
     /// what that scan chose for every attachment of that year.
     /// </summary>
     private static MimePart Attachment(MailAttachment attachment)
