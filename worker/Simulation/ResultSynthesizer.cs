@@ -61,20 +61,35 @@ public sealed class ResultSynthesizer(ResultMode mode, string seed)
 
     /// <summary>
     /// The follow-ups the simulated departments close today: on time, the day the result is entered (before the tick);
-    /// late, three days after it, so the follow-up-overdue path shows too.
+    /// late, three days after it, so the follow-up-overdue path shows too. Also whether any stay open after today's.
     /// </summary>
-    public IReadOnlyList<FollowUpClosure> Closures(AnnualPlan plan, OfficeFacts facts, WorkingCalendar calendar, DateOnly today)
+    public (IReadOnlyList<FollowUpClosure> Today, bool StillOpen) Closures(AnnualPlan plan, OfficeFacts facts, DateOnly today)
     {
         if (mode == ResultMode.Missing)
         {
-            return [];
+            return ([], false);
         }
         var lag = mode == ResultMode.OnTime ? 0 : 3;
-        return [.. plan.Campaigns
-            .SelectMany(c => FollowUps.Of(facts.For(c.Id).Results, facts.For(c.Id).FollowUpClosures ?? [], calendar))
-            .Where(f => f.IsOpen && f.Result.EnteredOn.AddDays(lag) <= today)
-            .Select(f => new FollowUpClosure(f.Result.CampaignId, f.Result.Uscc, f.Result.DepartmentId, ActionFor(f.Result.Code),
-                "simulate 合成：已处理", today))];
+        var closures = new List<FollowUpClosure>();
+        var stillOpen = false;
+        foreach (var campaign in plan.Campaigns)
+        {
+            var campaignFacts = facts.For(campaign.Id);
+            // The open ones as FollowUps.Of finds them, without the deadlines it counts on the calendar: not needed here.
+            var closed = (campaignFacts.FollowUpClosures ?? []).Select(c => (c.Uscc, c.DepartmentId)).ToHashSet();
+            foreach (var result in campaignFacts.Results.Where(r => FollowUps.Needs(r) && !closed.Contains((r.Uscc, r.DepartmentId))))
+            {
+                if (result.EnteredOn.AddDays(lag) <= today)
+                {
+                    closures.Add(new FollowUpClosure(result.CampaignId, result.Uscc, result.DepartmentId, ActionFor(result.Code), "simulate 合成：已处理", today));
+                }
+                else
+                {
+                    stillOpen = true;
+                }
+            }
+        }
+        return (closures, stillOpen);
     }
 
     private static FollowUpAction ActionFor(ResultCode code) => code switch

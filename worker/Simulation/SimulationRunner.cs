@@ -22,13 +22,25 @@ public sealed class SimulationRunner(
         var o = options.Value;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(o.TimeZone);
         var events = new List<SimulationEvent>();
+        // Plans whose last read left follow-ups open: they are read again until the simulated departments close them.
+        var openFollowUps = new HashSet<string>(StringComparer.Ordinal);
         for (var day = from; day <= to; day = day.AddDays(1))
         {
             var local = day.ToDateTime(new TimeOnly(9, 0));
             clock.Set(new DateTimeOffset(local, zone.GetUtcOffset(local)));
             var calendar = calendars.Load(o.Resolve(o.Calendar));
+            // Entering results and closing follow-ups change no campaign's state, and neither does confirming or asking: one
+            // read serves the day.
+            var campaigns = store.Campaigns();
+            var entering = campaigns.Where(c => c.State == nameof(CampaignState.ResultEntry)).Select(c => c.PlanKey).ToHashSet(StringComparer.Ordinal);
             foreach (var plan in plans.Load(o.Resolve(o.Plans)))
             {
+                // Only simulate enters results and closes follow-ups, so a plan with no campaign entering results and none
+                // left open owes neither: its facts are not read (a province year read every plan's every day otherwise).
+                if (!entering.Contains(plan.Key) && !openFollowUps.Contains(plan.Key))
+                {
+                    continue;
+                }
                 // Read again only when results went in: the closures follow up the results just entered.
                 var facts = store.LoadFacts(plan);
                 var entries = results.Due(plan, facts, calendar, day);
@@ -41,14 +53,20 @@ public sealed class SimulationRunner(
                         events.Add(new SimulationEvent(Text(day), campaign.Key, "results-entered", null, null, $"{campaign.Count()} results"));
                     }
                 }
-                foreach (var closure in results.Closures(plan, facts, calendar, day))
+                var (closures, stillOpen) = results.Closures(plan, facts, day);
+                store.CloseFollowUps(closures, "simulate");
+                events.AddRange(closures.Select(c => new SimulationEvent(Text(day), c.CampaignId, "follow-up-closed", null, null, $"{c.Uscc} {c.DepartmentId} {c.Action}")));
+                if (stillOpen)
                 {
-                    store.CloseFollowUp(closure);
-                    events.Add(new SimulationEvent(Text(day), closure.CampaignId, "follow-up-closed", null, null, $"{closure.Uscc} {closure.DepartmentId} {closure.Action}"));
+                    openFollowUps.Add(plan.Key);
+                }
+                else
+                {
+                    openFollowUps.Remove(plan.Key);
                 }
             }
             // The simulated office publishes the day after the publicity is prepared, and confirms it.
-            foreach (var waiting in store.Campaigns().Where(c => c.State == nameof(CampaignState.AwaitingPublication)))
+            foreach (var waiting in campaigns.Where(c => c.State == nameof(CampaignState.AwaitingPublication)))
             {
                 if (store.ConfirmPublication(waiting.Id, new Publication($"https://www.gsxt.gov.cn/gs/{waiting.Id}", day), clock.GetUtcNow()))
                 {
@@ -56,7 +74,7 @@ public sealed class SimulationRunner(
                 }
             }
             // ... and asks to archive each reported campaign the next day, as `archive` does; the day's tick archives it.
-            foreach (var reported in store.Campaigns().Where(c => archive && c.State == nameof(CampaignState.Reported)))
+            foreach (var reported in campaigns.Where(c => archive && c.State == nameof(CampaignState.Reported)))
             {
                 store.RequestArchive(reported.Id, day, clock.GetUtcNow(), "simulate");
             }

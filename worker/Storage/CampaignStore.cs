@@ -710,8 +710,15 @@ public sealed partial class CampaignStore
     }
 
     /// <summary>Records how a follow-up was closed; appended, so a later closure of the same result supersedes it.</summary>
-    public void CloseFollowUp(FollowUpClosure closure, string actor = "cli:followup")
+    public void CloseFollowUp(FollowUpClosure closure, string actor = "cli:followup") => CloseFollowUps([closure], actor);
+
+    /// <summary>Records several closures in one transaction, each audited in turn as <see cref="CloseFollowUp"/> would.</summary>
+    public void CloseFollowUps(IReadOnlyList<FollowUpClosure> closures, string actor)
     {
+        if (closures.Count == 0)
+        {
+            return;
+        }
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
         connection.Execute(
@@ -719,8 +726,8 @@ public sealed partial class CampaignStore
             INSERT INTO follow_up_closures (campaign_id, uscc, department_id, action, note, closed_on)
             VALUES (@CampaignId, @Uscc, @DepartmentId, @action, @Note, @on)
             """,
-            new { closure.CampaignId, closure.Uscc, closure.DepartmentId, action = closure.Action.ToString(), closure.Note, on = Text(closure.ClosedOn) }, transaction);
-        Audit(connection, transaction, _time.GetUtcNow(), actor, "follow-up-closed", closure.CampaignId, closure);
+            closures.Select(c => new { c.CampaignId, c.Uscc, c.DepartmentId, action = c.Action.ToString(), c.Note, on = Text(c.ClosedOn) }), transaction);
+        Audit(connection, transaction, _time.GetUtcNow(), actor, [.. closures.Select(c => ("follow-up-closed", (string?)c.CampaignId, (object)c))]);
         transaction.Commit();
     }
 

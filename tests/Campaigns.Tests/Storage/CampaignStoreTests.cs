@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Campaigns.Core.Engine;
+using Campaigns.Core.FollowUps;
 using Campaigns.Core.Lifecycle;
 using Campaigns.Core.Plans;
 using Campaigns.Core.Results;
@@ -404,6 +405,27 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         store.AddResults([entry], "test").ShouldBe(1);
         store.AddResults([entry], "test").ShouldBe(0);
         store.Results("c").ShouldBe([entry]);
+    }
+
+    [Fact]
+    public void CloseFollowUps_Several_RecordsEachInOrder_OneAuditRowEach_ChainIntact()
+    {
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        store.Apply(plan, DrawDay(), [], [], new DateOnly(2024, 4, 9), Now, "test");
+        var entities = store.Draw("qh-2024-netcafe")!.Entities;
+        FollowUpClosure Closure(int i, FollowUpAction action) =>
+            new("qh-2024-netcafe", entities[i].Uscc, "market", action, $"处理{i}", new DateOnly(2024, 6, 10));
+        var closures = new[] { Closure(1, FollowUpAction.Case), Closure(0, FollowUpAction.Guidance) };
+
+        store.CloseFollowUps(closures, "simulate");
+        store.CloseFollowUps([], "simulate");
+
+        store.FollowUpClosures("qh-2024-netcafe").ShouldBe(closures);
+        store.LoadFacts(plan).For("qh-2024-netcafe").FollowUpClosures.ShouldBe(closures);
+        var audit = store.AuditTrailOf("qh-2024-netcafe").Where(a => a.Action == "follow-up-closed").ToList();
+        audit.Select(a => (a.Actor, a.DetailJson.Contains(entities[1].Uscc))).ShouldBe([("simulate", true), ("simulate", false)]);
+        store.CheckAuditTrail().BrokenAt.ShouldBeNull();
     }
 
     [Fact]
