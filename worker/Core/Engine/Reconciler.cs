@@ -21,13 +21,17 @@ public static class Reconciler
         var state = facts.State;
         var draw = facts.Draw;
         DrawOutcome? attempt = null;
+        // Asked by the results-complete guard and again by the flags, of the same draw and results: counted once.
+        (Draw Draw, IReadOnlyList<(string DepartmentId, IReadOnlyList<DrawnEntity> Entities)> Entities)? missing = null;
+        IReadOnlyList<(string DepartmentId, IReadOnlyList<DrawnEntity> Entities)> Missing(Draw of) =>
+            (missing is { } known && ReferenceEquals(known.Draw, of) ? known : (missing = (of, MissingResults.Of(campaign, of, facts.Results))).Value).Entities;
 
         var guards = new LifecycleGuards(
             PlanPublished: () => plan.Office.PublishedOn is { } published && published <= today,
             DrawDue: () => today >= campaign.DrawOn && (attempt ??= TryDraw(context, campaign, facts.Commitments ?? [])).Draw is not null,
             WindowStarted: () => today >= campaign.Window.Start,
             WindowEnded: () => today > campaign.Window.End,
-            ResultsComplete: () => draw is not null && MissingResults.Of(campaign, draw, facts.Results).Count == 0,
+            ResultsComplete: () => draw is not null && Missing(draw).Count == 0,
             PublicationConfirmed: () => DepartmentPublicity.Published(campaign, facts, today),
             ArchiveRequested: () => facts.ArchiveRequestedOn is { } requested && requested <= today,
             CancelRequested: () => campaign.CancelledReason is not null);
@@ -48,7 +52,7 @@ public static class Reconciler
             effects.OnTransition(trigger, draw, facts.Results);
         }
 
-        var flags = Flags(context, campaign, facts, state, draw, attempt, milestones);
+        var flags = Flags(context, campaign, facts, state, draw, attempt, milestones, Missing);
         var reminders = Reminders.For(context, campaign, state, draw, facts.Results, milestones, facts.Bulletin, DepartmentPublicity.Missing(campaign, facts, today))
             .Concat(Reminders.ForFollowUps(context, campaign, draw, facts.Results, facts.FollowUpClosures ?? []))
             .Concat(ListConfirmations.Reminders(context, campaign, state, draw, facts));
@@ -123,7 +127,8 @@ public static class Reconciler
 
     private static List<OverdueFlag> Flags(
         TickContext context, CampaignPlan campaign, CampaignFacts facts, CampaignState state, Draw? draw,
-        DrawOutcome? attempt, IReadOnlyDictionary<MilestoneKind, Milestone> milestones)
+        DrawOutcome? attempt, IReadOnlyDictionary<MilestoneKind, Milestone> milestones,
+        Func<Draw, IReadOnlyList<(string DepartmentId, IReadOnlyList<DrawnEntity> Entities)>> missingResults)
     {
         var today = context.Today;
         var flags = new List<OverdueFlag>();
@@ -147,7 +152,7 @@ public static class Reconciler
         var resultDeadline = milestones[MilestoneKind.ResultEntryDeadline].Date;
         if (draw is not null && state != CampaignState.Cancelled && today > resultDeadline)
         {
-            var missing = MissingResults.Of(campaign, draw, facts.Results);
+            var missing = missingResults(draw);
             var groupOf = missing.Count == 0 ? new Dictionary<string, InspectionGroup>() : GroupEntities.GroupOf(draw);
             foreach (var (departmentId, entities) in missing)
             {
@@ -183,9 +188,9 @@ public static class Reconciler
         // Per department, the problems found and not yet dealt with 7 working days after the result (003 §20(三)).
         if (draw is not null)
         {
-            var names = draw.Entities.ToDictionary(e => e.Uscc, e => e.Name);
-            foreach (var late in FollowUps.FollowUps.Of(facts.Results, facts.FollowUpClosures ?? [], context.Calendar)
-                .Where(f => f.IsOpen && today > f.Due).GroupBy(f => f.Result.DepartmentId))
+            var overdue = FollowUps.FollowUps.Open(facts.Results, facts.FollowUpClosures ?? [], context.Calendar).Where(f => today > f.Due).ToList();
+            Dictionary<string, string> names = overdue.Count == 0 ? [] : draw.Entities.ToDictionary(e => e.Uscc, e => e.Name);
+            foreach (var late in overdue.GroupBy(f => f.Result.DepartmentId))
             {
                 flags.Add(new OverdueFlag(
                     FlagKind.FollowUpOverdue, campaign.Id, late.Key, late.Min(f => f.Due).AddDays(1),

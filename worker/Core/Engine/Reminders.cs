@@ -68,9 +68,11 @@ public static class Reminders
         {
             yield break;
         }
-        var names = draw.Entities.ToDictionary(e => e.Uscc, e => e.Name);
-        foreach (var followUp in FollowUps.FollowUps.Of(results, closures, context.Calendar)
-            .Where(f => f.IsOpen && context.Today <= f.Due && WorkingDaysBefore(context.Calendar, f.Due, FollowUpReminderWorkingDays) <= context.Today))
+        var due = FollowUps.FollowUps.Open(results, closures, context.Calendar)
+            .Where(f => context.Today <= f.Due && WorkingDaysBefore(context.Calendar, f.Due, FollowUpReminderWorkingDays) <= context.Today)
+            .ToList();
+        Dictionary<string, string> names = due.Count == 0 ? [] : draw.Entities.ToDictionary(e => e.Uscc, e => e.Name);
+        foreach (var followUp in due)
         {
             var result = followUp.Result;
             var item = $"对{names.GetValueOrDefault(result.Uscc, result.Uscc)}发现的问题（结果{(int)result.Code} {result.Code.ChineseName()}" +

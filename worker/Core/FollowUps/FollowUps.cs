@@ -18,11 +18,23 @@ public static class FollowUps
     public static IReadOnlyList<FollowUp> Of(IReadOnlyList<ResultEntry> results, IReadOnlyList<FollowUpClosure> closures, WorkingCalendar calendar)
     {
         var closed = closures.GroupBy(c => (c.Uscc, c.DepartmentId)).ToDictionary(g => g.Key, g => g.Last());
-        return [.. results.Where(Needs).Select(r =>
-        {
-            var due = calendar.AddWorkingDays(r.InspectedOn, WorkingDays);
-            return new FollowUp(r, due.Date, due.Provisional, closed.GetValueOrDefault((r.Uscc, r.DepartmentId)));
-        })];
+        return [.. results.Where(Needs).Select(r => Due(r, calendar, closed.GetValueOrDefault((r.Uscc, r.DepartmentId))))];
+    }
+
+    /// <summary>
+    /// The follow-ups of <see cref="Of"/> still open, in the same order. The deadlines are counted for these only: the
+    /// engine asks every tick for every campaign with results, and most follow-ups are closed.
+    /// </summary>
+    public static IReadOnlyList<FollowUp> Open(IReadOnlyList<ResultEntry> results, IReadOnlyList<FollowUpClosure> closures, WorkingCalendar calendar)
+    {
+        var closed = closures.Select(c => (c.Uscc, c.DepartmentId)).ToHashSet();
+        return [.. results.Where(r => Needs(r) && !closed.Contains((r.Uscc, r.DepartmentId))).Select(r => Due(r, calendar, null))];
+    }
+
+    private static FollowUp Due(ResultEntry result, WorkingCalendar calendar, FollowUpClosure? closure)
+    {
+        var due = calendar.AddWorkingDays(result.InspectedOn, WorkingDays);
+        return new FollowUp(result, due.Date, due.Provisional, closure);
     }
 
     public static string ChineseName(this FollowUpAction action) => action switch

@@ -37,4 +37,19 @@ public class FollowUpsTests
         var closure = new FollowUpClosure("c", "91130534MA0010000X1", "police", FollowUpAction.Case, "清公（市监）立字〔2024〕12号", new DateOnly(2024, 5, 20));
         global::Campaigns.Core.FollowUps.FollowUps.Of(results, [closure], Calendars.Shipped).Single().Closure.ShouldBe(closure);
     }
+
+    [Fact]
+    public void Open_TheOpenOnesOfOf_InTheirOrder_WithTheirDeadlines()
+    {
+        IReadOnlyList<ResultEntry> results =
+        [
+            Result(ResultCode.ProblemFoundFollowUpPending, uscc: "a"), Result(ResultCode.NoProblemFound, uscc: "b"),
+            Result(ResultCode.NonCompliant, uscc: "c"), Result(ResultCode.NoProblemFound, "提醒规范公示", uscc: "d"),
+        ];
+        var closed = new FollowUpClosure("c", "c", "police", FollowUpAction.Case, "已立案", new DateOnly(2024, 5, 20));
+        var open = global::Campaigns.Core.FollowUps.FollowUps.Open(results, [closed], Calendars.Shipped);
+
+        open.ShouldBe(global::Campaigns.Core.FollowUps.FollowUps.Of(results, [closed], Calendars.Shipped).Where(f => f.IsOpen));
+        open.Select(f => (f.Result.Uscc, f.Due)).ShouldBe([("a", new DateOnly(2024, 5, 20)), ("d", new DateOnly(2024, 5, 20))]);
+    }
 }
