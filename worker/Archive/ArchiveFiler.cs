@@ -1,4 +1,5 @@
 using Campaigns.Host;
+using Campaigns.Operations;
 using Campaigns.Storage;
 using Microsoft.Extensions.Options;
 
@@ -17,31 +18,47 @@ public sealed class ArchiveFiler(CampaignStore store, IOptions<WorkerOptions> op
     public FiledBundle? FileOwed(string campaignId, string actor) => FileOwed(campaignId, actor, null);
 
     /// <summary>
-    /// Every owed bundle, in campaign order. The audit chain is checked in full for the first and then only as far as it grew:
-    /// a year-end of a province files thousands of bundles, and each checked the whole chain again.
+    /// Every owed bundle, in campaign order. A few are built side by side (reading and compressing are most of a bundle) and
+    /// then filed one by one, so each of them anchors to the audit trail as it stood before the few were filed. The chain is
+    /// checked in full for the first few and then only as far as it grew: a year-end of a province files thousands of bundles,
+    /// and each checked the whole chain again.
     /// </summary>
     public IReadOnlyList<FiledBundle> FileAllOwed(string actor)
     {
         var filed = new List<FiledBundle>();
         AuditCheckpoint? checkedSoFar = null;
-        foreach (var id in store.ArchivesOwed())
+        foreach (var few in store.ArchivesOwed().Chunk(BuiltTogether))
         {
-            if (FileOwed(id, actor, checkedSoFar) is { } bundle)
+            var from = checkedSoFar;
+            var built = few.AsParallel().AsOrdered().Select(id => BuildOwed(id, from)).ToList();
+            foreach (var owed in built)
             {
-                filed.Add(bundle);
-                checkedSoFar = bundle.Bundle.AuditChecked;
+                if (owed is var (campaign, bundle) && CampaignArchive.File(store, campaign, bundle, Folder, time.GetUtcNow(), actor, onlyIfOwed: true) is { } filedNow)
+                {
+                    filed.Add(filedNow);
+                    checkedSoFar = filedNow.Bundle.AuditChecked;
+                }
             }
         }
         return filed;
     }
 
-    private FiledBundle? FileOwed(string campaignId, string actor, AuditCheckpoint? checkedSoFar)
+    // Enough to keep every core busy, few enough that the bundles held at once stay small.
+    private static int BuiltTogether => 4 * Environment.ProcessorCount;
+
+    private FiledBundle? FileOwed(string campaignId, string actor, AuditCheckpoint? checkedSoFar) =>
+        BuildOwed(campaignId, checkedSoFar) is var (campaign, bundle)
+            ? CampaignArchive.File(store, campaign, bundle, Folder, time.GetUtcNow(), actor, onlyIfOwed: true)
+            : null;
+
+    private (CampaignRow Campaign, CampaignArchive.Bundle Bundle)? BuildOwed(string campaignId, AuditCheckpoint? checkedSoFar)
     {
         if (!store.ArchiveOwed(campaignId) || store.ArchiveSubject(campaignId) is not (var campaign, { } requestedOn))
         {
             return null;
         }
         var o = options.Value;
-        return CampaignArchive.Write(store, campaign, requestedOn, o.Resolve(o.Documents), Folder, time.GetUtcNow(), actor, onlyIfOwed: true, checkedSoFar);
+        OwnerOnly.CreateFolder(Folder);
+        return (campaign, CampaignArchive.Build(store, campaign, requestedOn, o.Resolve(o.Documents), Folder, checkedSoFar));
     }
 }

@@ -46,7 +46,7 @@ public static class CampaignArchive
         }
         var draw = store.Draw(campaign.Id);
         var shared = SharedSnapshots.Keep(documents, draw, archiveFolder);
-        var files = documents.ToDictionary(d => d.Key, d => File.ReadAllBytes(d.Value), StringComparer.Ordinal);
+        var files = documents.ToDictionary(d => d.Key, d => System.IO.File.ReadAllBytes(d.Value), StringComparer.Ordinal);
         var audit = store.AuditTrailOf(campaign.Id);
         Add(files, "draw.json", draw);
         Add(files, "substitutions.json", store.Substitutions(campaign.Id));
@@ -101,7 +101,12 @@ public static class CampaignArchive
         bool onlyIfOwed = false, AuditCheckpoint? auditChecked = null)
     {
         OwnerOnly.CreateFolder(folder);
-        var bundle = Build(store, campaign, requestedOn, documentsRoot, folder, auditChecked);
+        return File(store, campaign, Build(store, campaign, requestedOn, documentsRoot, folder, auditChecked), folder, now, actor, onlyIfOwed);
+    }
+
+    /// <summary>The second half of <see cref="Write"/>: a bundle built already is written and filed.</summary>
+    public static FiledBundle? File(CampaignStore store, CampaignRow campaign, Bundle bundle, string folder, DateTimeOffset now, string actor, bool onlyIfOwed)
+    {
         var path = Path.Combine(folder, $"{Core.Paths.PortableName.Segment(campaign.Id)}.archive.zip");
         // A name of its own: two filers of one campaign may write at once, and only the one that files renames its copy.
         var written = $"{path}.{Guid.NewGuid():N}.tmp";
@@ -109,12 +114,12 @@ public static class CampaignArchive
         try
         {
             var seq = store.FileArchive(campaign.Id, bundle.ManifestSha256, Path.GetFileName(path), bundle.Manifest.Files.Count,
-                bundle.Manifest.AuditTrail.HeadSeq, onlyIfOwed, () => File.Move(written, path, overwrite: true), now, actor);
+                bundle.Manifest.AuditTrail.HeadSeq, onlyIfOwed, () => System.IO.File.Move(written, path, overwrite: true), now, actor);
             return seq is { } filed ? new FiledBundle(path, bundle, filed) : null;
         }
         finally
         {
-            File.Delete(written);
+            System.IO.File.Delete(written);
         }
     }
 

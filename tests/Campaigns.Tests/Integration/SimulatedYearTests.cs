@@ -52,7 +52,12 @@ public abstract class SimulatedYearTests(TestStore db) : IDisposable
             bundle.ShouldContain(e => e.Path == "documents/summary-report.html");
             var manifest = Campaigns.Archive.CampaignArchive.ReadManifest(bundle.Single(e => e.Path == "manifest.json").Content)!;
             manifest.Files.Count.ShouldBe(bundle.Count - 1);
+            // Built side by side with the day's other bundles, filed one by one: each still anchors to an intact chain.
+            (manifest.AuditTrail.Intact, manifest.AuditTrail.HeadSeq >= manifest.AuditTrail.LastSeq).ShouldBe((true, true));
+            store.AuditTrailOf(campaign.Id).ShouldContain(a => a.Action == "archive-filed" && a.DetailJson.Contains(Campaigns.Core.Archive.ArchiveManifest.Sha256(
+                bundle.Single(e => e.Path == "manifest.json").Content)));
         }
+        store.CheckAuditTrail().BrokenAt.ShouldBeNull();
     }
 
     [Fact]
