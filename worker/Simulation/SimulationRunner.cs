@@ -22,8 +22,6 @@ public sealed class SimulationRunner(
         var o = options.Value;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(o.TimeZone);
         var events = new List<SimulationEvent>();
-        // Plans whose last read left follow-ups open: they are read again until the simulated departments close them.
-        var openFollowUps = new HashSet<string>(StringComparer.Ordinal);
         for (var day = from; day <= to; day = day.AddDays(1))
         {
             var local = day.ToDateTime(new TimeOnly(9, 0));
@@ -32,38 +30,25 @@ public sealed class SimulationRunner(
             // Entering results and closing follow-ups change no campaign's state, and neither does confirming or asking: one
             // read serves the day.
             var campaigns = store.Campaigns();
-            var entering = campaigns.Where(c => c.State == nameof(CampaignState.ResultEntry)).Select(c => c.PlanKey).ToHashSet(StringComparer.Ordinal);
+            var states = campaigns.ToDictionary(c => c.Id, c => c.State, StringComparer.Ordinal);
             foreach (var plan in plans.Load(o.Resolve(o.Plans)))
             {
-                // Only simulate enters results and closes follow-ups, so a plan with no campaign entering results and none
-                // left open owes neither: its facts are not read (a province year read every plan's every day otherwise).
-                if (!entering.Contains(plan.Key) && !openFollowUps.Contains(plan.Key))
-                {
-                    continue;
-                }
-                // Read again only when results went in: the closures follow up the results just entered.
-                var facts = store.LoadFacts(plan);
-                var entries = results.Due(plan, facts, calendar, day);
+                var entering = plan.Campaigns.Where(c => states.GetValueOrDefault(c.Id) == nameof(CampaignState.ResultEntry)).ToList();
+                // The plan's facts are read only for a campaign's draw, the first day it is seen entering results: the simulated
+                // departments keep what they owe and entered (a province year read every plan's facts every day otherwise).
+                var facts = entering.All(c => results.Knows(c.Id)) ? null : store.LoadFacts(plan);
+                var entries = results.Due(entering, facts, calendar, day);
                 if (entries.Count > 0)
                 {
                     store.AddResults(entries, "simulate");
-                    facts = store.LoadFacts(plan);
                     foreach (var campaign in entries.GroupBy(e => e.CampaignId))
                     {
                         events.Add(new SimulationEvent(Text(day), campaign.Key, "results-entered", null, null, $"{campaign.Count()} results"));
                     }
                 }
-                var (closures, stillOpen) = results.Closures(plan, facts, day);
+                var closures = results.Closures(plan, day);
                 store.CloseFollowUps(closures, "simulate");
                 events.AddRange(closures.Select(c => new SimulationEvent(Text(day), c.CampaignId, "follow-up-closed", null, null, $"{c.Uscc} {c.DepartmentId} {c.Action}")));
-                if (stillOpen)
-                {
-                    openFollowUps.Add(plan.Key);
-                }
-                else
-                {
-                    openFollowUps.Remove(plan.Key);
-                }
             }
             // The simulated office publishes the day after the publicity is prepared, and confirms it.
             foreach (var waiting in campaigns.Where(c => c.State == nameof(CampaignState.AwaitingPublication)))
