@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
@@ -143,7 +144,7 @@ public sealed partial class CampaignStore
         {
             using var check = connection.QueryMultiple($"{PlanVersionSql};\n{FingerprintSql()}", parameters);
             var current = check.ReadSingle<long>();
-            if (Fingerprint(check) == cached.Fingerprint)
+            if (Fingerprint(check).Fingerprint == cached.Fingerprint)
             {
                 return cached with { Version = current };
             }
@@ -180,7 +181,7 @@ public sealed partial class CampaignStore
         ];
         using var batch = connection.QueryMultiple(string.Join(";\n", statements), parameters);
         var version = batch.ReadSingle<long>();
-        var fingerprint = Fingerprint(batch);
+        var (fingerprint, changeRows) = Fingerprint(batch);
         var states = batch.Read<(string Id, string State, string? Archive)>().ToDictionary(r => r.Id);
         var drawRows = batch.Read<(string Id, string DrawnOn, long Length)>().AsList();
         // Reminders and documents address the groups as they stand now: the draw with its substitutions applied.
@@ -220,17 +221,55 @@ public sealed partial class CampaignStore
             version, new OfficeFacts(facts, documents, dead, flags.ToDictionary(f => f.Key, f => Date(f.Since)), itemChanges.Count == 0 ? null : itemChanges),
             states.ToDictionary(s => s.Key, s => s.Value.State), flags.ToDictionary(f => f.Key, f => f.Detail), fingerprint);
         _facts.Keep(shape, snapshot);
+        if (changeRows > FoldAbove * parameters.factScopes.Length)
+        {
+            // Not '*': every plan reads it, and folders of two plans at once would wait on each other's rows.
+            FoldFactChanges(scopes);
+        }
         return snapshot;
+    }
+
+    // Rows per scope beyond which a plan's are folded: a fold reads them all once, a check of the plan every tick.
+    private const int FoldAbove = 4;
+
+    /// <summary>
+    /// Folds each scope's rows in <c>fact_changes</c> into its last row (<see cref="FactChangesMigration.SqliteWeights"/>),
+    /// leaving every fingerprint as it was. In one snapshot (repeatable read on PostgreSQL; SQLite's transaction takes the
+    /// write lock first): a row committed meanwhile is neither summed nor deleted, and a second fold at once fails instead of
+    /// folding twice. A fold is only a saving, so one that fails (the store busy, a conflict) is left for the next full read.
+    /// </summary>
+    private void FoldFactChanges(string[] scopes)
+    {
+        try
+        {
+            using var connection = Connect();
+            using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+            var folds = connection.Query<(string Scope, long Last, long Weight, long Tokens, long Rows)>(
+                $"""
+                SELECT scope, MAX(id), CAST(SUM(weight) AS BIGINT), CAST(SUM(token) AS BIGINT), COUNT(*)
+                FROM fact_changes WHERE {InList("scope", "scopes")} GROUP BY scope
+                """, new { scopes }, transaction).Where(f => f.Rows > 1).ToList();
+            var parameters = folds.Select(f => new { f.Scope, f.Last, f.Weight, f.Tokens }).ToList();
+            connection.Execute("UPDATE fact_changes SET weight = @Weight, token = @Tokens WHERE id = @Last", parameters, transaction);
+            connection.Execute("DELETE FROM fact_changes WHERE scope = @Scope AND id < @Last", parameters, transaction);
+            transaction.Commit();
+        }
+        catch (DbException)
+        {
+            // Nothing was folded; the rows and the fingerprint stand as they were.
+        }
     }
 
     /// <summary>Read first, before the facts: a write landing in between moves the fingerprint, and the next read starts afresh.</summary>
     private string FingerprintSql() =>
-        $"SELECT COUNT(*), COALESCE(MAX(id), 0), CAST(COALESCE(SUM(token), 0) AS BIGINT) FROM fact_changes WHERE {InList("scope", "factScopes")}";
+        "SELECT CAST(COALESCE(SUM(weight), 0) AS BIGINT), COALESCE(MAX(id), 0), CAST(COALESCE(SUM(token), 0) AS BIGINT), COUNT(*) " +
+        $"FROM fact_changes WHERE {InList("scope", "factScopes")}";
 
-    private static FactsFingerprint Fingerprint(SqlMapper.GridReader reader)
+    /// <summary>The fingerprint, and how many rows it was summed over (the fold's measure, not part of the fingerprint).</summary>
+    private static (FactsFingerprint Fingerprint, long Rows) Fingerprint(SqlMapper.GridReader reader)
     {
-        var (changes, last, tokens) = reader.ReadSingle<(long, long, long)>();
-        return new FactsFingerprint(changes, last, tokens);
+        var (changes, last, tokens, rows) = reader.ReadSingle<(long, long, long, long)>();
+        return (new FactsFingerprint(changes, last, tokens), rows);
     }
 
     /// <summary>The draws of <paramref name="rows"/>, from the cache; only those not in it are read and deserialized.</summary>

@@ -205,5 +205,6 @@ internal static class PostgresMigrations
         -- A message's bodies packed (MailBodies): rows queued from now on leave text_body empty and html_body null.
         ALTER TABLE deliveries ADD COLUMN bodies bytea NULL;
         """,
+        FactChangesMigration.PostgresWeights,
     ];
 }

@@ -214,6 +214,7 @@ internal static class SqliteMigrations
         -- A message's bodies packed (MailBodies): rows queued from now on leave text_body empty and html_body null.
         ALTER TABLE deliveries ADD COLUMN bodies BLOB NULL;
         """,
+        FactChangesMigration.SqliteWeights,
     ];
 
     /// <summary>Step 10, the same text on both providers.</summary>

@@ -33,8 +33,8 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     [Fact]
     public void Open_NewFile_AppliesEveryMigration_AndReopensWithoutReapplying()
     {
-        Store().SchemaVersion.ShouldBe(20);
-        Store().SchemaVersion.ShouldBe(20);
+        Store().SchemaVersion.ShouldBe(21);
+        Store().SchemaVersion.ShouldBe(21);
     }
 
     [Fact]
@@ -405,6 +405,32 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         store.AddResults([entry], "test").ShouldBe(1);
         store.AddResults([entry], "test").ShouldBe(0);
         store.Results("c").ShouldBe([entry]);
+    }
+
+    [Fact]
+    public void Snapshot_ManyFactChanges_FoldedOnTheFullRead_FactsStillKept_AWriteAfterStillSeen()
+    {
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        store.Apply(plan, DrawDay(), [], [], new DateOnly(2024, 4, 9), Now, "test");
+        var campaign = plan.Campaigns[0];
+        var entities = store.Draw(campaign.Id)!.Entities;
+        ResultEntry Result(int entity, string department) =>
+            new(campaign.Id, entities[entity].Uscc, department, ResultCode.NoProblemFound, new DateOnly(2024, 5, 1), new DateOnly(2024, 6, 3), null);
+        store.AddResults([.. entities.Skip(1).SelectMany((_, i) => campaign.AllDepartments.Select(d => Result(i + 1, d)))], "test");
+        // Closing the same follow-up again and again: each closure is appended, a change of the campaign's facts each time.
+        store.CloseFollowUps([.. Enumerable.Range(1, 20).Select(i =>
+            new FollowUpClosure(campaign.Id, entities[1].Uscc, campaign.Lead, FollowUpAction.Guidance, $"第{i}次", new DateOnly(2024, 6, 10)))], "test");
+        var changes = db.Scalar<long>("SELECT COUNT(*) FROM fact_changes");
+        changes.ShouldBeGreaterThan(4 * 3, "more rows than the fold leaves alone for the plan's three scopes");
+
+        var read = store.Snapshot(plan);
+
+        db.Scalar<long>("SELECT COUNT(*) FROM fact_changes").ShouldBeLessThanOrEqualTo(3, "one row per scope of the plan: the campaign's and the plan's ('*' is not folded)");
+        db.Scalar<long>("SELECT SUM(weight) FROM fact_changes").ShouldBe(changes);
+        store.Snapshot(plan).Facts.ShouldBeSameAs(read.Facts, "a fold leaves the fingerprint as it was, so the facts are kept");
+        store.AddResults([Result(0, campaign.Lead)], "test");
+        store.Snapshot(plan).Facts.For(campaign.Id).Results.Count.ShouldBe(read.Facts.For(campaign.Id).Results.Count + 1);
     }
 
     [Fact]
