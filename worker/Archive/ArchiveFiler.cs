@@ -29,7 +29,8 @@ public sealed class ArchiveFiler(CampaignStore store, IOptions<WorkerOptions> op
         AuditCheckpoint? checkedSoFar = null;
         foreach (var few in store.ArchivesOwed().Chunk(BuiltTogether))
         {
-            var from = checkedSoFar;
+            // Checked here once for the few, not by each of them from the same point: the first few of a pass check it all.
+            var from = store.CheckAuditTrail(checkedSoFar);
             var built = few.AsParallel().AsOrdered().Select(id => BuildOwed(id, from)).ToList();
             foreach (var owed in built)
             {
