@@ -76,4 +76,25 @@ public class PickupFolderTransportTests : IDisposable
         body[..body.IndexOf("\r\n--", StringComparison.Ordinal)].Split("\r\n").ShouldAllBe(line => line.Length <= 76);
         eml.ShouldNotContain("\r\r");
     }
+
+    [Fact]
+    public async Task Build_WrittenWithBareLineFeeds_SyncOrAsync_TheAttachmentStillDecodesToItsBytes()
+    {
+        // The pickup folder and SMTP write CRLF, as the attachment's encoded lines are; a caller asking for bare line feeds
+        // gets them throughout, the attachment's lines included.
+        var content = Enumerable.Range(0, 1000).Select(i => (byte)(i * 7 % 256)).ToArray();
+        var message = MailMessages.Build(Envelope("abc123") with { Attachments = [new MailAttachment("表.bin", "application/octet-stream", content)] },
+            new Contact("提醒", "campaigns@localhost", null));
+        var unix = new MimeKit.FormatOptions { NewLineFormat = MimeKit.NewLineFormat.Unix };
+        using var sync = new MemoryStream();
+        message.WriteTo(unix, sync);
+        using var async = new MemoryStream();
+        await message.WriteToAsync(unix, async);
+
+        foreach (var written in new[] { sync.ToArray(), async.ToArray() })
+        {
+            written.ShouldNotContain((byte)'\r');
+            ReceivedMail.Parse(written).Attachments.ShouldHaveSingleItem().Body.ShouldBe(content);
+        }
+    }
 }
