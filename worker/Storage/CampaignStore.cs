@@ -234,9 +234,11 @@ public sealed partial class CampaignStore
 
     /// <summary>
     /// Folds each scope's rows in <c>fact_changes</c> into its last row (<see cref="FactChangesMigration.SqliteWeights"/>),
-    /// leaving every fingerprint as it was. In one snapshot (repeatable read on PostgreSQL; SQLite's transaction takes the
-    /// write lock first): a row committed meanwhile is neither summed nor deleted, and a second fold at once fails instead of
-    /// folding twice. A fold is only a saving, so one that fails (the store busy, a conflict) is left for the next full read.
+    /// leaving every fingerprint as it was. The fold writes before it reads: SQLite takes its write lock at the first
+    /// statement instead of upgrading a read that another writer may have overtaken, and PostgreSQL's two statements see one
+    /// snapshot (repeatable read), so a row committed meanwhile is neither summed nor deleted, and a second fold at once fails
+    /// instead of folding twice. A fold is only a saving, so one that fails (the store busy, a conflict) is left for the next
+    /// full read.
     /// </summary>
     private void FoldFactChanges(string[] scopes)
     {
@@ -244,14 +246,20 @@ public sealed partial class CampaignStore
         {
             using var connection = Connect();
             using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
-            var folds = connection.Query<(string Scope, long Last, long Weight, long Tokens, long Rows)>(
+            connection.Execute(
                 $"""
-                SELECT scope, MAX(id), CAST(SUM(weight) AS BIGINT), CAST(SUM(token) AS BIGINT), COUNT(*)
-                FROM fact_changes WHERE {InList("scope", "scopes")} GROUP BY scope
-                """, new { scopes }, transaction).Where(f => f.Rows > 1).ToList();
-            var parameters = folds.Select(f => new { f.Scope, f.Last, f.Weight, f.Tokens }).ToList();
-            connection.Execute("UPDATE fact_changes SET weight = @Weight, token = @Tokens WHERE id = @Last", parameters, transaction);
-            connection.Execute("DELETE FROM fact_changes WHERE scope = @Scope AND id < @Last", parameters, transaction);
+                UPDATE fact_changes SET
+                    weight = (SELECT SUM(f.weight) FROM fact_changes f WHERE f.scope = fact_changes.scope),
+                    token = (SELECT SUM(f.token) FROM fact_changes f WHERE f.scope = fact_changes.scope)
+                WHERE {InList("scope", "scopes")}
+                  AND id = (SELECT MAX(f.id) FROM fact_changes f WHERE f.scope = fact_changes.scope)
+                  AND EXISTS (SELECT 1 FROM fact_changes f WHERE f.scope = fact_changes.scope AND f.id < fact_changes.id)
+                """, new { scopes }, transaction);
+            connection.Execute(
+                $"""
+                DELETE FROM fact_changes
+                WHERE {InList("scope", "scopes")} AND id < (SELECT MAX(f.id) FROM fact_changes f WHERE f.scope = fact_changes.scope)
+                """, new { scopes }, transaction);
             transaction.Commit();
         }
         catch (DbException)
