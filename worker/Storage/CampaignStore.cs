@@ -181,7 +181,7 @@ public sealed partial class CampaignStore
         ];
         using var batch = connection.QueryMultiple(string.Join(";\n", statements), parameters);
         var version = batch.ReadSingle<long>();
-        var (fingerprint, changeRows) = Fingerprint(batch);
+        var (fingerprint, planRows) = Fingerprint(batch);
         var states = batch.Read<(string Id, string State, string? Archive)>().ToDictionary(r => r.Id);
         var drawRows = batch.Read<(string Id, string DrawnOn, long Length)>().AsList();
         // Reminders and documents address the groups as they stand now: the draw with its substitutions applied.
@@ -221,9 +221,10 @@ public sealed partial class CampaignStore
             version, new OfficeFacts(facts, documents, dead, flags.ToDictionary(f => f.Key, f => Date(f.Since)), itemChanges.Count == 0 ? null : itemChanges),
             states.ToDictionary(s => s.Key, s => s.Value.State), flags.ToDictionary(f => f.Key, f => f.Detail), fingerprint);
         _facts.Keep(shape, snapshot);
-        if (changeRows > FoldAbove * parameters.factScopes.Length)
+        // Not '*': every plan reads it, and folds of two plans at once would wait on each other's rows. Nor is it counted here,
+        // or a '*' grown long would have every plan fold on every full read for nothing.
+        if (planRows > FoldAbove * scopes.Length)
         {
-            // Not '*': every plan reads it, and folders of two plans at once would wait on each other's rows.
             FoldFactChanges(scopes);
         }
         return snapshot;
@@ -270,10 +271,10 @@ public sealed partial class CampaignStore
 
     /// <summary>Read first, before the facts: a write landing in between moves the fingerprint, and the next read starts afresh.</summary>
     private string FingerprintSql() =>
-        "SELECT CAST(COALESCE(SUM(weight), 0) AS BIGINT), COALESCE(MAX(id), 0), CAST(COALESCE(SUM(token), 0) AS BIGINT), COUNT(*) " +
-        $"FROM fact_changes WHERE {InList("scope", "factScopes")}";
+        "SELECT CAST(COALESCE(SUM(weight), 0) AS BIGINT), COALESCE(MAX(id), 0), CAST(COALESCE(SUM(token), 0) AS BIGINT), " +
+        $"COUNT(CASE WHEN scope <> '*' THEN 1 END) FROM fact_changes WHERE {InList("scope", "factScopes")}";
 
-    /// <summary>The fingerprint, and how many rows it was summed over (the fold's measure, not part of the fingerprint).</summary>
+    /// <summary>The fingerprint, and how many of its rows are the plan's own (the fold's measure, not part of the fingerprint).</summary>
     private static (FactsFingerprint Fingerprint, long Rows) Fingerprint(SqlMapper.GridReader reader)
     {
         var (changes, last, tokens, rows) = reader.ReadSingle<(long, long, long, long)>();
