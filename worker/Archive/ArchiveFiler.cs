@@ -15,13 +15,14 @@ public sealed class ArchiveFiler(CampaignStore store, IOptions<WorkerOptions> op
     public string Folder => CampaignArchive.DefaultFolder(options.Value.Resolve(options.Value.Documents));
 
     /// <summary>Files the campaign's bundle when it is owed one; null when it is not (not archived, or filed already).</summary>
-    public FiledBundle? FileOwed(string campaignId, string actor) => FileOwed(campaignId, actor, null);
+    public FiledBundle? FileOwed(string campaignId, string actor) =>
+        BuildOwed(campaignId, null) is var (campaign, bundle) ? FileBuilt(campaign, bundle, actor) : null;
 
     /// <summary>
     /// Every owed bundle, in campaign order. A few are built side by side (reading and compressing are most of a bundle) and
     /// then filed one by one, so each of them anchors to the audit trail as it stood before the few were filed. The chain is
-    /// checked in full for the first few and then only as far as it grew: a year-end of a province files thousands of bundles,
-    /// and each checked the whole chain again.
+    /// checked once for each few: in full for the first, then only as far as it grew (a year-end of a province files thousands
+    /// of bundles, and each checked the whole chain again).
     /// </summary>
     public IReadOnlyList<FiledBundle> FileAllOwed(string actor)
     {
@@ -29,15 +30,12 @@ public sealed class ArchiveFiler(CampaignStore store, IOptions<WorkerOptions> op
         AuditCheckpoint? checkedSoFar = null;
         foreach (var few in store.ArchivesOwed().Chunk(BuiltTogether))
         {
-            // Checked here once for the few, not by each of them from the same point: the first few of a pass check it all.
-            var from = store.CheckAuditTrail(checkedSoFar);
-            var built = few.AsParallel().AsOrdered().Select(id => BuildOwed(id, from)).ToList();
-            foreach (var owed in built)
+            var from = checkedSoFar = store.CheckAuditTrail(checkedSoFar);
+            foreach (var owed in few.AsParallel().AsOrdered().Select(id => BuildOwed(id, from)).ToList())
             {
-                if (owed is var (campaign, bundle) && CampaignArchive.File(store, campaign, bundle, Folder, time.GetUtcNow(), actor, onlyIfOwed: true) is { } filedNow)
+                if (owed is var (campaign, bundle) && FileBuilt(campaign, bundle, actor) is { } filedNow)
                 {
                     filed.Add(filedNow);
-                    checkedSoFar = filedNow.Bundle.AuditChecked;
                 }
             }
         }
@@ -46,11 +44,6 @@ public sealed class ArchiveFiler(CampaignStore store, IOptions<WorkerOptions> op
 
     // Enough to keep every core busy, few enough that the bundles held at once stay small.
     private static int BuiltTogether => 4 * Environment.ProcessorCount;
-
-    private FiledBundle? FileOwed(string campaignId, string actor, AuditCheckpoint? checkedSoFar) =>
-        BuildOwed(campaignId, checkedSoFar) is var (campaign, bundle)
-            ? CampaignArchive.File(store, campaign, bundle, Folder, time.GetUtcNow(), actor, onlyIfOwed: true)
-            : null;
 
     private (CampaignRow Campaign, CampaignArchive.Bundle Bundle)? BuildOwed(string campaignId, AuditCheckpoint? checkedSoFar)
     {
@@ -62,4 +55,7 @@ public sealed class ArchiveFiler(CampaignStore store, IOptions<WorkerOptions> op
         OwnerOnly.CreateFolder(Folder);
         return (campaign, CampaignArchive.Build(store, campaign, requestedOn, o.Resolve(o.Documents), Folder, checkedSoFar));
     }
+
+    private FiledBundle? FileBuilt(CampaignRow campaign, CampaignArchive.Bundle bundle, string actor) =>
+        CampaignArchive.File(store, campaign, bundle, Folder, time.GetUtcNow(), actor, onlyIfOwed: true);
 }

@@ -23,8 +23,14 @@ public static class Reconciler
         DrawOutcome? attempt = null;
         // Asked by the results-complete guard and again by the flags, of the same draw and results: counted once.
         (Draw Draw, IReadOnlyList<(string DepartmentId, IReadOnlyList<DrawnEntity> Entities)> Entities)? missing = null;
-        IReadOnlyList<(string DepartmentId, IReadOnlyList<DrawnEntity> Entities)> Missing(Draw of) =>
-            (missing is { } known && ReferenceEquals(known.Draw, of) ? known : (missing = (of, MissingResults.Of(campaign, of, facts.Results))).Value).Entities;
+        IReadOnlyList<(string DepartmentId, IReadOnlyList<DrawnEntity> Entities)> Missing(Draw of)
+        {
+            if (missing is not { } known || !ReferenceEquals(known.Draw, of))
+            {
+                missing = known = (of, MissingResults.Of(campaign, of, facts.Results));
+            }
+            return known.Entities;
+        }
 
         var guards = new LifecycleGuards(
             PlanPublished: () => plan.Office.PublishedOn is { } published && published <= today,
