@@ -12,6 +12,13 @@ public static class MissingResults
     /// Departments with nothing missing are left out, so an empty answer means results are complete.
     /// </summary>
     public static IReadOnlyList<(string DepartmentId, IReadOnlyList<DrawnEntity> Entities)> Of(
+        CampaignPlan campaign, Draw draw, IReadOnlyList<ResultEntry> results) =>
+        // A draw is one campaign's, and its results are read again only when they change: asked every tick, counted once.
+        Answers.Get(draw, campaign, results, () => Count(campaign, draw, results));
+
+    private static readonly Remembered<Draw, IReadOnlyList<(string DepartmentId, IReadOnlyList<DrawnEntity> Entities)>> Answers = new();
+
+    private static IReadOnlyList<(string DepartmentId, IReadOnlyList<DrawnEntity> Entities)> Count(
         CampaignPlan campaign, Draw draw, IReadOnlyList<ResultEntry> results)
     {
         // Per department and entity, the items with a result, or null once a result stands for all of them. Keyed by

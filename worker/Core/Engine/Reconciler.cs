@@ -17,7 +17,8 @@ public static class Reconciler
     {
         var plan = context.Plan;
         var today = context.Today;
-        var milestones = CampaignTimeline.For(plan, campaign, context.Calendar).ToDictionary(m => m.Kind);
+        var milestones = Milestones.Get(campaign, plan, context.Calendar,
+            () => CampaignTimeline.For(plan, campaign, context.Calendar).ToDictionary(m => m.Kind));
         var state = facts.State;
         var draw = facts.Draw;
         DrawOutcome? attempt = null;
@@ -71,6 +72,9 @@ public static class Reconciler
             effects.Documents,
             [.. effects.Deliveries, .. reminders]);
     }
+
+    // A campaign's dates change only with its plan or the calendar, which are read again only when their files change.
+    private static readonly Remembered<CampaignPlan, IReadOnlyDictionary<MilestoneKind, Milestone>> Milestones = new();
 
     /// <summary>Whose result is missing: the department's inspectors in the group that visits the entity.</summary>
     private static string Inspectors(IReadOnlyDictionary<string, InspectionGroup> groupOf, string departmentId, string uscc) =>

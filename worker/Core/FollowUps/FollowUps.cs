@@ -25,7 +25,13 @@ public static class FollowUps
     /// The follow-ups of <see cref="Of"/> still open, in the same order. The deadlines are counted for these only: the
     /// engine asks every tick for every campaign with results, and most follow-ups are closed.
     /// </summary>
-    public static IReadOnlyList<FollowUp> Open(IReadOnlyList<ResultEntry> results, IReadOnlyList<FollowUpClosure> closures, WorkingCalendar calendar)
+    public static IReadOnlyList<FollowUp> Open(IReadOnlyList<ResultEntry> results, IReadOnlyList<FollowUpClosure> closures, WorkingCalendar calendar) =>
+        // A campaign's results are read again only when they change (an empty list may be shared, and has nothing open).
+        results.Count == 0 ? [] : OpenOf.Get(results, closures, calendar, () => Count(results, closures, calendar));
+
+    private static readonly Engine.Remembered<IReadOnlyList<ResultEntry>, IReadOnlyList<FollowUp>> OpenOf = new();
+
+    private static IReadOnlyList<FollowUp> Count(IReadOnlyList<ResultEntry> results, IReadOnlyList<FollowUpClosure> closures, WorkingCalendar calendar)
     {
         var closed = closures.Select(c => (c.Uscc, c.DepartmentId)).ToHashSet();
         return [.. results.Where(r => Needs(r) && !closed.Contains((r.Uscc, r.DepartmentId))).Select(r => Due(r, calendar, null))];

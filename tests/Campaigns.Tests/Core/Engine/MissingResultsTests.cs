@@ -53,4 +53,18 @@ public class MissingResultsTests
             .ShouldBe([.. campaign.AllDepartments.Select(d => (d, Draw.Entities.Count))]);
         MissingResults.Of(campaign, Draw, [.. campaign.AllDepartments.SelectMany(d => Draw.Entities.Select((_, i) => Result(i, d, null)))]).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Of_TheSameDrawAskedAgain_WithResultsReadAgain_CountsTheNewResults()
+    {
+        // The answer is remembered per draw while its results are the same list: the engine asks every tick.
+        var campaign = TestPlans.NetCafe();
+        IReadOnlyList<ResultEntry> before = [Result(0, "market", null)];
+        MissingResults.Of(campaign, Draw, before).Single(m => m.DepartmentId == "market").Entities.Count.ShouldBe(Draw.Entities.Count - 1);
+
+        IReadOnlyList<ResultEntry> after = [.. before, Result(1, "market", null)];
+
+        MissingResults.Of(campaign, Draw, after).Single(m => m.DepartmentId == "market").Entities.Count.ShouldBe(Draw.Entities.Count - 2);
+        MissingResults.Of(campaign, Draw, before).Single(m => m.DepartmentId == "market").Entities.Count.ShouldBe(Draw.Entities.Count - 1);
+    }
 }
