@@ -7,7 +7,7 @@ namespace Campaigns.Core.Engine;
 /// as long as that object lives, and given again only while the other inputs are the very same objects. The engine
 /// reconciles every campaign on every tick, and most campaigns' facts, plan and calendar are the same objects from one
 /// day to the next (they are read again only when they change); counting working days and missing results again for each
-/// of them was a fifth of the engine's time in a simulated year. Safe across threads: two that miss together both compute,
+/// of them was nearly half of the engine's time in a simulated year. Safe across threads: two that miss together both compute,
 /// and either answer is the same.
 /// </summary>
 public sealed class Remembered<TOwner, TValue>
