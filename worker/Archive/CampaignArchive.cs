@@ -92,19 +92,20 @@ public static class CampaignArchive
     /// Builds the bundle, writes it as {folder}/{campaign}.archive.zip (beside and renamed over, never half written) and
     /// files it: the manifest's SHA-256 goes into the hash-chained audit trail, so a bundle whose file was changed and
     /// whose manifest was recomputed no longer matches the store's record. Filing again records again; the new bundle
-    /// carries the earlier filings in its audit records. With <paramref name="onlyIfOwed"/> (the worker's job, which may
-    /// run twice) the bundle is renamed into place and filed only while the campaign is still owed one; else null, and the
-    /// file already there, the one the store recorded, stays.
+    /// carries the earlier filings in its audit records.
     /// </summary>
-    public static FiledBundle? Write(
-        CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot, string folder, DateTimeOffset now, string actor,
-        bool onlyIfOwed = false, AuditCheckpoint? auditChecked = null)
+    public static FiledBundle Write(
+        CampaignStore store, CampaignRow campaign, DateOnly requestedOn, string documentsRoot, string folder, DateTimeOffset now, string actor)
     {
         OwnerOnly.CreateFolder(folder);
-        return File(store, campaign, Build(store, campaign, requestedOn, documentsRoot, folder, auditChecked), folder, now, actor, onlyIfOwed);
+        return File(store, campaign, Build(store, campaign, requestedOn, documentsRoot, folder), folder, now, actor, onlyIfOwed: false)!;
     }
 
-    /// <summary>The second half of <see cref="Write"/>: a bundle built already is written and filed.</summary>
+    /// <summary>
+    /// The second half of <see cref="Write"/>: a bundle built already is written and filed. With <paramref name="onlyIfOwed"/>
+    /// (the worker's job, which may run twice) the bundle is renamed into place and filed only while the campaign is still
+    /// owed one; else null, and the file already there, the one the store recorded, stays.
+    /// </summary>
     public static FiledBundle? File(CampaignStore store, CampaignRow campaign, Bundle bundle, string folder, DateTimeOffset now, string actor, bool onlyIfOwed)
     {
         var path = Path.Combine(folder, $"{Core.Paths.PortableName.Segment(campaign.Id)}.archive.zip");

@@ -63,7 +63,7 @@ public static class ArchiveCommand
         }
 
         var campaign = store.Campaigns().Single(c => c.Id == campaignId);
-        var filed = CampaignArchive.Write(store, campaign, requestedOn, documents, output?.FullName ?? folder, now, "cli:archive")!;
+        var filed = CampaignArchive.Write(store, campaign, requestedOn, documents, output?.FullName ?? folder, now, "cli:archive");
         var bundle = filed.Bundle;
         Console.WriteLine(request.Recorded
             ? $"已申请立卷归档（{requestedOn:yyyy-MM-dd}），并按现有记录立即生成归档包"

@@ -22,23 +22,13 @@ public static class Reconciler
         var state = facts.State;
         var draw = facts.Draw;
         DrawOutcome? attempt = null;
-        // Asked by the results-complete guard and again by the flags, of the same draw and results: counted once.
-        (Draw Draw, IReadOnlyList<(string DepartmentId, IReadOnlyList<DrawnEntity> Entities)> Entities)? missing = null;
-        IReadOnlyList<(string DepartmentId, IReadOnlyList<DrawnEntity> Entities)> Missing(Draw of)
-        {
-            if (missing is not { } known || !ReferenceEquals(known.Draw, of))
-            {
-                missing = known = (of, MissingResults.Of(campaign, of, facts.Results));
-            }
-            return known.Entities;
-        }
 
         var guards = new LifecycleGuards(
             PlanPublished: () => plan.Office.PublishedOn is { } published && published <= today,
             DrawDue: () => today >= campaign.DrawOn && (attempt ??= TryDraw(context, campaign, facts.Commitments ?? [])).Draw is not null,
             WindowStarted: () => today >= campaign.Window.Start,
             WindowEnded: () => today > campaign.Window.End,
-            ResultsComplete: () => draw is not null && Missing(draw).Count == 0,
+            ResultsComplete: () => draw is not null && MissingResults.Of(campaign, draw, facts.Results).Count == 0,
             PublicationConfirmed: () => DepartmentPublicity.Published(campaign, facts, today),
             ArchiveRequested: () => facts.ArchiveRequestedOn is { } requested && requested <= today,
             CancelRequested: () => campaign.CancelledReason is not null);
@@ -59,7 +49,7 @@ public static class Reconciler
             effects.OnTransition(trigger, draw, facts.Results);
         }
 
-        var flags = Flags(context, campaign, facts, state, draw, attempt, milestones, Missing);
+        var flags = Flags(context, campaign, facts, state, draw, attempt, milestones);
         var reminders = Reminders.For(context, campaign, state, draw, facts.Results, milestones, facts.Bulletin, DepartmentPublicity.Missing(campaign, facts, today))
             .Concat(Reminders.ForFollowUps(context, campaign, draw, facts.Results, facts.FollowUpClosures ?? []))
             .Concat(ListConfirmations.Reminders(context, campaign, state, draw, facts));
@@ -137,8 +127,7 @@ public static class Reconciler
 
     private static List<OverdueFlag> Flags(
         TickContext context, CampaignPlan campaign, CampaignFacts facts, CampaignState state, Draw? draw,
-        DrawOutcome? attempt, IReadOnlyDictionary<MilestoneKind, Milestone> milestones,
-        Func<Draw, IReadOnlyList<(string DepartmentId, IReadOnlyList<DrawnEntity> Entities)>> missingResults)
+        DrawOutcome? attempt, IReadOnlyDictionary<MilestoneKind, Milestone> milestones)
     {
         var today = context.Today;
         var flags = new List<OverdueFlag>();
@@ -162,7 +151,7 @@ public static class Reconciler
         var resultDeadline = milestones[MilestoneKind.ResultEntryDeadline].Date;
         if (draw is not null && state != CampaignState.Cancelled && today > resultDeadline)
         {
-            var missing = missingResults(draw);
+            var missing = MissingResults.Of(campaign, draw, facts.Results);
             var groupOf = missing.Count == 0 ? new Dictionary<string, InspectionGroup>() : GroupEntities.GroupOf(draw);
             foreach (var (departmentId, entities) in missing)
             {
