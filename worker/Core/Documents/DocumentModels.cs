@@ -137,17 +137,24 @@ public static class DocumentModels
         ContactLine(plan),
         ChineseDates.Format(campaign.DrawOn));
 
-    public static InspectionRecordForm InspectionRecordForm(AnnualPlan plan, CampaignPlan campaign, Draw draw)
+    /// <summary>
+    /// The 一企一表 of a campaign: a page per drawn entity, with the inspectors of the group that visits it. Given
+    /// <paramref name="group"/>, only that group's pages and inspectors (what its inspectors are sent, 002 (三)4); a page
+    /// keeps its number in the whole draw either way, so the group's copy and the department's match page for page.
+    /// </summary>
+    public static InspectionRecordForm InspectionRecordForm(AnnualPlan plan, CampaignPlan campaign, Draw draw, int? group = null)
     {
         var groupOf = GroupEntities.GroupOf(draw);
         return new InspectionRecordForm(
             "部门联合抽查情况记录表",
             campaign.Name,
             Items(plan, campaign),
-            [.. draw.Groups.Select(g => new InspectionRecordForm.Group(g.Number, [.. g.Members.Select(m =>
+            [.. draw.Groups.Where(g => group is null || g.Number == group).Select(g => new InspectionRecordForm.Group(g.Number, [.. g.Members.Select(m =>
                 new InspectionRecordForm.Inspector(m.Name, plan.Department(m.DepartmentId).Name, m.CertificateNumber,
                     m.CertificateNumber == g.LeaderCertificateNumber ? "组长" : "组员"))]))],
-            [.. draw.Entities.Select((e, i) => new InspectionRecordForm.Page(i + 1, e.Name, e.Uscc, e.LegalRepresentative, e.Address, groupOf[e.Uscc].Number))],
+            [.. draw.Entities
+                .Select((e, i) => new InspectionRecordForm.Page(i + 1, e.Name, e.Uscc, e.LegalRepresentative, e.Address, groupOf[e.Uscc].Number))
+                .Where(p => group is null || p.Group == group)],
             [.. Enum.GetValues<ResultCode>().Select(c => new InspectionRecordForm.Code((int)c, c.ChineseName()))]);
     }
 

@@ -79,7 +79,11 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
 
     private void Notify(Draw draw)
     {
-        var form = Document("inspection-record", "inspection-record", DocumentModels.InspectionRecordForm(plan, campaign, draw));
+        // The 一企一表 is a file per inspection group, each page numbered as in the draw: the form is dispatched to the
+        // inspectors matched to the entity (002 (三)4), so a group's inspectors get their own pages and not the other
+        // groups' names, and the lead department prints a stack per group.
+        var forms = draw.Groups.ToDictionary(g => g.Number, g => Document(
+            $"inspection-record-group-{g.Number}", "inspection-record", DocumentModels.InspectionRecordForm(plan, campaign, draw, g.Number)));
         // One file of a page per entity, not a file per entity: the lead department prints and serves them together.
         IReadOnlyList<string> notices = campaign.AnnounceToEntities
             ? [Document("entity-notices", "entity-notice", DocumentModels.EntityNotices(plan, campaign, draw.Entities, Timeline))]
@@ -92,11 +96,13 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
             var letter = Document($"department-letter-{Paths.PortableName.Segment(departmentId)}", "department-letter",
                 DocumentModels.DepartmentLetter(plan, campaign, draw, departmentId, Timeline));
             // The lead department organises the visits, so it receives the entity notices to serve.
-            IReadOnlyList<string> attachments = departmentId == campaign.Lead ? [letter, form, deadlines, .. notices] : [letter, form, deadlines];
+            IReadOnlyList<string> attachments = departmentId == campaign.Lead
+                ? [letter, .. forms.Values, deadlines, .. notices]
+                : [letter, .. forms.Values, deadlines];
             foreach (var contact in department.Contacts)
             {
                 Cover("department-letter", contact, $"关于抽调{campaign.Name}检查人员的函",
-                    $"{campaign.Name}已完成双随机抽取，抽调人员函及一企一表见附件，请通知被抽取人员按时参加。", attachments);
+                    $"{campaign.Name}已完成双随机抽取，抽调人员函及各检查组一企一表见附件，请通知被抽取人员按时参加。", attachments);
             }
         }
 
@@ -108,10 +114,11 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
             Documents.Add(new DocumentOrder(calendar, null, CalendarFile.Write([GroupWindow(group, visited)], draw.DrawnOn), campaign.Id));
             var text = $"您已被随机抽取为{campaign.Name}第{group.Number}检查组检查人员（{GroupLine(group)}），" +
                 $"检查时间为{ChineseDates.Format(campaign.Window.Start)}至{ChineseDates.Format(campaign.Window.End)}，" +
-                $"检查对象：{string.Join("；", visited.Select(e => $"{e.Name}（{e.Address}）"))}。一企一表及日程（.ics）见附件。";
+                $"检查对象：{string.Join("；", visited.Select(e => $"{e.Name}（{e.Address}）"))}。本组一企一表及日程（.ics）见附件。";
             foreach (var inspector in group.Members.Where(m => m.Email is not null))
             {
-                Cover("inspector-assignment", new Contact(inspector.Name, inspector.Email, null), $"您已被抽取参加{campaign.Name}", text, [form, calendar]);
+                Cover("inspector-assignment", new Contact(inspector.Name, inspector.Email, null), $"您已被抽取参加{campaign.Name}", text,
+                    [forms[group.Number], calendar]);
             }
         }
     }

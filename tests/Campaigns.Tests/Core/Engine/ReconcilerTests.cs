@@ -1,5 +1,6 @@
 using Campaigns.Core.FollowUps;
 using Campaigns.Core.Documents;
+using Campaigns.Core.Draws;
 using Campaigns.Core.Engine;
 using Campaigns.Core.Lifecycle;
 using Campaigns.Core.Plans;
@@ -71,7 +72,7 @@ public class ReconcilerTests
         [
             "2024/qh-2024-netcafe/draw-record.json",
             "2024/qh-2024-netcafe/draw-record.html",
-            "2024/qh-2024-netcafe/inspection-record.html",
+            "2024/qh-2024-netcafe/inspection-record-group-1.html",
             "2024/qh-2024-netcafe/entity-notices.html",
             "2024/qh-2024-netcafe/deadlines.ics",
             "2024/qh-2024-netcafe/department-letter-police.html",
@@ -279,6 +280,33 @@ public class ReconcilerTests
         CampaignEngine.IsReportDay(Calendars.Shipped, new DateOnly(2024, 9, 17), plan.Breach).ShouldBeFalse();
         CampaignEngine.IsReportDay(Calendars.Shipped, new DateOnly(2024, 9, 18), plan.Breach).ShouldBeTrue();
         CampaignEngine.IsReportDay(Calendars.Shipped, new DateOnly(2024, 9, 19), plan.Breach).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Notify_SeveralGroups_AFormPerGroup_ItsInspectorsGetTheirsAndTheDepartmentsAll()
+    {
+        var plan = TestPlans.Plan(TestPlans.PublishedOn, TestPlans.NetCafe() with { Groups = 2 });
+        var notified = Reconcile(new DateOnly(2024, 4, 9), CampaignFacts.New("qh-2024-netcafe") with { State = CampaignState.Published }, plan);
+        var draw = notified.NewDraw.ShouldNotBeNull();
+        draw.Groups.Count.ShouldBe(2);
+        var paths = draw.Groups.Select(g => $"2024/qh-2024-netcafe/inspection-record-group-{g.Number}.html").ToList();
+        var forms = paths.Select(p => notified.Documents.Single(d => d.Path == p).Model.ShouldBeOfType<InspectionRecordForm>()).ToList();
+        // Every drawn entity has its page in exactly one group's form, numbered as in the draw.
+        forms.SelectMany(f => f.Pages).OrderBy(p => p.Number).Select(p => (p.Number, p.Uscc))
+            .ShouldBe(draw.Entities.Select((e, i) => (i + 1, e.Uscc)));
+        notified.Deliveries.Where(d => d.Kind == "department-letter").ShouldAllBe(d => paths.All(d.Attachments.Contains));
+        var groupOf = GroupEntities.GroupOf(draw);
+        foreach (var (group, path, form) in draw.Groups.Zip(paths, forms))
+        {
+            form.Groups.Select(g => g.Number).ShouldBe([group.Number]);
+            form.Groups.Single().Inspectors.Select(i => i.CertificateNumber).ShouldBe(group.Members.Select(m => m.CertificateNumber));
+            form.Pages.ShouldNotBeEmpty();
+            form.Pages.ShouldAllBe(p => p.Group == group.Number && groupOf[p.Uscc].Number == group.Number);
+            var members = group.Members.Select(m => m.Email).ToHashSet();
+            var assignments = notified.Deliveries.Where(d => d.Kind == "inspector-assignment" && members.Contains(d.Recipient.Email)).ToList();
+            assignments.Count.ShouldBe(group.Members.Count);
+            assignments.ShouldAllBe(d => d.Attachments.Count == 2 && d.Attachments[0] == path);
+        }
     }
 
     [Fact]
