@@ -140,7 +140,7 @@ public static class DocumentModels
     /// <summary>
     /// The 一企一表 of a campaign: a page per drawn entity, with the inspectors of the group that visits it. Given
     /// <paramref name="group"/>, only that group's pages and inspectors (what its inspectors are sent, 002 (三)4); a page
-    /// keeps its number in the whole draw either way, so the group's copy and the department's match page for page.
+    /// keeps the entity's number in the draw either way, so the groups' files together number 1 to N as the draw record does.
     /// </summary>
     public static InspectionRecordForm InspectionRecordForm(AnnualPlan plan, CampaignPlan campaign, Draw draw, int? group = null)
     {

@@ -82,8 +82,8 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
         // The 一企一表 is a file per inspection group, each page numbered as in the draw: the form is dispatched to the
         // inspectors matched to the entity (002 (三)4), so a group's inspectors get their own pages and not the other
         // groups' names, and the lead department prints a stack per group.
-        var forms = draw.Groups.ToDictionary(g => g.Number, g => Document(
-            $"inspection-record-group-{g.Number}", "inspection-record", DocumentModels.InspectionRecordForm(plan, campaign, draw, g.Number)));
+        IReadOnlyList<string> forms = [.. draw.Groups.Select(g => Document(
+            $"inspection-record-group-{g.Number}", "inspection-record", DocumentModels.InspectionRecordForm(plan, campaign, draw, g.Number)))];
         // One file of a page per entity, not a file per entity: the lead department prints and serves them together.
         IReadOnlyList<string> notices = campaign.AnnounceToEntities
             ? [Document("entity-notices", "entity-notice", DocumentModels.EntityNotices(plan, campaign, draw.Entities, Timeline))]
@@ -97,8 +97,8 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
                 DocumentModels.DepartmentLetter(plan, campaign, draw, departmentId, Timeline));
             // The lead department organises the visits, so it receives the entity notices to serve.
             IReadOnlyList<string> attachments = departmentId == campaign.Lead
-                ? [letter, .. forms.Values, deadlines, .. notices]
-                : [letter, .. forms.Values, deadlines];
+                ? [letter, .. forms, deadlines, .. notices]
+                : [letter, .. forms, deadlines];
             foreach (var contact in department.Contacts)
             {
                 Cover("department-letter", contact, $"关于抽调{campaign.Name}检查人员的函",
@@ -107,7 +107,7 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
         }
 
         var visitedBy = GroupEntities.Of(draw);
-        foreach (var group in draw.Groups)
+        foreach (var (group, form) in draw.Groups.Zip(forms))
         {
             var visited = visitedBy[group.Number];
             var calendar = GroupCalendarPath(plan, campaign.Id, group.Number);
@@ -118,7 +118,7 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
             foreach (var inspector in group.Members.Where(m => m.Email is not null))
             {
                 Cover("inspector-assignment", new Contact(inspector.Name, inspector.Email, null), $"您已被抽取参加{campaign.Name}", text,
-                    [forms[group.Number], calendar]);
+                    [form, calendar]);
             }
         }
     }
