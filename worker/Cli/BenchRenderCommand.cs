@@ -69,8 +69,9 @@ public static class BenchRenderCommand
         var pages = Rates(Warmup, Math.Max(1, n / 5), rounds, () => templates.Render("results-publicity.html", publicity));
         Console.WriteLine($"render: results publicity of 50 rows (print style included) on one thread: best {pages.Max():N0} documents/s, median {Median(pages):N0} documents/s");
 
-        // The draw day's largest document, a campaign's 一企一表: 50 entities, a page each (the six inspectors of its group, ten
-        // groups of five entities, three departments' items and the result codes' legend on every page).
+        // A 50-page 一企一表: an entity a page (the six inspectors of its group, three departments' items and the result codes'
+        // legend on every page). Ten groups' pages in one document, as a campaign's form was before it went out a file per
+        // group, larger than any group's form a province's draw day makes; kept so the figures compare across sessions.
         var form = new InspectionRecordForm("部门联合抽查情况记录表", "清河县2026年度网吧、娱乐场所部门联合抽查",
             [new DepartmentItems("县市场监督管理局", ["营业执照公示信息", "食品经营许可"]), new DepartmentItems("县公安局", ["消防安全", "治安管理"]),
                 new DepartmentItems("县文化广电和旅游局", ["网络文化经营许可"])],

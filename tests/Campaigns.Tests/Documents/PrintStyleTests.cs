@@ -1,3 +1,5 @@
+using Campaigns.Core.Documents;
+using Campaigns.Core.Draws;
 using Campaigns.Documents;
 using Campaigns.Tests.Fixtures;
 
@@ -30,8 +32,9 @@ public class PrintStyleTests
     [Fact]
     public void InspectionRecord_EachEntityOnItsOwnSheet()
     {
-        var html = Templates.Render("inspection-record.html", SampleDocuments.Models()["inspection-record.html"]);
+        var form = (InspectionRecordForm)SampleDocuments.Models()["inspection-record.html"];
+        var html = Templates.Render("inspection-record.html", form);
         html.ShouldContain(".page { break-after: page; page-break-after: always; }");
-        html.Split("<section class=\"page\">").Length.ShouldBe(SampleDocuments.Draw.Entities.Count + 1);
+        html.Split("<section class=\"page\">").Length.ShouldBe(GroupEntities.Of(SampleDocuments.Draw)[form.Groups.Single().Number].Count + 1);
     }
 }

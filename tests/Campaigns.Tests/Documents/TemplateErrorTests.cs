@@ -40,12 +40,12 @@ public class TemplateErrorTests : IDisposable
     {
         // Department is printed twice in the form: once per check item (line 8), once per inspector of a group (line 11).
         var form = (InspectionRecordForm)Models["inspection-record.html"];
-        var group = form.Groups[1];
-        var inspectorBlank = form with { Groups = [form.Groups[0], group with { Inspectors = [group.Inspectors[0] with { Department = "" }, .. group.Inspectors.Skip(1)] }, .. form.Groups.Skip(2)] };
+        var group = form.Groups[0];
+        var inspectorBlank = form with { Groups = [group with { Inspectors = [group.Inspectors[0], group.Inspectors[1] with { Department = "" }, .. group.Inspectors.Skip(2)] }] };
         var itemBlank = form with { Items = [form.Items[0] with { Department = "" }, .. form.Items.Skip(1)] };
 
         Should.Throw<TemplateException>(() => Templates.Render("inspection-record.html", inspectorBlank))
-            .Message.ShouldContain("inspection-record.sbn-html:11:110: missing field Department: InspectionRecordForm.Groups[1].Inspectors[0].Department is empty");
+            .Message.ShouldContain("inspection-record.sbn-html:11:110: missing field Department: InspectionRecordForm.Groups[0].Inspectors[1].Department is empty");
         Should.Throw<TemplateException>(() => Templates.Render("inspection-record.html", itemBlank))
             .Message.ShouldContain("inspection-record.sbn-html:8:111: missing field Department: InspectionRecordForm.Items[0].Department is empty");
     }

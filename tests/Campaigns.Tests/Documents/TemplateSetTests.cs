@@ -45,7 +45,7 @@ public class TemplateSetTests : IDisposable
         "plan-publication.html" => DocumentModels.PlanPublication(Plan, Timeline),
         "department-letter.html" => DocumentModels.DepartmentLetter(Plan, Campaign, Draw, "market", Timeline),
         "entity-notice.html" => DocumentModels.EntityNotices(Plan, Campaign, Draw.Entities, Timeline),
-        "inspection-record.html" => DocumentModels.InspectionRecordForm(Plan, Campaign, Draw),
+        "inspection-record.html" => DocumentModels.InspectionRecordForm(Plan, Campaign, Draw, Draw.Groups[0]),
         "results-publicity.html" => DocumentModels.ResultsPublicity(Plan, Campaign, Draw, Results),
         "draw-record.html" => DocumentModels.DrawRecord(Plan, Campaign, Draw),
         _ => DocumentModels.SummaryReport(Plan, Campaign, Draw, Results, new DateOnly(2024, 7, 1)),
@@ -65,13 +65,15 @@ public class TemplateSetTests : IDisposable
     }
 
     [Fact]
-    public void InspectionRecordForm_OnePagePerDrawnEntity_WithFullLegend()
+    public void InspectionRecordForm_OnePagePerEntityTheGroupVisits_WithFullLegend()
     {
-        var form = DocumentModels.InspectionRecordForm(Plan, Campaign, Draw);
-        form.Pages.Count.ShouldBe(Draw.Entities.Count);
+        var group = Draw.Groups[^1];
+        var visited = GroupEntities.Of(Draw)[group.Number];
+        var form = DocumentModels.InspectionRecordForm(Plan, Campaign, Draw, group);
+        form.Pages.Select(p => p.Uscc).ShouldBe(visited.Select(e => e.Uscc));
         form.Legend.Count.ShouldBe(10);
         var html = Templates.Render("inspection-record.html", form);
-        html.Split("<section class=\"page\">").Length.ShouldBe(Draw.Entities.Count + 1);
+        html.Split("<section class=\"page\">").Length.ShouldBe(visited.Count + 1);
     }
 
     [Fact]

@@ -143,7 +143,7 @@ public static class SampleDocuments
             ["check-item-change.html"] = itemChange,
             ["department-letter.html"] = DocumentModels.DepartmentLetter(plan, campaign, Draw, "market", timeline),
             ["entity-notice.html"] = DocumentModels.EntityNotices(plan, campaign, Draw.Entities.Take(2), timeline),
-            ["inspection-record.html"] = DocumentModels.InspectionRecordForm(plan, campaign, Draw),
+            ["inspection-record.html"] = DocumentModels.InspectionRecordForm(plan, campaign, Draw, Draw.Groups[0]),
             ["results-publicity.html"] = DocumentModels.ResultsPublicity(plan, campaign, Draw, Results),
             ["summary-report.html"] = DocumentModels.SummaryReport(plan, campaign, Draw, Results, ResultDeadline),
             ["draw-record.html"] = DocumentModels.DrawRecord(plan, campaign, Draw, [Substitution]),

@@ -138,23 +138,23 @@ public static class DocumentModels
         ChineseDates.Format(campaign.DrawOn));
 
     /// <summary>
-    /// The 一企一表 of a campaign: a page per drawn entity, with the inspectors of the group that visits it. Given
-    /// <paramref name="group"/>, only that group's pages and inspectors (what its inspectors are sent, 002 (三)4); a page
-    /// keeps the entity's number in the draw either way, so the groups' files together number 1 to N as the draw record does.
+    /// One inspection group's 一企一表 (what its inspectors are sent, 002 (三)4): a page for each entity the group visits,
+    /// with the group's inspectors. A page keeps the entity's number in the draw, so the groups' files together number 1
+    /// to N as the draw record does.
     /// </summary>
-    public static InspectionRecordForm InspectionRecordForm(AnnualPlan plan, CampaignPlan campaign, Draw draw, int? group = null)
+    public static InspectionRecordForm InspectionRecordForm(AnnualPlan plan, CampaignPlan campaign, Draw draw, InspectionGroup group)
     {
         var groupOf = GroupEntities.GroupOf(draw);
         return new InspectionRecordForm(
             "部门联合抽查情况记录表",
             campaign.Name,
             Items(plan, campaign),
-            [.. draw.Groups.Where(g => group is null || g.Number == group).Select(g => new InspectionRecordForm.Group(g.Number, [.. g.Members.Select(m =>
+            [new InspectionRecordForm.Group(group.Number, [.. group.Members.Select(m =>
                 new InspectionRecordForm.Inspector(m.Name, plan.Department(m.DepartmentId).Name, m.CertificateNumber,
-                    m.CertificateNumber == g.LeaderCertificateNumber ? "组长" : "组员"))]))],
+                    m.CertificateNumber == group.LeaderCertificateNumber ? "组长" : "组员"))])],
             [.. draw.Entities
                 .Select((e, i) => new InspectionRecordForm.Page(i + 1, e.Name, e.Uscc, e.LegalRepresentative, e.Address, groupOf[e.Uscc].Number))
-                .Where(p => group is null || p.Group == group)],
+                .Where(p => p.Group == group.Number)],
             [.. Enum.GetValues<ResultCode>().Select(c => new InspectionRecordForm.Code((int)c, c.ChineseName()))]);
     }
 

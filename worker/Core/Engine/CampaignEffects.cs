@@ -83,7 +83,7 @@ internal sealed class CampaignEffects(AnnualPlan plan, CampaignPlan campaign, IR
         // inspectors matched to the entity (002 (三)4), so a group's inspectors get their own pages and not the other
         // groups' names, and the lead department prints a stack per group.
         IReadOnlyList<string> forms = [.. draw.Groups.Select(g => Document(
-            $"inspection-record-group-{g.Number}", "inspection-record", DocumentModels.InspectionRecordForm(plan, campaign, draw, g.Number)))];
+            $"inspection-record-group-{g.Number}", "inspection-record", DocumentModels.InspectionRecordForm(plan, campaign, draw, g)))];
         // One file of a page per entity, not a file per entity: the lead department prints and serves them together.
         IReadOnlyList<string> notices = campaign.AnnounceToEntities
             ? [Document("entity-notices", "entity-notice", DocumentModels.EntityNotices(plan, campaign, draw.Entities, Timeline))]
