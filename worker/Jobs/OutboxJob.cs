@@ -17,7 +17,8 @@ public sealed class OutboxJob(OutboxDispatcher outbox)
     /// <summary>Returns how many messages left, which the dashboard shows as the job's result.</summary>
     [Queue(Queue)]
     // A pass fails only when the store or a bug stops it (a message's own refusal is the dispatcher's business): three
-    // retries over about three minutes, then Failed on the dashboard. The sweep enqueues a fresh pass meanwhile anyway.
+    // retries over about three minutes, then Failed on the dashboard. The sweep runs a waiting retry at once whenever
+    // the store answers it and rows are owed (OutboxSweep.Enqueue).
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 60, 120])]
     public Task<int> SendAsync(CancellationToken cancellationToken) => outbox.DispatchAsync(cancellationToken);
 }

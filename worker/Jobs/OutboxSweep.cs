@@ -8,9 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Campaigns.Jobs;
 
 /// <summary>
-/// Decides and enqueues. <see cref="Enqueue"/>: when the outbox has a row due and no pass is waiting, retrying or running
-/// here, enqueues an <see cref="OutboxJob"/> (or requeues the pass that failed last, so a pass that keeps failing stays one
-/// Failed job rather than a new one each sweep). It reads the ledger, not what the last tick made, so a process that died
+/// Decides and enqueues. <see cref="Enqueue"/>: when the outbox has a row due and no pass is waiting or running here,
+/// enqueues an <see cref="OutboxJob"/>, or runs again at once a pass that is waiting out its retry back-off or was left
+/// Failed (so a pass that keeps failing stays one job rather than a new one each sweep). It reads the ledger, not what the last tick made, so a process that died
 /// between a tick's commit and its enqueue loses nothing: the next sweep (at start, and every DispatchInterval) finds the
 /// rows owed. <see cref="Reconcile"/> keeps the ledger's per-message jobs and Hangfire's in step.
 /// </summary>
@@ -25,27 +25,48 @@ public sealed class OutboxSweep(
 
     private bool _deadLettersChecked;
 
+    // The pass this sweep last put in line. The queue's count misses a pass that a server has just taken and not yet marked
+    // Processing, and the sweep would make a second one beside it; the job's own state has no such gap.
+    private volatile string? _inLine;
+
     public bool Enqueue()
     {
         var monitoring = storage.GetMonitoringApi();
-        // One waiting pass is enough: it takes every row due when it runs. A retrying pass will, too. A pass running here
-        // takes the rows a tick adds meanwhile in its next claim. (One running on another instance does not count: a
-        // killed instance's pass looks Processing for a long while.)
+        // One waiting pass is enough: it takes every row due when it runs. A pass running here takes the rows a tick adds
+        // meanwhile in its next claim. (One running on another instance does not count: a killed instance's pass looks
+        // Processing for a long while.)
         if (monitoring.EnqueuedCount(OutboxJob.Queue) > 0
-            || monitoring.ScheduledJobs(0, Window).Any(j => IsPass(j.Value.Job))
+            || StillInLine()
             || monitoring.ProcessingJobs(0, Window).Any(j => IsPass(j.Value.Job) && Here(j.Value.ServerId))
             || store.DueDeliveries(time.GetUtcNow(), 1).Count == 0)
         {
             return false;
         }
-        var failed = monitoring.FailedJobs(0, Window).FirstOrDefault(j => IsPass(j.Value.Job)).Key;
-        if (failed is not null)
+        // A pass that failed is run again now, not left to its back-off: the store has just answered this sweep, and what
+        // stops a pass is most often the store itself (a PostgreSQL restart). Its back-off held every owed message a
+        // minute or two after the store was back.
+        var stopped = monitoring.ScheduledJobs(0, Window).Where(j => IsPass(j.Value.Job)).Select(j => j.Key)
+            .Concat(monitoring.FailedJobs(0, Window).Where(j => IsPass(j.Value.Job)).Select(j => j.Key))
+            .FirstOrDefault();
+        if (stopped is not null)
         {
-            jobs.Requeue(failed);
+            jobs.Requeue(stopped);
+            _inLine = stopped;
             return true;
         }
-        jobs.Enqueue<OutboxJob>(job => job.SendAsync(CancellationToken.None));
+        _inLine = jobs.Enqueue<OutboxJob>(job => job.SendAsync(CancellationToken.None));
         return true;
+    }
+
+    private bool StillInLine()
+    {
+        if (_inLine is not { } id)
+        {
+            return false;
+        }
+        using var connection = storage.GetConnection();
+        var state = connection.GetStateData(id)?.Name;
+        return state == EnqueuedState.StateName || state == ProcessingState.StateName;
     }
 
     /// <summary>

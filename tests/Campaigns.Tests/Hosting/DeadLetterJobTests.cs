@@ -173,6 +173,28 @@ public sealed class DeadLetterJobTests : IDisposable
     }
 
     [Fact]
+    public async Task Sweep_APassWaitingOutItsBackOff_RunsAtOnceWhenTheStoreAnswers()
+    {
+        using var host = Start();
+        await host.StartAsync();
+        await HostTicks.WaitFor(host);
+        var storage = host.Services.GetRequiredService<JobStorage>();
+        var jobs = host.Services.GetRequiredService<IBackgroundJobClient>();
+        // As Hangfire leaves a pass that the store's restart stopped: scheduled again after a back-off.
+        var retrying = jobs.Create<OutboxJob>(job => job.SendAsync(CancellationToken.None), new ScheduledState(TimeSpan.FromMinutes(10)));
+        Owe(host, "owed after a restart");
+
+        var sweep = host.Services.GetRequiredService<OutboxSweep>();
+        var enqueued = Enumerable.Range(0, 5).Count(_ => sweep.Enqueue());
+
+        enqueued.ShouldBeLessThanOrEqualTo(1, "one pass at a time (the worker's own sweep may have been first)");
+        await WaitForState(storage, retrying, SucceededState.StateName);
+        storage.GetMonitoringApi().ScheduledJobs(0, 100).ShouldNotContain(j => j.Value.Job!.Type == typeof(OutboxJob));
+        host.Services.GetRequiredService<CampaignStore>().Deliveries().Single(d => d.IdempotencyKey == "owed after a restart").State.ShouldBe("sent");
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task Dashboard_TwoDeadLetters_ChromiumShowsBothFailedJobsWithTheirErrors()
     {
         using var host = Start();
