@@ -3,8 +3,8 @@ namespace Campaigns.Storage;
 /// <summary>
 /// The audit trail's last row as one transaction has left it, so that a tick's several batches of audit rows (draws,
 /// transitions, flags, documents, messages) take the audit lock and read the head once, not once each: on PostgreSQL
-/// those were two round trips a batch, up to ten a plan. Good only inside the transaction that read it, and only until a
-/// rollback to a savepoint undoes rows (and, on PostgreSQL, the lock) it counted: <see cref="Forget"/> then.
+/// those were two round trips a batch, up to ten a plan. Good only inside the transaction that read it (which has no
+/// savepoints to roll back to: see CampaignStore.ApplyTogether).
 /// </summary>
 internal sealed class AuditHead
 {
@@ -15,6 +15,4 @@ internal sealed class AuditHead
     public AuditEntry? Last { get; private set; }
 
     public void MovedTo(AuditEntry? last) => (Known, Last) = (true, last);
-
-    public void Forget() => (Known, Last) = (false, null);
 }

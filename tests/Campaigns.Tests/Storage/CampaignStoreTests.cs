@@ -159,6 +159,29 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         store.VerifyAuditTrail().ShouldBeNull();
     }
 
+    /// <summary>A plan another instance ticked meanwhile writes nothing, and the plans with it still apply together.</summary>
+    [Fact]
+    public void Apply_SeveralPlansTogether_OneSuperseded_WritesNothing_TheOthersApplied()
+    {
+        var store = Store();
+        var qinghe = TestPlans.Plan(TestPlans.PublishedOn);
+        var heping = qinghe with { Office = qinghe.Office with { Name = "和平县“双随机、一公开”工作领导小组办公室" }, Campaigns = [TestPlans.NetCafe("hp-2024-netcafe")] };
+        var day = new DateOnly(2024, 4, 9);
+        var stale = store.Snapshot(qinghe);
+        store.Apply(qinghe, DrawDay(qinghe), [], [Message("qh-w2")], day, Now, "w2", stale.Version).WasSuperseded.ShouldBeFalse();
+
+        var results = store.Apply(
+            [new ReadyTick(qinghe, DrawDay(qinghe), [], [Message("qh-w1")], day, stale), new ReadyTick(heping, DrawDay(heping), [], [Message("hp-w1")], day, store.Snapshot(heping))],
+            Now, "w1");
+
+        results[0].Applied.ShouldNotBeNull().WasSuperseded.ShouldBeTrue();
+        results[1].Applied.ShouldNotBeNull().Transitions.Count.ShouldBe(4);
+        store.Deliveries().Select(d => d.IdempotencyKey).ShouldBe(["qh-w2", "hp-w1"], ignoreOrder: true);
+        store.TickLog().Select(t => $"{t.PlanKey} {t.Instance}").ShouldBe([$"{qinghe.Key} w2", $"{heping.Key} w1"], ignoreOrder: true);
+        store.DrawnInYear(2024).Draws.ShouldBe(2);
+        store.VerifyAuditTrail().ShouldBeNull();
+    }
+
     [Fact]
     public void Apply_ThousandsOfMessagesAcrossInsertChunks_SomeAlreadyQueued_EachNewOneQueuedOnce()
     {
