@@ -20,7 +20,11 @@ public sealed class SqliteProvider : StoreProvider
     public SqliteProvider(string path, bool durable = true)
     {
         _path = path;
-        _pragmas = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;" + (durable ? "" : " PRAGMA synchronous = OFF;");
+        // temp_store: a statement that writes several rows (a bulk insert, an update) keeps the pages it changes in a
+        // statement journal until it ends, so that a constraint failing half-way undoes only that statement. By default a
+        // journal past 64 KiB goes to a new file in the temporary folder, written page by page and deleted when the
+        // statement ends: 52 files, 259 MB in 130,790 writes in a 200-campaign bench-tick. In memory it reaches no disk.
+        _pragmas = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA temp_store = MEMORY;" + (durable ? "" : " PRAGMA synchronous = OFF;");
         // Pooled: opening a connection per operation without a pool cost about 8 ms each (a year of simulate with results
         // missing took 15.4 s, 7.7 s pooled). A pooled connection keeps the file open, as a running worker does anyway.
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();

@@ -21,6 +21,14 @@ public sealed class SqliteDurabilityTests : IDisposable
         Synchronous(new StorageOptions { Durable = false }.Create(Path.Combine(_folder.FullName, "simulate.db"))).ShouldBe(0L, "OFF");
     }
 
+    [Fact]
+    public void Connections_KeepStatementJournalsInMemory()
+    {
+        // A bulk insert's statement journal went to a temporary file of its own, written page by page, otherwise.
+        using var connection = new StorageOptions().Create(Path.Combine(_folder.FullName, "worker.db")).Connect();
+        connection.ExecuteScalar<long>("PRAGMA temp_store").ShouldBe(2L, "MEMORY");
+    }
+
     private static long Synchronous(StoreProvider provider)
     {
         using var connection = provider.Connect();
