@@ -22,6 +22,10 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
 
     protected CampaignStore Store() => db.Open();
 
+    /// <summary>A second office's plan beside <paramref name="qinghe"/>: its own key, one campaign of its own.</summary>
+    private static AnnualPlan Heping(AnnualPlan qinghe) =>
+        qinghe with { Office = qinghe.Office with { Name = "和平县“双随机、一公开”工作领导小组办公室" }, Campaigns = [TestPlans.NetCafe("hp-2024-netcafe")] };
+
     private static TickOutcome DrawDay() => DrawDay(TestPlans.Plan(TestPlans.PublishedOn));
 
     private static TickOutcome DrawDay(AnnualPlan plan) =>
@@ -134,7 +138,7 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     {
         var store = Store();
         var qinghe = TestPlans.Plan(TestPlans.PublishedOn);
-        var heping = qinghe with { Office = qinghe.Office with { Name = "和平县“双随机、一公开”工作领导小组办公室" }, Campaigns = [TestPlans.NetCafe("hp-2024-netcafe")] };
+        var heping = Heping(qinghe);
         var day = new DateOnly(2024, 4, 9);
         ReadyTick Ready(AnnualPlan plan, OutboxMessage message) => new(plan, DrawDay(plan),
             [new WrittenDocument($"2024/{plan.Campaigns[0].Id}/draw-record.json", plan.Campaigns[0].Id, new string('a', 64))], [message], day, store.Snapshot(plan));
@@ -165,7 +169,7 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     {
         var store = Store();
         var qinghe = TestPlans.Plan(TestPlans.PublishedOn);
-        var heping = qinghe with { Office = qinghe.Office with { Name = "和平县“双随机、一公开”工作领导小组办公室" }, Campaigns = [TestPlans.NetCafe("hp-2024-netcafe")] };
+        var heping = Heping(qinghe);
         var day = new DateOnly(2024, 4, 9);
         var stale = store.Snapshot(qinghe);
         store.Apply(qinghe, DrawDay(qinghe), [], [Message("qh-w2")], day, Now, "w2", stale.Version).WasSuperseded.ShouldBeFalse();
