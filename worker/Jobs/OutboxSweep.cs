@@ -10,9 +10,9 @@ namespace Campaigns.Jobs;
 /// <summary>
 /// Decides and enqueues. <see cref="Enqueue"/>: when the outbox has a row due and no pass is waiting or running here,
 /// enqueues an <see cref="OutboxJob"/>, or runs again at once a pass that is waiting out its retry back-off or was left
-/// Failed (so a pass that keeps failing stays one job rather than a new one each sweep). It reads the ledger, not what the last tick made, so a process that died
-/// between a tick's commit and its enqueue loses nothing: the next sweep (at start, and every DispatchInterval) finds the
-/// rows owed. <see cref="Reconcile"/> keeps the ledger's per-message jobs and Hangfire's in step.
+/// Failed (so a pass that keeps failing stays one job rather than a new one each sweep). It reads the ledger, not what the
+/// last tick made, so a process that died between a tick's commit and its enqueue loses nothing: the next sweep (at
+/// start, and every DispatchInterval) finds the rows owed. <see cref="Reconcile"/> keeps the ledger's per-message jobs and Hangfire's in step.
 /// </summary>
 public sealed class OutboxSweep(
     CampaignStore store, IBackgroundJobClient jobs, JobStorage storage, IDeliveryRetries retries, TimeProvider time, IOptions<WorkerOptions> options)
