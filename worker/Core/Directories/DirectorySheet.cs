@@ -96,7 +96,8 @@ public static class DirectorySheet
     {
         private readonly EntityTable.Builder _entities = new(rows, textLength);
         // By the USCC's number, not its text: a million strings kept only to find duplicates.
-        private readonly Dictionary<UInt128, int> _seen = [];
+        // Sized like the table: grown step by step, it was resized some twenty times on the way to a province's million keys.
+        private readonly Dictionary<UInt128, int> _seen = new(rows);
         private readonly List<DirectoryProblem> _headers = [];
         private readonly List<DirectoryProblem> _rows = [];
         private readonly List<DirectoryProblem> _missing = [];
