@@ -126,7 +126,7 @@ public static class BenchRenderCommand
             perFire.Add((total - create).TotalNanoseconds / (n * path.Length));
         }
         Console.WriteLine($"lifecycle: {n:N0} campaigns from Draft to Archived ({path.Length} fires each, every trigger asked CanFire first, as a tick does): " +
-            $"per fire best {perFire.Min():N0} ns, median {Median(perFire):N0} ns; building the machine {Median(perCreate):N0} ns (once per campaign and tick)");
+            $"per fire best {perFire.Min():N0} ns, median {Median(perFire):N0} ns; building the machine {Median(perCreate):N0} ns (once per engine thread: CampaignMachine)");
 
         void Run(int count)
         {

@@ -34,13 +34,15 @@ public static class Reconciler
             CancelRequested: () => campaign.CancelledReason is not null);
         var transitions = new List<TransitionRecord>();
         var effects = new CampaignEffects(plan, campaign, milestones);
-        // An archived or cancelled campaign leaves its state no more: no machine to build (in the generated 200-campaign year,
+        // An archived or cancelled campaign leaves its state no more: no machine to ask (in the generated 200-campaign year,
         // about half of all campaign-days).
-        var machine = CampaignLifecycle.Final.Contains(state) ? null : CampaignLifecycle.Create(() => state, s => state = s, guards);
+        var walker = CampaignLifecycle.Final.Contains(state) ? null : _machine ??= new CampaignMachine();
+        var machine = walker?.Start(state, guards);
         while (machine is not null && NextDue(machine) is { } trigger)
         {
             var from = state;
             machine.Fire(trigger);
+            state = walker!.State;
             if (trigger == CampaignTrigger.Draw)
             {
                 draw = attempt!.Draw!;
@@ -62,6 +64,10 @@ public static class Reconciler
             effects.Documents,
             [.. effects.Deliveries, .. reminders]);
     }
+
+    // The lifecycle's machine, built once per thread rather than per campaign and tick (CampaignMachine).
+    [ThreadStatic]
+    private static CampaignMachine? _machine;
 
     // A campaign's dates change only with its plan or the calendar, which are read again only when their files change.
     private static readonly Remembered<CampaignPlan, IReadOnlyDictionary<MilestoneKind, Milestone>> Milestones = new();

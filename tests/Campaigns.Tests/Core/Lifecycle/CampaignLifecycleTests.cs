@@ -103,6 +103,26 @@ public class CampaignLifecycleTests
     }
 
     [Fact]
+    public void CampaignMachine_PointedAtCampaignsInTurn_AnswersEachOnesStateAndGuards()
+    {
+        var walker = new CampaignMachine();
+        var published = LifecycleGuards.Always(false) with { PlanPublished = () => true };
+
+        var first = walker.Start(CampaignState.Draft, published);
+        first.Fire(CampaignTrigger.Publish);
+        walker.State.ShouldBe(CampaignState.Published);
+
+        // The next campaign: its own state, and its own guards (nothing of the first's carries over).
+        var second = walker.Start(CampaignState.Draft, LifecycleGuards.Always(false));
+        second.CanFire(CampaignTrigger.Publish).ShouldBeFalse("the second campaign's plan is not published");
+        walker.State.ShouldBe(CampaignState.Draft);
+        Should.Throw<InvalidTransitionException>(() => second.Fire(CampaignTrigger.Publish)).Message.ShouldContain("plan published");
+
+        walker.Start(CampaignState.Inspecting, LifecycleGuards.Always(true)).Fire(CampaignTrigger.CloseWindow);
+        walker.State.ShouldBe(CampaignState.ResultEntry);
+    }
+
+    [Fact]
     public void Diagram_MatchesReadme()
     {
         var readme = File.ReadAllText(Path.Combine(Fixtures.Repository.Root, "README.md"));
