@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Campaigns.Core.Archive;
@@ -83,7 +82,7 @@ public static class CampaignArchive
             new AuditAnchor(check.BrokenAt is null, check.BrokenAt, audit.LastOrDefault()?.Seq, audit.LastOrDefault()?.Hash, head?.Seq, head?.Hash),
             ArchiveManifest.Describe(files),
             shared);
-        var manifestBytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(manifest, Json));
+        var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest, Json);
         files[ArchiveManifest.FileName] = manifestBytes;
         return new Bundle(ArchiveBundle.Create(files, requestedOn), manifest, ArchiveManifest.Sha256(manifestBytes), check);
     }
@@ -131,5 +130,5 @@ public static class CampaignArchive
     public static ArchiveManifest? ReadManifest(byte[] content) => JsonSerializer.Deserialize<ArchiveManifest>(content, Json);
 
     private static void Add<T>(Dictionary<string, byte[]> files, string name, T value) =>
-        files[RecordsFolder + name] = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value, Json));
+        files[RecordsFolder + name] = JsonSerializer.SerializeToUtf8Bytes(value, Json);
 }

@@ -35,7 +35,7 @@ public sealed class DocumentWriter(IOptions<WorkerOptions> options, TemplateSet 
                 byte[] raw => raw,
                 string text => Encoding.UTF8.GetBytes(text),
                 StatisticsTable table => StatisticsWorkbook.Write(table),
-                _ => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(order.Model, order.Model.GetType(), Json)),
+                _ => JsonSerializer.SerializeToUtf8Bytes(order.Model, order.Model.GetType(), Json),
             };
 
     /// <summary>Writes what <see cref="Render"/> made of <paramref name="order"/> to its path, unless the file already holds it.</summary>
