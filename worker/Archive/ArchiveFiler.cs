@@ -42,8 +42,10 @@ public sealed class ArchiveFiler(CampaignStore store, IOptions<WorkerOptions> op
         return filed;
     }
 
-    // Enough to keep every core busy, few enough that the bundles held at once stay small.
-    private static int BuiltTogether => 4 * Environment.ProcessorCount;
+    // Enough to keep every core busy between two filings (at the end of each few the cores wait for its slowest build), few
+    // enough that the bundles held at once stay small (78 KiB on average in a province year). A province's 2,000 bundles
+    // took 15.3 s in fews of 16 a core against 17.3 s in fews of 4 (one run each).
+    private static int BuiltTogether => 16 * Environment.ProcessorCount;
 
     private (CampaignRow Campaign, CampaignArchive.Bundle Bundle)? BuildOwed(string campaignId, AuditCheckpoint? checkedSoFar)
     {
