@@ -38,17 +38,24 @@ public static class Reconciler
         // about half of all campaign-days).
         var walker = CampaignLifecycle.Final.Contains(state) ? null : _machine ??= new CampaignMachine();
         var machine = walker?.Start(state, guards);
-        while (machine is not null && NextDue(machine) is { } trigger)
+        try
         {
-            var from = state;
-            machine.Fire(trigger);
-            state = walker!.State;
-            if (trigger == CampaignTrigger.Draw)
+            while (machine is not null && NextDue(machine) is { } trigger)
             {
-                draw = attempt!.Draw!;
+                var from = state;
+                machine.Fire(trigger);
+                state = walker!.State;
+                if (trigger == CampaignTrigger.Draw)
+                {
+                    draw = attempt!.Draw!;
+                }
+                transitions.Add(new TransitionRecord(campaign.Id, today, from, state, trigger, Describe(trigger, campaign, draw)));
+                effects.OnTransition(trigger, draw, facts.Results);
             }
-            transitions.Add(new TransitionRecord(campaign.Id, today, from, state, trigger, Describe(trigger, campaign, draw)));
-            effects.OnTransition(trigger, draw, facts.Results);
+        }
+        finally
+        {
+            walker?.Release();
         }
 
         var flags = Flags(context, campaign, facts, state, draw, attempt, milestones);

@@ -10,7 +10,8 @@ namespace Campaigns.Core.Lifecycle;
 /// </summary>
 public sealed class CampaignMachine
 {
-    private LifecycleGuards _guards = LifecycleGuards.Always(false);
+    private static readonly LifecycleGuards Idle = LifecycleGuards.Always(false);
+    private LifecycleGuards _guards = Idle;
 
     public CampaignMachine()
     {
@@ -37,4 +38,10 @@ public sealed class CampaignMachine
         _guards = guards;
         return Machine;
     }
+
+    /// <summary>
+    /// Lets go of the campaign's guards: they hold its facts and the directory snapshot, which a machine kept by an idle
+    /// thread would otherwise keep alive after the worker has read new directories.
+    /// </summary>
+    public void Release() => _guards = Idle;
 }

@@ -120,6 +120,10 @@ public class CampaignLifecycleTests
 
         walker.Start(CampaignState.Inspecting, LifecycleGuards.Always(true)).Fire(CampaignTrigger.CloseWindow);
         walker.State.ShouldBe(CampaignState.ResultEntry);
+
+        // Released, it holds no campaign's guards: every guard fails until the next Start.
+        walker.Release();
+        walker.Machine.CanFire(CampaignTrigger.PreparePublicity).ShouldBeFalse("a released machine asks no campaign's guards");
     }
 
     [Fact]
