@@ -37,14 +37,14 @@ public static class Reconciler
         // An archived or cancelled campaign leaves its state no more: no machine to ask (in the generated 200-campaign year,
         // about half of all campaign-days).
         var walker = CampaignLifecycle.Final.Contains(state) ? null : _machine ??= new CampaignMachine();
-        var machine = walker?.Start(state, guards);
+        walker?.Start(state, guards);
         try
         {
-            while (machine is not null && NextDue(machine) is { } trigger)
+            while (walker is not null && NextDue(walker.Machine) is { } trigger)
             {
                 var from = state;
-                machine.Fire(trigger);
-                state = walker!.State;
+                walker.Machine.Fire(trigger);
+                state = walker.State;
                 if (trigger == CampaignTrigger.Draw)
                 {
                     draw = attempt!.Draw!;

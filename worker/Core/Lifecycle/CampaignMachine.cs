@@ -31,13 +31,8 @@ public sealed class CampaignMachine
 
     public StateMachine<CampaignState, CampaignTrigger> Machine { get; }
 
-    /// <summary>The machine, now for a campaign in <paramref name="state"/> whose guards are <paramref name="guards"/>.</summary>
-    public StateMachine<CampaignState, CampaignTrigger> Start(CampaignState state, LifecycleGuards guards)
-    {
-        State = state;
-        _guards = guards;
-        return Machine;
-    }
+    /// <summary>Points <see cref="Machine"/> at a campaign in <paramref name="state"/> whose guards are <paramref name="guards"/>.</summary>
+    public void Start(CampaignState state, LifecycleGuards guards) => (State, _guards) = (state, guards);
 
     /// <summary>
     /// Lets go of the campaign's guards: they hold its facts and the directory snapshot, which a machine kept by an idle

@@ -108,17 +108,18 @@ public class CampaignLifecycleTests
         var walker = new CampaignMachine();
         var published = LifecycleGuards.Always(false) with { PlanPublished = () => true };
 
-        var first = walker.Start(CampaignState.Draft, published);
-        first.Fire(CampaignTrigger.Publish);
+        walker.Start(CampaignState.Draft, published);
+        walker.Machine.Fire(CampaignTrigger.Publish);
         walker.State.ShouldBe(CampaignState.Published);
 
         // The next campaign: its own state, and its own guards (nothing of the first's carries over).
-        var second = walker.Start(CampaignState.Draft, LifecycleGuards.Always(false));
-        second.CanFire(CampaignTrigger.Publish).ShouldBeFalse("the second campaign's plan is not published");
+        walker.Start(CampaignState.Draft, LifecycleGuards.Always(false));
+        walker.Machine.CanFire(CampaignTrigger.Publish).ShouldBeFalse("the second campaign's plan is not published");
         walker.State.ShouldBe(CampaignState.Draft);
-        Should.Throw<InvalidTransitionException>(() => second.Fire(CampaignTrigger.Publish)).Message.ShouldContain("plan published");
+        Should.Throw<InvalidTransitionException>(() => walker.Machine.Fire(CampaignTrigger.Publish)).Message.ShouldContain("plan published");
 
-        walker.Start(CampaignState.Inspecting, LifecycleGuards.Always(true)).Fire(CampaignTrigger.CloseWindow);
+        walker.Start(CampaignState.Inspecting, LifecycleGuards.Always(true));
+        walker.Machine.Fire(CampaignTrigger.CloseWindow);
         walker.State.ShouldBe(CampaignState.ResultEntry);
 
         // Released, it holds no campaign's guards: every guard fails until the next Start.
