@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -108,11 +109,10 @@ public sealed class SmtpTransport(SmtpSettings settings, Contact from, TimeProvi
         {
             client.ServerCertificateValidationCallback = (_, certificate, _, _) => Pinned(certificate, pin);
         }
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        Socket? socket = null;
         try
         {
-            // Bounded by the token: a blocking Connect would wait for the operating system's own timeout.
-            socket.ConnectAsync(settings.Host, settings.Port, cancellationToken).AsTask().GetAwaiter().GetResult();
+            socket = Open(settings.Host, settings.Port, cancellationToken);
             client.Connect(socket, settings.Host, settings.Port, settings.Security switch
             {
                 SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
@@ -131,9 +131,58 @@ public sealed class SmtpTransport(SmtpSettings settings, Contact from, TimeProvi
         catch
         {
             client.Dispose();
-            socket.Dispose();
+            socket?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A socket connected to the server and left blocking, with NoDelay. Connected without blocking and polled, so the token
+    /// bounds the connect (a blocking connect waits for the operating system's own timeout); not with ConnectAsync: a socket
+    /// used once asynchronously stays with the runtime's event loop, and each blocking read of a reply then waited for
+    /// that loop's thread and a pool thread to pass the reply on. That more than doubled a send's processor time (a kept
+    /// connection to smtp-sink: 300–340 µs a message against 135–145 µs without the hand-offs).
+    /// </summary>
+    private static Socket Open(string host, int port, CancellationToken cancellationToken)
+    {
+        SocketException? refused = null;
+        foreach (var address in Dns.GetHostAddressesAsync(host, cancellationToken).GetAwaiter().GetResult())
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, Blocking = false };
+            try
+            {
+                try
+                {
+                    socket.Connect(address, port);
+                }
+                catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
+                {
+                    // Under way: polled below.
+                }
+                // Writable once connected, in error once refused; checked for a stop every tenth of a second meanwhile.
+                while (!socket.Poll(100_000, SelectMode.SelectWrite) && !socket.Poll(0, SelectMode.SelectError))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+                if (socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error) is int error and not 0)
+                {
+                    throw new SocketException(error);
+                }
+                socket.Blocking = true;
+                return socket;
+            }
+            catch (SocketException e)
+            {
+                socket.Dispose();
+                refused = e;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+        throw refused ?? new SocketException((int)SocketError.HostNotFound);
     }
 
     /// <summary>A pinned certificate stands for the server by itself: its chain and name are not asked about.</summary>

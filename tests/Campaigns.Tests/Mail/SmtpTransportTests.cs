@@ -100,6 +100,47 @@ public class SmtpTransportTests : IDisposable
     }
 
     [Fact]
+    public void Send_ConnectNeverCompletes_TimesOutAsUnavailable()
+    {
+        // A listener whose queue of unaccepted connections is full: Linux drops further SYNs, so a connect to it hangs
+        // (retrying for minutes) unless the transport bounds it.
+        using var full = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        full.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        full.Listen(0);
+        var port = ((IPEndPoint)full.LocalEndPoint!).Port;
+        var queued = new List<Socket>();
+        try
+        {
+            // Fill the queue: connects that complete at once, until one does not.
+            while (queued.Count < 16)
+            {
+                var filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { Blocking = false };
+                queued.Add(filler);
+                try
+                {
+                    filler.Connect(IPAddress.Loopback, port);
+                }
+                catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
+                {
+                }
+                if (!filler.Poll(200_000, SelectMode.SelectWrite))
+                {
+                    break;
+                }
+            }
+            queued.Count.ShouldBeLessThan(16, "the listener's queue never filled, so nothing here would hang");
+            var elapsed = System.Diagnostics.Stopwatch.StartNew();
+            var error = Should.Throw<MailServerUnavailableException>(() => Transport(port, TimeSpan.FromSeconds(1)).Send(Envelope("unreachable"), CancellationToken.None));
+            error.Message.ShouldContain("did not answer within");
+            elapsed.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            queued.ForEach(s => s.Dispose());
+        }
+    }
+
+    [Fact]
     public void Send_StartTlsToServerWithoutIt_RefusedNeverSentInClear()
     {
         // The test server offers no STARTTLS: the client must refuse rather than fall back to plain text.
