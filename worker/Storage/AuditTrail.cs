@@ -28,6 +28,9 @@ internal static class AuditTrail
     private const string Columns =
         "seq AS Seq, at AS At, actor AS Actor, action AS Action, campaign_id AS CampaignId, detail_json AS DetailJson, previous_hash AS PreviousHash, hash AS Hash";
 
+    /// <summary>Reads the last row, the head new rows follow (null: the trail is empty).</summary>
+    public const string HeadSql = $"SELECT {Columns} FROM audit_trail ORDER BY seq DESC LIMIT 1";
+
     /// <summary>
     /// Appends rows after the head (read from the table, or as <paramref name="head"/> knows it, which then moves to the
     /// last row appended). The caller holds the store's audit lock (BEGIN IMMEDIATE on SQLite, an advisory lock on
@@ -39,7 +42,7 @@ internal static class AuditTrail
     {
         var last = head is { Known: true }
             ? head.Last
-            : connection.QuerySingleOrDefault<AuditEntry>($"SELECT {Columns} FROM audit_trail ORDER BY seq DESC LIMIT 1", transaction: transaction);
+            : connection.QuerySingleOrDefault<AuditEntry>(HeadSql, transaction: transaction);
         var entries = new List<AuditEntry>();
         foreach (var (action, campaignId, detail) in rows)
         {
@@ -98,5 +101,5 @@ internal static class AuditTrail
         [.. connection.Query<AuditEntry>($"SELECT {Columns} FROM audit_trail WHERE campaign_id = @campaignId ORDER BY seq", new { campaignId })];
 
     public static AuditEntry? Head(DbConnection connection) =>
-        connection.QuerySingleOrDefault<AuditEntry>($"SELECT {Columns} FROM audit_trail ORDER BY seq DESC LIMIT 1");
+        connection.QuerySingleOrDefault<AuditEntry>(HeadSql);
 }

@@ -9,9 +9,9 @@ namespace Campaigns.Storage;
 /// Many rows with one INSERT ... VALUES (...), (...) per chunk instead of one statement per row: a province's deadline day
 /// writes tens of thousands of rows. Every full chunk runs the same command, prepared once with its parameters and given
 /// new values: SQLite compiles a statement per command, which for a draw day's hundreds of thousands of rows cost more
-/// than inserting them. On PostgreSQL the rows go in with binary COPY instead (one stream, no SQL to parse or parameters
-/// to bind), or, when the insert has a tail (ON CONFLICT, RETURNING), as one INSERT ... SELECT from the columns sent as
-/// arrays (see <c>Unnest</c>).
+/// than inserting them. On PostgreSQL many rows go in with binary COPY instead (one stream, no SQL to parse or parameters
+/// to bind); a few rows, or an insert with a tail (ON CONFLICT, RETURNING), as one INSERT ... SELECT from the columns sent
+/// as arrays (see <c>Unnest</c>).
 /// </summary>
 internal static class BulkInsert
 {
@@ -21,6 +21,11 @@ internal static class BulkInsert
     // against 1.8 µs at 20). About 40 parameters a statement is near the best for every table (100,000 rows, one
     // transaction, measured with the worker's own path).
     private const int SqliteParameters = 40;
+
+    // COPY is two round trips on PostgreSQL (the server's CopyInResponse, then the rows and its CommandComplete); an
+    // INSERT ... SELECT FROM unnest is one. Below this many rows the statement goes, as for
+    // each group of marks a dispatch pass commits (8 audit rows on one connection).
+    private const int CopyFrom = 64;
 
     /// <summary>
     /// Inserts <paramref name="rows"/> (one value per column, in order) into <paramref name="table"/>; <paramref name="tail"/>
@@ -33,7 +38,7 @@ internal static class BulkInsert
         if (connection is NpgsqlConnection npgsql)
         {
             var all = rows.ToList();
-            if (tail.Length > 0)
+            if (tail.Length > 0 || all.Count < CopyFrom)
             {
                 return Unnest<T>(npgsql, transaction, table, columns, all, tail);
             }

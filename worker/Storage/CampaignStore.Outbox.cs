@@ -70,18 +70,33 @@ public sealed partial class CampaignStore
 
     public void MarkSent(long id, DateTimeOffset at) => MarkSent([id], at);
 
-    /// <summary>Marks the rows sent in one transaction, with one audit row each.</summary>
+    /// <summary>
+    /// Marks the rows sent in one transaction, with one audit row each. The update, the audit lock and the trail's head go
+    /// as one batch of statements, in the order they ran one by one: with the audit rows and the commit, three round trips
+    /// on PostgreSQL instead of six, for every group of marks a dispatch pass commits.
+    /// </summary>
     public void MarkSent(IReadOnlyCollection<long> ids, DateTimeOffset at) => InTransaction((connection, transaction) =>
     {
-        var list = ids.ToArray();
-        connection.Execute(
-            $"UPDATE deliveries SET state = 'sent', sent_at = @at, attempts = attempts + 1, last_error = NULL WHERE {InList("id", "ids")}",
-            new { ids = list, at = at.ToString("O") }, transaction);
-        var rows = connection.Query<(long Id, string? CampaignId, string Key, string State, long Attempts)>(
-            $"SELECT id, campaign_id, idempotency_key, state, attempts FROM deliveries WHERE {InList("id", "ids")} ORDER BY id",
-            new { ids = list }, transaction);
+        var statements = new List<string>
+        {
+            $"UPDATE deliveries SET state = 'sent', sent_at = @at, attempts = attempts + 1, last_error = NULL WHERE {InList("id", "ids")} " +
+                "RETURNING id, campaign_id, idempotency_key, state, attempts",
+        };
+        if (_provider.AuditLock.Length > 0)
+        {
+            statements.Add(_provider.AuditLock);
+        }
+        statements.Add(AuditTrail.HeadSql);
+        using var results = connection.QueryMultiple(string.Join(";\n", statements), new { ids = ids.ToArray(), at = at.ToString("O") }, transaction);
+        var rows = results.Read<(long Id, string? CampaignId, string Key, string State, long Attempts)>().OrderBy(r => r.Id).ToList();
+        if (_provider.AuditLock.Length > 0)
+        {
+            results.Read();
+        }
+        var head = new AuditHead();
+        head.MovedTo(results.ReadSingleOrDefault<AuditEntry>());
         Audit(connection, transaction, at, "outbox", [.. rows.Select(r => ("delivery-sent", r.CampaignId,
-            (object)new { id = r.Id, key = r.Key, state = r.State, attempts = r.Attempts, lastError = (string?)null }))]);
+            (object)new { id = r.Id, key = r.Key, state = r.State, attempts = r.Attempts, lastError = (string?)null }))], head);
     });
 
     /// <summary>
