@@ -45,12 +45,17 @@ public sealed partial class CampaignStore
         {
             // Candidates skip rows another session holds (pg_locks is only a hint: the try-lock below decides); the re-read after
             // locking drops a row another instance settled between the two statements. pg_locks shows every database of the
-            // server: another database's outbox holding the same ids must not hide this one's rows.
+            // server: another database's outbox holding the same ids must not hide this one's rows. The held ids are read
+            // once, as an array: as an anti-join PostgreSQL read and sorted every pending row to find the oldest @max (9.3 ms
+            // for 5,000 pending rows; a province's draw day queues 35,000), where the pending rows' index in id order stops
+            // at @max (0.36 ms).
             var candidates = locks.Query<long>(
                 $"""
-                SELECT id FROM deliveries d WHERE {due} AND NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory'
-                    AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                    AND l.classid = {ClaimLockClass}::oid AND l.objid = (d.id & 2147483647)::oid AND l.objsubid = 2)
+                WITH held AS MATERIALIZED (
+                    SELECT coalesce(array_agg(l.objid), ARRAY[]::oid[]) AS ids FROM pg_locks l WHERE l.locktype = 'advisory'
+                        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                        AND l.classid = {ClaimLockClass}::oid AND l.objsubid = 2)
+                SELECT id FROM deliveries d, held WHERE {due} AND NOT ((d.id & 2147483647)::oid = ANY(held.ids))
                 ORDER BY id LIMIT @max
                 """, parameters).ToArray();
             var locked = locks.Query<long>(
