@@ -19,8 +19,8 @@ namespace Campaigns.Engine;
 /// is dead (after <see cref="WorkerOptions.MaxDeliveryAttempts"/>, or at once when retrying cannot help); the other
 /// messages go on. Without a retrier (simulate, bench) such a row is dead at once. A server that is unavailable stops the
 /// pass and charges no row; the next sweep's pass tries again. Sent rows are marked in group commits
-/// (<see cref="DeliveryBatch.Sent"/>), at most <see cref="UnmarkedPerConnection"/> per connection waiting, so a crash
-/// between send and mark repeats at most those messages in flight, with the same Message-ID (derived from the idempotency
+/// (<see cref="DeliveryBatch.Sent"/>), at most <see cref="MaxUnmarked"/> waiting, so a crash between send and mark repeats
+/// at most those messages in flight, with the same Message-ID (derived from the idempotency
 /// key) so they are recognisable. A stop (cancellation) claims and begins nothing more, but lets the messages in hand
 /// finish and their marks commit, so a graceful stop repeats nothing.
 /// </summary>
@@ -31,9 +31,11 @@ public sealed class OutboxDispatcher(
     private readonly WorkerOptions _options = options.Value;
     private readonly AttachmentFiles _attachments = new();
 
-    // Sent rows whose marks may wait for the next group commit, per connection: enough that a commit's cost (an fsync, the
-    // audit lock) is shared by many rows, few enough that a crash repeats only a handful, with the same Message-ID.
-    public const int UnmarkedPerConnection = 16;
+    // Sent rows whose marks may wait for the next group commit, in a pass over any number of connections: enough that a
+    // commit's cost (an fsync, the audit lock, three round trips on PostgreSQL) is shared by many rows, few enough that a
+    // crash repeats only a handful, with the same Message-ID. The writer commits once half of them have queued. Counted per
+    // connection (16) before, one connection committed every 8 sends and its sender waited on the commits.
+    public const int MaxUnmarked = 64;
 
     // The passes and the per-message jobs all use the one set of connections; one at a time, so no row is sent twice.
     private readonly SemaphoreSlim _pass = new(1, 1);
@@ -65,7 +67,7 @@ public sealed class OutboxDispatcher(
                     // A stop claims nothing more; what was sent is marked below before the pass ends.
                     cancellationToken.ThrowIfCancellationRequested();
                     using var batch = store.ClaimBatch(time.GetUtcNow(), owner is null ? _options.DispatchBatchSize : 1,
-                        owner is null ? null : [owner.DeliveryId], UnmarkedPerConnection * _options.SmtpConnections);
+                        owner is null ? null : [owner.DeliveryId], MaxUnmarked);
                     if (batch.Deliveries.Count == 0)
                     {
                         break;

@@ -17,7 +17,7 @@ namespace Campaigns.Tests.Integration;
 /// simulated year on a shared fast clock, mailing a real SMTP server, while the test kills workers (SIGKILL) or restarts
 /// the database or the SMTP server. What must hold: every outbox row ends sent; every sent row's Message-ID arrived, twice
 /// only where a send completed and its mark was lost (per kill, or per instance and database restart, at most the marks
-/// waiting for a group commit: OutboxDispatcher.UnmarkedPerConnection per SMTP connection; none on a graceful stop); no transition
+/// waiting for a group commit, OutboxDispatcher.MaxUnmarked; none on a graceful stop); no transition
 /// recorded twice; the final states and transitions those a single-process simulate of the year reaches. The figures
 /// (kills, duplicates, messages, transitions, real durations) go to the test output and bin/…/cluster-faults.txt; they
 /// are never asserted on, as they depend on the machine.
@@ -33,11 +33,12 @@ public sealed partial class ClusterFaultTests(ITestOutputHelper output) : IDispo
     private static readonly DateTimeOffset DrainStart = new(2026, 12, 31, 9, 0, 0, TimeSpan.FromHours(8));
     private static readonly string[] Workers = ["w1", "w2", "w3"];
 
-    // The workers' SMTP connections (the default): each sends one message at a time, and its sent messages' marks wait for
-    // the next group commit, at most OutboxDispatcher.UnmarkedPerConnection of them: what a kill can cut from their marks.
+    // The workers' SMTP connections (the default): each sends one message at a time.
     private static readonly int Connections = new WorkerOptions().SmtpConnections;
 
-    private static readonly int Unmarked = Connections * OutboxDispatcher.UnmarkedPerConnection;
+    // A worker's sent messages whose marks wait for the next group commit, over all its connections: what a kill can cut
+    // from their marks.
+    private const int Unmarked = OutboxDispatcher.MaxUnmarked;
 
     // Three cold workers on two cores need seconds to start Quartz and JIT their first tick; the shared clock reaches
     // 1 January only after that (before it, it reads days of 2025, when the 2026 plan owes nothing).
