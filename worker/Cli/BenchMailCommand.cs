@@ -116,16 +116,19 @@ public static class BenchMailCommand
             using var mime = MailMessages.Build(Envelope(message), from);
             mime.WriteTo(Stream.Null, cancellationToken);
         }
-        watch.Restart();
-        var built = rendered.Select(message => MailMessages.Build(Envelope(message), from)).ToList();
-        var build = watch.Elapsed;
-        watch.Restart();
-        foreach (var mime in built)
+        // One message built, written and dropped at a time, as a sender does. Building all of them before writing any
+        // measured 75-154 µs a build where one at a time measured 17-23 (a harness, 5,000 reminders a round): the messages held went through
+        // the collector's older generations.
+        var (build, write) = (TimeSpan.Zero, TimeSpan.Zero);
+        foreach (var message in rendered)
         {
+            var started = Stopwatch.GetTimestamp();
+            using var mime = MailMessages.Build(Envelope(message), from);
+            var builtAt = Stopwatch.GetTimestamp();
             mime.WriteTo(Stream.Null, cancellationToken);
-            mime.Dispose();
+            build += Stopwatch.GetElapsedTime(started, builtAt);
+            write += Stopwatch.GetElapsedTime(builtAt);
         }
-        var write = watch.Elapsed;
         Console.WriteLine($"mime: {n:N0} MimeKit messages built in {build.TotalMilliseconds * 1000 / n:F0} µs each and written in " +
             $"{write.TotalMilliseconds * 1000 / n:F0} µs each = {n / (build + write).TotalSeconds:F1} messages/s (one thread)");
 
