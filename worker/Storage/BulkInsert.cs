@@ -23,8 +23,8 @@ internal static class BulkInsert
     private const int SqliteParameters = 40;
 
     // COPY is two round trips on PostgreSQL (the server's CopyInResponse, then the rows and its CommandComplete); an
-    // INSERT ... SELECT FROM unnest is one. Below this many rows the statement goes, as for
-    // each group of marks a dispatch pass commits (8 audit rows on one connection).
+    // INSERT ... SELECT FROM unnest is one. Fewer rows than this go as the statement: a dispatch pass's group of marks
+    // (its audit rows, up to 32), a plan's few transitions or flags on a tick.
     private const int CopyFrom = 64;
 
     /// <summary>
