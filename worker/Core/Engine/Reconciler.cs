@@ -36,26 +36,29 @@ public static class Reconciler
         var effects = new CampaignEffects(plan, campaign, milestones);
         // An archived or cancelled campaign leaves its state no more: no machine to ask (in the generated 200-campaign year,
         // about half of all campaign-days).
-        var walker = CampaignLifecycle.Final.Contains(state) ? null : _machine ??= new CampaignMachine();
-        walker?.Start(state, guards);
-        try
+        if (!CampaignLifecycle.Final.Contains(state))
         {
-            while (walker is not null && NextDue(walker.Machine) is { } trigger)
+            var walker = _machine ??= new CampaignMachine();
+            walker.Start(state, guards);
+            try
             {
-                var from = state;
-                walker.Machine.Fire(trigger);
-                state = walker.State;
-                if (trigger == CampaignTrigger.Draw)
+                while (NextDue(walker.Machine) is { } trigger)
                 {
-                    draw = attempt!.Draw!;
+                    var from = state;
+                    walker.Machine.Fire(trigger);
+                    state = walker.State;
+                    if (trigger == CampaignTrigger.Draw)
+                    {
+                        draw = attempt!.Draw!;
+                    }
+                    transitions.Add(new TransitionRecord(campaign.Id, today, from, state, trigger, Describe(trigger, campaign, draw)));
+                    effects.OnTransition(trigger, draw, facts.Results);
                 }
-                transitions.Add(new TransitionRecord(campaign.Id, today, from, state, trigger, Describe(trigger, campaign, draw)));
-                effects.OnTransition(trigger, draw, facts.Results);
             }
-        }
-        finally
-        {
-            walker?.Release();
+            finally
+            {
+                walker.Release();
+            }
         }
 
         var flags = Flags(context, campaign, facts, state, draw, attempt, milestones);
