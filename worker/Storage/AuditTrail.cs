@@ -32,17 +32,19 @@ internal static class AuditTrail
     public const string HeadSql = $"SELECT {Columns} FROM audit_trail ORDER BY seq DESC LIMIT 1";
 
     /// <summary>
-    /// Appends rows after the head (read from the table, or as <paramref name="head"/> knows it, which then moves to the
-    /// last row appended). The caller holds the store's audit lock (BEGIN IMMEDIATE on SQLite, an advisory lock on
-    /// PostgreSQL) until it commits, so no other writer can take the same seq.
+    /// Appends rows after <paramref name="head"/>, read in this transaction, which then moves to the last row appended. The
+    /// caller holds the store's audit lock (BEGIN IMMEDIATE on SQLite, an advisory lock on PostgreSQL) until it commits, so
+    /// no other writer can take the same seq.
     /// </summary>
     public static void Append(
         DbConnection connection, DbTransaction transaction, DateTimeOffset at, string actor,
-        IEnumerable<(string Action, string? CampaignId, object Detail)> rows, AuditHead? head = null)
+        IEnumerable<(string Action, string? CampaignId, object Detail)> rows, AuditHead head)
     {
-        var last = head is { Known: true }
-            ? head.Last
-            : connection.QuerySingleOrDefault<AuditEntry>(HeadSql, transaction: transaction);
+        if (!head.Known)
+        {
+            throw new InvalidOperationException("The audit trail's head must be read, under the audit lock, before rows are appended.");
+        }
+        var last = head.Last;
         var entries = new List<AuditEntry>();
         foreach (var (action, campaignId, detail) in rows)
         {
@@ -54,7 +56,7 @@ internal static class AuditTrail
         }
         BulkInsert.Rows(connection, transaction, "audit_trail", ["seq", "at", "actor", "action", "campaign_id", "detail_json", "previous_hash", "hash"],
             entries.Select(e => new object?[] { e.Seq, e.At, e.Actor, e.Action, e.CampaignId, e.DetailJson, e.PreviousHash, e.Hash }));
-        head?.MovedTo(last);
+        head.MovedTo(last);
     }
 
     /// <summary>The canonical string's hash; see the class summary.</summary>

@@ -76,30 +76,19 @@ public sealed partial class CampaignStore
     public void MarkSent(long id, DateTimeOffset at) => MarkSent([id], at);
 
     /// <summary>
-    /// Marks the rows sent in one transaction, with one audit row each. The update, the audit lock and the trail's head go
-    /// as one batch of statements, in the order they ran one by one: with the audit rows and the commit, three round trips
-    /// on PostgreSQL instead of six, for every group of marks a dispatch pass commits.
+    /// Marks the rows sent in one transaction, with one audit row each. The update goes in one batch with the audit lock
+    /// and the trail's head: with the audit rows and the commit, three round trips on PostgreSQL, for every group of marks
+    /// a dispatch pass commits.
     /// </summary>
     public void MarkSent(IReadOnlyCollection<long> ids, DateTimeOffset at) => InTransaction((connection, transaction) =>
     {
-        var statements = new List<string>
-        {
+        using var results = connection.QueryMultiple(
             $"UPDATE deliveries SET state = 'sent', sent_at = @at, attempts = attempts + 1, last_error = NULL WHERE {InList("id", "ids")} " +
-                "RETURNING id, campaign_id, idempotency_key, state, attempts",
-        };
-        if (_provider.AuditLock.Length > 0)
-        {
-            statements.Add(_provider.AuditLock);
-        }
-        statements.Add(AuditTrail.HeadSql);
-        using var results = connection.QueryMultiple(string.Join(";\n", statements), new { ids = ids.ToArray(), at = at.ToString("O") }, transaction);
+                $"RETURNING id, campaign_id, idempotency_key, state, attempts;\n{AuditHeadSql}",
+            new { ids = ids.ToArray(), at = at.ToString("O") }, transaction);
         var rows = results.Read<(long Id, string? CampaignId, string Key, string State, long Attempts)>().OrderBy(r => r.Id).ToList();
-        if (_provider.AuditLock.Length > 0)
-        {
-            results.Read();
-        }
         var head = new AuditHead();
-        head.MovedTo(results.ReadSingleOrDefault<AuditEntry>());
+        ReadAuditHead(results, head);
         Audit(connection, transaction, at, "outbox", [.. rows.Select(r => ("delivery-sent", r.CampaignId,
             (object)new { id = r.Id, key = r.Key, state = r.State, attempts = r.Attempts, lastError = (string?)null }))], head);
     });

@@ -115,11 +115,29 @@ public sealed partial class CampaignStore
         // The head is read after the lock, every time unless the caller keeps it for this one transaction (AuditHead):
         // remembering it per transaction object is not safe, as Npgsql reuses one transaction object for a connection's
         // successive transactions.
-        if (head is not { Known: true })
+        head ??= new AuditHead();
+        if (!head.Known)
         {
-            Run(connection, transaction, _provider.AuditLock);
+            using var results = connection.QueryMultiple(AuditHeadSql, transaction: transaction);
+            ReadAuditHead(results, head);
         }
         AuditTrail.Append(connection, transaction, at, actor, rows, head);
+    }
+
+    /// <summary>
+    /// The audit lock, then the trail's head, as one batch of statements (one round trip on PostgreSQL, not two); a caller
+    /// may put statements of its own before them. <see cref="ReadAuditHead"/> reads their results.
+    /// </summary>
+    private string AuditHeadSql => _provider.AuditLock.Length > 0 ? $"{_provider.AuditLock};\n{AuditTrail.HeadSql}" : AuditTrail.HeadSql;
+
+    /// <summary>Moves <paramref name="head"/> to the head <see cref="AuditHeadSql"/> read, from where its results begin.</summary>
+    private void ReadAuditHead(SqlMapper.GridReader results, AuditHead head)
+    {
+        if (_provider.AuditLock.Length > 0)
+        {
+            results.Read();
+        }
+        head.MovedTo(results.ReadSingleOrDefault<AuditEntry>());
     }
 
     public OfficeFacts LoadFacts(AnnualPlan plan) => Snapshot(plan).Facts;
