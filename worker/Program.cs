@@ -1,3 +1,9 @@
 using Campaigns.Cli;
+using Campaigns.Host;
 
-return await CliApp.Build().Parse(args).InvokeAsync();
+var root = CliApp.Build();
+if (JitProfile.Name(args, root.Subcommands.Select(c => c.Name)) is { } command)
+{
+    JitProfile.Start(command, Environment.GetEnvironmentVariable);
+}
+return await root.Parse(args).InvokeAsync();
