@@ -14,7 +14,7 @@ public sealed partial class CampaignStore
     {
         using var connection = Connect();
         return ReadPending(connection, null,
-            $"SELECT {PendingColumns} FROM deliveries WHERE state = 'pending' AND job_id IS NULL AND next_attempt_at <= @now ORDER BY id LIMIT @max",
+            $"SELECT {PendingColumns} FROM deliveries {_provider.PendingByAge} WHERE state = 'pending' AND job_id IS NULL AND next_attempt_at <= @now ORDER BY id LIMIT @max",
             new { now = now.ToString("O"), max });
     }
 
@@ -38,7 +38,7 @@ public sealed partial class CampaignStore
         {
             using var connection = Connect();
             return new DeliveryBatch(this, _time, null, ReadPending(connection, null,
-                $"SELECT {PendingColumns} FROM deliveries WHERE {due} ORDER BY id LIMIT @max", parameters), maxUnmarked);
+                $"SELECT {PendingColumns} FROM deliveries {_provider.PendingByAge} WHERE {due} ORDER BY id LIMIT @max", parameters), maxUnmarked);
         }
         var locks = Connect();
         try

@@ -42,6 +42,11 @@ public sealed class SqliteProvider : StoreProvider
 
     internal override string SkipLocked => "";
 
+    // SQLite's planner, with no statistics, takes deliveries_pending (state, next_attempt_at) for the claim's WHERE and
+    // then sorts every pending row, bodies and all, to find the oldest 200: 6-19 ms a claim with 5,000 pending, under 1 ms
+    // through the partial index in id order, which stops at the 200th.
+    internal override string PendingByAge => "INDEXED BY deliveries_due";
+
     internal override DbConnection Connect()
     {
         var connection = new SqliteConnection(_connectionString);

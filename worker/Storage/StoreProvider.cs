@@ -25,6 +25,9 @@ public abstract class StoreProvider : IDisposable
     /// <summary>Appended to the outbox claim's SELECT: instances skip each other's rows instead of waiting or sending twice.</summary>
     internal abstract string SkipLocked { get; }
 
+    /// <summary>Follows <c>FROM deliveries</c> where pending rows are read oldest first: the index that holds them in that order.</summary>
+    internal virtual string PendingByAge => "";
+
     /// <summary>An open connection, set up for the store's queries.</summary>
     internal abstract DbConnection Connect();
 
