@@ -206,5 +206,6 @@ internal static class PostgresMigrations
         ALTER TABLE deliveries ADD COLUMN bodies bytea NULL;
         """,
         FactChangesMigration.PostgresWeights,
+        SqliteMigrations.ArchiveMilestoneIndexes,
     ];
 }

@@ -215,6 +215,7 @@ internal static class SqliteMigrations
         ALTER TABLE deliveries ADD COLUMN bodies BLOB NULL;
         """,
         FactChangesMigration.SqliteWeights,
+        ArchiveMilestoneIndexes,
     ];
 
     /// <summary>Step 10, the same text on both providers.</summary>
@@ -352,6 +353,16 @@ internal static class SqliteMigrations
         """
         -- Each plan's tick reads the active flags of its scopes; a province's overdue days hold thousands of them.
         CREATE INDEX flags_active_scope ON flags(scope) WHERE cleared_on IS NULL;
+        """;
+
+    /// <summary>Step 22, the same text on both providers.</summary>
+    public const string ArchiveMilestoneIndexes =
+        """
+        -- Which archived campaigns are owed a bundle (CampaignStore.ArchivesOwed) asks of each its last transition's and its
+        -- filings' audit rows. Through audit_trail_campaign that read every audit row of every archived campaign, 20-30 ms
+        -- a sweep at a province's year end; these hold only those two actions' rows.
+        CREATE INDEX audit_trail_transitions ON audit_trail(campaign_id, seq) WHERE action = 'transition';
+        CREATE INDEX audit_trail_filings ON audit_trail(campaign_id, seq) WHERE action = 'archive-filed';
         """;
 
     /// <summary>Step 19, the same text on both providers.</summary>

@@ -37,8 +37,8 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     [Fact]
     public void Open_NewFile_AppliesEveryMigration_AndReopensWithoutReapplying()
     {
-        Store().SchemaVersion.ShouldBe(21);
-        Store().SchemaVersion.ShouldBe(21);
+        Store().SchemaVersion.ShouldBe(22);
+        Store().SchemaVersion.ShouldBe(22);
     }
 
     [Fact]
