@@ -572,6 +572,20 @@ public sealed class CampaignStoreOnPostgresTests() : CampaignStoreTests(TestStor
     }
 
     [Fact]
+    public void ClaimBatch_SomeOfTheOldestHeldElsewhere_TopsUpPastThem_OldestFirst()
+    {
+        var store = Store();
+        store.Apply(TestPlans.Plan(), new TickOutcome([], [], [], []), [], [Message("a"), Message("b"), Message("c"), Message("d")], new DateOnly(2024, 4, 9), Now, "t");
+        using var first = store.ClaimBatch(Now, 1);
+        var held = first.Deliveries.ShouldHaveSingleItem().Id;
+
+        // The oldest two are a (held) and b: b is taken, then the batch is filled past every held row with c, not with a.
+        using var second = Store().ClaimBatch(Now, 2);
+        second.Deliveries.Select(d => d.Message.IdempotencyKey).ShouldBe(["b", "c"]);
+        second.Deliveries.ShouldNotContain(d => d.Id == held);
+    }
+
+    [Fact]
     public void ClaimBatch_RowSettledByAnotherInstance_NotClaimedAgain()
     {
         var store = Store();
