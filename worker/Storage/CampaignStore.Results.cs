@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Campaigns.Core.Results;
-using Dapper;
 
 namespace Campaigns.Storage;
 
@@ -33,25 +32,18 @@ public sealed partial class CampaignStore
     /// <summary>New results; one already entered for the same entity, department and item is left as it is. The count of new ones.</summary>
     private int InsertResults(DbConnection connection, DbTransaction transaction, IReadOnlyList<ResultEntry> entries, string source)
     {
-        var added = 0;
-        foreach (var e in entries)
-        {
-            added += connection.Execute(
-                """
-                INSERT INTO results (campaign_id, uscc, department_id, item, code, inspected_on, entered_on, remarks, inspectors, handling_opinion, signed, refusal_reason,
-                                     questions_answered, source)
-                VALUES (@CampaignId, @Uscc, @DepartmentId, @item, @code, @inspected, @entered, @Remarks, @inspectors, @HandlingOpinion, @signed, @RefusalReason,
-                        @answered, @source)
-                ON CONFLICT (campaign_id, uscc, department_id, item) DO NOTHING
-                """,
-                new
-                {
-                    e.CampaignId, e.Uscc, e.DepartmentId, code = (int)e.Code, inspected = Text(e.InspectedOn), entered = Text(e.EnteredOn), e.Remarks,
-                    inspectors = e.Inspectors is null ? null : string.Join(";", e.Inspectors), e.HandlingOpinion, signed = e.Signed is null ? (int?)null : e.Signed.Value ? 1 : 0,
-                    e.RefusalReason, source, item = e.Item ?? "", answered = e.QuestionsAnswered ? 1 : 0,
-                },
-                transaction);
-        }
+        // One statement for many rows (BulkInsert), not one per row: a province's day of results is tens of thousands of rows,
+        // and each statement was compiled anew. RETURNING names the rows that went in; one already there is left as it is.
+        var added = BulkInsert.Rows<long>(connection, transaction, "results",
+            ["campaign_id", "uscc", "department_id", "item", "code", "inspected_on", "entered_on", "remarks", "inspectors", "handling_opinion", "signed",
+                "refusal_reason", "questions_answered", "source"],
+            entries.Select(e => new object?[]
+            {
+                e.CampaignId, e.Uscc, e.DepartmentId, e.Item ?? "", (long)e.Code, Text(e.InspectedOn), Text(e.EnteredOn), e.Remarks,
+                e.Inspectors is null ? null : string.Join(";", e.Inspectors), e.HandlingOpinion, e.Signed is null ? null : e.Signed.Value ? 1L : 0L,
+                e.RefusalReason, e.QuestionsAnswered ? 1L : 0L, source,
+            }),
+            "ON CONFLICT (campaign_id, uscc, department_id, item) DO NOTHING RETURNING seq").Count;
         AuditResults(connection, transaction, entries, source, added);
         return added;
     }
@@ -59,19 +51,12 @@ public sealed partial class CampaignStore
     /// <summary>Corrections of entered results, appended; the results themselves never change.</summary>
     private void InsertCorrections(DbConnection connection, DbTransaction transaction, IReadOnlyList<ResultCorrection> corrections, string source)
     {
-        connection.Execute(
-            """
-            INSERT INTO result_corrections (campaign_id, uscc, department_id, item, previous_code, code, reason, signed_by, corrected_on, source)
-            VALUES (@CampaignId, @Uscc, @DepartmentId, @item, @previous, @code, @Reason, @SignedBy, @on, @source)
-            """,
-            corrections.Select(c => new
+        BulkInsert.Rows(connection, transaction, "result_corrections",
+            ["campaign_id", "uscc", "department_id", "item", "previous_code", "code", "reason", "signed_by", "corrected_on", "source"],
+            corrections.Select(c => new object?[]
             {
-                c.CampaignId, c.Uscc, c.DepartmentId, item = c.Item ?? "", previous = (int)c.Previous, code = (int)c.Code, c.Reason, c.SignedBy, on = Text(c.CorrectedOn), source,
-            }),
-            transaction);
-        foreach (var c in corrections)
-        {
-            Audit(connection, transaction, _time.GetUtcNow(), source, "result-corrected", c.CampaignId, c);
-        }
+                c.CampaignId, c.Uscc, c.DepartmentId, c.Item ?? "", (long)c.Previous, (long)c.Code, c.Reason, c.SignedBy, Text(c.CorrectedOn), source,
+            }));
+        Audit(connection, transaction, _time.GetUtcNow(), source, [.. corrections.Select(c => ("result-corrected", (string?)c.CampaignId, (object)c))]);
     }
 }

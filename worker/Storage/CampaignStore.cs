@@ -771,12 +771,8 @@ public sealed partial class CampaignStore
         }
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
-        connection.Execute(
-            """
-            INSERT INTO follow_up_closures (campaign_id, uscc, department_id, action, note, closed_on)
-            VALUES (@CampaignId, @Uscc, @DepartmentId, @action, @Note, @on)
-            """,
-            closures.Select(c => new { c.CampaignId, c.Uscc, c.DepartmentId, action = c.Action.ToString(), c.Note, on = Text(c.ClosedOn) }), transaction);
+        BulkInsert.Rows(connection, transaction, "follow_up_closures", ["campaign_id", "uscc", "department_id", "action", "note", "closed_on"],
+            closures.Select(c => new object?[] { c.CampaignId, c.Uscc, c.DepartmentId, c.Action.ToString(), c.Note, Text(c.ClosedOn) }));
         Audit(connection, transaction, _time.GetUtcNow(), actor, [.. closures.Select(c => ("follow-up-closed", (string?)c.CampaignId, (object)c))]);
         transaction.Commit();
     }
@@ -990,15 +986,13 @@ public sealed partial class CampaignStore
             return;
         }
         // The sheet as submitted: rows already recorded were left as they were (ON CONFLICT DO NOTHING), `added` says how many were new.
-        foreach (var campaign in entries.GroupBy(e => e.CampaignId))
+        // A row per campaign, chained after one read of the trail's head.
+        Audit(connection, transaction, _time.GetUtcNow(), source, [.. entries.GroupBy(e => e.CampaignId).Select(campaign => ("results-entered", (string?)campaign.Key, (object)new
         {
-            Audit(connection, transaction, _time.GetUtcNow(), source, "results-entered", campaign.Key, new
-            {
-                source,
-                added,
-                entries = campaign.Select(e => new { e.Uscc, e.DepartmentId, code = (int)e.Code, e.InspectedOn, e.EnteredOn, e.Remarks }),
-            });
-        }
+            source,
+            added,
+            entries = campaign.Select(e => new { e.Uscc, e.DepartmentId, code = (int)e.Code, e.InspectedOn, e.EnteredOn, e.Remarks }),
+        }))]);
     }
 
     private void AuditDelivery(DbConnection connection, DbTransaction transaction, long id, DateTimeOffset at, string actor, string action)
