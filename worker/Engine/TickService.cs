@@ -65,7 +65,9 @@ public sealed class TickService(
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.TickParallelism > 0 ? _options.TickParallelism : Environment.ProcessorCount };
 
         // The version is read before the facts: if another instance applies this plan's tick meanwhile, Apply sees it moved.
-        Parallel.ForEach(ticks, parallel, t => Stage(t, () => t.Snapshot = store.Snapshot(t.Plan)));
+        // Whether each plan's kept facts still hold is read once for all plans; a plan whose facts moved reads them itself.
+        var checks = ReadFactsChecks();
+        Parallel.ForEach(ticks, parallel, t => Stage(t, () => t.Snapshot = store.Snapshot(t.Plan, checks)));
         phases.Mark("load facts");
         var directory = directoryRead.GetAwaiter().GetResult();
         phases.Mark("read directories (beyond the plans and facts)");
@@ -155,6 +157,23 @@ public sealed class TickService(
         Interlocked.Increment(ref _completed);
         metrics.TickCompleted(time.GetUtcNow());
         return new TickReport(report, phases, failures);
+    }
+
+    /// <summary>
+    /// Every plan's version and facts' fingerprint at once (<see cref="CampaignStore.ReadFactsChecks"/>); null when the store
+    /// cannot answer, and each plan then reads its own, failing alone as it would have.
+    /// </summary>
+    private FactsChecks? ReadFactsChecks()
+    {
+        try
+        {
+            return store.ReadFactsChecks();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogWarning(e, "Reading every plan's facts fingerprint at once failed; each plan reads its own");
+            return null;
+        }
     }
 
     /// <summary>Runs a stage of a plan that has not failed yet; a failure stops that plan's later stages and no other plan's.</summary>

@@ -434,6 +434,36 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         store.Results("c").ShouldBe([entry]);
     }
 
+    /// <summary>The same as the store's own check, from one read of every plan's version and fingerprint (a tick's).</summary>
+    [Fact]
+    public void Snapshot_WithChecksOfEveryPlan_KeepsTheFactsWhileNothingMoved_ReadsAnyWriteAfresh_WithTheVersionRead()
+    {
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        var other = TestPlans.Plan(TestPlans.PublishedOn) with { Office = plan.Office with { Name = "和平区市场监督管理局" } };
+        var campaign = plan.Campaigns[0];
+        store.Apply(plan, DrawDay(), [], [Message("k1") with { CampaignId = campaign.Id }], new DateOnly(2024, 4, 9), Now, "test");
+        var first = store.Snapshot(plan);
+        var version = first.Version;
+        store.Snapshot(plan, store.ReadFactsChecks()).Facts.ShouldBeSameAs(first.Facts);
+        store.Snapshot(plan, store.ReadFactsChecks()).Version.ShouldBe(version);
+
+        var entity = first.Facts.For(campaign.Id).Draw.ShouldNotBeNull().Entities[0];
+        Store().AddResults([new ResultEntry(campaign.Id, entity.Uscc, campaign.Lead, ResultCode.NoProblemFound, new DateOnly(2024, 5, 1), new DateOnly(2024, 6, 3), null)], "other");
+        var afterResults = store.Snapshot(plan, store.ReadFactsChecks());
+        afterResults.Facts.ShouldNotBeSameAs(first.Facts);
+        afterResults.Facts.For(campaign.Id).Results.ShouldHaveSingleItem().Uscc.ShouldBe(entity.Uscc);
+
+        // A write under the office scope ('*': a dead letter with no campaign) moves every plan's fingerprint.
+        store.Snapshot(plan, store.ReadFactsChecks()).Facts.ShouldBeSameAs(afterResults.Facts);
+        Store().Apply(other, new TickOutcome([], [], [], []), [], [Message("office-k") with { CampaignId = null }], new DateOnly(2024, 6, 3), Now, "other");
+        db.Execute("UPDATE deliveries SET state = 'dead' WHERE idempotency_key = 'office-k'");
+        store.Snapshot(plan, store.ReadFactsChecks()).Facts.ShouldNotBeSameAs(afterResults.Facts);
+
+        Store().Apply(plan, new TickOutcome([], [], [], []), [], [Message("k2")], new DateOnly(2024, 6, 3), Now, "other", store.Snapshot(plan).Version);
+        store.Snapshot(plan, store.ReadFactsChecks()).Version.ShouldBe(version + 1);
+    }
+
     [Fact]
     public void Snapshot_ManyFactChanges_FoldedOnTheFullRead_FactsStillKept_AWriteAfterStillSeen()
     {
@@ -456,8 +486,9 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         db.Scalar<long>("SELECT COUNT(*) FROM fact_changes").ShouldBeLessThanOrEqualTo(3, "one row per scope of the plan: the campaign's and the plan's ('*' is not folded)");
         db.Scalar<long>("SELECT SUM(weight) FROM fact_changes").ShouldBe(changes);
         store.Snapshot(plan).Facts.ShouldBeSameAs(read.Facts, "a fold leaves the fingerprint as it was, so the facts are kept");
+        store.Snapshot(plan, store.ReadFactsChecks()).Facts.ShouldBeSameAs(read.Facts, "the fingerprint read for all plans at once adds up the folded rows alike");
         store.AddResults([Result(0, campaign.Lead)], "test");
-        store.Snapshot(plan).Facts.For(campaign.Id).Results.Count.ShouldBe(read.Facts.For(campaign.Id).Results.Count + 1);
+        store.Snapshot(plan, store.ReadFactsChecks()).Facts.For(campaign.Id).Results.Count.ShouldBe(read.Facts.For(campaign.Id).Results.Count + 1);
     }
 
     [Fact]
