@@ -149,13 +149,8 @@ public sealed partial class CampaignStore
     public FactsChecks ReadFactsChecks()
     {
         using var connection = Connect();
-        using var batch = connection.QueryMultiple(
-            "SELECT plan_key, version FROM plan_ticks;\n" +
-            "SELECT scope, CAST(SUM(weight) AS BIGINT), MAX(id), CAST(SUM(token) AS BIGINT) FROM fact_changes GROUP BY scope");
-        var versions = batch.Read<(string PlanKey, long Version)>().ToDictionary(v => v.PlanKey, v => v.Version, StringComparer.Ordinal);
-        var scopes = batch.Read<(string Scope, long Changes, long Last, long Tokens)>()
-            .ToDictionary(s => s.Scope, s => new FactsFingerprint(s.Changes, s.Last, s.Tokens), StringComparer.Ordinal);
-        return new FactsChecks(versions, scopes);
+        using var batch = connection.QueryMultiple(FactsChecksSql(onePlan: false));
+        return FactsChecksFrom(batch);
     }
 
     /// <summary>
@@ -175,24 +170,25 @@ public sealed partial class CampaignStore
         };
         var shape = FactsCache.Shape(plan);
         var cached = _facts.Find(shape);
-        if (cached is not null && checks is not null && checks.Fingerprint(parameters.factScopes) == cached.Fingerprint)
+        // The kept facts, with the version read now, while the fingerprint of the plan's scopes is what they were read with.
+        PlanSnapshot? Kept(FactsChecks now) =>
+            cached is not null && now.Fingerprint(parameters.factScopes) == cached.Fingerprint ? cached with { Version = now.Version(plan.Key) } : null;
+        if (checks is not null && Kept(checks) is { } keptForTick)
         {
-            return cached with { Version = checks.Version(plan.Key) };
+            return keptForTick;
         }
         using var connection = Connect();
-        if (cached is not null && checks is null)
+        if (checks is null && cached is not null)
         {
-            using var check = connection.QueryMultiple($"{PlanVersionSql};\n{FingerprintSql()}", parameters);
-            var current = check.ReadSingle<long>();
-            if (Fingerprint(check).Fingerprint == cached.Fingerprint)
+            using var check = connection.QueryMultiple(FactsChecksSql(onePlan: true), parameters);
+            if (Kept(FactsChecksFrom(check)) is { } kept)
             {
-                return cached with { Version = current };
+                return kept;
             }
         }
         string[] statements =
         [
-            PlanVersionSql,
-            FingerprintSql(),
+            FactsChecksSql(onePlan: true),
             $"SELECT id, state, archive_requested_on FROM campaigns WHERE {InList("id", "ids")}",
             $"SELECT campaign_id, drawn_on, CAST(length(record_json) AS BIGINT) FROM draws WHERE {InList("campaign_id", "ids")}",
             $"SELECT campaign_id, record_json FROM substitutions WHERE {InList("campaign_id", "ids")} ORDER BY sequence",
@@ -220,8 +216,8 @@ public sealed partial class CampaignStore
             """,
         ];
         using var batch = connection.QueryMultiple(string.Join(";\n", statements), parameters);
-        var version = batch.ReadSingle<long>();
-        var (fingerprint, planRows) = Fingerprint(batch);
+        var read = FactsChecksFrom(batch);
+        var (version, fingerprint) = (read.Version(plan.Key), read.Fingerprint(parameters.factScopes));
         var states = batch.Read<(string Id, string State, string? Archive)>().ToDictionary(r => r.Id);
         var drawRows = batch.Read<(string Id, string DrawnOn, long Length)>().AsList();
         // Reminders and documents address the groups as they stand now: the draw with its substitutions applied.
@@ -263,7 +259,7 @@ public sealed partial class CampaignStore
         _facts.Keep(shape, snapshot);
         // Not '*': every plan reads it, and folds of two plans at once would wait on each other's rows. Nor is it counted here,
         // or a '*' grown long would have every plan fold on every full read for nothing.
-        if (planRows > FoldAbove * scopes.Length)
+        if (read.Rows(scopes) > FoldAbove * scopes.Length)
         {
             FoldFactChanges(scopes);
         }
@@ -309,17 +305,20 @@ public sealed partial class CampaignStore
         }
     }
 
-    /// <summary>Read first, before the facts: a write landing in between moves the fingerprint, and the next read starts afresh.</summary>
-    private string FingerprintSql() =>
-        "SELECT CAST(COALESCE(SUM(weight), 0) AS BIGINT), COALESCE(MAX(id), 0), CAST(COALESCE(SUM(token), 0) AS BIGINT), " +
-        $"COUNT(CASE WHEN scope <> '*' THEN 1 END) FROM fact_changes WHERE {InList("scope", "factScopes")}";
+    /// <summary>
+    /// The plans' tick versions, then each scope's changes (<see cref="FactsChecks"/>): of every plan and scope, or
+    /// (<paramref name="onePlan"/>) of @planKey and @factScopes. Read first, before any facts: a write landing in between
+    /// moves the fingerprint, and the next read starts afresh.
+    /// </summary>
+    private string FactsChecksSql(bool onePlan) =>
+        "SELECT plan_key, version FROM plan_ticks" + (onePlan ? " WHERE plan_key = @planKey" : "") + ";\n" +
+        "SELECT scope, CAST(SUM(weight) AS BIGINT), MAX(id), CAST(SUM(token) AS BIGINT), COUNT(*) FROM fact_changes" +
+        (onePlan ? $" WHERE {InList("scope", "factScopes")}" : "") + " GROUP BY scope";
 
-    /// <summary>The fingerprint, and how many of its rows are the plan's own (the fold's measure, not part of the fingerprint).</summary>
-    private static (FactsFingerprint Fingerprint, long Rows) Fingerprint(SqlMapper.GridReader reader)
-    {
-        var (changes, last, tokens, rows) = reader.ReadSingle<(long, long, long, long)>();
-        return (new FactsFingerprint(changes, last, tokens), rows);
-    }
+    private static FactsChecks FactsChecksFrom(SqlMapper.GridReader reader) => new(
+        reader.Read<(string PlanKey, long Version)>().ToDictionary(v => v.PlanKey, v => v.Version, StringComparer.Ordinal),
+        reader.Read<(string Scope, long Changes, long Last, long Tokens, long Rows)>()
+            .ToDictionary(s => s.Scope, s => (new FactsFingerprint(s.Changes, s.Last, s.Tokens), s.Rows), StringComparer.Ordinal));
 
     /// <summary>The draws of <paramref name="rows"/>, from the cache; only those not in it are read and deserialized.</summary>
     private Dictionary<string, Draw> Draws(DbConnection connection, List<(string Id, string DrawnOn, long Length)> rows)
