@@ -26,7 +26,7 @@ public sealed class SqliteProvider : StoreProvider
         // statement ends: 52 files, 259 MB in 130,790 writes in a 200-campaign bench-tick. In memory it reaches no disk.
         // wal_autocheckpoint: SQLite copies the WAL back into the database file, and syncs it, inside whichever commit leaves
         // the WAL past 1,000 pages (4 MB); a province's draw day, tens of thousands of rows, did so many times. At 16,384
-        // pages (a WAL of 64 MB at most) the draw day's commits took 1.15-1.58 s against 1.78-1.93 s (three alternating
+        // pages (64 MB of WAL) the draw day's commits took 1.15-1.58 s against 1.78-1.93 s (three alternating
         // bench-tick runs). Each commit still waits for the disk as before.
         _pragmas = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384;"
             + (durable ? "" : " PRAGMA synchronous = OFF;");
