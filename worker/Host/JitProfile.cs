@@ -13,9 +13,9 @@ namespace Campaigns.Host;
 /// </summary>
 public static class JitProfile
 {
-    // Held for the life of the process and never closed: the runtime writes the profile at exit (or 12 s after start), and
-    // two processes of one command at once (a cluster's workers on one machine) would otherwise write the same file together.
-    // The second one records no profile.
+    // Held for the life of the process and never closed: on Linux the runtime writes the profile as the process ends (a
+    // worker killed with SIGKILL writes none), and two processes of one command at once (a cluster's workers on one machine)
+    // would otherwise write the same file together. The second one records no profile.
     private static FileStream? _lock;
 
     /// <summary>Starts recording (and playing back what an earlier run of this command recorded) when there is a cache folder.</summary>
