@@ -17,6 +17,7 @@ public sealed class MailComposer(TemplateSet templates, ConsoleLinks? links = nu
         var subject = order.Model.GetType().GetProperty("Subject")?.GetValue(order.Model) as string
             ?? throw new TemplateException($"The model of template {order.Template} ({order.Model.GetType().Name}) has no Subject.");
         var model = links?.For(order) is { } link ? Linked(order.Model, link) : order.Model;
+        var (text, html) = templates.RenderMail(order.Template, model);
         return new OutboxMessage(
             order.IdempotencyKey,
             order.Kind,
@@ -24,8 +25,8 @@ public sealed class MailComposer(TemplateSet templates, ConsoleLinks? links = nu
             order.Recipient.Name,
             order.Recipient.Email!,
             subject,
-            templates.Render($"{order.Template}.txt", model),
-            templates.Has($"{order.Template}.html") ? templates.Render($"{order.Template}.html", model) : null,
+            text,
+            html,
             order.Attachments,
             order.ItemKeys);
     }

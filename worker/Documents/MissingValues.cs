@@ -13,11 +13,15 @@ public static class MissingValues
 {
     private const int MaxDepth = 8;
 
-    // Reflection and nullability metadata once per model type: a publicity of thousands of rows is checked per row.
-    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, bool AllowNull)[]> Properties = new();
+    // What can be blank, once per model type: every message and page is checked before it renders, and the walk was a
+    // seventh of a province's deadline day (reading each property through PropertyInfo.GetValue).
+    private static readonly ConcurrentDictionary<Type, Member[]> Members = new();
 
     /// <summary>One blank value: the property path from the model ("Pages[2].Address") and its segments without indices.</summary>
     public sealed record Blank(string Path, IReadOnlyList<string> Segments, string Why);
+
+    /// <summary>A property that can print as a blank, with a compiled getter.</summary>
+    private sealed record Member(string Name, Func<object, object?> Get, bool AllowNull);
 
     public static IReadOnlyList<Blank> In(object model)
     {
@@ -49,39 +53,55 @@ public static class MissingValues
             var i = 0;
             foreach (var item in items)
             {
-                Check(item, allowNull: false, new Trail(trail, null, i++), blanks, depth);
+                Check(item, allowNull: false, trail, null, i++, blanks, depth);
             }
             return;
         }
-        foreach (var (property, allowNull) in Properties.GetOrAdd(value.GetType(), Describe))
+        foreach (var member in Members.GetOrAdd(value.GetType(), Describe))
         {
-            Check(property.GetValue(value), allowNull, new Trail(trail, property.Name, 0), blanks, depth);
+            Check(member.Get(value), member.AllowNull, trail, member.Name, 0, blanks, depth);
         }
     }
 
-    private static (PropertyInfo, bool)[] Describe(Type type)
+    // A property of a value type is never blank (a struct is not walked, a Nullable<T> is declared nullable), so only
+    // properties of reference types are read.
+    private static Member[] Describe(Type type)
     {
         var nullability = new NullabilityInfoContext();
         return [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null)
-            .Select(p => (p, nullability.Create(p).ReadState == NullabilityState.Nullable))];
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null && !p.PropertyType.IsValueType)
+            .Select(p => new Member(p.Name, Getter(p), nullability.Create(p).ReadState == NullabilityState.Nullable))];
     }
 
-    private static void Check(object? value, bool allowNull, Trail trail, List<Blank> blanks, int depth)
+    private static Func<object, object?> Getter(PropertyInfo property) =>
+        (Func<object, object?>)typeof(MissingValues).GetMethod(nameof(TypedGetter), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(property.DeclaringType!, property.PropertyType)
+            .Invoke(null, [property.GetMethod!])!;
+
+    private static Func<object, object?> TypedGetter<TOwner, TValue>(MethodInfo getter)
+    {
+        var get = getter.CreateDelegate<Func<TOwner, TValue>>();
+        return owner => get((TOwner)owner);
+    }
+
+    // The trail of a value is built only when it is blank or is walked into; most values are strings that are not blank.
+    private static void Check(object? value, bool allowNull, Trail? parent, string? property, int index, List<Blank> blanks, int depth)
     {
         switch (value)
         {
             case null when !allowNull:
-                blanks.Add(new Blank(trail.Path, trail.Segments, "null"));
+                Add(blanks, new Trail(parent, property, index), "null");
                 break;
             case string text when !allowNull && string.IsNullOrWhiteSpace(text):
-                blanks.Add(new Blank(trail.Path, trail.Segments, "empty"));
+                Add(blanks, new Trail(parent, property, index), "empty");
                 break;
-            case not null:
-                Visit(value, trail, blanks, depth + 1);
+            case null or string or ValueType:
                 break;
             default:
+                Visit(value, new Trail(parent, property, index), blanks, depth + 1);
                 break;
         }
     }
+
+    private static void Add(List<Blank> blanks, Trail trail, string why) => blanks.Add(new Blank(trail.Path, trail.Segments, why));
 }

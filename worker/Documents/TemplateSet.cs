@@ -74,18 +74,41 @@ public sealed class TemplateSet
 
     public string Render(string name, object model)
     {
-        if (!_templates.TryGetValue(name, out var source))
-        {
-            throw new TemplateException($"No template '{name}' (templates/{Path.GetFileNameWithoutExtension(name)}.sbn-{Path.GetExtension(name).TrimStart('.')}).");
-        }
-        var type = model.GetType().Name;
+        var source = Source(name);
+        ThrowIfBlank(source, model);
+        return Render(source, model);
+    }
+
+    /// <summary>
+    /// A message's text part ({template}.txt) and its HTML part when the template has one: the model is checked for blanks
+    /// once, not once a part (the walk was a seventh of a province's deadline day), and a blank is shown in the text
+    /// template, which rendered first before.
+    /// </summary>
+    public (string Text, string? Html) RenderMail(string template, object model)
+    {
+        var text = Source($"{template}.txt");
+        ThrowIfBlank(text, model);
+        return (Render(text, model), _templates.TryGetValue($"{template}.html", out var html) ? Render(html, model) : null);
+    }
+
+    private TemplateSource Source(string name) => _templates.TryGetValue(name, out var source)
+        ? source
+        : throw new TemplateException($"No template '{name}' (templates/{Path.GetFileNameWithoutExtension(name)}.sbn-{Path.GetExtension(name).TrimStart('.')}).");
+
+    private static void ThrowIfBlank(TemplateSource source, object model)
+    {
         // Every blank at once, so one failed tick shows the operator all there is to fix.
         var blanks = MissingValues.In(model);
         if (blanks.Count > 0)
         {
+            var type = model.GetType().Name;
             throw new TemplateException(string.Join("\n", blanks.Select(b =>
                 source.At(source.FindField(b.Segments), $"missing field {b.Segments[^1]}: {type}.{b.Path} is {b.Why}"))));
         }
+    }
+
+    private string Render(TemplateSource source, object model)
+    {
         var context = _contexts.TryDequeue(out var pooled) ? pooled : new RenderContext(_partials);
         try
         {
