@@ -376,12 +376,10 @@ public sealed partial class CampaignStore
         {
             return new HashSet<string>();
         }
+        // Every delivery's own key and every reminder a digest covers are items (Enqueue writes them; migration 23 filled in
+        // the digests' own keys), so the items alone answer; reading deliveries too cost the deadline day a second index.
         using var connection = Connect();
-        return connection.Query<string>(
-            $"""
-            SELECT idempotency_key FROM deliveries WHERE {InList("idempotency_key", "keys")}
-            UNION SELECT item_key FROM delivery_items WHERE {InList("item_key", "keys")}
-            """, new { keys }).ToHashSet();
+        return connection.Query<string>($"SELECT item_key FROM delivery_items WHERE {InList("item_key", "keys")}", new { keys }).ToHashSet();
     }
 
     /// <summary>
@@ -594,7 +592,7 @@ public sealed partial class CampaignStore
             "ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key").ToHashSet();
         var queued = messages.Where(m => inserted.Contains(m.IdempotencyKey)).DistinctBy(m => m.IdempotencyKey).ToList();
         BulkInsert.Rows(connection, transaction, "delivery_items", ["item_key", "delivery_key"],
-            queued.SelectMany(m => (m.Items ?? [m.IdempotencyKey]).Select(item => new object?[] { item, m.IdempotencyKey })).DistinctBy(r => r[0]),
+            queued.SelectMany(m => (m.Items ?? []).Prepend(m.IdempotencyKey).Select(item => new object?[] { item, m.IdempotencyKey })).DistinctBy(r => r[0]),
             "ON CONFLICT (item_key) DO NOTHING");
         Audit(connection, transaction, now, instance, [.. queued.Select(m => ("delivery-queued", m.CampaignId, (object)AuditDetails.Queued(m)))], head);
         return queued;

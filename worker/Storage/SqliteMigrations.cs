@@ -216,6 +216,17 @@ internal static class SqliteMigrations
         """,
         FactChangesMigration.SqliteWeights,
         ArchiveMilestoneIndexes,
+        // Step 23 (see PostgresMigrations): SQLite cannot drop a constraint, so the table is built again without it.
+        """
+        CREATE TABLE delivery_items_unchecked (
+            item_key TEXT PRIMARY KEY,
+            delivery_key TEXT NOT NULL
+        );
+        INSERT INTO delivery_items_unchecked (item_key, delivery_key) SELECT item_key, delivery_key FROM delivery_items;
+        INSERT OR IGNORE INTO delivery_items_unchecked (item_key, delivery_key) SELECT idempotency_key, idempotency_key FROM deliveries;
+        DROP TABLE delivery_items;
+        ALTER TABLE delivery_items_unchecked RENAME TO delivery_items;
+        """,
     ];
 
     /// <summary>Step 10, the same text on both providers.</summary>

@@ -37,8 +37,8 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     [Fact]
     public void Open_NewFile_AppliesEveryMigration_AndReopensWithoutReapplying()
     {
-        Store().SchemaVersion.ShouldBe(22);
-        Store().SchemaVersion.ShouldBe(22);
+        Store().SchemaVersion.ShouldBe(23);
+        Store().SchemaVersion.ShouldBe(23);
     }
 
     [Fact]
@@ -251,6 +251,23 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
         store.ExistingDeliveryKeys(["a", "b", "c", "digest-1"]).ShouldBe(["a", "b", "digest-1"], ignoreOrder: true);
         store.Apply(plan, empty, [], [Message("c")], new DateOnly(2024, 4, 9), Now, "t").DeliveriesQueued.Single().IdempotencyKey.ShouldBe("c");
         store.ExistingDeliveryKeys(["c"]).ShouldBe(["c"]);
+    }
+
+    [Fact]
+    public void Migration23_ADigestQueuedBeforeIt_ItsOwnKeyIsStillFound()
+    {
+        // why: the check for keys already queued reads only the delivery items since step 23; a digest queued before that
+        // step had only its reminders as items, and its own key must not be forgotten by the upgrade.
+        var store = Store();
+        var plan = TestPlans.Plan(TestPlans.PublishedOn);
+        store.Apply(plan, new TickOutcome([], [], [], []), [], [Message("digest-1") with { Items = ["a", "b"] }], new DateOnly(2024, 4, 9), Now, "t");
+        db.Execute("DELETE FROM delivery_items WHERE item_key = 'digest-1'; DELETE FROM schema_version WHERE version = 23");
+        store.ExistingDeliveryKeys(["digest-1"]).ShouldBeEmpty();
+
+        var upgraded = Store();
+
+        upgraded.SchemaVersion.ShouldBe(23);
+        upgraded.ExistingDeliveryKeys(["a", "b", "c", "digest-1"]).ShouldBe(["a", "b", "digest-1"], ignoreOrder: true);
     }
 
     [Fact]
