@@ -208,12 +208,14 @@ internal static class PostgresMigrations
         FactChangesMigration.PostgresWeights,
         SqliteMigrations.ArchiveMilestoneIndexes,
         """
-        -- A delivery's items are written only by the insert of that delivery, in its transaction (CampaignStore.Enqueue), so
-        -- the reference could not fail; checking it locked each delivery row again per item (a province's deadline day
-        -- writes 37,000 items: 180 of their 290 ms in a psql test).
+        -- A delivery's items and a draw's entities are written only with that delivery or draw, in its transaction
+        -- (CampaignStore.Enqueue, CampaignStore.Apply), so the references could not fail; checking them locked the
+        -- delivery or draw row again for every item or entity. A province's deadline day writes 37,000 items (the check
+        -- was 180 of their 290 ms in a psql test), its draw day 93,000 entities (350-500 of 880-1,050 ms).
         -- A digest's own key becomes an item too, so the items alone say which keys the outbox holds
         -- (CampaignStore.ExistingDeliveryKeys).
         ALTER TABLE delivery_items DROP CONSTRAINT IF EXISTS delivery_items_delivery_key_fkey;
+        ALTER TABLE drawn_entities DROP CONSTRAINT IF EXISTS drawn_entities_campaign_id_fkey;
         INSERT INTO delivery_items (item_key, delivery_key) SELECT idempotency_key, idempotency_key FROM deliveries ON CONFLICT (item_key) DO NOTHING;
         """,
     ];

@@ -216,8 +216,19 @@ internal static class SqliteMigrations
         """,
         FactChangesMigration.SqliteWeights,
         ArchiveMilestoneIndexes,
-        // Step 23 (see PostgresMigrations): SQLite cannot drop a constraint, so the table is built again without it.
+        // Step 23 (see PostgresMigrations): SQLite cannot drop a constraint, so the tables are built again without it.
         """
+        CREATE TABLE drawn_entities_unchecked (
+            campaign_id TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            uscc TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (campaign_id, uscc)
+        );
+        INSERT INTO drawn_entities_unchecked (campaign_id, year, uscc, position) SELECT campaign_id, year, uscc, position FROM drawn_entities;
+        DROP TABLE drawn_entities;
+        ALTER TABLE drawn_entities_unchecked RENAME TO drawn_entities;
+        CREATE INDEX drawn_entities_year ON drawn_entities(year, uscc);
         CREATE TABLE delivery_items_unchecked (
             item_key TEXT PRIMARY KEY,
             delivery_key TEXT NOT NULL

@@ -254,13 +254,16 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
     }
 
     [Fact]
-    public void Migration23_ADigestQueuedBeforeIt_ItsOwnKeyIsStillFound()
+    public void Migration23_ADigestQueuedBeforeIt_ItsOwnKeyIsStillFound_AndTheDrawnEntitiesStay()
     {
         // why: the check for keys already queued reads only the delivery items since step 23; a digest queued before that
-        // step had only its reminders as items, and its own key must not be forgotten by the upgrade.
+        // step had only its reminders as items, and its own key must not be forgotten by the upgrade. SQLite builds the
+        // items' and the drawn entities' tables again in that step.
         var store = Store();
         var plan = TestPlans.Plan(TestPlans.PublishedOn);
-        store.Apply(plan, new TickOutcome([], [], [], []), [], [Message("digest-1") with { Items = ["a", "b"] }], new DateOnly(2024, 4, 9), Now, "t");
+        store.Apply(plan, DrawDay(), [], [Message("digest-1") with { Items = ["a", "b"] }], new DateOnly(2024, 4, 9), Now, "t");
+        var drawn = store.DrawnInYear(2024);
+        drawn.Entities.ShouldBeGreaterThan(0);
         db.Execute("DELETE FROM delivery_items WHERE item_key = 'digest-1'; DELETE FROM schema_version WHERE version = 23");
         store.ExistingDeliveryKeys(["digest-1"]).ShouldBeEmpty();
 
@@ -268,6 +271,8 @@ public abstract class CampaignStoreTests(TestStore db) : IDisposable
 
         upgraded.SchemaVersion.ShouldBe(23);
         upgraded.ExistingDeliveryKeys(["a", "b", "c", "digest-1"]).ShouldBe(["a", "b", "digest-1"], ignoreOrder: true);
+        upgraded.DrawnInYear(2024).ShouldBe(drawn);
+        upgraded.JointChecks(2024).Count.ShouldBe(drawn.Entities);
     }
 
     [Fact]
