@@ -32,6 +32,8 @@ public sealed class TickService(
     private const string DirectoryCopies = ".directory-copies";
     // The fewest plans applied in one transaction while that many remain (see the applier in Tick).
     private const int MinimumGroup = 4;
+    // The producers' nice value (0 is the default, 19 the lowest): below the applier, the engine and the database server.
+    private const int ProducerNice = 10;
     private readonly HashSet<string> _warnedUnknownYears = [];
     private readonly QuietTicks _quiet = new();
     // The year's joint checks, kept from tick to tick while the store holds the same draws (JointChecksOfYear.Revalidate).
@@ -73,13 +75,32 @@ public sealed class TickService(
         phases.Mark("read directories (beyond the plans and facts)");
 
         // A pipeline: the engine decides plan after plan on this thread; each decided plan's documents and mail are made
-        // on the pool; the applier applies them in plan order as they are ready. The engine never runs more than a window
+        // on producer threads; the applier applies them in plan order as they are ready. The engine never runs more than a window
         // of plans ahead of the applier: a province's draw day held every plan's outcome and 35,000 rendered messages
         // at once otherwise, and the working set went past 1.9 GB.
         var window = 4 * parallel.MaxDegreeOfParallelism;
         using var ahead = new SemaphoreSlim(window);
-        using var producers = new SemaphoreSlim(parallel.MaxDegreeOfParallelism);
         var produced = ticks.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        using var decided = new System.Collections.Concurrent.BlockingCollection<int>();
+        var producers = Enumerable.Range(0, parallel.MaxDegreeOfParallelism).Select(_ => new Thread(() =>
+        {
+            // Documents and mail are the pipeline's bulk, the applier (and the database applying) its critical path: on
+            // threads of their own at a lower priority, the producers no longer keep the applier and PostgreSQL waiting for a
+            // processor between its round trips.
+            BackgroundPriority.Lower(ProducerNice);
+            foreach (var i in decided.GetConsumingEnumerable())
+            {
+                try
+                {
+                    Stage(ticks[i], () => Produce(ticks[i], phases));
+                }
+                finally
+                {
+                    produced[i].SetResult();
+                }
+            }
+        }) { IsBackground = true, Name = "Tick producer" }).ToList();
+        producers.ForEach(p => p.Start());
         var applier = Task.Run(() =>
         {
             for (var i = 0; i < ticks.Count;)
@@ -115,36 +136,31 @@ public sealed class TickService(
                 year.Forget();
             }
         }
-        for (var i = 0; i < ticks.Count; i++)
+        try
         {
-            var t = ticks[i];
-            var done = produced[i];
-            ahead.Wait();
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            if (t.Snapshot is { } snapshot && _quiet.IsQuiet(t.Plan, t.Today, snapshot, calendar, directory))
+            for (var i = 0; i < ticks.Count; i++)
             {
-                // Decided before on these very inputs, and nothing came of it: nothing to make or apply either.
-                t.Applied = new AppliedTick([], [], [], []);
-                done.SetResult();
-                continue;
+                var t = ticks[i];
+                ahead.Wait();
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                if (t.Snapshot is { } snapshot && _quiet.IsQuiet(t.Plan, t.Today, snapshot, calendar, directory))
+                {
+                    // Decided before on these very inputs, and nothing came of it: nothing to make or apply either.
+                    t.Applied = new AppliedTick([], [], [], []);
+                    produced[i].SetResult();
+                    continue;
+                }
+                Stage(t, () => Decide(t, calendar, directory));
+                phases.Add("Σ engine", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                decided.Add(i);
             }
-            Stage(t, () => Decide(t, calendar, directory));
-            phases.Add("Σ engine", System.Diagnostics.Stopwatch.GetElapsedTime(started));
-            _ = Task.Run(async () =>
-            {
-                await producers.WaitAsync();
-                try
-                {
-                    Stage(t, () => Produce(t, phases));
-                }
-                finally
-                {
-                    producers.Release();
-                    done.SetResult();
-                }
-            });
+        }
+        finally
+        {
+            decided.CompleteAdding();
         }
         applier.Wait();
+        producers.ForEach(p => p.Join());
         foreach (var t in ticks.Where(t => t.Drew && (t.Error is not null || t.Applied is { WasSuperseded: true })))
         {
             _jointChecks[t.Plan.Year].Forget();
