@@ -25,7 +25,7 @@ public sealed class TickService(
     DrawSeedSource seeds,
     TimeProvider time,
     CampaignMetrics metrics,
-    ILogger<TickService> logger)
+    ILogger<TickService> logger) : IDisposable
 {
     private readonly WorkerOptions _options = options.Value;
     // The worker's copies of the directory files its draws link to (DirectoryFiles.Load), beside the documents.
@@ -39,6 +39,10 @@ public sealed class TickService(
     // The year's joint checks, kept from tick to tick while the store holds the same draws (JointChecksOfYear.Revalidate).
     private readonly Dictionary<int, JointChecksOfYear> _jointChecks = [];
     private int _completed;
+    private ProducerThreads? _producers;
+
+    /// <summary>The producer threads end (the host disposes the service as it stops).</summary>
+    public void Dispose() => _producers?.Dispose();
 
     /// <summary>Ticks finished since start, for health checks and for tests that wait on the scheduler.</summary>
     public int Completed => Volatile.Read(ref _completed);
@@ -81,26 +85,7 @@ public sealed class TickService(
         var window = 4 * parallel.MaxDegreeOfParallelism;
         using var ahead = new SemaphoreSlim(window);
         var produced = ticks.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
-        using var decided = new System.Collections.Concurrent.BlockingCollection<int>();
-        var producers = Enumerable.Range(0, parallel.MaxDegreeOfParallelism).Select(_ => new Thread(() =>
-        {
-            // Documents and mail are the pipeline's bulk, the applier (and the database applying) its critical path: on
-            // threads of their own at a lower priority, the producers no longer keep the applier and PostgreSQL waiting for a
-            // processor between its round trips.
-            BackgroundPriority.Lower(ProducerNice);
-            foreach (var i in decided.GetConsumingEnumerable())
-            {
-                try
-                {
-                    Stage(ticks[i], () => Produce(ticks[i], phases));
-                }
-                finally
-                {
-                    produced[i].SetResult();
-                }
-            }
-        }) { IsBackground = true, Name = "Tick producer" }).ToList();
-        producers.ForEach(p => p.Start());
+        var producers = LazyInitializer.EnsureInitialized(ref _producers, () => new ProducerThreads(parallel.MaxDegreeOfParallelism, ProducerNice));
         var applier = Task.Run(() =>
         {
             for (var i = 0; i < ticks.Count;)
@@ -136,31 +121,34 @@ public sealed class TickService(
                 year.Forget();
             }
         }
-        try
+        for (var i = 0; i < ticks.Count; i++)
         {
-            for (var i = 0; i < ticks.Count; i++)
+            var t = ticks[i];
+            var done = produced[i];
+            ahead.Wait();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (t.Snapshot is { } snapshot && _quiet.IsQuiet(t.Plan, t.Today, snapshot, calendar, directory))
             {
-                var t = ticks[i];
-                ahead.Wait();
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                if (t.Snapshot is { } snapshot && _quiet.IsQuiet(t.Plan, t.Today, snapshot, calendar, directory))
-                {
-                    // Decided before on these very inputs, and nothing came of it: nothing to make or apply either.
-                    t.Applied = new AppliedTick([], [], [], []);
-                    produced[i].SetResult();
-                    continue;
-                }
-                Stage(t, () => Decide(t, calendar, directory));
-                phases.Add("Σ engine", System.Diagnostics.Stopwatch.GetElapsedTime(started));
-                decided.Add(i);
+                // Decided before on these very inputs, and nothing came of it: nothing to make or apply either.
+                t.Applied = new AppliedTick([], [], [], []);
+                done.SetResult();
+                continue;
             }
-        }
-        finally
-        {
-            decided.CompleteAdding();
+            Stage(t, () => Decide(t, calendar, directory));
+            phases.Add("Σ engine", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            producers.Run(() =>
+            {
+                try
+                {
+                    Stage(t, () => Produce(t, phases));
+                }
+                finally
+                {
+                    done.SetResult();
+                }
+            });
         }
         applier.Wait();
-        producers.ForEach(p => p.Join());
         foreach (var t in ticks.Where(t => t.Drew && (t.Error is not null || t.Applied is { WasSuperseded: true })))
         {
             _jointChecks[t.Plan.Year].Forget();
