@@ -13,10 +13,18 @@ internal static class BackgroundPriority
 
     public static void Lower(int nice)
     {
-        if (OperatingSystem.IsLinux())
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        try
         {
             // On Linux PRIO_PROCESS with a thread id sets that thread's own nice value.
             _ = SetPriority(PrioProcess, GetThreadId(), nice);
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            // A C library without gettid (glibc before 2.30): the thread keeps the process's priority.
         }
     }
 
