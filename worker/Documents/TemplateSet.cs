@@ -70,8 +70,6 @@ public sealed class TemplateSet
         return errors.Count > 0 ? throw new TemplateException(string.Join("\n", errors)) : new TemplateSet(templates, partials);
     }
 
-    public bool Has(string name) => _templates.ContainsKey(name);
-
     public string Render(string name, object model)
     {
         var source = Source(name);

@@ -211,7 +211,7 @@ internal static class PostgresMigrations
         -- A delivery's items and a draw's entities are written only with that delivery or draw, in its transaction
         -- (CampaignStore.Enqueue, CampaignStore.Apply), so the references could not fail; checking them locked the
         -- delivery or draw row again for every item or entity. A province's deadline day writes 37,000 items (the check
-        -- was 180 of their 290 ms in a psql test), its draw day 93,000 entities (350-500 of 880-1,050 ms).
+        -- was 183 of their 287 ms in a psql test), its draw day 93,000 entities (320-510 of 880-1,050 ms).
         -- A digest's own key becomes an item too, so the items alone say which keys the outbox holds
         -- (CampaignStore.ExistingDeliveryKeys).
         ALTER TABLE delivery_items DROP CONSTRAINT IF EXISTS delivery_items_delivery_key_fkey;
