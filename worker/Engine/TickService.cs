@@ -73,19 +73,62 @@ public sealed class TickService(
         // The version is read before the facts: if another instance applies this plan's tick meanwhile, Apply sees it moved.
         // Whether each plan's kept facts still hold is read once for all plans; a plan whose facts moved reads them itself.
         var checks = ReadFactsChecks();
-        Parallel.ForEach(ticks, parallel, t => Stage(t, () => t.Snapshot = store.Snapshot(t.Plan, checks)));
+        void LoadFacts(PlanTick t) => Stage(t, () => t.Snapshot = store.Snapshot(t.Plan, checks));
+        // Parallel.ForEach hands a second replica to the thread pool even for one plan, waking a thread for nothing.
+        if (ticks.Count == 1)
+        {
+            LoadFacts(ticks[0]);
+        }
+        else
+        {
+            Parallel.ForEach(ticks, parallel, LoadFacts);
+        }
         phases.Mark("load facts");
         var directory = directoryRead.GetAwaiter().GetResult();
         phases.Mark("read directories (beyond the plans and facts)");
 
+        RevalidateJointChecks();
+        if (ticks.Count == 1)
+        {
+            // One plan (a county's worker with this year's plan, simulate of an office-year): handed from thread to thread
+            // like a province's, it waited on three hand-offs every day for an overlap it does not have (README, issue 17).
+            var t = ticks[0];
+            if (Decided(t, calendar, directory, phases))
+            {
+                Stage(t, () => Produce(t, phases));
+                ApplyTimed(ticks, now, calendar, directory, phases);
+            }
+        }
+        else
+        {
+            Pipeline(ticks, parallel.MaxDegreeOfParallelism, now, calendar, directory, phases);
+        }
+        foreach (var t in ticks.Where(t => t.Drew && (t.Error is not null || t.Applied is { WasSuperseded: true })))
+        {
+            _jointChecks[t.Plan.Year].Forget();
+        }
+        phases.Mark("engine, documents, mail and apply");
+        var report = ticks.Where(t => t.Applied is not null).Select(t => (t.Plan.Key, t.Today, t.Applied!)).ToList();
+        // One plan's failure (a bug, a damaged row in the store) must not stop the other offices' ticks and mail:
+        // it is logged, the office is told, and the other plans tick as usual.
+        var failures = ticks.Where(t => t.Error is not null).Select(t => Failed(t.Plan, now, t.Error!)).ToList();
+        Interlocked.Increment(ref _completed);
+        metrics.TickCompleted(time.GetUtcNow());
+        return new TickReport(report, phases, failures);
+    }
+
+    /// <summary>Several plans as a pipeline of the engine, the producers and the applier.</summary>
+    private void Pipeline(
+        List<PlanTick> ticks, int parallelism, DateTimeOffset now, Core.Calendar.WorkingCalendar calendar, DirectorySnapshot? directory, TickPhases phases)
+    {
         // A pipeline: the engine decides plan after plan on this thread; each decided plan's documents and mail are made
         // on producer threads; the applier applies them in plan order as they are ready. The engine never runs more than a window
         // of plans ahead of the applier: a province's draw day held every plan's outcome and 35,000 rendered messages
         // at once otherwise, and the working set went past 1.9 GB.
-        var window = 4 * parallel.MaxDegreeOfParallelism;
+        var window = 4 * parallelism;
         using var ahead = new SemaphoreSlim(window);
         var produced = ticks.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
-        var producers = LazyInitializer.EnsureInitialized(ref _producers, () => new ProducerThreads(parallel.MaxDegreeOfParallelism, ProducerNice));
+        var producers = LazyInitializer.EnsureInitialized(ref _producers, () => new ProducerThreads(parallelism, ProducerNice));
         var applier = Task.Run(() =>
         {
             for (var i = 0; i < ticks.Count;)
@@ -100,42 +143,21 @@ public sealed class TickService(
                 {
                     count++;
                 }
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                var processor = ThreadTime.Current;
-                Apply(ticks.GetRange(i, count), now, calendar, directory, phases);
-                phases.Add("Σ apply", System.Diagnostics.Stopwatch.GetElapsedTime(started));
-                phases.Add("Σ apply (cpu of its thread)", ThreadTime.Current - processor);
+                ApplyTimed(ticks.GetRange(i, count), now, calendar, directory, phases);
                 ahead.Release(count);
                 i += count;
             }
         });
-        foreach (var year in _jointChecks.Values)
-        {
-            try
-            {
-                year.Revalidate();
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // The store may be away: read again on first use, inside a plan's own stage, where a failure stops that plan only.
-                year.Forget();
-            }
-        }
         for (var i = 0; i < ticks.Count; i++)
         {
             var t = ticks[i];
             var done = produced[i];
             ahead.Wait();
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            if (t.Snapshot is { } snapshot && _quiet.IsQuiet(t.Plan, t.Today, snapshot, calendar, directory))
+            if (!Decided(t, calendar, directory, phases))
             {
-                // Decided before on these very inputs, and nothing came of it: nothing to make or apply either.
-                t.Applied = new AppliedTick([], [], [], []);
                 done.SetResult();
                 continue;
             }
-            Stage(t, () => Decide(t, calendar, directory));
-            phases.Add("Σ engine", System.Diagnostics.Stopwatch.GetElapsedTime(started));
             producers.Run(() =>
             {
                 try
@@ -149,18 +171,48 @@ public sealed class TickService(
             });
         }
         applier.Wait();
-        foreach (var t in ticks.Where(t => t.Drew && (t.Error is not null || t.Applied is { WasSuperseded: true })))
+    }
+
+    /// <summary>
+    /// Runs the pure tick of the plan unless it is quiet (<see cref="QuietTicks"/>: decided before on these very inputs,
+    /// and nothing came of it, so nothing to make or apply either); false when there is nothing more to do for it.
+    /// </summary>
+    private bool Decided(PlanTick t, Core.Calendar.WorkingCalendar calendar, DirectorySnapshot? directory, TickPhases phases)
+    {
+        if (t.Snapshot is { } snapshot && _quiet.IsQuiet(t.Plan, t.Today, snapshot, calendar, directory))
         {
-            _jointChecks[t.Plan.Year].Forget();
+            t.Applied = new AppliedTick([], [], [], []);
+            return false;
         }
-        phases.Mark("engine, documents, mail and apply");
-        var report = ticks.Where(t => t.Applied is not null).Select(t => (t.Plan.Key, t.Today, t.Applied!)).ToList();
-        // One plan's failure (a bug, a damaged row in the store) must not stop the other offices' ticks and mail:
-        // it is logged, the office is told, and the other plans tick as usual.
-        var failures = ticks.Where(t => t.Error is not null).Select(t => Failed(t.Plan, now, t.Error!)).ToList();
-        Interlocked.Increment(ref _completed);
-        metrics.TickCompleted(time.GetUtcNow());
-        return new TickReport(report, phases, failures);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        Stage(t, () => Decide(t, calendar, directory));
+        phases.Add("Σ engine", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return true;
+    }
+
+    private void ApplyTimed(List<PlanTick> group, DateTimeOffset now, Core.Calendar.WorkingCalendar calendar, DirectorySnapshot? directory, TickPhases phases)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var processor = ThreadTime.Current;
+        Apply(group, now, calendar, directory, phases);
+        phases.Add("Σ apply", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        phases.Add("Σ apply (cpu of its thread)", ThreadTime.Current - processor);
+    }
+
+    private void RevalidateJointChecks()
+    {
+        foreach (var year in _jointChecks.Values)
+        {
+            try
+            {
+                year.Revalidate();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The store may be away: read again on first use, inside a plan's own stage, where a failure stops that plan only.
+                year.Forget();
+            }
+        }
     }
 
     /// <summary>
