@@ -45,23 +45,14 @@ public sealed class PlanCatalog(
         var changed = new (string Text, PlanLoadResult Result)?[paths.Count];
         // Parsing is pure and, at start, a province's 200 files: in parallel. What follows touches the store and the
         // claimed ids, one file at a time in path order.
-        void HashAndParse(int i)
+        Parallel.For(0, paths.Count, i =>
         {
             contents[i].Sha256 = Convert.ToHexStringLower(SHA256.HashData(contents[i].Bytes));
             if (!_files.TryGetValue(paths[i], out var known) || known.Sha256 != contents[i].Sha256)
             {
                 changed[i] = PlanText.Parse(contents[i].Bytes, Shown(paths[i]));
             }
-        }
-        if (paths.Count == 1)
-        {
-            // Parallel.For would wake a pool thread for a second replica with nothing to do: a county reads its one plan daily.
-            HashAndParse(0);
-        }
-        else
-        {
-            Parallel.For(0, paths.Count, HashAndParse);
-        }
+        });
         for (var i = 0; i < paths.Count; i++)
         {
             var path = paths[i];

@@ -73,16 +73,7 @@ public sealed class TickService(
         // The version is read before the facts: if another instance applies this plan's tick meanwhile, Apply sees it moved.
         // Whether each plan's kept facts still hold is read once for all plans; a plan whose facts moved reads them itself.
         var checks = ReadFactsChecks();
-        void LoadFacts(PlanTick t) => Stage(t, () => t.Snapshot = store.Snapshot(t.Plan, checks));
-        // Parallel.ForEach hands a second replica to the thread pool even for one plan, waking a thread for nothing.
-        if (ticks.Count == 1)
-        {
-            LoadFacts(ticks[0]);
-        }
-        else
-        {
-            Parallel.ForEach(ticks, parallel, LoadFacts);
-        }
+        Parallel.ForEach(ticks, parallel, t => Stage(t, () => t.Snapshot = store.Snapshot(t.Plan, checks)));
         phases.Mark("load facts");
         var directory = directoryRead.GetAwaiter().GetResult();
         phases.Mark("read directories (beyond the plans and facts)");
