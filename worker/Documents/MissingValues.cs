@@ -20,7 +20,7 @@ public static class MissingValues
     /// <summary>One blank value: the property path from the model ("Pages[2].Address") and its segments without indices.</summary>
     public sealed record Blank(string Path, IReadOnlyList<string> Segments, string Why);
 
-    /// <summary>A property that can print as a blank, with a compiled getter.</summary>
+    /// <summary>A property that can print as a blank, with a delegate bound to its getter.</summary>
     private sealed record Member(string Name, Func<object, object?> Get, bool AllowNull);
 
     public static IReadOnlyList<Blank> In(object model)
