@@ -26,7 +26,7 @@ namespace Campaigns.Engine;
 /// </summary>
 public sealed class OutboxDispatcher(
     IOptions<WorkerOptions> options, CampaignStore store, IMailTransport transport, TimeProvider time, ILogger<OutboxDispatcher> logger,
-    CampaignMetrics? metrics = null, IDeliveryRetries? retries = null)
+    CampaignMetrics? metrics = null, IDeliveryRetries? retries = null) : IDisposable
 {
     private readonly WorkerOptions _options = options.Value;
     private readonly AttachmentFiles _attachments = new();
@@ -39,6 +39,18 @@ public sealed class OutboxDispatcher(
 
     // The passes and the per-message jobs all use the one set of connections; one at a time, so no row is sent twice.
     private readonly SemaphoreSlim _pass = new(1, 1);
+
+    // A pass's senders (one per connection) and its mark writer, on threads kept from pass to pass (see SendBatchAsync):
+    // started with the first pass that has mail. Apart, so that senders waiting for marks never hold the writer's thread.
+    private DedicatedThreads? _senders;
+    private DedicatedThreads? _writer;
+
+    /// <summary>The sender and writer threads end (the host disposes the dispatcher as it stops).</summary>
+    public void Dispose()
+    {
+        _senders?.Dispose();
+        _writer?.Dispose();
+    }
 
     /// <summary>Sends every due message; returns how many were sent.</summary>
     public async Task<int> DispatchAsync(CancellationToken cancellationToken) => (await DispatchDueAsync(cancellationToken)).Sent;
@@ -66,8 +78,9 @@ public sealed class OutboxDispatcher(
                 {
                     // A stop claims nothing more; what was sent is marked below before the pass ends.
                     cancellationToken.ThrowIfCancellationRequested();
+                    var writer = LazyInitializer.EnsureInitialized(ref _writer, () => new DedicatedThreads(1, "Outbox marks"));
                     using var batch = store.ClaimBatch(time.GetUtcNow(), owner is null ? _options.DispatchBatchSize : 1,
-                        owner is null ? null : [owner.DeliveryId], MaxUnmarked);
+                        owner is null ? null : [owner.DeliveryId], MaxUnmarked, writer);
                     if (batch.Deliveries.Count == 0)
                     {
                         break;
@@ -97,6 +110,7 @@ public sealed class OutboxDispatcher(
             .GroupBy(d => d.Message.RecipientEmail.Trim().ToUpperInvariant())
             .Select(g => g.ToArray()));
         var senders = Math.Min(_options.SmtpConnections, recipients.Count);
+        var threads = LazyInitializer.EnsureInitialized(ref _senders, () => new DedicatedThreads(_options.SmtpConnections, "Outbox sender"));
         try
         {
             await SendersAsync();
@@ -108,8 +122,9 @@ public sealed class OutboxDispatcher(
         }
 
         // Each sender on a thread of its own, blocking on its connection (see IMailTransport): a kept SMTP connection is a
-        // strict write-and-wait exchange, and the pool's hops around each wait cost more than the exchange.
-        Task SendersAsync() => Task.WhenAll(Enumerable.Range(0, senders).Select(_ => Task.Factory.StartNew(() =>
+        // strict write-and-wait exchange, and the pool's hops around each wait cost more than the exchange. The threads are
+        // kept from pass to pass: started for each pass, they were much of a pass of a few messages (README, issue 17).
+        Task SendersAsync() => Task.WhenAll(Enumerable.Range(0, senders).Select(_ => threads.RunAsync(() =>
         {
             try
             {
@@ -132,7 +147,7 @@ public sealed class OutboxDispatcher(
                 pass.Halted = true;
                 throw;
             }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
+        })));
     }
 
     private void Send(DeliveryBatch batch, PendingDelivery pending, Pass pass)

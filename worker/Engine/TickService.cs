@@ -39,7 +39,9 @@ public sealed class TickService(
     // The year's joint checks, kept from tick to tick while the store holds the same draws (JointChecksOfYear.Revalidate).
     private readonly Dictionary<int, JointChecksOfYear> _jointChecks = [];
     private int _completed;
-    private ProducerThreads? _producers;
+    // The threads that make a tick's documents and mail, at ProducerNice so the pipeline's bulk does not keep its critical
+    // path (the engine, the applier) waiting for a processor.
+    private DedicatedThreads? _producers;
 
     /// <summary>The producer threads end (the host disposes the service as it stops).</summary>
     public void Dispose() => _producers?.Dispose();
@@ -119,7 +121,7 @@ public sealed class TickService(
         var window = 4 * parallelism;
         using var ahead = new SemaphoreSlim(window);
         var produced = ticks.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
-        var producers = LazyInitializer.EnsureInitialized(ref _producers, () => new ProducerThreads(parallelism, ProducerNice));
+        var producers = LazyInitializer.EnsureInitialized(ref _producers, () => new DedicatedThreads(parallelism, "Tick producer", () => BackgroundPriority.Lower(ProducerNice)));
         var applier = Task.Run(() =>
         {
             for (var i = 0; i < ticks.Count;)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using Campaigns.Operations;
 using Dapper;
 
 namespace Campaigns.Storage;
@@ -27,9 +28,11 @@ public sealed partial class CampaignStore
     /// connection: other instances pass over it, marks commit on other connections one row at a time, and a worker killed
     /// mid-send releases its rows with its connection, so another sends them again — the one duplicate the outbox allows,
     /// recognisable by its Message-ID. (A FOR UPDATE row lock would block those marks until the whole batch ended.) On
-    /// SQLite one process owns the file, and the claim is the read.
+    /// SQLite one process owns the file, and the claim is the read. The marks are committed on <paramref name="writer"/>'s
+    /// thread (a kept one, see <see cref="DeliveryBatch"/>), or on a thread started for the batch.
     /// </summary>
-    public DeliveryBatch ClaimBatch(DateTimeOffset now, int max, IReadOnlyCollection<long>? ids = null, int maxUnmarked = 32)
+    public DeliveryBatch ClaimBatch(
+        DateTimeOffset now, int max, IReadOnlyCollection<long>? ids = null, int maxUnmarked = 32, DedicatedThreads? writer = null)
     {
         // A pass leaves alone the rows a Hangfire job owns (job_id set: a retry scheduled, or a dead letter); a job names its own.
         var due = "state = 'pending' AND next_attempt_at <= @now" + (ids is null ? " AND job_id IS NULL" : $" AND {InList("id", "ids")}");
@@ -38,7 +41,7 @@ public sealed partial class CampaignStore
         {
             using var connection = Connect();
             return new DeliveryBatch(this, _time, null, ReadPending(connection, null,
-                $"SELECT {PendingColumns} FROM deliveries {_provider.PendingByAge} WHERE {due} ORDER BY id LIMIT @max", parameters), maxUnmarked);
+                $"SELECT {PendingColumns} FROM deliveries {_provider.PendingByAge} WHERE {due} ORDER BY id LIMIT @max", parameters), maxUnmarked, writer);
         }
         var locks = Connect();
         try
@@ -64,7 +67,7 @@ public sealed partial class CampaignStore
             var pending = ReadPending(locks, null,
                 $"SELECT {PendingColumns} FROM deliveries WHERE id = ANY(@locked) AND state = 'pending' AND next_attempt_at <= @now ORDER BY id",
                 new { locked, now = parameters.now });
-            return new DeliveryBatch(this, _time, locks, pending, maxUnmarked);
+            return new DeliveryBatch(this, _time, locks, pending, maxUnmarked, writer);
         }
         catch
         {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Campaigns.Operations;
 using Dapper;
 
 namespace Campaigns.Storage;
@@ -26,15 +27,17 @@ public sealed class DeliveryBatch : IDisposable
     private readonly Task _writer;
     private DbConnection? _locks;
 
-    internal DeliveryBatch(CampaignStore store, TimeProvider time, DbConnection? locks, IReadOnlyList<PendingDelivery> deliveries, int maxUnmarked)
+    internal DeliveryBatch(
+        CampaignStore store, TimeProvider time, DbConnection? locks, IReadOnlyList<PendingDelivery> deliveries, int maxUnmarked, DedicatedThreads? writer)
     {
         (_store, _time, _locks, Deliveries) = (store, time, locks, deliveries);
         _unmarked = new SemaphoreSlim(maxUnmarked, maxUnmarked);
         _group = Math.Max(1, maxUnmarked / 2);
-        // Its own thread: the commit blocks (an fsync), and a blocked pool thread delays the senders' own work. None for
-        // an empty claim: most of a small office's daily passes find nothing due, and a thread each cost more than the pass.
-        _writer = deliveries.Count == 0
-            ? Task.CompletedTask
+        // Off the pool: the commit blocks (an fsync), and a blocked pool thread delays the senders' own work. On the
+        // dispatcher's kept writer thread when it has one, else a thread of its own. None for an empty claim: most of a
+        // small office's daily passes find nothing due.
+        _writer = deliveries.Count == 0 ? Task.CompletedTask
+            : writer is not null ? writer.RunAsync(WriteMarks)
             : Task.Factory.StartNew(WriteMarks, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 

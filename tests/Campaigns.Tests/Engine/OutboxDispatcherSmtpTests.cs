@@ -245,6 +245,29 @@ public abstract class OutboxDispatcherSmtpTests(TestStore db) : IDisposable
         store.Deliveries().ShouldAllBe(d => d.State == "sent" && d.Attempts == 1);
     }
 
+    [Fact]
+    public async Task Dispatch_PassAfterPass_TheSameSenderThreads_WhichEndWithTheDispatcher()
+    {
+        var store = Store();
+        var seen = new ThreadsSeen(Transport());
+        using (var dispatcher = new OutboxDispatcher(
+            Options.Create(new WorkerOptions { Root = _dir.Path, SmtpConnections = 2, MaxDeliveryAttempts = MaxAttempts }),
+            store, seen, _clock, NullLogger<OutboxDispatcher>.Instance))
+        {
+            for (var pass = 0; pass < 5; pass++)
+            {
+                Enqueue(store, Message($"p{pass}a", "a@qinghe.example"), Message($"p{pass}b", "b@qinghe.example"));
+                (await dispatcher.DispatchAsync(CancellationToken.None)).ShouldBe(2);
+            }
+        }
+
+        // Five passes to two addresses over two connections: the same two threads, not two started for each pass.
+        seen.Threads.Count.ShouldBeLessThanOrEqualTo(2);
+        seen.Threads.ShouldAllBe(t => t.Join(TimeSpan.FromSeconds(10)));
+        ReceivedIds().Length.ShouldBe(10);
+        store.Deliveries().ShouldAllBe(d => d.State == "sent");
+    }
+
     private sealed class WorkerKilled : Exception;
 
     /// <summary>Hands out job ids job-1, job-2, … and remembers what it was given.</summary>
@@ -270,6 +293,34 @@ public abstract class OutboxDispatcherSmtpTests(TestStore db) : IDisposable
             if (envelope.MessageId == messageId)
             {
                 stop.Cancel();
+            }
+            inner.Send(envelope, cancellationToken);
+        }
+
+        public void EndPass(CancellationToken cancellationToken) => inner.EndPass(cancellationToken);
+    }
+
+    /// <summary>Sends, and remembers which threads sent.</summary>
+    private sealed class ThreadsSeen(IMailTransport inner) : IMailTransport
+    {
+        private readonly HashSet<Thread> _threads = [];
+
+        public IReadOnlyCollection<Thread> Threads
+        {
+            get
+            {
+                lock (_threads)
+                {
+                    return [.. _threads];
+                }
+            }
+        }
+
+        public void Send(MailEnvelope envelope, CancellationToken cancellationToken)
+        {
+            lock (_threads)
+            {
+                _threads.Add(Thread.CurrentThread);
             }
             inner.Send(envelope, cancellationToken);
         }
