@@ -40,8 +40,9 @@ public sealed class OutboxDispatcher(
     // The passes and the per-message jobs all use the one set of connections; one at a time, so no row is sent twice.
     private readonly SemaphoreSlim _pass = new(1, 1);
 
-    // A pass's senders (one per connection) and its mark writer, on threads kept from pass to pass (see SendBatchAsync):
-    // started with the first pass that has mail. Apart, so that senders waiting for marks never hold the writer's thread.
+    // A pass's senders (one per connection) and its mark writer, on threads kept from pass to pass (see SendBatchAsync): the
+    // writer's with the first pass, the senders' with the first that has mail. Apart, so that senders waiting for marks
+    // never hold the writer's thread.
     private DedicatedThreads? _senders;
     private DedicatedThreads? _writer;
 
