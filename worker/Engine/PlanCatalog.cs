@@ -25,9 +25,10 @@ public sealed class PlanCatalog(
     public IReadOnlyList<AnnualPlan> Load(string location)
     {
         var single = File.Exists(location);
+        // The folder listed once for both extensions: it is read before every tick.
         List<string> paths = single ? [location]
             : Directory.Exists(location)
-                ? [.. Directory.GetFiles(location, "*.yaml").Concat(Directory.GetFiles(location, "*.yml")).Order(StringComparer.Ordinal)]
+                ? [.. Directory.EnumerateFiles(location).Where(IsPlanFile).Order(StringComparer.Ordinal)]
                 : [];
         var folder = single ? Path.GetDirectoryName(Path.GetFullPath(location))! : location;
         foreach (var gone in _files.Keys.Except(paths).ToList())
@@ -45,14 +46,23 @@ public sealed class PlanCatalog(
         var changed = new (string Text, PlanLoadResult Result)?[paths.Count];
         // Parsing is pure and, at start, a province's 200 files: in parallel. What follows touches the store and the
         // claimed ids, one file at a time in path order.
-        Parallel.For(0, paths.Count, i =>
+        void Check(int i)
         {
             contents[i].Sha256 = Convert.ToHexStringLower(SHA256.HashData(contents[i].Bytes));
             if (!_files.TryGetValue(paths[i], out var known) || known.Sha256 != contents[i].Sha256)
             {
                 changed[i] = PlanText.Parse(contents[i].Bytes, Shown(paths[i]));
             }
-        });
+        }
+        // A county's one plan is hashed on this thread: there is nothing to share out, and this runs before every tick.
+        if (paths.Count == 1)
+        {
+            Check(0);
+        }
+        else
+        {
+            Parallel.For(0, paths.Count, Check);
+        }
         for (var i = 0; i < paths.Count; i++)
         {
             var path = paths[i];
@@ -127,6 +137,9 @@ public sealed class PlanCatalog(
 
     /// <summary>The store's name for a plan file: its path relative to the plans folder, with forward slashes.</summary>
     public static string PlanFile(string folder, string path) => Path.GetRelativePath(folder, path).Replace('\\', '/');
+
+    private static bool IsPlanFile(string path) =>
+        path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal);
 
     private static string Shown(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
 

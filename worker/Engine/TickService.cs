@@ -49,11 +49,17 @@ public sealed class TickService(
     /// <summary>Ticks finished since start, for health checks and for tests that wait on the scheduler.</summary>
     public int Completed => Volatile.Read(ref _completed);
 
-    public TickReport Tick()
+    public TickReport Tick() => Tick(null);
+
+    /// <summary>
+    /// A tick on the calendar and plans its caller read this very moment (simulate: the simulated office reads them to
+    /// enter results, and one read serves the day); null reads them here.
+    /// </summary>
+    public TickReport Tick((Core.Calendar.WorkingCalendar Calendar, IReadOnlyList<AnnualPlan> Plans)? read)
     {
         var phases = new TickPhases();
         var now = time.GetUtcNow();
-        var calendar = calendars.Load(_options.Resolve(_options.Calendar));
+        var calendar = read?.Calendar ?? calendars.Load(_options.Resolve(_options.Calendar));
         // The directories (a province's million entities take seconds to parse when they change) are read beside the plans
         // and facts; only the engine needs them.
         var directoryRead = Task.Run(() =>
@@ -63,7 +69,7 @@ public sealed class TickService(
             phases.Add("read directories (on a thread of their own)", System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return snapshot;
         });
-        var annualPlans = plans.Load(_options.Resolve(_options.Plans));
+        var annualPlans = read?.Plans ?? plans.Load(_options.Resolve(_options.Plans));
         phases.Mark("read calendar, plans");
         // Plans are independent but for the year's draws (the yearly cap and the draw number count earlier plans' draws)
         // and the audit trail (one hash chain): the engine and the apply each take the plans one at a time in file order,

@@ -31,7 +31,10 @@ public sealed class SimulationRunner(
             // read serves the day.
             var campaigns = store.Campaigns();
             var states = campaigns.ToDictionary(c => c.Id, c => c.State, StringComparer.Ordinal);
-            foreach (var plan in plans.Load(o.Resolve(o.Plans)))
+            // The plans, like the calendar above, are read once a day and handed to the tick, which read them again otherwise:
+            // nothing in between writes their files.
+            var annualPlans = plans.Load(o.Resolve(o.Plans));
+            foreach (var plan in annualPlans)
             {
                 var entering = plan.Campaigns.Where(c => states.GetValueOrDefault(c.Id) == nameof(CampaignState.ResultEntry)).ToList();
                 // The plan's facts are read only for a campaign's draw, the first day it is seen entering results: the simulated
@@ -63,7 +66,7 @@ public sealed class SimulationRunner(
             {
                 store.RequestArchive(reported.Id, day, clock.GetUtcNow(), "simulate");
             }
-            var report = ticks.Tick();
+            var report = ticks.Tick((calendar, annualPlans));
             // The worker carries on past a plan's failed tick; a simulation is a dry run, so it stops and says why.
             if (report.Failed is [var failed, ..])
             {

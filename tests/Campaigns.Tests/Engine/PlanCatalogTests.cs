@@ -203,6 +203,29 @@ public class PlanCatalogTests : IDisposable
         Store().LastGoodPlan("2026.yaml").ShouldNotBeNull();
     }
 
+    /// <summary>
+    /// The folder is listed once for both extensions: a .yml plan runs beside a .yaml one, in path order, and nothing
+    /// else in the folder is read as a plan (an editor's backup, a note, a name that only starts like a plan file).
+    /// </summary>
+    [Fact]
+    public void Load_FolderWithYamlAndYmlPlans_BothRunInPathOrderAndOtherFilesAreIgnored()
+    {
+        File.WriteAllText(PlanPath, Sample);
+        // Another office's plan: its own name and campaign ids, so neither file is a duplicate of the other.
+        var other = Sample.Replace("清河县", "柳林县").Replace("qh-2026-", "ll-2026-");
+        File.WriteAllText(_dir.File("plans", "1-liulin.yml"), other);
+        File.WriteAllText(_dir.File("plans", "2026.yaml.bak"), other);
+        File.WriteAllText(_dir.File("plans", "2026.yaml~"), other);
+        File.WriteAllText(_dir.File("plans", "README.txt"), "not a plan");
+
+        var plans = Catalog().Load(_dir.File("plans"));
+
+        plans.Select(p => Path.GetFileName(p.SourcePath)).ShouldBe(["1-liulin.yml", "2026.yaml"]);
+        plans[0].Campaigns.ShouldAllBe(c => c.Id.StartsWith("ll-2026-"));
+        plans[1].Campaigns.ShouldAllBe(c => c.Id.StartsWith("qh-2026-"));
+        _log.Entries.ShouldNotContain(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
+    }
+
     /// <summary>The sample with the net café campaign committed to <paramref name="commitment"/> and, when given, the rest of its seed keys.</summary>
     private static string Committed(string commitment, string more = "")
     {
