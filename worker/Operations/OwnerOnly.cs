@@ -66,7 +66,14 @@ public static class OwnerOnly
     {
         var stream = OperatingSystem.IsWindows()
             ? new FileStream(path, mode, FileAccess.Write)
-            : new FileStream(path, new FileStreamOptions { Mode = mode, Access = FileAccess.Write, UnixCreateMode = FileMode });
+            : new FileStream(path, new FileStreamOptions
+            {
+                Mode = mode, Access = FileAccess.Write, UnixCreateMode = FileMode,
+                // A new file is a staging copy under a name of its own, which nobody else opens. Not the default shared lock:
+                // for that on a file opened to write, .NET first asks which file system it is (network ones refuse it), one
+                // more system call for each of a province year's 160,000 messages and documents.
+                Share = mode == System.IO.FileMode.CreateNew ? FileShare.None : FileShare.Read,
+            });
         // A file created here has 0600 less the umask, which only ever takes bits away: nothing to restrict. One that
         // existed keeps its mode on opening, so it is set. (A draw day creates some 70,000 files; each chmod is one more
         // change the file system journals.)

@@ -53,6 +53,64 @@ public class PickupFolderTransportTests : IDisposable
         eml.ShouldContain("Content-Disposition: attachment");
     }
 
+    /// <summary>
+    /// Each sender thread renders into one buffer it keeps: a large message and then a small one on the same thread leave
+    /// the small one's file holding it alone, not the tail of the large one.
+    /// </summary>
+    [Fact]
+    public void Send_LargeThenSmallMessage_EachFileHoldsItsOwnMessageOnly()
+    {
+        var large = new byte[2 << 20];
+        new Random(1).NextBytes(large);
+        var transport = new PickupFolderTransport(_dir.Path, new Contact("提醒", "campaigns@localhost", null));
+        transport.Send(Envelope("large") with { Attachments = [new MailAttachment("统计表.xlsx", "application/octet-stream", large)] }, CancellationToken.None);
+        transport.Send(Envelope("small"), CancellationToken.None);
+        transport.Send(Envelope("small2"), CancellationToken.None);
+
+        ReceivedMail.Parse(File.ReadAllBytes(_dir.File("large.eml"))).Attachments.ShouldHaveSingleItem().Body.ShouldBe(large);
+        var small = File.ReadAllBytes(_dir.File("small.eml"));
+        Encoding.UTF8.GetString(ReceivedMail.Parse(small).Attachments.ShouldHaveSingleItem().Body).ShouldBe("<html>表</html>");
+        small.Length.ShouldBeLessThan(8_000);
+        // The same message but for its id: the same length, so nothing of an earlier message trails either.
+        File.ReadAllBytes(_dir.File("small2.eml")).Length.ShouldBe(small.Length + 1);
+    }
+
+    /// <summary>
+    /// The folder is not looked for before each message: a message that finds it gone (removed by hand, a clean-up) makes it
+    /// again, owner-only, and is written; no staging copy is left behind.
+    /// </summary>
+    [Fact]
+    public void Send_FolderRemovedBetweenMessages_MadeAgainOwnerOnlyAndTheMessageWritten()
+    {
+        var folder = _dir.File("mail", "pickup");
+        var transport = new PickupFolderTransport(folder, new Contact("提醒", "campaigns@localhost", null));
+        transport.Send(Envelope("first"), CancellationToken.None);
+        Directory.Delete(_dir.File("mail"), recursive: true);
+
+        transport.Send(Envelope("second"), CancellationToken.None);
+
+        Directory.GetFiles(folder, "*", new EnumerationOptions { AttributesToSkip = 0 }).Select(Path.GetFileName).ShouldBe(["second.eml"]);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(_dir.File("mail")).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            File.GetUnixFileMode(folder).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            File.GetUnixFileMode(Path.Combine(folder, "second.eml")).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    /// <summary>A message whose file cannot take its name fails, and its staging copy goes with it.</summary>
+    [Fact]
+    public void Send_FinalNameTaken_FailsAndLeavesNoStagingCopy()
+    {
+        var transport = new PickupFolderTransport(_dir.Path, new Contact("提醒", "campaigns@localhost", null));
+        // A folder where the message's file should go: the move over it fails.
+        Directory.CreateDirectory(_dir.File("abc123.eml"));
+
+        Should.Throw<IOException>(() => transport.Send(Envelope("abc123"), CancellationToken.None));
+
+        Directory.GetFiles(_dir.Path, "*", new EnumerationOptions { AttributesToSkip = 0 }).ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
