@@ -46,23 +46,14 @@ public sealed class PlanCatalog(
         var changed = new (string Text, PlanLoadResult Result)?[paths.Count];
         // Parsing is pure and, at start, a province's 200 files: in parallel. What follows touches the store and the
         // claimed ids, one file at a time in path order.
-        void Check(int i)
+        Parallel.For(0, paths.Count, i =>
         {
             contents[i].Sha256 = Convert.ToHexStringLower(SHA256.HashData(contents[i].Bytes));
             if (!_files.TryGetValue(paths[i], out var known) || known.Sha256 != contents[i].Sha256)
             {
                 changed[i] = PlanText.Parse(contents[i].Bytes, Shown(paths[i]));
             }
-        }
-        // A county's one plan is hashed on this thread: there is nothing to share out, and this runs before every tick.
-        if (paths.Count == 1)
-        {
-            Check(0);
-        }
-        else
-        {
-            Parallel.For(0, paths.Count, Check);
-        }
+        });
         for (var i = 0; i < paths.Count; i++)
         {
             var path = paths[i];

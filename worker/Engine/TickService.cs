@@ -49,13 +49,11 @@ public sealed class TickService(
     /// <summary>Ticks finished since start, for health checks and for tests that wait on the scheduler.</summary>
     public int Completed => Volatile.Read(ref _completed);
 
-    public TickReport Tick() => Tick(null);
-
     /// <summary>
-    /// A tick on the calendar and plans its caller read this very moment (simulate: the simulated office reads them to
-    /// enter results, and one read serves the day); null reads them here.
+    /// A tick. It reads the calendar and plans itself, unless its caller hands over what it read this very moment
+    /// (simulate: the simulated office reads them to enter results, and one read serves the day).
     /// </summary>
-    public TickReport Tick((Core.Calendar.WorkingCalendar Calendar, IReadOnlyList<AnnualPlan> Plans)? read)
+    public TickReport Tick((Core.Calendar.WorkingCalendar Calendar, IReadOnlyList<AnnualPlan> Plans)? read = null)
     {
         var phases = new TickPhases();
         var now = time.GetUtcNow();

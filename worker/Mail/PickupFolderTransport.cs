@@ -34,16 +34,17 @@ public sealed class PickupFolderTransport(string folder, Contact from, DkimSigne
         try
         {
             // Mail names inspectors and their contacts: owner-only from the first byte, whatever the umask.
+            void Write() => OwnerOnly.WriteNew(staging, rendered.GetBuffer().AsSpan(0, (int)rendered.Length));
             try
             {
-                OwnerOnly.WriteNew(staging, rendered.GetBuffer().AsSpan(0, (int)rendered.Length));
+                Write();
             }
             catch (DirectoryNotFoundException)
             {
                 // The first message, or the folder was removed meanwhile: made (0700) when a message finds it missing, not
                 // looked for before each one.
                 OwnerOnly.CreateFolder(folder);
-                OwnerOnly.WriteNew(staging, rendered.GetBuffer().AsSpan(0, (int)rendered.Length));
+                Write();
             }
             File.Move(staging, path, overwrite: true);
             moved = true;

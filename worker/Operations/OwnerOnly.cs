@@ -53,7 +53,7 @@ public static class OwnerOnly
     /// file's close by starting its write-back at once (auto_da_alloc), which showed as about 6 % of sending a message to
     /// the pickup folder.
     /// </summary>
-    public static FileStream CreateNew(string path) => Open(path, System.IO.FileMode.CreateNew);
+    private static FileStream CreateNew(string path) => Open(path, System.IO.FileMode.CreateNew);
 
     /// <summary>Writes a new file (see <see cref="CreateNew"/>) as 0600.</summary>
     public static void WriteNew(string path, ReadOnlySpan<byte> bytes)
