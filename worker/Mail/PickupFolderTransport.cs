@@ -39,10 +39,11 @@ public sealed class PickupFolderTransport(string folder, Contact from, DkimSigne
             {
                 Write();
             }
-            catch (DirectoryNotFoundException)
+            catch (IOException e) when (e is DirectoryNotFoundException or FileNotFoundException)
             {
                 // The first message, or the folder was removed meanwhile: made (0700) when a message finds it missing, not
-                // looked for before each one.
+                // looked for before each one. A file being created is "not found" only for want of its folder: .NET says so
+                // when another sender made the folder between this open failing and .NET looking for it.
                 OwnerOnly.CreateFolder(folder);
                 Write();
             }

@@ -98,6 +98,42 @@ public class PickupFolderTransportTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// Senders that find the folder missing at once all deliver. One of them makes it while another's open is failing: .NET
+    /// then reports the other's missing folder as a missing file (it looks for the folder after the open failed, and finds
+    /// it), which once dead-lettered a province's first reminder of the year.
+    /// </summary>
+    [Fact]
+    public void Send_ManySendersFindTheFolderMissingAtOnce_EveryMessageIsWritten()
+    {
+        const int senders = 8;
+        for (var round = 0; round < 100; round++)
+        {
+            var folder = _dir.File($"round{round}", "mail");
+            var transport = new PickupFolderTransport(folder, new Contact("提醒", "campaigns@localhost", null));
+            using var start = new Barrier(senders);
+            var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+            var threads = Enumerable.Range(0, senders).Select(i => new Thread(() =>
+            {
+                start.SignalAndWait();
+                try
+                {
+                    transport.Send(Envelope($"m{i}"), CancellationToken.None);
+                }
+                catch (Exception e)
+                {
+                    failures.Enqueue(e);
+                }
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+
+            failures.ShouldBeEmpty($"round {round}");
+            Directory.GetFiles(folder, "*", new EnumerationOptions { AttributesToSkip = 0 }).Select(Path.GetFileName).Order()
+                .ShouldBe(Enumerable.Range(0, senders).Select(i => $"m{i}.eml").Order());
+        }
+    }
+
     /// <summary>A message whose file cannot take its name fails, and its staging copy goes with it.</summary>
     [Fact]
     public void Send_FinalNameTaken_FailsAndLeavesNoStagingCopy()
