@@ -53,7 +53,7 @@ public static class SimulateCommand
     /// </summary>
     public static async Task<IReadOnlyList<SimulationEvent>> RunAsync(
         string plan, string directory, string output, DateOnly from, DateOnly to, ResultMode mode, string seed, CancellationToken cancellationToken,
-        bool archive = true, StorageOptions? storage = null, int parallelism = 0)
+        bool archive = true, StorageOptions? storage = null, int parallelism = 0, bool everyDay = false)
     {
         ResetOutput(output);
         var clock = new SimulatedClock(DateTimeOffset.UnixEpoch);
@@ -83,7 +83,7 @@ public static class SimulateCommand
             services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         });
         var runner = host.Services.GetRequiredService<SimulationRunner>();
-        return await runner.RunAsync(from, to, new ResultSynthesizer(mode, seed), archive, cancellationToken);
+        return await runner.RunAsync(from, to, new ResultSynthesizer(mode, seed), archive, cancellationToken, everyDay);
     }
 
     private static void ResetOutput(string output)

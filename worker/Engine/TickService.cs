@@ -178,7 +178,7 @@ public sealed class TickService(
     {
         if (t.Snapshot is { } snapshot && _quiet.IsQuiet(t.Plan, t.Today, snapshot, calendar, directory))
         {
-            t.Applied = new AppliedTick([], [], [], []);
+            t.Applied = AppliedTick.Nothing;
             return false;
         }
         var started = System.Diagnostics.Stopwatch.GetTimestamp();

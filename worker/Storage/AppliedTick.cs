@@ -8,8 +8,12 @@ public sealed record AppliedTick(
     IReadOnlyList<OverdueFlag> FlagsRaised,
     IReadOnlyList<OverdueFlag> FlagsCleared,
     IReadOnlyList<OutboxMessage> DeliveriesQueued,
-    bool WasSuperseded = false)
+    bool WasSuperseded = false,
+    bool Wrote = true)
 {
     /// <summary>Nothing applied: another instance's tick of the same plan applied first.</summary>
-    public static AppliedTick Superseded { get; } = new([], [], [], [], WasSuperseded: true);
+    public static AppliedTick Superseded { get; } = new([], [], [], [], WasSuperseded: true, Wrote: false);
+
+    /// <summary>Nothing to apply: the tick would have changed no row (<see cref="PlanSnapshot.Unchanged"/>), and none was written.</summary>
+    public static AppliedTick Nothing { get; } = new([], [], [], [], Wrote: false);
 }

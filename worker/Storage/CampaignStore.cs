@@ -390,7 +390,7 @@ public sealed partial class CampaignStore
         AnnualPlan plan, TickOutcome outcome, IReadOnlyList<WrittenDocument> documents, IReadOnlyList<OutboxMessage> messages,
         DateOnly today, DateTimeOffset now, string instance, PlanSnapshot snapshot) =>
         snapshot.Unchanged(outcome, documents.Count, messages.Count)
-            ? new AppliedTick([], [], [], [])
+            ? AppliedTick.Nothing
             : Apply(plan, outcome, documents, messages, today, now, instance, snapshot.Version);
 
     /// <summary>
@@ -430,7 +430,7 @@ public sealed partial class CampaignStore
             var tick = ticks[i];
             if (tick.Snapshot is { } snapshot && snapshot.Unchanged(tick.Outcome, tick.Documents.Count, tick.Messages.Count))
             {
-                results[i] = new ApplyResult(new AppliedTick([], [], [], []), null);
+                results[i] = new ApplyResult(AppliedTick.Nothing, null);
             }
             else
             {
