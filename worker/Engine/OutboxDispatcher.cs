@@ -72,51 +72,29 @@ public sealed class OutboxDispatcher(
         try
         {
             var pass = new Pass(owner);
-            var writer = LazyInitializer.EnsureInitialized(ref _writer, () => new DedicatedThreads(1, "Outbox marks"));
-            DeliveryBatch Claim(long after) => store.ClaimBatch(time.GetUtcNow(), owner is null ? _options.DispatchBatchSize : 1,
-                owner is null ? null : [owner.DeliveryId], MaxUnmarked, writer, after);
-            Task<DeliveryBatch>? next = null;
             try
             {
-                // A stop claims nothing more; what was sent is marked below before the pass ends.
-                cancellationToken.ThrowIfCancellationRequested();
-                var claimed = Claim(after: 0);
-                while (true)
+                // Failed rows go to their jobs and sent ones are no longer pending, so each claim takes new rows.
+                while (!pass.Halted)
                 {
-                    using var batch = claimed;
+                    // A stop claims nothing more; what was sent is marked below before the pass ends.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var writer = LazyInitializer.EnsureInitialized(ref _writer, () => new DedicatedThreads(1, "Outbox marks"));
+                    using var batch = store.ClaimBatch(time.GetUtcNow(), owner is null ? _options.DispatchBatchSize : 1,
+                        owner is null ? null : [owner.DeliveryId], MaxUnmarked, writer);
                     if (batch.Deliveries.Count == 0)
                     {
                         break;
                     }
-                    // The next batch is claimed while this one sends, from the rows after it (this one's are not marked yet): a
-                    // claim of 200 rows reads and unpacks their bodies, some 8 ms in a province year's pass with every sender
-                    // waiting. A job's pass sends its one row.
-                    var last = batch.Deliveries.Max(d => d.Id);
-                    next = owner is null ? Task.Run(() => Claim(last)) : null;
                     await SendBatchAsync(batch, pass, cancellationToken);
-                    if (next is null || pass.Halted)
+                    if (owner is not null)
                     {
                         break;
                     }
-                    cancellationToken.ThrowIfCancellationRequested();
-                    claimed = await next;
-                    next = null;
                 }
             }
             finally
             {
-                if (next is not null)
-                {
-                    // Claimed and not begun (the pass halted or stopped): its rows are let go, on PostgreSQL their locks too.
-                    try
-                    {
-                        (await next).Dispose();
-                    }
-                    catch (Exception e) when (e is not OutOfMemoryException)
-                    {
-                        // A claim that failed holds nothing; the pass's own outcome is what its caller hears.
-                    }
-                }
                 transport.EndPass(CancellationToken.None);
             }
             return new DispatchResult(pass.Sent, [.. pass.Failures], pass.Unavailable);

@@ -29,16 +29,14 @@ public sealed partial class CampaignStore
     /// mid-send releases its rows with its connection, so another sends them again — the one duplicate the outbox allows,
     /// recognisable by its Message-ID. (A FOR UPDATE row lock would block those marks until the whole batch ended.) On
     /// SQLite one process owns the file, and the claim is the read. The marks are committed on <paramref name="writer"/>'s
-    /// thread (a kept one, see <see cref="DeliveryBatch"/>), or on a thread started for the batch. Only rows after the id
-    /// <paramref name="after"/> are claimed: a pass claims its next batch while the one before, still unmarked, is sending
-    /// (a row with a lower id that another instance commits meanwhile waits for the next pass).
+    /// thread (a kept one, see <see cref="DeliveryBatch"/>), or on a thread started for the batch.
     /// </summary>
     public DeliveryBatch ClaimBatch(
-        DateTimeOffset now, int max, IReadOnlyCollection<long>? ids = null, int maxUnmarked = 32, DedicatedThreads? writer = null, long after = 0)
+        DateTimeOffset now, int max, IReadOnlyCollection<long>? ids = null, int maxUnmarked = 32, DedicatedThreads? writer = null)
     {
         // A pass leaves alone the rows a Hangfire job owns (job_id set: a retry scheduled, or a dead letter); a job names its own.
-        var due = "state = 'pending' AND next_attempt_at <= @now AND id > @after" + (ids is null ? " AND job_id IS NULL" : $" AND {InList("id", "ids")}");
-        var parameters = new { now = now.ToString("O"), max, ids = ids?.ToArray(), after };
+        var due = "state = 'pending' AND next_attempt_at <= @now" + (ids is null ? " AND job_id IS NULL" : $" AND {InList("id", "ids")}");
+        var parameters = new { now = now.ToString("O"), max, ids = ids?.ToArray() };
         if (!_provider.Shared)
         {
             using var connection = Connect();

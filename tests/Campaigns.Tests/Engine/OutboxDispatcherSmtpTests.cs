@@ -150,31 +150,6 @@ public abstract class OutboxDispatcherSmtpTests(TestStore db) : IDisposable
         ReceivedIds().Length.ShouldBe(40, "nothing sent twice");
     }
 
-    /// <summary>
-    /// A pass claims its next batch while the one before sends. When the server goes away mid-batch the pass stops, and
-    /// the batch claimed ahead is let go unsent: on PostgreSQL its rows' locks too, so another session can claim them at once.
-    /// </summary>
-    [Fact]
-    public async Task Dispatch_ServerGoneMidBatch_TheBatchClaimedAheadIsLetGoAndSentByTheNextPass()
-    {
-        var store = Store();
-        Enqueue(store, [.. Enumerable.Range(0, 40).Select(i => Message($"u{i:00}"))]);
-        var dispatcher = new OutboxDispatcher(
-            Options.Create(new WorkerOptions { Root = _dir.Path, SmtpConnections = 1, DispatchBatchSize = 8, MaxDeliveryAttempts = MaxAttempts }),
-            store, new UnavailableFor(Transport(), OutboxDispatcher.MessageId("u05")), _clock, NullLogger<OutboxDispatcher>.Instance);
-
-        var stopped = await dispatcher.DispatchDueAsync(CancellationToken.None);
-
-        (stopped.Sent, stopped.ServerUnavailable).ShouldBe((5, true));
-        store.Deliveries("pending").Count.ShouldBe(35);
-        using (var other = Store().ClaimBatch(_clock.GetUtcNow(), 100))
-        {
-            other.Deliveries.Count.ShouldBe(35, "no row is still held by the batch claimed ahead");
-        }
-        (await Dispatcher(Store()).DispatchAsync(CancellationToken.None)).ShouldBe(35);
-        ReceivedIds().ShouldBe([.. Enumerable.Range(0, 40).Select(i => Id($"u{i:00}"))]);
-    }
-
     [Fact]
     public async Task Dispatch_WorkerKilledBetweenSendAndMark_RestartRepeatsOnlyThatMessageWithSameMessageId()
     {
@@ -318,21 +293,6 @@ public abstract class OutboxDispatcherSmtpTests(TestStore db) : IDisposable
             if (envelope.MessageId == messageId)
             {
                 stop.Cancel();
-            }
-            inner.Send(envelope, cancellationToken);
-        }
-
-        public void EndPass(CancellationToken cancellationToken) => inner.EndPass(cancellationToken);
-    }
-
-    /// <summary>The server is unavailable for one message (and sends every other).</summary>
-    private sealed class UnavailableFor(IMailTransport inner, string messageId) : IMailTransport
-    {
-        public void Send(MailEnvelope envelope, CancellationToken cancellationToken)
-        {
-            if (envelope.MessageId == messageId)
-            {
-                throw new MailServerUnavailableException("connection refused", new IOException("connection refused"));
             }
             inner.Send(envelope, cancellationToken);
         }
