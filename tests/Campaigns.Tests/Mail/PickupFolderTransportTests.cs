@@ -101,7 +101,7 @@ public class PickupFolderTransportTests : IDisposable
     /// <summary>
     /// Senders that find the folder missing at once all deliver. One of them makes it while another's open is failing: .NET
     /// then reports the other's missing folder as a missing file (it looks for the folder after the open failed, and finds
-    /// it), which once dead-lettered a province's first reminder of the year.
+    /// it), which dead-lettered a reminder in a province year and in the sample year with results missing.
     /// </summary>
     [Fact]
     public void Send_ManySendersFindTheFolderMissingAtOnce_EveryMessageIsWritten()
