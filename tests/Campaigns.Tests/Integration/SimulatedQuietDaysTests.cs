@@ -25,13 +25,12 @@ public sealed class SimulatedQuietDaysTests : IDisposable
         Repository.Path("config", "plans", "2026.yaml"), Repository.Path("config", "directories"), output,
         new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), mode, "test-seed", CancellationToken.None, everyDay: everyDay);
 
-    [Theory]
-    [InlineData(ResultMode.Late)]
-    [InlineData(ResultMode.Missing)]
-    public async Task Simulate_DaysAfterOnesThatWroteNothing_SameEventsStoreDocumentsAndMailAsLookingEveryDay(ResultMode mode)
+    /// <summary>Results late: entering results, closing follow-ups, confirming publications, archiving, and overdue flags all happen.</summary>
+    [Fact]
+    public async Task Simulate_DaysAfterOnesThatWroteNothing_SameEventsStoreDocumentsAndMailAsLookingEveryDay()
     {
-        var skipping = await Simulate(_skipping.Path, mode, everyDay: false);
-        var everyDay = await Simulate(_everyDay.Path, mode, everyDay: true);
+        var skipping = await Simulate(_skipping.Path, ResultMode.Late, everyDay: false);
+        var everyDay = await Simulate(_everyDay.Path, ResultMode.Late, everyDay: true);
 
         skipping.ShouldBe(everyDay);
         // Quiet stretches lie between the events: the skipping was exercised, not bypassed.
