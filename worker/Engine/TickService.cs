@@ -50,8 +50,8 @@ public sealed class TickService(
     public int Completed => Volatile.Read(ref _completed);
 
     /// <summary>
-    /// A tick. It reads the calendar and plans itself, unless its caller hands over what it read this very moment
-    /// (simulate: the simulated office reads them to enter results, and one read serves the day).
+    /// A tick. It reads the calendar and plans itself, unless its caller hands over what it read (simulate, which runs the
+    /// plans and calendar it read at its start).
     /// </summary>
     public TickReport Tick((Core.Calendar.WorkingCalendar Calendar, IReadOnlyList<AnnualPlan> Plans)? read = null)
     {

@@ -39,6 +39,7 @@ public sealed class SimulationRunner(
         // The store as the day before left it: nothing wrote to it, and its outbox and archive found nothing to do.
         var untouched = false;
         IReadOnlyList<CampaignRow> campaigns = [];
+        Dictionary<string, string> states = [];
         for (var day = from; day <= to; day = day.AddDays(1))
         {
             clock.Set(NineOClock(day, zone));
@@ -48,8 +49,8 @@ public sealed class SimulationRunner(
             if (!untouched)
             {
                 campaigns = store.Campaigns();
+                states = campaigns.ToDictionary(c => c.Id, c => c.State, StringComparer.Ordinal);
             }
-            var states = campaigns.ToDictionary(c => c.Id, c => c.State, StringComparer.Ordinal);
             foreach (var plan in annualPlans)
             {
                 var entering = plan.Campaigns.Where(c => states.GetValueOrDefault(c.Id) == nameof(CampaignState.ResultEntry)).ToList();
