@@ -21,6 +21,15 @@ public static class JobsRegistration
 {
     public const string Schema = "hangfire";
 
+    /// <summary>
+    /// How old a Hangfire.PostgreSql lock row must be before another holder may take it. Its locks are rows, and a state
+    /// change holds its job's for milliseconds; a row older than this was left by a holder that died (a killed worker, or a
+    /// connection a database restart cut mid-change, whose release never ran). At the default ten minutes such a row held
+    /// every later change of its job that long, and with it the sweep and the tick that asked for one: a worker could not
+    /// stop, and the owed mail waited.
+    /// </summary>
+    public static readonly TimeSpan LockExpiry = TimeSpan.FromSeconds(15);
+
     public static IHostApplicationBuilder AddCampaignJobs(this IHostApplicationBuilder builder, WorkerOptions options, StorageOptions storage)
     {
         var services = builder.Services;
@@ -67,6 +76,7 @@ public static class JobsRegistration
             // LISTEN/NOTIFY: an enqueued pass starts at once instead of at the next poll (15 s by default).
             EnableLongPolling = true,
             QueuePollInterval = TimeSpan.FromSeconds(1),
+            DistributedLockTimeout = LockExpiry,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.ConnectionString!, options), options);
     }

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Campaigns.Core.Engine;
 using Campaigns.Engine;
 using Campaigns.Hosting;
 using Campaigns.Host;
@@ -33,15 +32,7 @@ public sealed class DeadLetterJobTests : IDisposable
         ["Campaigns:MaxDeliveryAttempts"] = "2",
     });
 
-    private long Owe(IHost host, string key, params string[] attachments)
-    {
-        var store = host.Services.GetRequiredService<CampaignStore>();
-        var now = _worker.Clock.GetUtcNow();
-        store.Apply(TestPlans.Plan(), new TickOutcome([], [], [], []), [],
-            [new OutboxMessage(key, "reminder", null, "李四", "market@qinghe.example", $"【提醒】{key}", key, null, attachments)],
-            DateOnly.FromDateTime(now.Date), now, "test");
-        return store.Deliveries().Single(d => d.IdempotencyKey == key).Id;
-    }
+    private long Owe(IHost host, string key, params string[] attachments) => OwedMail.Add(host, _worker.Clock.GetUtcNow(), key, attachments);
 
     private static async Task<string> WaitForState(JobStorage storage, string jobId, string state)
     {
