@@ -14,13 +14,31 @@ public sealed class PostgresProvider : StoreProvider
     private const long MigrationKey = 0x63616d7061696731; // "campaig1"
     private const long AuditKey = 0x63616d7061696732;
 
+    // Statements Npgsql keeps prepared on each connection, the most used first. A tick repeats a few dozen statements once or
+    // more per plan (the version bump, each kind's insert, the key lookup), and parsing and planning each again was some
+    // tenth of the server's processor time over bench-tick's year (31 s against 27 s, three pairs).
+    private const int AutoPrepared = 64;
+
     private readonly NpgsqlDataSource _source;
 
     public PostgresProvider(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         Description = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
+        // The operator's own setting wins: "Max Auto Prepare=0" turns it off, for a pooler that cannot keep prepared statements.
+        if (!Names(connectionString, "Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = AutoPrepared;
+        }
         _source = NpgsqlDataSource.Create(builder);
+    }
+
+    /// <summary>Whether <paramref name="connectionString"/> sets <paramref name="keyword"/> (spaces and case aside).</summary>
+    private static bool Names(string connectionString, string keyword)
+    {
+        static string Plain(string key) => key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.Keys.Cast<string>().Any(key => Plain(key) == Plain(keyword));
     }
 
     public override string Description { get; }
