@@ -550,7 +550,7 @@ public sealed partial class CampaignStore
             transitions.Select(t => new object?[] { t.CampaignId, Text(t.On), t.From.ToString(), t.To.ToString(), t.Trigger.ToString(), t.Detail, at, instance }));
         Audit(connection, transaction, now, instance, [.. transitions.Select(t => ("transition", (string?)t.CampaignId, (object)AuditDetails.Transition(t)))], head);
 
-        var (raised, cleared) = ApplyFlags(connection, transaction, plan, outcome.Flags, today);
+        var (raised, cleared) = ApplyFlags(connection, transaction, plan, outcome.Flags, today, noneActive: tick.Snapshot?.ActiveFlagDetails.Count == 0);
         AuditFlags(connection, transaction, plan, raised, cleared, now, instance, head);
         Measured("Σ apply: transitions and flags");
 
@@ -598,11 +598,16 @@ public sealed partial class CampaignStore
         return queued;
     }
 
+    /// <summary>
+    /// Raises, updates and clears the plan's flags to <paramref name="flags"/>. <paramref name="noneActive"/>: the plan's
+    /// snapshot, whose version this apply holds, saw no active flag, so none is read (only a tick of the plan writes its
+    /// flags): a province's deadline day read nothing 200 times, and its first overdue day as many, a round trip each.
+    /// </summary>
     private (List<OverdueFlag> Raised, List<OverdueFlag> Cleared) ApplyFlags(
-        DbConnection connection, DbTransaction transaction, AnnualPlan plan, IReadOnlyList<OverdueFlag> flags, DateOnly today)
+        DbConnection connection, DbTransaction transaction, AnnualPlan plan, IReadOnlyList<OverdueFlag> flags, DateOnly today, bool noneActive)
     {
         string[] scopes = [plan.Key, .. plan.Campaigns.Select(c => c.Id)];
-        var active = connection.Query<FlagRow>(
+        var active = noneActive ? [] : connection.Query<FlagRow>(
             $"SELECT flag_key, scope, kind, subject, since, detail, raised_on, cleared_on FROM flags WHERE cleared_on IS NULL AND {InList("scope", "scopes")}",
             new { scopes }, transaction).ToDictionary(f => f.FlagKey);
         var wanted = flags.ToDictionary(f => f.Key);
