@@ -34,21 +34,6 @@ public sealed class DeadLetterJobTests : IDisposable
 
     private long Owe(IHost host, string key, params string[] attachments) => OwedMail.Add(host, _worker.Clock.GetUtcNow(), key, attachments);
 
-    private static async Task<string> WaitForState(JobStorage storage, string jobId, string state)
-    {
-        using var connection = storage.GetConnection();
-        for (var waited = TimeSpan.Zero; ; waited += TimeSpan.FromMilliseconds(50))
-        {
-            var now = connection.GetStateData(jobId)?.Name;
-            if (now == state)
-            {
-                return now;
-            }
-            waited.ShouldBeLessThan(TimeSpan.FromSeconds(30), $"job {jobId} stayed {now}, never {state}");
-            await Task.Delay(50);
-        }
-    }
-
     private static async Task<string> FailedPage(IHost host)
     {
         using var http = HostHttp.Client(host);
@@ -79,11 +64,11 @@ public sealed class DeadLetterJobTests : IDisposable
         var pass = await host.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
         pass.Failures.ShouldHaveSingleItem().ShouldBe(new DeliveryFailure(id, pass.Failures[0].Error, Dead: false));
         var jobId = store.DeliveryJobs().ShouldHaveSingleItem().JobId.ShouldNotBeNull();
-        await WaitForState(storage, jobId, ScheduledState.StateName);
+        await JobStates.WaitFor(storage, jobId, ScheduledState.StateName);
 
         // Its retry comes (now, rather than in a minute): attempt 2 of 2 fails, and the job ends Failed.
         host.Services.GetRequiredService<IBackgroundJobClient>().Requeue(jobId);
-        await WaitForState(storage, jobId, FailedState.StateName);
+        await JobStates.WaitFor(storage, jobId, FailedState.StateName);
         var dead = store.Deliveries("dead").ShouldHaveSingleItem();
         (dead.Id, dead.Attempts).ShouldBe((id, 2));
         DeadLetters(host).ShouldBe((jobId, jobId));
@@ -98,7 +83,7 @@ public sealed class DeadLetterJobTests : IDisposable
         store.Retry(id, _worker.Clock.GetUtcNow()).ShouldBeTrue();
         // The worker's own sweep may come first; either way the same job is requeued.
         host.Services.GetRequiredService<OutboxSweep>().Reconcile().ShouldBeLessThanOrEqualTo(1);
-        await WaitForState(storage, jobId, SucceededState.StateName);
+        await JobStates.WaitFor(storage, jobId, SucceededState.StateName);
 
         store.Deliveries().Single(d => d.Id == id).State.ShouldBe("sent");
         DeadLetters(host).ShouldBe(("", ""));
@@ -179,7 +164,7 @@ public sealed class DeadLetterJobTests : IDisposable
         var enqueued = Enumerable.Range(0, 5).Count(_ => sweep.Enqueue());
 
         enqueued.ShouldBeLessThanOrEqualTo(1, "one pass at a time (the worker's own sweep may have been first)");
-        await WaitForState(storage, retrying, SucceededState.StateName);
+        await JobStates.WaitFor(storage, retrying, SucceededState.StateName);
         storage.GetMonitoringApi().ScheduledJobs(0, 100).ShouldNotContain(j => j.Value.Job!.Type == typeof(OutboxJob));
         host.Services.GetRequiredService<CampaignStore>().Deliveries().Single(d => d.IdempotencyKey == "owed after a restart").State.ShouldBe("sent");
         await host.StopAsync();

@@ -33,7 +33,6 @@ public sealed class AbandonedJobLockTests : IDisposable
         });
         await host.StartAsync();
         await HostTicks.WaitFor(host);
-        var storage = host.Services.GetRequiredService<JobStorage>();
         var stopped = host.Services.GetRequiredService<IBackgroundJobClient>()
             .Create<OutboxJob>(job => job.SendAsync(CancellationToken.None), new FailedState(new InvalidOperationException("57P01: terminating connection due to administrator command")));
         // The row its last holder committed, a little longer ago than the expiry: a holder that is gone, not a slow one.
@@ -48,12 +47,7 @@ public sealed class AbandonedJobLockTests : IDisposable
 
         // Whichever sweep comes first, this one or the worker's own, requeues the stopped pass rather than waiting on the lock.
         await Task.Run(() => host.Services.GetRequiredService<OutboxSweep>().Enqueue()).WaitAsync(TimeSpan.FromSeconds(30));
-        using var jobs = storage.GetConnection();
-        for (var waited = TimeSpan.Zero; jobs.GetStateData(stopped)?.Name != SucceededState.StateName; waited += TimeSpan.FromMilliseconds(100))
-        {
-            waited.ShouldBeLessThan(TimeSpan.FromSeconds(30), "the stopped pass never ran again");
-            await Task.Delay(100);
-        }
+        await JobStates.WaitFor(host.Services.GetRequiredService<JobStorage>(), stopped, SucceededState.StateName);
 
         host.Services.GetRequiredService<CampaignStore>().Deliveries().Single(d => d.Id == id).State.ShouldBe("sent");
         await using (var connection = new NpgsqlConnection(database))
