@@ -95,9 +95,15 @@ public static class DirectorySheet
     private sealed class EntityReader(string path, int rows, int textLength)
     {
         private readonly EntityTable.Builder _entities = new(rows, textLength);
-        // By the USCC's number, not its text: a million strings kept only to find duplicates.
-        // Sized like the table: grown step by step, it was resized some twenty times on the way to a province's million keys.
-        private readonly Dictionary<UInt128, int> _seen = new(rows);
+        // Every well-formed USCC by its number (not its text: a million strings kept only to find repeats), with its line and
+        // how many cell problems came before it. Repeats are found by sorting once at the end, not by a million inserts into
+        // a hash table larger than the processor's caches: a province's entity file (1,000,000 rows) read in 2.51-2.60 s
+        // with the table, 2.17-2.21 s with the sort (three runs each, one process a run).
+        // Sized like the table: grown step by step, they were resized some twenty times on the way to a million rows.
+        private UInt128[] _keys = new UInt128[Math.Max(16, rows)];
+        private int[] _lines = new int[Math.Max(16, rows)];
+        private int[] _problemsBefore = new int[Math.Max(16, rows)];
+        private int _keyCount;
         private readonly List<DirectoryProblem> _headers = [];
         private readonly List<DirectoryProblem> _rows = [];
         private readonly List<DirectoryProblem> _missing = [];
@@ -126,9 +132,9 @@ public static class DirectorySheet
             {
                 cells.Fail("统一社会信用代码", invalid);
             }
-            else if (uscc.Length > 0 && UsccKey.Parse(uscc).Value is var key && !_seen.TryAdd(key, row.Line))
+            else if (uscc.Length > 0)
             {
-                cells.Fail("统一社会信用代码", $"统一社会信用代码“{uscc}”与第{_seen[key]}行重复");
+                Remember(UsccKey.Parse(uscc).Value, row.Line);
             }
             var statusText = cells.Required("状态");
             if (statusText.Length > 0 && !Statuses.ContainsKey(statusText))
@@ -146,7 +152,84 @@ public static class DirectorySheet
         {
             _sheet ??= Start(headers);
             List<DirectoryProblem> shape = [.. _headers, .. _rows, .. _missing];
-            return shape.Count > 0 ? new([], shape) : _cells.Count > 0 ? new([], _cells) : new(_entities.Build(), []);
+            if (shape.Count > 0)
+            {
+                return new([], shape);
+            }
+            var cells = WithRepeats(_sheet);
+            return cells.Count > 0 ? new([], cells) : new(_entities.Build(), []);
+        }
+
+        private void Remember(UInt128 key, int line)
+        {
+            if (_keyCount == _keys.Length)
+            {
+                Array.Resize(ref _keys, _keyCount * 2);
+                Array.Resize(ref _lines, _keyCount * 2);
+                Array.Resize(ref _problemsBefore, _keyCount * 2);
+            }
+            (_keys[_keyCount], _lines[_keyCount], _problemsBefore[_keyCount]) = (key, line, _cells.Count);
+            _keyCount++;
+        }
+
+        /// <summary>
+        /// The cell problems with a repeated USCC's problem at each later row that holds it, naming the first: each in the
+        /// place a check row by row would have put it (after that row's earlier problems, before its later ones).
+        /// </summary>
+        private List<DirectoryProblem> WithRepeats(Sheet sheet)
+        {
+            // The keys are sorted with the order they were remembered in, which names their line and place.
+            var remembered = new int[_keyCount];
+            for (var i = 0; i < _keyCount; i++)
+            {
+                remembered[i] = i;
+            }
+            Array.Sort(_keys, remembered, 0, _keyCount);
+            var repeats = new List<(int Before, int Remembered, DirectoryProblem Problem)>();
+            var column = sheet.Column("统一社会信用代码") + 1;
+            for (var start = 0; start < _keyCount;)
+            {
+                var end = start + 1;
+                while (end < _keyCount && _keys[end] == _keys[start])
+                {
+                    end++;
+                }
+                // The sort does not keep the file's order among equal keys: the first is the earliest remembered.
+                var run = remembered.AsSpan(start, end - start);
+                var first = int.MaxValue;
+                foreach (var k in run)
+                {
+                    first = Math.Min(first, k);
+                }
+                foreach (var k in run)
+                {
+                    if (k != first)
+                    {
+                        repeats.Add((_problemsBefore[k], k, new DirectoryProblem(new SourceLocation(path, _lines[k], column),
+                            $"统一社会信用代码“{new UsccKey(_keys[start])}”与第{_lines[first]}行重复")));
+                    }
+                }
+                start = end;
+            }
+            if (repeats.Count == 0)
+            {
+                return _cells;
+            }
+            repeats.Sort((a, b) => (a.Before, a.Remembered).CompareTo((b.Before, b.Remembered)));
+            var merged = new List<DirectoryProblem>(_cells.Count + repeats.Count);
+            var next = 0;
+            for (var i = 0; i <= _cells.Count; i++)
+            {
+                while (next < repeats.Count && repeats[next].Before == i)
+                {
+                    merged.Add(repeats[next++].Problem);
+                }
+                if (i < _cells.Count)
+                {
+                    merged.Add(_cells[i]);
+                }
+            }
+            return merged;
         }
 
         private Sheet Start(Sheet headers)

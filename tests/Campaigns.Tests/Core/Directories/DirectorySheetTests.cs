@@ -53,6 +53,47 @@ public class DirectorySheetTests
     }
 
     [Fact]
+    public void ReadEntities_RepeatedCodes_EachLaterRowNamesTheFirst_InRowOrderAmongItsOtherProblems()
+    {
+        static string Code(string first17) => first17 + Uscc.CheckCharacter(first17);
+        var (a, b) = (Code("91350100M000100Y4"), Code("91350100M000200Y4"));
+        var csv = $"""
+            {Header}
+            网吧甲,{a},地址1,张三,互联网上网服务营业场所,葛仙庄镇,A,存续
+            网吧乙,{b},地址2,李四,互联网上网服务营业场所,葛仙庄镇,A,存续
+            ,{a},地址3,王五,互联网上网服务营业场所,葛仙庄镇,B,营业
+            网吧丁,{b},地址4,赵六,互联网上网服务营业场所,葛仙庄镇,B,存续
+            网吧戊,{a},地址5,钱七,互联网上网服务营业场所,葛仙庄镇,B,营业
+            """;
+        string[] expected =
+        [
+            "entities.csv:4:1: “名称”不能为空",
+            $"entities.csv:4:2: 统一社会信用代码“{a}”与第2行重复",
+            "entities.csv:4:8: 状态“营业”无效，应为 存续、在业、开业、注销、吊销 之一",
+            $"entities.csv:5:2: 统一社会信用代码“{b}”与第3行重复",
+            $"entities.csv:6:2: 统一社会信用代码“{a}”与第2行重复",
+            "entities.csv:6:8: 状态“营业”无效，应为 存续、在业、开业、注销、吊销 之一",
+        ];
+        var read = DirectorySheet.ReadEntities(csv, "entities.csv");
+        read.Rows.ShouldBeEmpty();
+        read.Problems.Select(p => p.ToString()).ShouldBe(expected);
+        // The worker's path: the file's bytes, read row by row.
+        DirectorySheet.ReadEntities(System.Text.Encoding.UTF8.GetBytes(csv), "entities.csv").Problems.Select(p => p.ToString()).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void ReadEntities_ManyRepeatsAmongOtherCodes_EveryOneNamesTheFirstRow()
+    {
+        static string Code(int n) => $"91350100M{n:D6}Y4" + Uscc.CheckCharacter($"91350100M{n:D6}Y4");
+        // Every third row repeats the first row's code, the others descend around it: the sort that finds the repeats does
+        // not keep the file's order among them (here the first of them it meets is row 248, not row 2).
+        var rows = Enumerable.Range(0, 300).Select(i => $"网吧{i},{Code(i % 3 == 0 ? 500 : 300 - i)},地址{i},张三,互联网上网服务营业场所,葛仙庄镇,A,存续");
+        var read = DirectorySheet.ReadEntities(string.Join("\n", [Header, .. rows]), "entities.csv");
+        read.Problems.Select(p => p.ToString()).ShouldBe(
+            Enumerable.Range(1, 99).Select(k => $"entities.csv:{3 * k + 2}:2: 统一社会信用代码“{Code(500)}”与第2行重复"));
+    }
+
+    [Fact]
     public void ReadInspectors_BadDateAndDuplicateCertificate_Reported()
     {
         var csv = """
