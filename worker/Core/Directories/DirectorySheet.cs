@@ -99,7 +99,7 @@ public static class DirectorySheet
         // how many cell problems came before it. Repeats are found by sorting once at the end, not by a million inserts into
         // a hash table larger than the processor's caches: a province's entity file (1,000,000 rows) read in 2.51-2.60 s
         // with the table, 2.17-2.21 s with the sort (three runs each, one process a run).
-        // Sized like the table: grown step by step, they were resized some twenty times on the way to a million rows.
+        // Sized like the table from the start: grown from a few, they would be copied some twenty times on the way to a million.
         private UInt128[] _keys = new UInt128[Math.Max(16, rows)];
         private int[] _lines = new int[Math.Max(16, rows)];
         private int[] _problemsBefore = new int[Math.Max(16, rows)];
