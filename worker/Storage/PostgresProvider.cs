@@ -33,7 +33,10 @@ public sealed class PostgresProvider : StoreProvider
         _source = NpgsqlDataSource.Create(builder);
     }
 
-    /// <summary>Whether <paramref name="connectionString"/> sets <paramref name="keyword"/> (spaces and case aside).</summary>
+    /// <summary>
+    /// Whether <paramref name="connectionString"/> sets <paramref name="keyword"/> (spaces and case aside). Npgsql's own builder
+    /// cannot say: its ContainsKey is true for every keyword it knows, set or not.
+    /// </summary>
     private static bool Names(string connectionString, string keyword)
     {
         static string Plain(string key) => key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
