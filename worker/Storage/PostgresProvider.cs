@@ -16,7 +16,7 @@ public sealed class PostgresProvider : StoreProvider
 
     // Statements Npgsql keeps prepared on each connection, the most used first. A tick repeats a few dozen statements once or
     // more per plan (the version bump, each kind's insert, the key lookup), and parsing and planning each again was some
-    // tenth of the server's processor time over bench-tick's year (31 s against 27 s, three pairs).
+    // tenth of the server's processor time over bench-tick's year (29.3-32.2 s against 26.4-28.1 s, three pairs).
     private const int AutoPrepared = 64;
 
     private readonly NpgsqlDataSource _source;
