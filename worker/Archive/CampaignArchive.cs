@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Campaigns.Core.Archive;
 using Campaigns.Operations;
@@ -16,11 +15,7 @@ public static class CampaignArchive
     public const string DocumentsFolder = "documents/";
     public const string RecordsFolder = "records/";
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static readonly JsonSerializerOptions Json = JsonMetadata.Readable;
 
     /// <summary>The zip, its manifest, and how far the audit chain was checked for it (for the next bundle of the same pass).</summary>
     public sealed record Bundle(byte[] Zip, ArchiveManifest Manifest, string ManifestSha256, AuditCheckpoint AuditChecked);

@@ -1,8 +1,8 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Campaigns.Core.Directories;
 using Campaigns.Core.Draws;
 using Campaigns.Core.Sheets;
+using Campaigns.Operations;
 
 namespace Campaigns.Cli;
 
@@ -12,7 +12,7 @@ namespace Campaigns.Cli;
 /// </summary>
 public static class DrawSnapshotFolder
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
+    public static readonly JsonSerializerOptions Json = JsonMetadata.Readable;
 
     /// <summary>The evidence, or the problems that stop reading it (a file missing from the record's list is not one: the verifier says so).</summary>
     public static (DrawEvidence? Evidence, IReadOnlyList<string> Problems) Read(Draw record, string folder)

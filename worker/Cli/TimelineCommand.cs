@@ -4,12 +4,18 @@ using System.Text.Json;
 using Campaigns.Calendar;
 using Campaigns.Core.Timeline;
 using Campaigns.Host;
+using Campaigns.Operations;
 
 namespace Campaigns.Cli;
 
 public static class TimelineCommand
 {
-    public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = JsonMetadata.Resolver,
+    };
 
     public static Command Create()
     {

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Campaigns.Core.Engine;
 using Campaigns.Core.Statistics;
@@ -17,11 +16,7 @@ namespace Campaigns.Documents;
 /// </summary>
 public sealed class DocumentWriter(IOptions<WorkerOptions> options, TemplateSet templates)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private static readonly JsonSerializerOptions Json = JsonMetadata.Readable;
 
     public WrittenDocument Write(DocumentOrder order) => Save(order, Render(order));
 

@@ -8,6 +8,7 @@ using Campaigns.Core.Engine;
 using Campaigns.Core.Lifecycle;
 using Campaigns.Core.Plans;
 using Campaigns.Core.Results;
+using Campaigns.Operations;
 using Dapper;
 using Npgsql;
 
@@ -24,7 +25,7 @@ namespace Campaigns.Storage;
 /// </summary>
 public sealed partial class CampaignStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { TypeInfoResolver = JsonMetadata.Resolver };
     private readonly StoreProvider _provider;
     private readonly TimeProvider _time;
     private readonly DrawCache _draws = new(Json);
