@@ -39,6 +39,23 @@ public class HostileInputCliTests : IDisposable
         NoStackTrace(status);
     }
 
+    [Fact]
+    public async Task Status_SettingsThatDoNotHold_EachNamedNoStackTrace()
+    {
+        var status = await CliProcess.Run(new Dictionary<string, string>
+        {
+            ["Campaigns__Database"] = _dir.File("campaigns.db"),
+            ["Campaigns__TimeZone"] = "Mars/Olympus",
+            ["Campaigns__Templates"] = _dir.File("no-templates-here"),
+        }, "status");
+
+        status.ExitCode.ShouldBe(1);
+        status.ErrorLines.ShouldContain("Campaigns:TimeZone 'Mars/Olympus' is not a known time zone.");
+        status.ErrorLines.ShouldContain($"Campaigns:Templates folder '{_dir.File("no-templates-here")}' does not exist.");
+        NoStackTrace(status);
+        File.Exists(_dir.File("campaigns.db")).ShouldBeFalse();
+    }
+
     private const string Header = "名称,统一社会信用代码,住所,法定代表人,行业,区域,信用风险分类,状态";
 
     private Dictionary<string, string> Settings => new()
