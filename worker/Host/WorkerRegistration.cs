@@ -15,7 +15,7 @@ public static class WorkerRegistration
     {
         services.AddOptions<WorkerOptions>()
             .BindConfiguration(WorkerOptions.Section)
-            .PostConfigure(o => o.Root = string.IsNullOrEmpty(o.Root) ? root : Path.GetFullPath(Path.Combine(root, o.Root)))
+            .PostConfigure(o => o.RootAt(root))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
         services.TryAddSingleton(AppClock);

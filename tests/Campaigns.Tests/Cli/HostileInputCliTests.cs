@@ -56,6 +56,22 @@ public class HostileInputCliTests : IDisposable
         File.Exists(_dir.File("campaigns.db")).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Run_TimeZoneThatDoesNotExist_NamedNoStackTrace()
+    {
+        // The worker's scheduler reads the time zone while it is wired, before the host starts and checks its settings.
+        var run = await CliProcess.Run(new Dictionary<string, string>
+        {
+            ["Campaigns__Database"] = _dir.File("campaigns.db"),
+            ["Campaigns__TimeZone"] = "Mars/Olympus",
+            ["Campaigns__HttpPort"] = "0",
+        }, "run");
+
+        run.ExitCode.ShouldBe(1);
+        run.ErrorLines.ShouldContain("Campaigns:TimeZone 'Mars/Olympus' is not a known time zone.");
+        NoStackTrace(run);
+    }
+
     private const string Header = "名称,统一社会信用代码,住所,法定代表人,行业,区域,信用风险分类,状态";
 
     private Dictionary<string, string> Settings => new()
