@@ -4,7 +4,6 @@ using Campaigns.Operations;
 using Campaigns.Storage;
 using Campaigns.Web;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Options;
 
 namespace Campaigns.Host;
 
@@ -40,13 +39,6 @@ public static class WorkerHost
         var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = root });
         Configure(web, root, settings, services);
         var options = web.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
-        options.RootAt(root);
-        // The scheduling wired below reads these settings (the cron and its time zone): a bad one is reported here with all the
-        // others, as the host's start would report them, not met half-way through the wiring as an exception of its own.
-        if (new WorkerOptionsValidator().Validate(null, options) is { Failed: true } failed)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(WorkerOptions), failed.Failures);
-        }
         var storage = web.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         // A background service that faults stops the host (and `run` then exits non-zero, so systemd restarts it) rather
         // than leaving a worker that answers /health but no longer ticks or sends.

@@ -180,7 +180,4 @@ public sealed class WorkerOptions
         SmtpUseSsl && SmtpSecurity == Mail.SmtpSecurity.None ? Mail.SmtpSecurity.StartTls : SmtpSecurity;
 
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(Root, path));
-
-    /// <summary>Places <see cref="Root"/> in <paramref name="folder"/> (the one holding config/ and templates/): a relative Root is relative to it.</summary>
-    public void RootAt(string folder) => Root = string.IsNullOrEmpty(Root) ? folder : Path.GetFullPath(Path.Combine(folder, Root));
 }

@@ -15,7 +15,7 @@ public static class WorkerRegistration
     {
         services.AddOptions<WorkerOptions>()
             .BindConfiguration(WorkerOptions.Section)
-            .PostConfigure(o => o.RootAt(root))
+            .PostConfigure(o => o.Root = string.IsNullOrEmpty(o.Root) ? root : Path.GetFullPath(Path.Combine(root, o.Root)))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
         services.TryAddSingleton(AppClock);
@@ -90,7 +90,9 @@ public static class WorkerRegistration
     /// </summary>
     public static IHostApplicationBuilder AddCampaignScheduling(this IHostApplicationBuilder builder, WorkerOptions options)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        // An unknown zone is one of the settings the host's start refuses, logged with the others in the worker's log format; it
+        // must not stop the wiring first with an exception of its own. The triggers it would time never start.
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out var configured) ? configured : TimeZoneInfo.Utc;
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         // The store opens (and migrates, under its lock) before Quartz starts, so a newer schema stops the start first.
         // Quartz's own schema (ProvisionSchema, below) is made by SchedulerStartup, which waits for a restarting server too.

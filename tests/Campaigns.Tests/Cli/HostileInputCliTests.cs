@@ -57,19 +57,23 @@ public class HostileInputCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_TimeZoneThatDoesNotExist_NamedNoStackTrace()
+    public async Task Run_TimeZoneThatDoesNotExist_LoggedWithTheSettingsCheck()
     {
-        // The worker's scheduler reads the time zone while it is wired, before the host starts and checks its settings.
+        // The worker's scheduler reads the time zone while it is wired, before the host starts and checks its settings: it
+        // stopped there on TimeZoneNotFoundException, printed by System.CommandLine, not logged in the worker's format.
         var run = await CliProcess.Run(new Dictionary<string, string>
         {
             ["Campaigns__Database"] = _dir.File("campaigns.db"),
             ["Campaigns__TimeZone"] = "Mars/Olympus",
             ["Campaigns__HttpPort"] = "0",
+            ["Campaigns__LogFormat"] = "json",
         }, "run");
 
         run.ExitCode.ShouldBe(1);
-        run.ErrorLines.ShouldContain("Campaigns:TimeZone 'Mars/Olympus' is not a known time zone.");
-        NoStackTrace(run);
+        var entries = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        entries.ShouldContain(e => e.GetProperty("LogLevel").GetString() == "Error"
+            && e.GetProperty("Exception").GetString()!.Contains("Campaigns:TimeZone 'Mars/Olympus' is not a known time zone."));
+        run.Error.ShouldNotContain("TimeZoneNotFoundException");
     }
 
     private const string Header = "名称,统一社会信用代码,住所,法定代表人,行业,区域,信用风险分类,状态";
