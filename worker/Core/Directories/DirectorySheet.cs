@@ -194,20 +194,13 @@ public static class DirectorySheet
                 {
                     end++;
                 }
-                // The sort does not keep the file's order among equal keys: the first is the earliest remembered.
+                // The sort does not keep the file's order among equal keys: put it back, and the first is the earliest remembered.
                 var run = remembered.AsSpan(start, end - start);
-                var first = int.MaxValue;
-                foreach (var k in run)
+                run.Sort();
+                foreach (var k in run[1..])
                 {
-                    first = Math.Min(first, k);
-                }
-                foreach (var k in run)
-                {
-                    if (k != first)
-                    {
-                        repeats.Add((_problemsBefore[k], k, new DirectoryProblem(new SourceLocation(path, _lines[k], column),
-                            $"统一社会信用代码“{new UsccKey(_keys[start])}”与第{_lines[first]}行重复")));
-                    }
+                    repeats.Add((_problemsBefore[k], k, new DirectoryProblem(new SourceLocation(path, _lines[k], column),
+                        $"统一社会信用代码“{new UsccKey(_keys[start])}”与第{_lines[run[0]]}行重复")));
                 }
                 start = end;
             }
