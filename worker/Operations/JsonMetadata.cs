@@ -36,7 +36,6 @@ namespace Campaigns.Operations;
 [JsonSerializable(typeof(IReadOnlyList<AuditEntry>))]
 [JsonSerializable(typeof(IReadOnlyList<DeliveryRow>))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
-[JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(IReadOnlyList<SimulationEvent>))]
 internal sealed partial class JsonMetadata : JsonSerializerContext
 {
